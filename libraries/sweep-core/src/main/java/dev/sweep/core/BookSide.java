@@ -1,0 +1,135 @@
+package dev.sweep.core;
+
+import java.util.Arrays;
+
+/**
+ * One side of an order book: price levels with their total size, kept sorted in two parallel primitive arrays.
+ *
+ * <p>Levels are stored worst-first, so the best level sits at the end of the arrays: most updates touch the top of the
+ * book, and inserting or deleting there moves few elements. Bids are stored by price and asks by negated price, so
+ * both sides are one ascending array and share every line of code. Readers see levels best-first through
+ * {@link #price(int)} and {@link #size(int)}, index 0 being the best.
+ *
+ * <p>Steady-state updates allocate nothing; the arrays grow (by doubling) only when the side holds more levels than
+ * ever before. Not thread-safe: one writer, and readers on the writer's thread (design §1).
+ */
+public final class BookSide {
+
+    /** The value {@link #bestPrice()} returns for an empty side; real prices are always positive. */
+    public static final long NO_PRICE = 0;
+
+    private static final int INITIAL_CAPACITY = 64;
+
+    private final Side side;
+    private final long keySign;
+    private long[] keys;
+    private long[] sizes;
+    private int count;
+
+    public BookSide(Side side) {
+        this.side = side;
+        this.keySign = side == Side.BID ? 1 : -1;
+        this.keys = new long[INITIAL_CAPACITY];
+        this.sizes = new long[INITIAL_CAPACITY];
+    }
+
+    public Side side() {
+        return side;
+    }
+
+    /** Number of price levels on this side. */
+    public int depth() {
+        return count;
+    }
+
+    public boolean isEmpty() {
+        return count == 0;
+    }
+
+    /** Price of the level {@code level} places from the best (0 = best). */
+    public long price(int level) {
+        return keySign * keys[checkedIndex(level)];
+    }
+
+    /** Size of the level {@code level} places from the best (0 = best). */
+    public long size(int level) {
+        return sizes[checkedIndex(level)];
+    }
+
+    /** The best price, or {@link #NO_PRICE} when the side is empty. */
+    public long bestPrice() {
+        return count == 0 ? NO_PRICE : keySign * keys[count - 1];
+    }
+
+    /** The size resting at {@code price}, or 0 when there is no such level. */
+    public long sizeAt(long price) {
+        int index = Arrays.binarySearch(keys, 0, count, keySign * price);
+        return index >= 0 ? sizes[index] : 0;
+    }
+
+    /**
+     * Sets the total size at a price level: size 0 deletes the level (deleting an absent level does nothing), any
+     * other size replaces the level's size or inserts the level.
+     *
+     * @param price a positive price
+     * @param size  a non-negative size
+     * @return whether the best level (its price or its size) changed
+     */
+    public boolean set(long price, long size) {
+        long key = keySign * price;
+        int index = Arrays.binarySearch(keys, 0, count, key);
+        if (index >= 0) {
+            boolean best = index == count - 1;
+            if (size == 0) {
+                System.arraycopy(keys, index + 1, keys, index, count - index - 1);
+                System.arraycopy(sizes, index + 1, sizes, index, count - index - 1);
+                count--;
+            } else {
+                sizes[index] = size;
+            }
+            return best;
+        }
+        if (size == 0) {
+            return false;
+        }
+        int insertion = -index - 1;
+        if (count == keys.length) {
+            keys = Arrays.copyOf(keys, count * 2);
+            sizes = Arrays.copyOf(sizes, count * 2);
+        }
+        System.arraycopy(keys, insertion, keys, insertion + 1, count - insertion);
+        System.arraycopy(sizes, insertion, sizes, insertion + 1, count - insertion);
+        keys[insertion] = key;
+        sizes[insertion] = size;
+        count++;
+        return insertion == count - 1;
+    }
+
+    /**
+     * Keeps only the best {@code maxLevels} levels (Kraken does not delete levels that fall out of the subscribed
+     * depth; the client must). Does nothing when the side is already that shallow.
+     */
+    public void truncate(int maxLevels) {
+        if (maxLevels < 0) {
+            throw new IllegalArgumentException("depth must not be negative: " + maxLevels);
+        }
+        if (count > maxLevels) {
+            int drop = count - maxLevels;
+            System.arraycopy(keys, drop, keys, 0, maxLevels);
+            System.arraycopy(sizes, drop, sizes, 0, maxLevels);
+            count = maxLevels;
+        }
+    }
+
+    /** Removes every level. */
+    public void clear() {
+        count = 0;
+    }
+
+    private int checkedIndex(int level) {
+        if (level < 0 || level >= count) {
+            throw new IndexOutOfBoundsException("level " + level + " of a side with " + count + " levels");
+        }
+        return count - 1 - level;
+    }
+}

@@ -1,0 +1,192 @@
+package dev.sweep.core;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * Exact decimal text to scaled {@code long} and back.
+ *
+ * <p>A value {@code v} at scale {@code s} stands for {@code v / 10^s}: {@code "67050.1"} at scale 8 is
+ * {@code 6_705_010_000_000L}. Parsing never goes through {@code double} or {@code BigDecimal}, so it is exact and
+ * allocates nothing. The accepted grammar is the unsigned subset of a JSON number without exponent:
+ * {@code digits [ "." digits ]}. Digits beyond the scale are accepted only when they are zeros, because dropping them
+ * loses nothing; any other digit there would make the value inexact and is rejected.
+ *
+ * <p>Errors are returned as negative codes rather than thrown, so decoders on the hot path can reject a frame
+ * without allocating; {@link #describe(long)} turns a code into a reason for the log or the user.
+ */
+public final class FixedPoint {
+
+    /** The text is empty. */
+    public static final long EMPTY = -1;
+    /** The text starts with a sign: prices and sizes are never signed on the wire. */
+    public static final long SIGNED = -2;
+    /** The text uses exponent notation. */
+    public static final long EXPONENT = -3;
+    /** The text holds a character that is not a digit or a single decimal point. */
+    public static final long NOT_A_NUMBER = -4;
+    /** The text has non-zero digits beyond the scale. */
+    public static final long TOO_PRECISE = -5;
+    /** The value does not fit in a {@code long} at the scale. */
+    public static final long OVERFLOW = -6;
+    /** The text has a decimal point without digits on both sides. */
+    public static final long MISSING_DIGITS = -7;
+
+    /** The largest scale supported: 10^18 is the largest power of ten that fits in a {@code long}. */
+    public static final int MAX_SCALE = 18;
+
+    private static final long[] POWERS_OF_TEN = new long[MAX_SCALE + 1];
+
+    static {
+        long power = 1;
+        for (int i = 0; i <= MAX_SCALE; i++) {
+            POWERS_OF_TEN[i] = power;
+            power *= 10;
+        }
+    }
+
+    private FixedPoint() {
+    }
+
+    /** Returns 10^exponent for 0 ≤ exponent ≤ {@link #MAX_SCALE}. */
+    public static long powerOfTen(int exponent) {
+        return POWERS_OF_TEN[exponent];
+    }
+
+    /**
+     * Parses decimal text at the given scale.
+     *
+     * @return the scaled value (≥ 0), or one of the negative error codes of this class
+     */
+    public static long parse(CharSequence text, int scale) {
+        return parse(text, 0, text.length(), scale);
+    }
+
+    /** Parses {@code text[start, end)}; see {@link #parse(CharSequence, int)}. */
+    public static long parse(CharSequence text, int start, int end, int scale) {
+        checkScale(scale);
+        if (start >= end) {
+            return EMPTY;
+        }
+        long value = 0;
+        int integerDigits = 0;
+        int fractionDigits = 0;
+        boolean inFraction = false;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                int digit = c - '0';
+                if (inFraction) {
+                    fractionDigits++;
+                    if (fractionDigits > scale) {
+                        if (digit != 0) {
+                            return TOO_PRECISE;
+                        }
+                        continue;
+                    }
+                } else {
+                    integerDigits++;
+                }
+                if (value > (Long.MAX_VALUE - digit) / 10) {
+                    return OVERFLOW;
+                }
+                value = value * 10 + digit;
+            } else if (c == '.' && !inFraction) {
+                if (integerDigits == 0) {
+                    return MISSING_DIGITS;
+                }
+                inFraction = true;
+            } else {
+                return classify(c, i == start);
+            }
+        }
+        if (inFraction && fractionDigits == 0) {
+            return MISSING_DIGITS;
+        }
+        return rescale(value, Math.min(fractionDigits, scale), scale);
+    }
+
+    /**
+     * Parses decimal text at the given scale, for edges where an exception is the right answer (user input, files).
+     *
+     * @throws IllegalArgumentException with a one-line reason naming the text
+     */
+    public static long parseOrThrow(CharSequence text, int scale) {
+        long value = parse(text, scale);
+        if (value < 0) {
+            throw new IllegalArgumentException("'" + abbreviate(text) + "' is not a valid amount: " + describe(value, scale));
+        }
+        return value;
+    }
+
+    /** The reason for an error code returned by {@code parse}. */
+    public static String describe(long errorCode) {
+        return describe(errorCode, -1);
+    }
+
+    private static String describe(long errorCode, int scale) {
+        if (errorCode == EMPTY) {
+            return "empty";
+        } else if (errorCode == SIGNED) {
+            return "signs are not allowed (amounts are positive decimals)";
+        } else if (errorCode == EXPONENT) {
+            return "exponent notation is not allowed";
+        } else if (errorCode == NOT_A_NUMBER) {
+            return "not a decimal number";
+        } else if (errorCode == TOO_PRECISE) {
+            return scale < 0 ? "too many decimal places" : "more than " + scale + " decimal places";
+        } else if (errorCode == OVERFLOW) {
+            return "too large";
+        } else if (errorCode == MISSING_DIGITS) {
+            return "a decimal point needs digits on both sides";
+        }
+        throw new IllegalArgumentException("not an error code: " + errorCode);
+    }
+
+    /** Formats a scaled value as plain decimal text without trailing fractional zeros ({@code "67050.1"}). */
+    public static String format(long value, int scale) {
+        return toBigDecimal(value, scale).stripTrailingZeros().toPlainString();
+    }
+
+    /** The exact value of a scaled long. */
+    public static BigDecimal toBigDecimal(long value, int scale) {
+        return BigDecimal.valueOf(value, scale);
+    }
+
+    /**
+     * The scaled long for an exact decimal.
+     *
+     * @throws ArithmeticException if the value has non-zero digits beyond the scale or does not fit
+     */
+    public static long fromBigDecimal(BigDecimal value, int scale) {
+        return value.setScale(scale, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
+    }
+
+    private static long rescale(long value, int digits, int scale) {
+        long factor = POWERS_OF_TEN[scale - digits];
+        if (value > Long.MAX_VALUE / factor) {
+            return OVERFLOW;
+        }
+        return value * factor;
+    }
+
+    private static long classify(char c, boolean first) {
+        if (first && (c == '-' || c == '+')) {
+            return SIGNED;
+        }
+        if (c == 'e' || c == 'E') {
+            return EXPONENT;
+        }
+        return NOT_A_NUMBER;
+    }
+
+    private static void checkScale(int scale) {
+        if (scale < 0 || scale > MAX_SCALE) {
+            throw new IllegalArgumentException("scale must be in [0, " + MAX_SCALE + "]: " + scale);
+        }
+    }
+
+    private static String abbreviate(CharSequence text) {
+        return text.length() <= 40 ? text.toString() : text.subSequence(0, 37) + "...";
+    }
+}

@@ -1,0 +1,85 @@
+package dev.sweep.core;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The answer for one venue, or for all venues merged: exact decimals, ready to render. Nullable fields are null when
+ * nothing was filled (an empty side) or, for the mid, when the books lack a side.
+ *
+ * @param label            the venue's name, or {@code "merged"}
+ * @param request          what was asked
+ * @param instrument       the instrument swept
+ * @param sizeToFill       the base size swept: the request itself, or what a quote amount buys
+ * @param filled           base size filled
+ * @param complete         whether the books were deep enough: false is a result (a thin book), not an error
+ * @param levels           price levels consumed, the last perhaps in part
+ * @param best             the best price filled
+ * @param worst            the worst price filled
+ * @param vwap             Σ(price × size) / Σ size, rounded half-even to the venue's price precision + 2 decimals
+ * @param vwapWithFees     the VWAP after taker fees: higher for a buy, lower for a sell
+ * @param notional         Σ(price × size), exact
+ * @param fees             the taker fees on the notional, exact
+ * @param mid              the mid price of the books before the sweep
+ * @param slippageVsBest   cost against the best price in basis points (positive = cost), 2 decimals
+ * @param slippageVsMid    cost against the mid price in basis points (positive = cost), 2 decimals
+ * @param fills            every fill in the order taken
+ * @param split            the contribution of each venue (merged reports; empty for a single venue)
+ */
+public record SweepReport(
+        String label,
+        OrderRequest request,
+        Instrument instrument,
+        BigDecimal sizeToFill,
+        BigDecimal filled,
+        boolean complete,
+        int levels,
+        BigDecimal best,
+        BigDecimal worst,
+        BigDecimal vwap,
+        BigDecimal vwapWithFees,
+        BigDecimal notional,
+        BigDecimal fees,
+        BigDecimal mid,
+        BigDecimal slippageVsBest,
+        BigDecimal slippageVsMid,
+        List<Fill> fills,
+        List<VenueShare> split) {
+
+    /** The label of the report over all venues. */
+    public static final String MERGED = "merged";
+
+    public SweepReport {
+        fills = List.copyOf(fills);
+        split = List.copyOf(split);
+    }
+
+    /** Whether this is the report over all venues. */
+    public boolean isMerged() {
+        return MERGED.equals(label);
+    }
+
+    /**
+     * One fill: a price level taken whole, or the last one in part.
+     *
+     * @param price the level's price
+     * @param size  the size taken
+     * @param venue where the level rests
+     */
+    public record Fill(BigDecimal price, BigDecimal size, String venue) {
+    }
+
+    /**
+     * One venue's part of a merged sweep.
+     *
+     * @param venue    the venue
+     * @param takerFee the taker fee rate, as a fraction
+     * @param filled   base size filled there
+     * @param notional Σ(price × size) there
+     * @param fees     taker fees paid there
+     * @param share    filled there / filled in all, 6 decimals, half-even
+     */
+    public record VenueShare(String venue, BigDecimal takerFee, BigDecimal filled, BigDecimal notional,
+                             BigDecimal fees, BigDecimal share) {
+    }
+}
