@@ -124,7 +124,8 @@ public final class FixedPoint {
         return describe(errorCode, -1);
     }
 
-    private static String describe(long errorCode, int scale) {
+    /** The reason for an error code returned by {@code parse} at the given scale, naming the scale where it matters. */
+    public static String describe(long errorCode, int scale) {
         if (errorCode == EMPTY) {
             return "empty";
         } else if (errorCode == SIGNED) {

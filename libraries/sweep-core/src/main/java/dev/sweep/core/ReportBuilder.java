@@ -53,13 +53,11 @@ final class ReportBuilder {
             BigDecimal feeRate = TakerFee.toFraction(sources.get(s).takerFee());
             BigDecimal venueFees = venueNotional.multiply(feeRate);
             fees = fees.add(venueFees);
-            if (sources.size() > 1) {
-                BigDecimal venueFilled = FixedPoint.toBigDecimal(result.filled(s), sizeScale);
-                BigDecimal share = result.filled() == 0 ? BigDecimal.ZERO
-                        : venueFilled.divide(filled, SHARE_DECIMALS, RoundingMode.HALF_EVEN);
-                split.add(new SweepReport.VenueShare(sources.get(s).venue(), feeRate, venueFilled, venueNotional,
-                        venueFees, share));
-            }
+            BigDecimal venueFilled = FixedPoint.toBigDecimal(result.filled(s), sizeScale);
+            BigDecimal share = result.filled() == 0 ? BigDecimal.ZERO.setScale(SHARE_DECIMALS)
+                    : venueFilled.divide(filled, SHARE_DECIMALS, RoundingMode.HALF_EVEN);
+            split.add(new SweepReport.VenueShare(sources.get(s).venue(), feeRate, venueFilled, venueNotional,
+                    venueFees, share));
         }
 
         int vwapDecimals = displayPrecision(sources) + VWAP_EXTRA_DECIMALS;

@@ -24,7 +24,7 @@ import java.util.List;
  * @param slippageVsBest   cost against the best price in basis points (positive = cost), 2 decimals
  * @param slippageVsMid    cost against the mid price in basis points (positive = cost), 2 decimals
  * @param fills            every fill in the order taken
- * @param split            the contribution of each venue (merged reports; empty for a single venue)
+ * @param split            the contribution of each venue swept, in the order given (one row for a single venue)
  */
 public record SweepReport(
         String label,
@@ -52,6 +52,14 @@ public record SweepReport(
     public SweepReport {
         fills = List.copyOf(fills);
         split = List.copyOf(split);
+    }
+
+    /** The taker fee of a single-venue report, as a fraction. */
+    public BigDecimal takerFee() {
+        if (split.size() != 1) {
+            throw new IllegalStateException("a merged report has one fee per venue: see split()");
+        }
+        return split.get(0).takerFee();
     }
 
     /** Whether this is the report over all venues. */

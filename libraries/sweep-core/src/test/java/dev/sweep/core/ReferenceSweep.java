@@ -12,24 +12,24 @@ import java.util.TreeMap;
  * An independent model of a sweep in plain {@link BigDecimal}: sort every level of every venue by price after fee,
  * then walk. Written without any of the engine's data structures, to check the engine against.
  */
-final class ReferenceSweep {
+public final class ReferenceSweep {
 
     /** One venue: name, fee as a fraction, and its levels per side (price → size). */
-    record Venue(String name, BigDecimal fee, TreeMap<BigDecimal, BigDecimal> bids,
+    public record Venue(String name, BigDecimal fee, TreeMap<BigDecimal, BigDecimal> bids,
                  TreeMap<BigDecimal, BigDecimal> asks) {
     }
 
-    record Level(BigDecimal price, BigDecimal size, String venue, BigDecimal fee) {
+    public record Level(BigDecimal price, BigDecimal size, String venue, BigDecimal fee) {
     }
 
-    record Outcome(List<Level> fills, BigDecimal filled, BigDecimal notional, BigDecimal fees, boolean complete,
+    public record Outcome(List<Level> fills, BigDecimal filled, BigDecimal notional, BigDecimal fees, boolean complete,
                    Map<String, BigDecimal> filledByVenue) {
 
-        BigDecimal paid(OrderSide side) {
+        public BigDecimal paid(OrderSide side) {
             return side == OrderSide.BUY ? notional.add(fees) : notional.subtract(fees);
         }
 
-        BigDecimal vwap(int decimals) {
+        public BigDecimal vwap(int decimals) {
             return notional.divide(filled, decimals, RoundingMode.HALF_EVEN);
         }
     }
@@ -37,7 +37,7 @@ final class ReferenceSweep {
     private ReferenceSweep() {
     }
 
-    static List<Level> consolidated(List<Venue> venues, OrderSide side) {
+    public static List<Level> consolidated(List<Venue> venues, OrderSide side) {
         List<Level> levels = new ArrayList<>();
         for (Venue venue : venues) {
             var book = side == OrderSide.SELL ? venue.bids() : venue.asks();
@@ -51,7 +51,7 @@ final class ReferenceSweep {
         return levels;
     }
 
-    static Outcome sweepBase(List<Venue> venues, OrderSide side, BigDecimal quantity) {
+    public static Outcome sweepBase(List<Venue> venues, OrderSide side, BigDecimal quantity) {
         BigDecimal remaining = quantity;
         List<Level> fills = new ArrayList<>();
         for (Level level : consolidated(venues, side)) {
@@ -65,7 +65,7 @@ final class ReferenceSweep {
         return outcome(fills, remaining.signum() == 0);
     }
 
-    static Outcome sweepQuote(List<Venue> venues, OrderSide side, BigDecimal amount, int sizeScale) {
+    public static Outcome sweepQuote(List<Venue> venues, OrderSide side, BigDecimal amount, int sizeScale) {
         BigDecimal remaining = amount;
         List<Level> fills = new ArrayList<>();
         for (Level level : consolidated(venues, side)) {
@@ -84,7 +84,7 @@ final class ReferenceSweep {
         return outcome(fills, false);
     }
 
-    static BigDecimal afterFee(OrderSide side, Level level) {
+    public static BigDecimal afterFee(OrderSide side, Level level) {
         BigDecimal factor = side == OrderSide.BUY ? BigDecimal.ONE.add(level.fee()) : BigDecimal.ONE.subtract(level.fee());
         return level.price().multiply(factor);
     }

@@ -1,0 +1,66 @@
+package dev.sweep.cli;
+
+import dev.sweep.core.OrderSide;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/** Entry point: wires the commands and turns every failure into one line on stderr and an exit code. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, Console.system()));
+    }
+
+    /** Runs one command line against the given console and returns the exit code (README, "Exit codes"). */
+    public static int run(String[] args, Console console) {
+        SweepCommand sweep = new SweepCommand();
+        CommandLine cli = new CommandLine(sweep);
+        for (OrderSide side : OrderSide.values()) {
+            cli.addSubcommand(side.label(), new OrderCommand(side, console));
+        }
+        cli.getSubcommands().get("sell").getCommandSpec().usageMessage()
+                .description("Sweep the bids: what selling QTY now would fetch on each venue and merged.");
+        cli.getSubcommands().get("buy").getCommandSpec().usageMessage()
+                .description("Sweep the asks: what buying QTY now would cost on each venue and merged.");
+        cli.setOut(console.out());
+        cli.setErr(console.err());
+        // A negative quantity ("sell -3") should be rejected as a quantity, not as an unknown option.
+        cli.setUnmatchedOptionsArePositionalParams(true);
+        cli.setParameterExceptionHandler(Main::onParameterError);
+        cli.setExecutionExceptionHandler((exception, command, parseResult) ->
+                onExecutionError(exception, command, console.err(), sweep.verbose()));
+        return cli.execute(args);
+    }
+
+    private static int onParameterError(ParameterException exception, String[] args) {
+        CommandLine command = exception.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println("sweep: " + exception.getMessage());
+        err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help'.");
+        err.flush();
+        return ExitCode.USAGE;
+    }
+
+    private static int onExecutionError(Exception exception, CommandLine command, PrintWriter err, boolean verbose) {
+        int exitCode;
+        if (exception instanceof UserInputException) {
+            err.println("sweep: " + exception.getMessage());
+            exitCode = ExitCode.USAGE;
+        } else {
+            err.println("sweep: internal error: " + exception + (verbose ? "" : " (run with --verbose for details)"));
+            exitCode = ExitCode.INTERNAL_ERROR;
+        }
+        if (verbose) {
+            StringWriter trace = new StringWriter();
+            exception.printStackTrace(new PrintWriter(trace));
+            err.print(trace);
+        }
+        err.flush();
+        return exitCode;
+    }
+}

@@ -1,0 +1,156 @@
+package dev.sweep.cli.render;
+
+import dev.sweep.core.Instrument;
+import dev.sweep.core.OrderSide;
+import dev.sweep.core.SweepAnalysis;
+import dev.sweep.core.SweepReport;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Renders an analysis for people: a summary line, one tree per venue, the merged book with its split, then the raw
+ * fills as {@code (price, size)}. Every number is exact or rounded as stated in the README; nothing is abbreviated.
+ */
+public final class HumanRenderer {
+
+    private static final String BRANCH = "├─ ";
+    private static final String LAST = "└─ ";
+    private static final String SPACE = "   ";
+
+    private final Style style;
+
+    public HumanRenderer(boolean colors) {
+        this.style = new Style(colors);
+    }
+
+    public String render(SweepAnalysis analysis) {
+        StringBuilder out = new StringBuilder();
+        out.append(summary(analysis)).append("\n\n");
+        for (SweepReport venue : analysis.venues()) {
+            tree(out, analysis.instrument(), venue, venue.label(), "taker fee " + Decimals.feePercent(venue.takerFee()));
+            out.append('\n');
+        }
+        tree(out, analysis.instrument(), analysis.merged(), "merged book", analysis.venues().size() + " venues");
+        out.append('\n').append(style.header("fills (price, size)")).append('\n');
+        int width = labelWidth(analysis);
+        for (SweepReport venue : analysis.venues()) {
+            out.append(pad(venue.label(), width)).append(fills(venue)).append('\n');
+        }
+        out.append(pad("merged", width)).append(fills(analysis.merged())).append('\n');
+        return out.toString();
+    }
+
+    private String summary(SweepAnalysis analysis) {
+        Instrument instrument = analysis.instrument();
+        SweepReport merged = analysis.merged();
+        StringBuilder line = new StringBuilder();
+        String amount = Decimals.exact(analysis.request().amount());
+        line.append(style.bold(analysis.request().side().name() + " " + (analysis.request().inQuote()
+                ? amount + " " + instrument.quote() + " of " + instrument.symbol()
+                : amount + " " + instrument.symbol())));
+        if (merged.vwap() == null) {
+            return line.append(" · ").append(style.warning("nothing to fill: the books have no "
+                    + analysis.request().side().bookSide().name().toLowerCase(Locale.ROOT) + "s")).toString();
+        }
+        line.append(" · merged VWAP ").append(style.bold(Decimals.rounded(merged.vwap()))).append(' ')
+                .append(instrument.quote()).append(" (").append(Decimals.rounded(merged.vwapWithFees()))
+                .append(" after fees), ").append(Decimals.rounded(merged.slippageVsBest())).append(" bps vs best");
+        if (!merged.complete()) {
+            line.append(" · ").append(style.warning("only " + Decimals.exact(merged.filled()) + " "
+                    + instrument.base() + " available"));
+        }
+        SweepReport bestAlone = bestSingleVenue(analysis);
+        if (bestAlone != null) {
+            line.append(" · best alone: ").append(bestAlone.label()).append(' ')
+                    .append(Decimals.rounded(bestAlone.vwapWithFees())).append(" after fees");
+        }
+        return line.toString();
+    }
+
+    /** The venue that alone fills the order at the best price after fees, or null when none fills it alone. */
+    private static SweepReport bestSingleVenue(SweepAnalysis analysis) {
+        SweepReport best = null;
+        for (SweepReport venue : analysis.venues()) {
+            if (venue.complete() && venue.vwapWithFees() != null
+                    && (best == null || isBetter(analysis, venue.vwapWithFees(), best.vwapWithFees()))) {
+                best = venue;
+            }
+        }
+        return best;
+    }
+
+    private static boolean isBetter(SweepAnalysis analysis, BigDecimal a, BigDecimal b) {
+        int comparison = a.compareTo(b);
+        return analysis.request().side() == OrderSide.BUY ? comparison < 0 : comparison > 0;
+    }
+
+    private void tree(StringBuilder out, Instrument instrument, SweepReport report, String name, String detail) {
+        out.append(style.header(name)).append("  ").append(style.faint(detail)).append('\n');
+        List<String[]> rows = new ArrayList<>();
+        String base = instrument.base();
+        String quote = instrument.quote();
+        String completeness = report.complete() ? style.good("complete")
+                : style.warning("INCOMPLETE: the book is too thin");
+        rows.add(new String[] {"filled", Decimals.exact(report.filled()) + " / " + Decimals.exact(report.sizeToFill())
+                + " " + base + "  " + completeness});
+        rows.add(new String[] {"levels", Integer.toString(report.levels())});
+        if (report.vwap() != null) {
+            rows.add(new String[] {"VWAP", style.bold(Decimals.rounded(report.vwap())) + " " + quote + "  after fees "
+                    + Decimals.rounded(report.vwapWithFees())});
+            rows.add(new String[] {"best → worst", Decimals.exact(report.best()) + " → " + Decimals.exact(report.worst())});
+            rows.add(new String[] {"slippage", Decimals.rounded(report.slippageVsBest()) + " bps vs best · "
+                    + (report.slippageVsMid() == null ? "no mid" : Decimals.rounded(report.slippageVsMid()) + " bps vs mid")});
+            rows.add(new String[] {"notional", Decimals.exact(report.notional()) + " " + quote + "  fees "
+                    + Decimals.exact(report.fees()) + " " + quote});
+        }
+        boolean withSplit = report.isMerged();
+        for (int i = 0; i < rows.size(); i++) {
+            boolean last = i == rows.size() - 1 && !withSplit;
+            out.append(last ? LAST : BRANCH).append(pad(rows.get(i)[0], 14)).append(rows.get(i)[1]).append('\n');
+        }
+        if (withSplit) {
+            out.append(LAST).append("split").append('\n');
+            List<SweepReport.VenueShare> split = report.split();
+            int width = 2 + split.stream().mapToInt(share -> share.venue().length()).max().orElse(0);
+            for (int i = 0; i < split.size(); i++) {
+                SweepReport.VenueShare share = split.get(i);
+                out.append(SPACE).append(i == split.size() - 1 ? LAST : BRANCH).append(pad(share.venue(), width))
+                        .append(pad(Decimals.exact(share.filled()) + " " + base, 20))
+                        .append(pad(Decimals.percent(share.share()), 10))
+                        .append(Decimals.exact(share.notional())).append(' ').append(quote).append('\n');
+            }
+        }
+    }
+
+    private static String fills(SweepReport report) {
+        if (report.fills().isEmpty()) {
+            return "(none)";
+        }
+        StringBuilder text = new StringBuilder();
+        for (SweepReport.Fill fill : report.fills()) {
+            if (text.length() > 0) {
+                text.append(' ');
+            }
+            text.append('(').append(Decimals.exact(fill.price())).append(", ").append(Decimals.exact(fill.size()));
+            if (report.isMerged()) {
+                text.append(", ").append(fill.venue());
+            }
+            text.append(')');
+        }
+        return text.toString();
+    }
+
+    private static int labelWidth(SweepAnalysis analysis) {
+        int width = "merged".length();
+        for (SweepReport venue : analysis.venues()) {
+            width = Math.max(width, venue.label().length());
+        }
+        return width + 2;
+    }
+
+    private static String pad(String text, int width) {
+        return text.length() >= width ? text + " " : text + " ".repeat(width - text.length());
+    }
+}
