@@ -149,6 +149,41 @@ public final class FixedPoint {
         return toBigDecimal(value, scale).stripTrailingZeros().toPlainString();
     }
 
+    /**
+     * Appends a scaled value with exactly {@code decimals} fractional digits ({@code 45281.0}, {@code 0.10000000}), as
+     * venues write them, without creating a {@code BigDecimal}.
+     *
+     * @throws IllegalArgumentException if {@code decimals} would drop non-zero digits of the value
+     */
+    public static StringBuilder append(StringBuilder out, long value, int scale, int decimals) {
+        checkScale(decimals);
+        if (value < 0) {
+            throw new IllegalArgumentException("negative value: " + value);
+        }
+        long digits = value;
+        if (decimals < scale) {
+            long divisor = POWERS_OF_TEN[scale - decimals];
+            if (digits % divisor != 0) {
+                throw new IllegalArgumentException(value + " at scale " + scale + " has more than " + decimals
+                        + " decimals");
+            }
+            digits /= divisor;
+        } else if (decimals > scale) {
+            digits = Math.multiplyExact(digits, POWERS_OF_TEN[decimals - scale]);
+        }
+        long unit = POWERS_OF_TEN[decimals];
+        out.append(digits / unit);
+        if (decimals > 0) {
+            out.append('.');
+            String fraction = Long.toString(digits % unit);
+            for (int i = fraction.length(); i < decimals; i++) {
+                out.append('0');
+            }
+            out.append(fraction);
+        }
+        return out;
+    }
+
     /** The exact value of a scaled long. */
     public static BigDecimal toBigDecimal(long value, int scale) {
         return BigDecimal.valueOf(value, scale);

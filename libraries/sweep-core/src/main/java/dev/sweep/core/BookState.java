@@ -1,0 +1,16 @@
+package dev.sweep.core;
+
+/**
+ * Whether a live book can be trusted. Only {@link #LIVE} books are swept; every other state is shown to the user
+ * as it is, never silently used.
+ */
+public enum BookState {
+    /** Subscribed, waiting for the first snapshot (or for a fresh one after a resync). */
+    SYNCING,
+    /** Built from a snapshot and every update since, all integrity checks passed. */
+    LIVE,
+    /** Consistent when last heard of, but the venue has been silent for longer than its heartbeat interval. */
+    STALE,
+    /** An integrity check failed (checksum, sequence gap, crossed book, rejected frame): waiting for a resync. */
+    BROKEN
+}

@@ -1,0 +1,102 @@
+package dev.sweep.venue;
+
+import dev.sweep.core.FixedPoint;
+import dev.sweep.core.Side;
+import dev.sweep.venue.json.JsonCursor;
+import dev.sweep.venue.json.JsonCursor.Token;
+
+/**
+ * What every venue's {@link FeedAdapter} shares: a cursor over the frame, a batch to stage levels in, the first
+ * reason a frame was rejected, and the rule for applying a staged frame (apply, check not crossed, check whatever
+ * the venue adds through {@link #verify}, then live).
+ */
+public abstract class FrameDecoder implements FeedAdapter {
+
+    protected final VenueBooks books;
+    protected final FeedListener listener;
+    protected final JsonCursor cursor = new JsonCursor();
+    protected final LevelBatch batch = new LevelBatch();
+    private String problem;
+
+    protected FrameDecoder(VenueBooks books) {
+        this.books = books;
+        this.listener = books.listener();
+    }
+
+    /** Forgets the previous frame's problem; call first in {@link #onFrame}. */
+    protected final void startFrame() {
+        problem = null;
+    }
+
+    /** Records why the frame is rejected (the first reason wins) and returns false, to end a decoding chain. */
+    protected final boolean fail(String reason) {
+        if (problem == null) {
+            problem = reason;
+        }
+        return false;
+    }
+
+    /**
+     * Why the frame was rejected: a JSON syntax error first (it explains any reason recorded after it), else the
+     * recorded reason, else {@code fallback}.
+     */
+    protected final String problem(String fallback) {
+        if (cursor.error() != null) {
+            return "malformed JSON: " + cursor.error();
+        }
+        return problem != null ? problem : fallback;
+    }
+
+    /**
+     * Reads the next value as an amount at the given scale: a decimal string, or also a JSON number read from its
+     * digits when {@code numbers} is true.
+     *
+     * @return the scaled value, or -1 after recording the reason
+     */
+    protected final long amount(int scale, String field, boolean numbers) {
+        Token token = cursor.next();
+        if (token != Token.STRING && !(numbers && token == Token.NUMBER)) {
+            fail(field + (numbers ? " must be a number" : " must be a decimal string"));
+            return -1;
+        }
+        long value = cursor.tokenFixedPoint(scale);
+        if (value < 0) {
+            fail("bad " + field + " '" + cursor.tokenString() + "': " + FixedPoint.describe(value, scale));
+            return -1;
+        }
+        return value;
+    }
+
+    /** Stages a level read from the frame; false, with a reason, for a non-positive price or an oversized frame. */
+    protected final boolean stage(Side side, long price, long size) {
+        if (price == 0) {
+            return fail("price must be positive");
+        }
+        return batch.addLevel(side, price, size) || fail("more than " + LevelBatch.MAX_LEVELS + " levels in one frame");
+    }
+
+    /** Records the extent of the value that follows a field name; returns its end, or -1 if malformed. */
+    protected final int skipValue() {
+        return cursor.skipValue() ? cursor.position() : -1;
+    }
+
+    /** Applies every section of a completely decoded frame, with the shared checks and the venue's own. */
+    protected final void applyBatch(long receiveNanos) {
+        for (int section = 0; section < batch.sectionCount(); section++) {
+            VenueBook book = batch.sectionBook(section);
+            if (!books.apply(batch, section, receiveNanos)) {
+                listener.onFrameRejected("update before a snapshot for " + book.venueSymbol());
+            } else if (books.checkNotCrossed(book) && verify(book, batch.checksum(section))) {
+                books.live(book);
+            }
+        }
+    }
+
+    /**
+     * The venue's own check of a book just updated by a section; marks the book broken and returns false when it
+     * fails. Venues without one accept every book.
+     */
+    protected boolean verify(VenueBook book, long checksum) {
+        return true;
+    }
+}

@@ -1,0 +1,125 @@
+package dev.sweep.venue;
+
+import dev.sweep.core.Side;
+import java.util.Arrays;
+
+/**
+ * The price levels of one frame, staged before any is applied: a frame is decoded whole into the batch and checked,
+ * and only then written to the books, so that a frame rejected half-way never leaves a book half-updated. Levels
+ * are grouped in sections, one per book and message (a Kraken or Coinbase frame can carry several).
+ *
+ * <p>Reused from frame to frame; grows (and then allocates) only when a frame holds more levels or sections than
+ * any before it, up to {@link #MAX_LEVELS}.
+ */
+public final class LevelBatch {
+
+    /** The most levels one frame may carry; a larger frame is rejected rather than allowed to exhaust memory. */
+    public static final int MAX_LEVELS = 2_000_000;
+
+    private Side[] sides = new Side[256];
+    private long[] prices = new long[256];
+    private long[] sizes = new long[256];
+    private int levelCount;
+
+    private VenueBook[] sectionBooks = new VenueBook[8];
+    private boolean[] sectionSnapshots = new boolean[8];
+    private long[] sectionChecksums = new long[8];
+    private int[] sectionEnds = new int[8];
+    private int sectionCount;
+    private int sectionStart;
+
+    /** Empties the batch for the next frame. */
+    public void clear() {
+        levelCount = 0;
+        sectionCount = 0;
+        sectionStart = 0;
+    }
+
+    /**
+     * Stages one level of the section being built.
+     *
+     * @return false when the frame holds more than {@link #MAX_LEVELS} levels
+     */
+    public boolean addLevel(Side side, long price, long size) {
+        if (levelCount == sides.length) {
+            if (levelCount == MAX_LEVELS) {
+                return false;
+            }
+            int capacity = Math.min(MAX_LEVELS, levelCount * 2);
+            sides = Arrays.copyOf(sides, capacity);
+            prices = Arrays.copyOf(prices, capacity);
+            sizes = Arrays.copyOf(sizes, capacity);
+        }
+        sides[levelCount] = side;
+        prices[levelCount] = price;
+        sizes[levelCount] = size;
+        levelCount++;
+        return true;
+    }
+
+    /**
+     * Closes the section of the levels staged since the previous section.
+     *
+     * @param book     the book they belong to
+     * @param snapshot whether they replace the book (true) or update it
+     * @param checksum the venue's checksum for the book after this section, or -1 when the venue sends none
+     */
+    public void endSection(VenueBook book, boolean snapshot, long checksum) {
+        if (sectionCount == sectionBooks.length) {
+            int capacity = sectionCount * 2;
+            sectionBooks = Arrays.copyOf(sectionBooks, capacity);
+            sectionSnapshots = Arrays.copyOf(sectionSnapshots, capacity);
+            sectionChecksums = Arrays.copyOf(sectionChecksums, capacity);
+            sectionEnds = Arrays.copyOf(sectionEnds, capacity);
+        }
+        sectionBooks[sectionCount] = book;
+        sectionSnapshots[sectionCount] = snapshot;
+        sectionChecksums[sectionCount] = checksum;
+        sectionEnds[sectionCount] = levelCount;
+        sectionCount++;
+        sectionStart = levelCount;
+    }
+
+    /** Drops the levels staged since the last closed section (they belonged to a message that was skipped). */
+    public void discardOpenSection() {
+        levelCount = sectionStart;
+    }
+
+    public int sectionCount() {
+        return sectionCount;
+    }
+
+    public VenueBook sectionBook(int section) {
+        return sectionBooks[section];
+    }
+
+    public boolean isSnapshot(int section) {
+        return sectionSnapshots[section];
+    }
+
+    public long checksum(int section) {
+        return sectionChecksums[section];
+    }
+
+    /** Index of the section's first level. */
+    public int sectionStart(int section) {
+        return section == 0 ? 0 : sectionEnds[section - 1];
+    }
+
+    /** Index just past the section's last level. */
+    public int sectionEnd(int section) {
+        return sectionEnds[section];
+    }
+
+    public Side side(int level) {
+        return sides[level];
+    }
+
+    public long price(int level) {
+        return prices[level];
+    }
+
+    public long size(int level) {
+        return sizes[level];
+    }
+}

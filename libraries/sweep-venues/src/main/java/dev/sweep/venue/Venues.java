@@ -1,0 +1,32 @@
+package dev.sweep.venue;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/** The venues on the class path, found through {@link ServiceLoader}. */
+public final class Venues {
+
+    private static final List<Venue> ALL = ServiceLoader.load(Venue.class).stream()
+            .map(ServiceLoader.Provider::get)
+            .sorted(Comparator.comparing(Venue::name))
+            .toList();
+
+    private Venues() {
+    }
+
+    /** Every venue, by name. */
+    public static List<Venue> all() {
+        return ALL;
+    }
+
+    public static Optional<Venue> byName(String name) {
+        return ALL.stream().filter(venue -> venue.name().equals(name)).findFirst();
+    }
+
+    /** The venues' names, for help texts and error messages. */
+    public static List<String> names() {
+        return ALL.stream().map(Venue::name).toList();
+    }
+}

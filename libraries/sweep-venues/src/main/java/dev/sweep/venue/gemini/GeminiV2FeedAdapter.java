@@ -1,0 +1,199 @@
+package dev.sweep.venue.gemini;
+
+import static dev.sweep.venue.json.Ascii.bytes;
+
+import dev.sweep.core.Side;
+import dev.sweep.venue.FrameDecoder;
+import dev.sweep.venue.VenueBook;
+import dev.sweep.venue.VenueBooks;
+import dev.sweep.venue.json.JsonCursor.Token;
+
+/**
+ * Decodes Gemini market data v2 frames. The first {@code l2_updates} of a symbol holds the whole book and is the
+ * only one with {@code trades}: it replaces the book, so that a reconnect never leaves levels of the old book
+ * behind. v2 has no sequence numbers; integrity rests on the snapshot and the crossed-book check.
+ */
+final class GeminiV2FeedAdapter extends FrameDecoder {
+
+    private static final byte[] TYPE = bytes("type");
+    private static final byte[] SYMBOL = bytes("symbol");
+    private static final byte[] CHANGES = bytes("changes");
+    private static final byte[] TRADES = bytes("trades");
+    private static final byte[] RESULT = bytes("result");
+    private static final byte[] REASON = bytes("reason");
+    private static final byte[] MESSAGE = bytes("message");
+    private static final byte[] L2_UPDATES = bytes("l2_updates");
+    private static final byte[] TRADE = bytes("trade");
+    private static final byte[] HEARTBEAT = bytes("heartbeat");
+    private static final byte[] AUCTION_OPEN = bytes("auction_open");
+    private static final byte[] AUCTION_INDICATIVE = bytes("auction_indicative");
+    private static final byte[] AUCTION_RESULT = bytes("auction_result");
+    private static final byte[] ERROR = bytes("error");
+    private static final byte[] BUY = bytes("buy");
+    private static final byte[] SELL = bytes("sell");
+
+    private enum Type { NONE, L2_UPDATES, ALIVE, OTHER }
+
+    private byte[] buffer;
+    private Type type;
+    private boolean error;
+    private boolean hasTrades;
+    private VenueBook book;
+    private boolean unknownSymbol;
+    private int changesStart;
+    private int changesEnd;
+    private int reasonStart;
+    private int reasonEnd;
+    GeminiV2FeedAdapter(VenueBooks books) {
+        super(books);
+    }
+
+    @Override
+    public void onFrame(byte[] buffer, int offset, int length, long receiveNanos) {
+        this.buffer = buffer;
+        startFrame();
+        if (!readEnvelope(offset, length)) {
+            listener.onFrameRejected(problem("not a JSON object"));
+            books.brokenAll("malformed frame");
+            return;
+        }
+        if (error) {
+            listener.onVenueError(reasonStart < 0 ? "error without a reason" : reason());
+            return;
+        }
+        switch (type) {
+            case L2_UPDATES -> onBookData(receiveNanos);
+            case ALIVE -> listener.onHeartbeat();
+            default -> listener.onFrameRejected("unknown message type");
+        }
+    }
+
+    private boolean readEnvelope(int offset, int length) {
+        cursor.wrap(buffer, offset, length);
+        type = Type.NONE;
+        error = false;
+        hasTrades = false;
+        book = null;
+        unknownSymbol = false;
+        changesStart = -1;
+        reasonStart = -1;
+        if (cursor.next() != Token.START_OBJECT) {
+            return fail("a message must be a JSON object");
+        }
+        for (Token token = cursor.next(); token != Token.END_OBJECT; token = cursor.next()) {
+            if (token != Token.FIELD_NAME) {
+                return false;
+            }
+            if (cursor.tokenEquals(TYPE)) {
+                if (cursor.next() != Token.STRING) {
+                    return fail("type must be a string");
+                }
+                type = type();
+            } else if (cursor.tokenEquals(SYMBOL)) {
+                if (cursor.next() != Token.STRING) {
+                    return fail("symbol must be a string");
+                }
+                book = books.find(cursor);
+                unknownSymbol = book == null;
+            } else if (cursor.tokenEquals(RESULT)) {
+                Token result = cursor.next();
+                error = result == Token.STRING && cursor.tokenEquals(ERROR);
+                if (result == Token.START_OBJECT || result == Token.START_ARRAY) {
+                    return fail("result must be a string");
+                }
+            } else if (cursor.tokenEquals(CHANGES)) {
+                changesStart = cursor.position();
+                if ((changesEnd = skipValue()) < 0) {
+                    return false;
+                }
+            } else if (cursor.tokenEquals(REASON) || (cursor.tokenEquals(MESSAGE) && reasonStart < 0)) {
+                reasonStart = cursor.position();
+                if ((reasonEnd = skipValue()) < 0) {
+                    return false;
+                }
+            } else {
+                hasTrades |= cursor.tokenEquals(TRADES);
+                if (!cursor.skipValue()) {
+                    return false;
+                }
+            }
+        }
+        return cursor.finish();
+    }
+
+    private Type type() {
+        if (cursor.tokenEquals(L2_UPDATES)) {
+            return Type.L2_UPDATES;
+        }
+        if (cursor.tokenEquals(TRADE) || cursor.tokenEquals(HEARTBEAT) || cursor.tokenEquals(AUCTION_OPEN)
+                || cursor.tokenEquals(AUCTION_INDICATIVE) || cursor.tokenEquals(AUCTION_RESULT)) {
+            return Type.ALIVE;
+        }
+        return Type.OTHER;
+    }
+
+    private String reason() {
+        cursor.wrap(buffer, reasonStart, reasonEnd - reasonStart);
+        cursor.next();
+        return cursor.tokenString();
+    }
+
+    private void onBookData(long receiveNanos) {
+        if (unknownSymbol) {
+            listener.onFrameRejected("l2_updates for an unsubscribed symbol");
+            return;
+        }
+        if (book == null || changesStart < 0 || !readChanges()) {
+            String reason = problem(book == null ? "l2_updates without symbol"
+                    : changesStart < 0 ? "l2_updates without changes" : "malformed changes");
+            listener.onFrameRejected(reason);
+            if (book != null) {
+                books.broken(book, reason);
+            } else {
+                books.brokenAll(reason);
+            }
+            return;
+        }
+        batch.endSection(book, hasTrades, -1);
+        applyBatch(receiveNanos);
+    }
+
+    private boolean readChanges() {
+        batch.clear();
+        cursor.wrap(buffer, changesStart, changesEnd - changesStart);
+        if (cursor.next() != Token.START_ARRAY) {
+            return fail("changes must be an array");
+        }
+        for (Token token = cursor.next(); token != Token.END_ARRAY; token = cursor.next()) {
+            if (token != Token.START_ARRAY || !readChange()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One {@code [side, price, quantity]}. */
+    private boolean readChange() {
+        if (cursor.next() != Token.STRING) {
+            return fail("a change must be [side, price, quantity]");
+        }
+        Side side = cursor.tokenEquals(BUY) ? Side.BID : cursor.tokenEquals(SELL) ? Side.ASK : null;
+        if (side == null) {
+            return fail("side must be buy or sell, not " + cursor.tokenString());
+        }
+        long price = amount(books.priceScale(), "price", false);
+        if (price < 0) {
+            return false;
+        }
+        long quantity = amount(books.sizeScale(), "quantity", false);
+        if (quantity < 0) {
+            return false;
+        }
+        if (cursor.next() != Token.END_ARRAY) {
+            return fail("a change must be [side, price, quantity]");
+        }
+        return stage(side, price, quantity);
+    }
+
+
+}

@@ -1,0 +1,63 @@
+package dev.sweep.venue.gemini;
+
+import dev.sweep.core.Instrument;
+import dev.sweep.core.TakerFee;
+import dev.sweep.venue.FeedAdapter;
+import dev.sweep.venue.Venue;
+import dev.sweep.venue.VenueBooks;
+import java.net.URI;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Gemini market data v2, subscription {@code l2}: the whole book in the first {@code l2_updates} of a symbol, then
+ * changes, sizes as decimal strings, no sequence numbers. Gemini files v2 as archived in favour of a newer API
+ * ({@code wss://ws.gemini.com}, Binance-style streams); v2 is the original tool's feed and stays the default. The
+ * classes of the v2 dialect carry {@code V2} in their names so that a second dialect can live beside them.
+ */
+public final class GeminiVenue implements Venue {
+
+    private static final long TAKER_FEE = TakerFee.parsePercent("0.40%");
+
+    @Override
+    public String name() {
+        return "gemini";
+    }
+
+    @Override
+    public URI defaultEndpoint() {
+        return URI.create("wss://api.gemini.com/v2/marketdata");
+    }
+
+    @Override
+    public String symbol(Instrument instrument) {
+        return instrument.base() + instrument.quote();
+    }
+
+    @Override
+    public int pricePrecision(Instrument instrument) {
+        return 2;
+    }
+
+    @Override
+    public long defaultTakerFee() {
+        return TAKER_FEE;
+    }
+
+    @Override
+    public int bookDepth() {
+        return 0;
+    }
+
+    @Override
+    public List<String> subscribeMessages(List<Instrument> instruments) {
+        String symbols = instruments.stream().map(instrument -> "\"" + symbol(instrument) + "\"")
+                .collect(Collectors.joining(","));
+        return List.of("{\"type\":\"subscribe\",\"subscriptions\":[{\"name\":\"l2\",\"symbols\":[" + symbols + "]}]}");
+    }
+
+    @Override
+    public FeedAdapter newAdapter(VenueBooks books) {
+        return new GeminiV2FeedAdapter(books);
+    }
+}

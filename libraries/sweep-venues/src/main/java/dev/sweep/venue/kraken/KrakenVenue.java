@@ -1,0 +1,91 @@
+package dev.sweep.venue.kraken;
+
+import dev.sweep.core.Instrument;
+import dev.sweep.core.TakerFee;
+import dev.sweep.venue.FeedAdapter;
+import dev.sweep.venue.Venue;
+import dev.sweep.venue.VenueBooks;
+import java.net.URI;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Kraken Spot WebSocket API v2, channel {@code book}: snapshot and updates of up to the subscribed depth, prices and
+ * quantities as JSON numbers, a CRC32 checksum of the top 10 levels on every message, no sequence numbers.
+ */
+public final class KrakenVenue implements Venue {
+
+    /** The deepest book Kraken serves, the default: a sweep needs depth; the checksum still covers only the top 10. */
+    public static final int MAX_DEPTH = 1000;
+
+    /** The depths Kraken accepts in a book subscription. */
+    public static final List<Integer> DEPTHS = List.of(10, 25, 100, 500, 1000);
+
+    private static final long TAKER_FEE = TakerFee.parsePercent("0.40%");
+
+    private final int depth;
+
+    /** Subscribes at the deepest depth. */
+    public KrakenVenue() {
+        this(MAX_DEPTH);
+    }
+
+    /**
+     * @param depth levels per side to subscribe to, one of {@link #DEPTHS}
+     */
+    public KrakenVenue(int depth) {
+        if (!DEPTHS.contains(depth)) {
+            throw new IllegalArgumentException("Kraken book depth must be one of " + DEPTHS + ": " + depth);
+        }
+        this.depth = depth;
+    }
+
+    @Override
+    public String name() {
+        return "kraken";
+    }
+
+    @Override
+    public URI defaultEndpoint() {
+        return URI.create("wss://ws.kraken.com/v2");
+    }
+
+    @Override
+    public String symbol(Instrument instrument) {
+        return instrument.base() + "/" + instrument.quote();
+    }
+
+    @Override
+    public int pricePrecision(Instrument instrument) {
+        int precision = KrakenPrecisions.price(symbol(instrument));
+        return precision == KrakenPrecisions.UNKNOWN ? 2 : Math.min(precision, instrument.priceScale());
+    }
+
+    @Override
+    public long defaultTakerFee() {
+        return TAKER_FEE;
+    }
+
+    @Override
+    public int bookDepth() {
+        return depth;
+    }
+
+    /**
+     * The instrument channel first (its snapshot gives the precisions the checksum needs), then the books.
+     */
+    @Override
+    public List<String> subscribeMessages(List<Instrument> instruments) {
+        String symbols = instruments.stream().map(instrument -> "\"" + symbol(instrument) + "\"")
+                .collect(Collectors.joining(","));
+        return List.of(
+                "{\"method\":\"subscribe\",\"params\":{\"channel\":\"instrument\"},\"req_id\":1}",
+                "{\"method\":\"subscribe\",\"params\":{\"channel\":\"book\",\"symbol\":[" + symbols + "],\"depth\":"
+                        + depth + ",\"snapshot\":true},\"req_id\":2}");
+    }
+
+    @Override
+    public FeedAdapter newAdapter(VenueBooks books) {
+        return new KrakenFeedAdapter(books);
+    }
+}
