@@ -1,5 +1,6 @@
 package dev.sweep.venue;
 
+import dev.sweep.core.BookState;
 import dev.sweep.core.FixedPoint;
 import dev.sweep.core.Side;
 import dev.sweep.venue.json.JsonCursor;
@@ -84,6 +85,9 @@ public abstract class FrameDecoder implements FeedAdapter {
     protected final void applyBatch(long receiveNanos) {
         for (int section = 0; section < batch.sectionCount(); section++) {
             VenueBook book = batch.sectionBook(section);
+            if (book.state() == BookState.BROKEN && !batch.isSnapshot(section)) {
+                continue; // already reported; updates are moot until the resync's snapshot
+            }
             if (!books.apply(batch, section, receiveNanos)) {
                 listener.onFrameRejected("update before a snapshot for " + book.venueSymbol());
             } else if (books.checkNotCrossed(book) && verify(book, batch.checksum(section))) {

@@ -1,0 +1,97 @@
+package dev.sweep.venue.coinbase;
+
+import static dev.sweep.venue.VenueHarness.levels;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sweep.core.BookState;
+import dev.sweep.core.Instrument;
+import dev.sweep.venue.FeedEvents.Broken;
+import dev.sweep.venue.FeedEvents.Heartbeat;
+import dev.sweep.venue.FeedEvents.Live;
+import dev.sweep.venue.FeedEvents.Rejected;
+import dev.sweep.venue.FeedEvents.Subscribed;
+import dev.sweep.venue.FeedEvents.VenueError;
+import dev.sweep.venue.VenueHarness;
+import org.junit.jupiter.api.Test;
+
+class CoinbaseFeedAdapterTest {
+
+    private static final Instrument BTC_USD = Instrument.of("BTC-USD");
+
+    private final VenueHarness coinbase = new VenueHarness(new CoinbaseVenue(), "BTC-USD", "ETH-USD");
+
+    @Test
+    void snapshotThenUpdateWithOfferSidesAndPricesComparedByValue() {
+        coinbase.feedResource("coinbase/snapshot-docs.json");
+        assertThat(coinbase.events().drain()).containsExactly(new Live("BTC-USD"));
+        assertThat(levels(coinbase.book("BTC-USD").book().bids(), BTC_USD))
+                .containsExactly("21921.74@0.06317902", "21921.3@0.02");
+        assertThat(levels(coinbase.book("BTC-USD").book().asks(), BTC_USD)).containsExactly("21921.75@1.5");
+
+        coinbase.feedResource("coinbase/update.json");
+
+        assertThat(coinbase.events().drain()).isEmpty();
+        assertThat(levels(coinbase.book("BTC-USD").book().bids(), BTC_USD))
+                .containsExactly("21921.74@0.06317902", "21921.3@2");
+        assertThat(levels(coinbase.book("BTC-USD").book().asks(), BTC_USD)).containsExactly("21922@0.25");
+    }
+
+    @Test
+    void aSequenceGapBreaksEveryBookOfTheConnection() {
+        coinbase.feedResource("coinbase/snapshot-docs.json");
+        coinbase.events().drain();
+
+        coinbase.feed(VenueHarness.resource("coinbase/update.json").replace("\"sequence_num\": 1", "\"sequence_num\": 3"));
+
+        assertThat(coinbase.events().drain()).containsExactly(
+                new Broken("BTC-USD", "sequence gap: expected 1, got 3"),
+                new Broken("ETH-USD", "sequence gap: expected 1, got 3"));
+        assertThat(coinbase.book("BTC-USD").state()).isEqualTo(BookState.BROKEN);
+        assertThat(coinbase.book("BTC-USD").book().bids().isEmpty()).isTrue();
+    }
+
+    @Test
+    void aDuplicateFrameIsDropped() {
+        coinbase.feedResource("coinbase/snapshot-docs.json");
+        coinbase.feedResource("coinbase/update.json");
+        coinbase.events().drain();
+
+        coinbase.feedResource("coinbase/update.json");
+
+        assertThat(coinbase.events().drain()).containsExactly(
+                new Rejected("duplicate or late frame: sequence_num 1 after 1"));
+        assertThat(coinbase.book("BTC-USD").state()).isEqualTo(BookState.LIVE);
+    }
+
+    @Test
+    void heartbeatsAndSubscriptionsShareTheSequence() {
+        coinbase.feedResource("coinbase/heartbeats.json")
+                .feedResource("coinbase/subscriptions.json")
+                .feedResource("coinbase/error.json");
+
+        assertThat(coinbase.events().drain()).containsExactly(new Heartbeat(), new Subscribed("BTC-USD"),
+                new VenueError("Failed to subscribe"));
+    }
+
+    @Test
+    void aNegativeQuantityRejectsTheFrameAndBreaksTheBooks() {
+        coinbase.feedResource("coinbase/snapshot-docs.json");
+        coinbase.events().drain();
+
+        coinbase.feed(VenueHarness.resource("coinbase/update.json").replace("\"2.00000000\"", "\"-2\""));
+
+        assertThat(coinbase.events().drain()).contains(
+                new Rejected("bad new_quantity '-2': signs are not allowed (amounts are positive decimals)"));
+        assertThat(coinbase.book("BTC-USD").state()).isEqualTo(BookState.BROKEN);
+    }
+
+    @Test
+    void aCrossedBookIsBroken() {
+        coinbase.feedResource("coinbase/snapshot-docs.json");
+        coinbase.events().drain();
+
+        coinbase.feed(VenueHarness.resource("coinbase/update.json").replace("\"21921.30\"", "\"21925\""));
+
+        assertThat(coinbase.events().drain()).containsExactly(new Broken("BTC-USD", "crossed book after an update"));
+    }
+}

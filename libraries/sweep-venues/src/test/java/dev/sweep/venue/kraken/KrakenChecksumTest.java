@@ -1,0 +1,62 @@
+package dev.sweep.venue.kraken;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sweep.core.FixedPoint;
+import dev.sweep.core.Instrument;
+import dev.sweep.core.OrderBook;
+import dev.sweep.core.Side;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.zip.CRC32;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.constraints.Size;
+
+class KrakenChecksumTest {
+
+    private static final Instrument PAIR = Instrument.of("BTC-USD");
+
+    /**
+     * Our checksum equals the one built the way Kraken's guide describes, from decimal strings: format with the
+     * precision, drop the point, strip leading zeros, asks then bids, top 10 each.
+     */
+    @Property(tries = 1000)
+    void equalsTheGuidesStringConstruction(@ForAll @IntRange(min = 0, max = 8) int pricePrecision,
+                                           @ForAll @IntRange(min = 0, max = 10) int qtyPrecision,
+                                           @ForAll @Size(max = 25) List<@LongRange(min = 1, max = 99_999_999) Long> bidUnits,
+                                           @ForAll @Size(max = 25) List<@LongRange(min = 1, max = 99_999_999) Long> askUnits,
+                                           @ForAll @LongRange(min = 1, max = 1_000_000_000_000L) long sizeUnits) {
+        OrderBook book = new OrderBook("kraken", PAIR, 0);
+        long priceStep = FixedPoint.powerOfTen(PAIR.priceScale() - pricePrecision);
+        long sizeStep = FixedPoint.powerOfTen(PAIR.sizeScale() - qtyPrecision);
+        long mid = 100_000_000L * priceStep;
+        bidUnits.forEach(units -> book.set(Side.BID, mid - units * priceStep, (units % 7 + 1) * sizeUnits % 99_999 * sizeStep + sizeStep));
+        askUnits.forEach(units -> book.set(Side.ASK, mid + units * priceStep, (units % 5 + 1) * sizeUnits % 77_777 * sizeStep + sizeStep));
+
+        assertThat(new KrakenChecksum().compute(book, pricePrecision, qtyPrecision))
+                .isEqualTo(reference(book, pricePrecision, qtyPrecision));
+    }
+
+    private static long reference(OrderBook book, int pricePrecision, int qtyPrecision) {
+        StringBuilder text = new StringBuilder();
+        for (Side side : List.of(Side.ASK, Side.BID)) {
+            for (int i = 0; i < Math.min(10, book.side(side).depth()); i++) {
+                text.append(digits(FixedPoint.toBigDecimal(book.side(side).price(i), PAIR.priceScale()), pricePrecision));
+                text.append(digits(FixedPoint.toBigDecimal(book.side(side).size(i), PAIR.sizeScale()), qtyPrecision));
+            }
+        }
+        CRC32 crc = new CRC32();
+        crc.update(text.toString().getBytes(StandardCharsets.US_ASCII));
+        return crc.getValue();
+    }
+
+    private static String digits(BigDecimal value, int precision) {
+        String plain = value.setScale(precision, RoundingMode.UNNECESSARY).toPlainString().replace(".", "");
+        return plain.replaceFirst("^0+", "");
+    }
+}
