@@ -67,19 +67,23 @@ public final class BookSide {
         return index >= 0 ? sizes[index] : 0;
     }
 
+    /** What {@link #set} returns when it changed nothing (a deletion of an absent level). */
+    public static final int UNCHANGED = -1;
+
     /**
      * Sets the total size at a price level: size 0 deletes the level (deleting an absent level does nothing), any
      * other size replaces the level's size or inserts the level.
      *
      * @param price a positive price
      * @param size  a non-negative size
-     * @return whether the best level (its price or its size) changed
+     * @return how many levels from the best the change happened (0: the best level changed), or {@link #UNCHANGED};
+     *         consumers use it to skip work when only the depths of the book moved
      */
-    public boolean set(long price, long size) {
+    public int set(long price, long size) {
         long key = keySign * price;
         int index = Arrays.binarySearch(keys, 0, count, key);
         if (index >= 0) {
-            boolean best = index == count - 1;
+            int level = count - 1 - index;
             if (size == 0) {
                 System.arraycopy(keys, index + 1, keys, index, count - index - 1);
                 System.arraycopy(sizes, index + 1, sizes, index, count - index - 1);
@@ -87,10 +91,10 @@ public final class BookSide {
             } else {
                 sizes[index] = size;
             }
-            return best;
+            return level;
         }
         if (size == 0) {
-            return false;
+            return UNCHANGED;
         }
         int insertion = -index - 1;
         if (count == keys.length) {
@@ -102,7 +106,7 @@ public final class BookSide {
         keys[insertion] = key;
         sizes[insertion] = size;
         count++;
-        return insertion == count - 1;
+        return count - 1 - insertion;
     }
 
     /**

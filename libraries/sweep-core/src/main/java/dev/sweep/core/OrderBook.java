@@ -63,10 +63,10 @@ public final class OrderBook {
     /**
      * Sets the total size at a price level; size 0 deletes it.
      *
-     * @return whether the best level of that side changed
+     * @return how many levels from the best of that side the change happened, or {@link BookSide#UNCHANGED}
      * @see BookSide#set(long, long)
      */
-    public boolean set(Side side, long price, long size) {
+    public int set(Side side, long price, long size) {
         if (price <= 0) {
             throw new IllegalArgumentException("price must be positive: " + price);
         }

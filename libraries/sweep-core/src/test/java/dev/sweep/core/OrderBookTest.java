@@ -43,18 +43,20 @@ class OrderBookTest {
         book.set(Side.BID, price("100"), size("1"));
         book.set(Side.BID, price("99"), size("1"));
 
-        assertThat(book.set(Side.BID, price("100"), 0)).as("best level changed").isTrue();
-        assertThat(book.set(Side.BID, price("98"), 0)).as("best level changed").isFalse();
+        assertThat(book.set(Side.BID, price("100"), 0)).as("level changed").isZero();
+        assertThat(book.set(Side.BID, price("98"), 0)).as("level changed").isEqualTo(BookSide.UNCHANGED);
         assertThat(levels(book.bids())).containsExactly("99@1");
     }
 
     @Test
-    void reportsWhetherTheBestLevelChanged() {
-        assertThat(book.set(Side.ASK, price("102"), size("1"))).isTrue();
-        assertThat(book.set(Side.ASK, price("103"), size("1"))).isFalse();
-        assertThat(book.set(Side.ASK, price("103"), size("2"))).isFalse();
-        assertThat(book.set(Side.ASK, price("102"), size("2"))).isTrue();
-        assertThat(book.set(Side.ASK, price("101"), size("2"))).isTrue();
+    void reportsHowDeepEachChangeWas() {
+        assertThat(book.set(Side.ASK, price("102"), size("1"))).isZero();
+        assertThat(book.set(Side.ASK, price("103"), size("1"))).isEqualTo(1);
+        assertThat(book.set(Side.ASK, price("103"), size("2"))).isEqualTo(1);
+        assertThat(book.set(Side.ASK, price("102"), size("2"))).isZero();
+        assertThat(book.set(Side.ASK, price("101"), size("2"))).isZero();
+        assertThat(book.set(Side.ASK, price("102.5"), size("2"))).isEqualTo(2);
+        assertThat(book.set(Side.ASK, price("103"), 0)).isEqualTo(3);
     }
 
     @Test

@@ -19,6 +19,7 @@ public final class VenueBook {
     private long lastUpdateNanos;
     private long updates;
     private long resyncs;
+    private int shallowestChange;
 
     VenueBook(OrderBook book, String venueSymbol, int index) {
         this.book = book;
@@ -73,9 +74,18 @@ public final class VenueBook {
         return resyncs;
     }
 
-    void recordUpdate(long nanos) {
+    /**
+     * How many levels from the best the shallowest change of the last applied snapshot or update was (0 for a
+     * snapshot): a venue check over the top N levels can be skipped when this is N or more.
+     */
+    public int shallowestChange() {
+        return shallowestChange;
+    }
+
+    void recordUpdate(long nanos, int shallowestChange) {
         lastUpdateNanos = nanos;
         updates++;
+        this.shallowestChange = shallowestChange;
     }
 
     void recordResync() {

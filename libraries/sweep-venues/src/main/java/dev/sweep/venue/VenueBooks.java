@@ -1,5 +1,6 @@
 package dev.sweep.venue;
 
+import dev.sweep.core.BookSide;
 import dev.sweep.core.BookState;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderBook;
@@ -91,14 +92,18 @@ public final class VenueBooks {
         } else if (venueBook.state() != BookState.LIVE && venueBook.state() != BookState.STALE) {
             return false;
         }
+        int shallowest = batch.isSnapshot(section) ? 0 : Integer.MAX_VALUE;
         for (int level = batch.sectionStart(section); level < batch.sectionEnd(section); level++) {
             Side side = batch.side(level);
-            book.set(side, batch.price(level), batch.size(level));
+            int changed = book.set(side, batch.price(level), batch.size(level));
+            if (changed != BookSide.UNCHANGED) {
+                shallowest = Math.min(shallowest, changed);
+            }
         }
         if (maxDepth > 0) {
             book.truncate(maxDepth);
         }
-        venueBook.recordUpdate(receiveNanos);
+        venueBook.recordUpdate(receiveNanos, shallowest);
         return true;
     }
 

@@ -51,12 +51,10 @@ class DecoderPropertiesTest {
         VenueHarness client = new VenueHarness(dialect.venue(), "BTC-USD");
         client.feed(dialect.snapshot(visible(truth, dialect.depth())));
         for (List<Level> changes : frames) {
+            OrderBook before = visible(truth, dialect.depth());
             changes.forEach(change -> truth.set(change.side(), change.price(), change.size()));
             OrderBook visible = visible(truth, dialect.depth());
-            if (dialect.depth() > 0) {
-                truth.truncate(dialect.depth());
-            }
-            client.feed(dialect.update(changes, visible));
+            client.feed(dialect.update(withLevelsEnteringScope(before, changes, visible, dialect.depth()), visible));
 
             VenueBook book = client.book("BTC-USD");
             assertThat(book.state()).isEqualTo(BookState.LIVE);
@@ -90,7 +88,8 @@ class DecoderPropertiesTest {
         client.feed(dialect.snapshot(before));
         changes.forEach(change -> truth.set(change.side(), change.price(), change.size()));
         OrderBook after = visible(truth, dialect.depth());
-        byte[] frame = dialect.update(changes, after).getBytes(StandardCharsets.UTF_8);
+        byte[] frame = dialect.update(withLevelsEnteringScope(before, changes, after, dialect.depth()), after)
+                .getBytes(StandardCharsets.UTF_8);
 
         client.feed(mutate(frame, position % frame.length, replacement, kind));
 
@@ -103,6 +102,30 @@ class DecoderPropertiesTest {
                         .isTrue();
             }
         }
+    }
+
+    /**
+     * A venue that sends a limited depth (Kraken) also sends the levels that a deletion brings into scope, after the
+     * changes themselves: what a client applying only the changes would lack.
+     */
+    private static List<Level> withLevelsEnteringScope(OrderBook before, List<Level> changes, OrderBook after,
+                                                       int depth) {
+        if (depth == 0) {
+            return changes;
+        }
+        OrderBook client = visible(before, depth);
+        changes.forEach(change -> client.set(change.side(), change.price(), change.size()));
+        client.truncate(depth);
+        List<Level> frame = new ArrayList<>(changes);
+        for (Side side : Side.values()) {
+            BookSide levels = after.side(side);
+            for (int i = 0; i < levels.depth(); i++) {
+                if (client.side(side).sizeAt(levels.price(i)) != levels.size(i)) {
+                    frame.add(new Level(side, levels.price(i), levels.size(i)));
+                }
+            }
+        }
+        return frame;
     }
 
     private static byte[] mutate(byte[] frame, int at, byte replacement, int kind) {

@@ -57,12 +57,17 @@ public interface Dialect {
     }
 
     static Dialect coinbase() {
+        return coinbase(0);
+    }
+
+    /** Coinbase, numbering the connection's frames from {@code firstSequence}. */
+    static Dialect coinbase(long firstSequence) {
         CoinbaseProxy proxy = new CoinbaseProxy();
         return new Dialect() {
             private long sequence;
 
             public Venue venue() {
-                sequence = 0;
+                sequence = firstSequence;
                 return new CoinbaseVenue();
             }
 

@@ -21,8 +21,22 @@ public final class KrakenChecksum {
     /** Returned when a level has more decimals than the precision: the precision is stale, the book cannot match. */
     public static final long PRECISION_MISMATCH = -1;
 
+    /** The longest checksum text: 2 sides × 10 levels × 2 numbers × 19 digits. */
+    private static final int MAX_TEXT = 2 * LEVELS * 2 * 19;
+
+    /** "00", "01", … "99": two digits per division, as the checksum text is the hot part of a Kraken update. */
+    private static final byte[] DIGIT_PAIRS = new byte[200];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            DIGIT_PAIRS[2 * i] = (byte) ('0' + i / 10);
+            DIGIT_PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+    }
+
     private final CRC32 crc = new CRC32();
-    private final byte[] digits = new byte[20];
+    private final byte[] text = new byte[MAX_TEXT];
+    private int length;
 
     /**
      * @param pricePrecision the pair's {@code price_precision}
@@ -30,13 +44,16 @@ public final class KrakenChecksum {
      * @return the unsigned CRC32, or {@link #PRECISION_MISMATCH}
      */
     public long compute(OrderBook book, int pricePrecision, int qtyPrecision) {
-        crc.reset();
+        length = 0;
         int priceScale = book.instrument().priceScale();
         int sizeScale = book.instrument().sizeScale();
         if (!appendSide(book.asks(), priceScale, pricePrecision, sizeScale, qtyPrecision)
                 || !appendSide(book.bids(), priceScale, pricePrecision, sizeScale, qtyPrecision)) {
             return PRECISION_MISMATCH;
         }
+        // One CRC update over the whole text: far cheaper than one per number.
+        crc.reset();
+        crc.update(text, 0, length);
         return crc.getValue();
     }
 
@@ -49,6 +66,15 @@ public final class KrakenChecksum {
             }
         }
         return true;
+    }
+
+    /** Decimal digits of a non-negative value, 0 having none (leading zeros are stripped, so zero writes nothing). */
+    private static int digitCount(long value) {
+        int count = 0;
+        while (count < FixedPoint.MAX_SCALE + 1 && value >= FixedPoint.powerOfTen(count)) {
+            count++;
+        }
+        return count;
     }
 
     /** Appends the digits of {@code value / 10^scale × 10^precision}, which must be a whole number. */
@@ -67,12 +93,23 @@ public final class KrakenChecksum {
             }
             digitsValue = value * factor;
         }
-        int start = digits.length;
-        while (digitsValue > 0) {
-            digits[--start] = (byte) ('0' + digitsValue % 10);
-            digitsValue /= 10;
+        int end = length + digitCount(digitsValue);
+        int position = end;
+        long rest = digitsValue;
+        while (rest >= 100) {
+            long quotient = rest / 100;
+            int pair = (int) (rest - quotient * 100) * 2;
+            text[--position] = DIGIT_PAIRS[pair + 1];
+            text[--position] = DIGIT_PAIRS[pair];
+            rest = quotient;
         }
-        crc.update(digits, start, digits.length - start);
+        if (rest >= 10) {
+            text[--position] = DIGIT_PAIRS[(int) rest * 2 + 1];
+            text[--position] = DIGIT_PAIRS[(int) rest * 2];
+        } else if (rest > 0) {
+            text[--position] = (byte) ('0' + rest);
+        }
+        length = end;
         return true;
     }
 }

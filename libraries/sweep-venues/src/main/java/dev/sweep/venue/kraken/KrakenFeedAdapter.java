@@ -48,9 +48,14 @@ final class KrakenFeedAdapter extends FrameDecoder {
 
     private enum Method { NONE, SUBSCRIBE, UNSUBSCRIBE, PONG, OTHER }
 
+    /** Where a frame's book data stands after the envelope pass. */
+    private enum Data { ABSENT, SKIPPED, STAGED, REJECTED }
+
     private final KrakenChecksum checksum = new KrakenChecksum();
     private final int[] pricePrecisions;
     private final int[] qtyPrecisions;
+    /** The checksum each book last verified with; valid while only levels below the top 10 change. */
+    private final long[] verifiedChecksums;
 
     private byte[] buffer;
     private Channel channel;
@@ -58,6 +63,7 @@ final class KrakenFeedAdapter extends FrameDecoder {
     private boolean snapshot;
     private boolean typeKnown;
     private Token success;
+    private Data data;
     private int dataStart;
     private int dataEnd;
     private int resultStart;
@@ -70,6 +76,7 @@ final class KrakenFeedAdapter extends FrameDecoder {
         super(books);
         this.pricePrecisions = new int[books.size()];
         this.qtyPrecisions = new int[books.size()];
+        this.verifiedChecksums = new long[books.size()];
         for (int i = 0; i < books.size(); i++) {
             String pair = books.get(i).venueSymbol();
             pricePrecisions[i] = KrakenPrecisions.price(pair);
@@ -107,7 +114,7 @@ final class KrakenFeedAdapter extends FrameDecoder {
         typeKnown = false;
         snapshot = false;
         success = null;
-        dataStart = -1;
+        data = Data.ABSENT;
         resultStart = -1;
         errorStart = -1;
         if (cursor.next() != Token.START_OBJECT) {
@@ -136,9 +143,19 @@ final class KrakenFeedAdapter extends FrameDecoder {
             } else if (cursor.tokenEquals(SUCCESS)) {
                 success = cursor.next();
             } else if (cursor.tokenEquals(DATA)) {
-                dataStart = cursor.position();
-                if ((dataEnd = skipValue()) < 0) {
-                    return false;
+                if (channel == Channel.BOOK && typeKnown && method == Method.NONE) {
+                    // Kraken writes channel and type before data: decode it now, in one pass over the frame.
+                    if (!readBookData()) {
+                        data = Data.REJECTED;
+                        return cursor.error() == null; // a semantic problem is the book's; a syntax error the frame's
+                    }
+                    data = Data.STAGED;
+                } else {
+                    dataStart = cursor.position();
+                    if ((dataEnd = skipValue()) < 0) {
+                        return false;
+                    }
+                    data = Data.SKIPPED;
                 }
             } else if (cursor.tokenEquals(RESULT)) {
                 resultStart = cursor.position();
@@ -225,12 +242,14 @@ final class KrakenFeedAdapter extends FrameDecoder {
     }
 
     private void onBook(long receiveNanos) {
-        if (!typeKnown) {
-            fail("book message without type snapshot or update");
-        } else if (dataStart < 0) {
-            fail("book message without data");
-        }
-        if (!typeKnown || dataStart < 0 || !readBookData()) {
+        boolean staged = switch (data) {
+            case STAGED -> true;
+            case REJECTED -> false;
+            case ABSENT -> fail("book message without data");
+            case SKIPPED -> typeKnown ? readBookData(dataStart, dataEnd)
+                    : fail("book message without type snapshot or update");
+        };
+        if (!staged) {
             String reason = problem("malformed book data");
             listener.onFrameRejected(reason);
             markUnappliedBooksBroken(reason);
@@ -262,7 +281,12 @@ final class KrakenFeedAdapter extends FrameDecoder {
             books.broken(book, "precisions of " + book.venueSymbol() + " not known yet: cannot verify the checksum");
             return false;
         }
+        int index = book.index();
+        if (book.shallowestChange() >= KrakenChecksum.LEVELS && verifiedChecksums[index] == expected) {
+            return true; // the top 10 levels did not change, so neither did their checksum
+        }
         long computed = checksum.compute(book.book(), pricePrecision, qtyPrecision);
+        verifiedChecksums[index] = computed;
         if (computed != expected) {
             books.broken(book, computed == KrakenChecksum.PRECISION_MISMATCH
                     ? "a level of " + book.venueSymbol() + " has more decimals than its precision"
@@ -273,9 +297,14 @@ final class KrakenFeedAdapter extends FrameDecoder {
     }
 
     /** Stages every entry of a book message's data; false, with a reason, if malformed. */
+    private boolean readBookData(int start, int end) {
+        cursor.wrap(buffer, start, end - start);
+        return readBookData() && cursor.finish();
+    }
+
+    /** Stages the data value that the cursor is about to read. */
     private boolean readBookData() {
         batch.clear();
-        cursor.wrap(buffer, dataStart, dataEnd - dataStart);
         if (cursor.next() != Token.START_ARRAY) {
             return fail("book data must be an array");
         }
@@ -378,7 +407,7 @@ final class KrakenFeedAdapter extends FrameDecoder {
     }
 
     private void onInstrument() {
-        if (dataStart < 0) {
+        if (data != Data.SKIPPED) {
             listener.onFrameRejected("instrument message without data");
             return;
         }
