@@ -1,9 +1,12 @@
 package dev.sweep.cli;
 
 import dev.sweep.core.TakerFee;
+import dev.sweep.venue.Venue;
+import dev.sweep.venue.Venues;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Taker fees per venue: the published defaults, overridden by {@code --fee VENUE=RATE} or switched off with
@@ -12,13 +15,11 @@ import java.util.Map;
 final class TakerFees {
 
     /**
-     * Each venue's published taker fee for its lowest 30-day volume tier, the fee a new account pays. Users with
+     * Each known venue's published taker fee for its lowest 30-day volume tier, the fee a new account pays. Users with
      * volume discounts pass their own with {@code --fee}.
      */
-    private static final Map<String, Long> DEFAULTS = Map.of(
-            "kraken", TakerFee.parsePercent("0.40%"),
-            "coinbase", TakerFee.parsePercent("1.20%"),
-            "gemini", TakerFee.parsePercent("0.40%"));
+    private static final Map<String, Long> DEFAULTS = Venues.all().stream()
+            .collect(Collectors.toUnmodifiableMap(Venue::name, Venue::defaultTakerFee));
 
     private final Map<String, Long> fees;
 

@@ -13,6 +13,13 @@ import dev.sweep.venue.json.JsonCursor.Token;
  */
 public abstract class FrameDecoder implements FeedAdapter {
 
+    /**
+     * Where a frame's levels stand after the envelope pass. Venues write the routing fields (channel, type, symbol)
+     * before the levels, so the levels are usually staged in the same pass ({@code STAGED} or {@code REJECTED});
+     * when they come first they are skipped and read in a second pass ({@code SKIPPED}).
+     */
+    protected enum Staging { ABSENT, SKIPPED, STAGED, REJECTED }
+
     protected final VenueBooks books;
     protected final FeedListener listener;
     protected final JsonCursor cursor = new JsonCursor();
@@ -79,6 +86,14 @@ public abstract class FrameDecoder implements FeedAdapter {
     /** Records the extent of the value that follows a field name; returns its end, or -1 if malformed. */
     protected final int skipValue() {
         return cursor.skipValue() ? cursor.position() : -1;
+    }
+
+    /**
+     * Outcome of staging levels in the envelope pass: a problem with the levels belongs to the book(s) they are for,
+     * a JSON syntax error to the whole frame (then the envelope pass must fail too).
+     */
+    protected final Staging stagedInPlace(boolean staged) {
+        return staged ? Staging.STAGED : Staging.REJECTED;
     }
 
     /** Applies every section of a completely decoded frame, with the shared checks and the venue's own. */

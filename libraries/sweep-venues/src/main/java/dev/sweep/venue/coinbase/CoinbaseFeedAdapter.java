@@ -43,6 +43,7 @@ final class CoinbaseFeedAdapter extends FrameDecoder {
     private Channel channel;
     private boolean error;
     private long sequence;
+    private Staging events;
     private int eventsStart;
     private int eventsEnd;
     private int messageStart;
@@ -90,7 +91,7 @@ final class CoinbaseFeedAdapter extends FrameDecoder {
         channel = Channel.NONE;
         error = false;
         sequence = -1;
-        eventsStart = -1;
+        events = Staging.ABSENT;
         messageStart = -1;
         if (cursor.next() != Token.START_OBJECT) {
             return fail("a message must be a JSON object");
@@ -116,9 +117,17 @@ final class CoinbaseFeedAdapter extends FrameDecoder {
                 }
                 error = cursor.tokenEquals(ERROR);
             } else if (cursor.tokenEquals(EVENTS)) {
-                eventsStart = cursor.position();
-                if ((eventsEnd = skipValue()) < 0) {
-                    return false;
+                if (channel == Channel.L2_DATA) {
+                    events = stagedInPlace(readEvents());
+                    if (events == Staging.REJECTED) {
+                        return cursor.error() == null;
+                    }
+                } else {
+                    eventsStart = cursor.position();
+                    if ((eventsEnd = skipValue()) < 0) {
+                        return false;
+                    }
+                    events = Staging.SKIPPED;
                 }
             } else if (cursor.tokenEquals(MESSAGE)) {
                 messageStart = cursor.position();
@@ -139,8 +148,14 @@ final class CoinbaseFeedAdapter extends FrameDecoder {
     }
 
     private void onBookData(long receiveNanos) {
-        if (eventsStart < 0 || !readEvents()) {
-            String reason = problem(eventsStart < 0 ? "l2_data without events" : "malformed l2_data");
+        boolean staged = switch (events) {
+            case STAGED -> true;
+            case REJECTED -> false;
+            case ABSENT -> fail("l2_data without events");
+            case SKIPPED -> readEvents(eventsStart, eventsEnd);
+        };
+        if (!staged) {
+            String reason = problem("malformed l2_data");
             listener.onFrameRejected(reason);
             books.brokenAll(reason);
             return;
@@ -148,9 +163,14 @@ final class CoinbaseFeedAdapter extends FrameDecoder {
         applyBatch(receiveNanos);
     }
 
+    private boolean readEvents(int start, int end) {
+        cursor.wrap(buffer, start, end - start);
+        return readEvents() && cursor.finish();
+    }
+
+    /** Stages the events array the cursor is about to read. */
     private boolean readEvents() {
         batch.clear();
-        cursor.wrap(buffer, eventsStart, eventsEnd - eventsStart);
         if (cursor.next() != Token.START_ARRAY) {
             return fail("events must be an array");
         }
@@ -255,7 +275,7 @@ final class CoinbaseFeedAdapter extends FrameDecoder {
 
 
     private void onSubscriptions() {
-        if (eventsStart < 0) {
+        if (events != Staging.SKIPPED) {
             return;
         }
         cursor.wrap(buffer, eventsStart, eventsEnd - eventsStart);

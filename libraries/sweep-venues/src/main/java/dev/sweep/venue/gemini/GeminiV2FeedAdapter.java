@@ -40,6 +40,7 @@ final class GeminiV2FeedAdapter extends FrameDecoder {
     private boolean hasTrades;
     private VenueBook book;
     private boolean unknownSymbol;
+    private Staging changes;
     private int changesStart;
     private int changesEnd;
     private int reasonStart;
@@ -75,7 +76,7 @@ final class GeminiV2FeedAdapter extends FrameDecoder {
         hasTrades = false;
         book = null;
         unknownSymbol = false;
-        changesStart = -1;
+        changes = Staging.ABSENT;
         reasonStart = -1;
         if (cursor.next() != Token.START_OBJECT) {
             return fail("a message must be a JSON object");
@@ -102,9 +103,17 @@ final class GeminiV2FeedAdapter extends FrameDecoder {
                     return fail("result must be a string");
                 }
             } else if (cursor.tokenEquals(CHANGES)) {
-                changesStart = cursor.position();
-                if ((changesEnd = skipValue()) < 0) {
-                    return false;
+                if (type == Type.L2_UPDATES && book != null) {
+                    changes = stagedInPlace(readChanges());
+                    if (changes == Staging.REJECTED) {
+                        return cursor.error() == null;
+                    }
+                } else {
+                    changesStart = cursor.position();
+                    if ((changesEnd = skipValue()) < 0) {
+                        return false;
+                    }
+                    changes = Staging.SKIPPED;
                 }
             } else if (cursor.tokenEquals(REASON) || (cursor.tokenEquals(MESSAGE) && reasonStart < 0)) {
                 reasonStart = cursor.position();
@@ -143,9 +152,14 @@ final class GeminiV2FeedAdapter extends FrameDecoder {
             listener.onFrameRejected("l2_updates for an unsubscribed symbol");
             return;
         }
-        if (book == null || changesStart < 0 || !readChanges()) {
-            String reason = problem(book == null ? "l2_updates without symbol"
-                    : changesStart < 0 ? "l2_updates without changes" : "malformed changes");
+        boolean staged = switch (changes) {
+            case STAGED -> true;
+            case REJECTED -> false;
+            case ABSENT -> fail("l2_updates without changes");
+            case SKIPPED -> book != null ? readChanges(changesStart, changesEnd) : fail("l2_updates without symbol");
+        };
+        if (!staged) {
+            String reason = problem("malformed changes");
             listener.onFrameRejected(reason);
             if (book != null) {
                 books.broken(book, reason);
@@ -158,9 +172,14 @@ final class GeminiV2FeedAdapter extends FrameDecoder {
         applyBatch(receiveNanos);
     }
 
+    private boolean readChanges(int start, int end) {
+        cursor.wrap(buffer, start, end - start);
+        return readChanges() && cursor.finish();
+    }
+
+    /** Stages the changes array the cursor is about to read. */
     private boolean readChanges() {
         batch.clear();
-        cursor.wrap(buffer, changesStart, changesEnd - changesStart);
         if (cursor.next() != Token.START_ARRAY) {
             return fail("changes must be an array");
         }

@@ -48,9 +48,6 @@ final class KrakenFeedAdapter extends FrameDecoder {
 
     private enum Method { NONE, SUBSCRIBE, UNSUBSCRIBE, PONG, OTHER }
 
-    /** Where a frame's book data stands after the envelope pass. */
-    private enum Data { ABSENT, SKIPPED, STAGED, REJECTED }
-
     private final KrakenChecksum checksum = new KrakenChecksum();
     private final int[] pricePrecisions;
     private final int[] qtyPrecisions;
@@ -63,7 +60,7 @@ final class KrakenFeedAdapter extends FrameDecoder {
     private boolean snapshot;
     private boolean typeKnown;
     private Token success;
-    private Data data;
+    private Staging data;
     private int dataStart;
     private int dataEnd;
     private int resultStart;
@@ -114,7 +111,7 @@ final class KrakenFeedAdapter extends FrameDecoder {
         typeKnown = false;
         snapshot = false;
         success = null;
-        data = Data.ABSENT;
+        data = Staging.ABSENT;
         resultStart = -1;
         errorStart = -1;
         if (cursor.next() != Token.START_OBJECT) {
@@ -145,17 +142,16 @@ final class KrakenFeedAdapter extends FrameDecoder {
             } else if (cursor.tokenEquals(DATA)) {
                 if (channel == Channel.BOOK && typeKnown && method == Method.NONE) {
                     // Kraken writes channel and type before data: decode it now, in one pass over the frame.
-                    if (!readBookData()) {
-                        data = Data.REJECTED;
-                        return cursor.error() == null; // a semantic problem is the book's; a syntax error the frame's
+                    data = stagedInPlace(readBookData());
+                    if (data == Staging.REJECTED) {
+                        return cursor.error() == null;
                     }
-                    data = Data.STAGED;
                 } else {
                     dataStart = cursor.position();
                     if ((dataEnd = skipValue()) < 0) {
                         return false;
                     }
-                    data = Data.SKIPPED;
+                    data = Staging.SKIPPED;
                 }
             } else if (cursor.tokenEquals(RESULT)) {
                 resultStart = cursor.position();
@@ -407,7 +403,7 @@ final class KrakenFeedAdapter extends FrameDecoder {
     }
 
     private void onInstrument() {
-        if (data != Data.SKIPPED) {
+        if (data != Staging.SKIPPED) {
             listener.onFrameRejected("instrument message without data");
             return;
         }

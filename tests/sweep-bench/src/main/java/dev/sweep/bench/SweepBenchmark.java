@@ -1,0 +1,83 @@
+package dev.sweep.bench;
+
+import dev.sweep.core.FixedPoint;
+import dev.sweep.core.Instrument;
+import dev.sweep.core.OrderBook;
+import dev.sweep.core.OrderSide;
+import dev.sweep.core.Side;
+import dev.sweep.core.SweepEngine;
+import dev.sweep.core.SweepResult;
+import dev.sweep.core.SweepSource;
+import dev.sweep.core.TakerFee;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Sweeping 15 BTC: one 1,000-level book, and three merged (with different fees, so the merge compares prices after
+ * fee in 128 bits). The engine writes into a reused result, so a sweep allocates nothing.
+ *
+ * <p>Run: {@code java -jar tests/sweep-bench/target/benchmarks.jar SweepBenchmark -prof gc}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+public class SweepBenchmark {
+
+    private static final Instrument BTC_USD = Instrument.of("BTC-USD");
+    private static final long FIFTEEN_BTC = FixedPoint.parseOrThrow("15", BTC_USD.sizeScale());
+
+    private final SweepEngine engine = new SweepEngine();
+    private final SweepResult result = new SweepResult();
+    private List<SweepSource> one;
+    private List<SweepSource> three;
+
+    @Setup
+    public void setUp() {
+        SplittableRandom random = new SplittableRandom(7);
+        three = new ArrayList<>();
+        String[] venues = {"kraken", "coinbase", "gemini"};
+        String[] fees = {"0.40%", "1.20%", "0.40%"};
+        for (int v = 0; v < venues.length; v++) {
+            OrderBook book = new OrderBook(venues[v], BTC_USD, 2);
+            long mid = 67_000L * 100_000_000L + random.nextLong(1_000_000_000L);
+            for (int i = 0; i < 1000; i++) {
+                book.set(Side.BID, mid - (i + 1) * 1_000_000L - random.nextLong(1_000_000L), size(random));
+                book.set(Side.ASK, mid + (i + 1) * 1_000_000L + random.nextLong(1_000_000L), size(random));
+            }
+            three.add(new SweepSource(book, TakerFee.parsePercent(fees[v])));
+        }
+        one = List.of(three.get(0));
+    }
+
+    @Benchmark
+    public SweepResult sellOneBook() {
+        engine.sweep(one, OrderSide.SELL, FIFTEEN_BTC, result);
+        return result;
+    }
+
+    @Benchmark
+    public SweepResult sellMergedThreeBooks() {
+        engine.sweep(three, OrderSide.SELL, FIFTEEN_BTC, result);
+        return result;
+    }
+
+    /** 0.001 to 0.5 BTC a level: 15 BTC takes about 60 levels. */
+    private static long size(SplittableRandom random) {
+        return (100_000 + random.nextLong(50_000_000L)) * 100;
+    }
+}
