@@ -3,14 +3,14 @@ package dev.sweep.venue.kraken;
 import java.util.Map;
 
 /**
- * Price and quantity precisions of Kraken pairs, needed for the checksum. The {@code instrument} channel is the
+ * Price and quantity precisions of Kraken pairs, needed for the checksum (and served by the simulator). The {@code instrument} channel is the
  * source of truth and overrides these; the table lets a book be checked even when the instrument snapshot arrives
  * after the book snapshot.
  */
-final class KrakenPrecisions {
+public final class KrakenPrecisions {
 
     /** Unknown precision. */
-    static final int UNKNOWN = -1;
+    public static final int UNKNOWN = -1;
 
     /** {@code {price_precision, qty_precision}} from the instrument channel, for the pairs Sweep follows by default. */
     private static final Map<String, int[]> KNOWN = Map.of(
@@ -21,12 +21,12 @@ final class KrakenPrecisions {
     private KrakenPrecisions() {
     }
 
-    static int price(String pair) {
+    public static int price(String pair) {
         int[] precisions = KNOWN.get(pair);
         return precisions == null ? UNKNOWN : precisions[0];
     }
 
-    static int qty(String pair) {
+    public static int qty(String pair) {
         int[] precisions = KNOWN.get(pair);
         return precisions == null ? UNKNOWN : precisions[1];
     }

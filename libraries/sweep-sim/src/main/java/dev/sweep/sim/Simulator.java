@@ -1,0 +1,287 @@
+package dev.sweep.sim;
+
+import dev.sweep.core.Instrument;
+import dev.sweep.core.OrderBook;
+import dev.sweep.core.Side;
+import dev.sweep.sim.market.MarketEvent;
+import dev.sweep.sim.market.SyntheticMarket;
+import dev.sweep.sim.market.VenueProfile;
+import dev.sweep.sim.session.Dialects;
+import dev.sweep.sim.session.Session;
+import dev.sweep.sim.session.SimContext;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The exchange simulator: a WebSocket server that speaks Kraken v2 at {@code /kraken/v2}, Coinbase Advanced Trade at
+ * {@code /coinbase} and Gemini v2 at {@code /gemini/v2/marketdata}, over a synthetic market.
+ *
+ * <p>Everything runs on one event loop thread: the market, every session, the server. The methods of this class
+ * may be called from any thread; they run their work on that loop and wait for it, so a test sees the market and
+ * the sessions in one consistent state.
+ */
+public final class Simulator implements AutoCloseable, SimContext {
+
+    private static final long TICK_MILLIS = 10;
+    /** Most market steps in one tick, so that a stalled loop catches up in bounded bursts. */
+    private static final long MAX_STEPS_PER_TICK = 50_000;
+    /** Pending bytes after which a client that does not read is a slow consumer and is disconnected. */
+    private static final int HIGH_WATER_MARK = 16 * 1024 * 1024;
+
+    private final SimulatorConfig config;
+    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final EventLoop loop = group.next();
+    private final SyntheticMarket market;
+    private final SplittableRandom faultRandom;
+    private final List<Session> sessions = new ArrayList<>();
+    private final AtomicLong framesSent = new AtomicLong();
+    private final AtomicLong marketSteps = new AtomicLong();
+    private Channel server;
+    private boolean paused;
+    private long scheduleStartNanos;
+    private long scheduledSteps;
+
+    private Simulator(SimulatorConfig config) {
+        this.config = config;
+        this.market = new SyntheticMarket(config.seed(), List.of(VenueProfile.KRAKEN, VenueProfile.COINBASE,
+                VenueProfile.GEMINI));
+        this.faultRandom = new SplittableRandom(config.seed() ^ 0x5EED);
+    }
+
+    /**
+     * Binds the server and starts the market.
+     *
+     * @throws IllegalStateException with the reason when the address cannot be bound
+     */
+    public static Simulator start(SimulatorConfig config) {
+        Simulator simulator = new Simulator(config);
+        try {
+            simulator.bind();
+        } catch (RuntimeException e) {
+            simulator.close();
+            throw e;
+        }
+        return simulator;
+    }
+
+    private void bind() {
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                        new WriteBufferWaterMark(HIGH_WATER_MARK / 2, HIGH_WATER_MARK))
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        channel.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(64 * 1024),
+                                new HandshakeRouter(Simulator.this));
+                    }
+                });
+        try {
+            server = bootstrap.bind(new InetSocketAddress(config.host(), config.port())).sync().channel();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while binding " + config.host() + ":" + config.port(), e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port() + ": "
+                    + e.getMessage(), e);
+        }
+        run(() -> {
+            scheduleStartNanos = System.nanoTime();
+            loop.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+            return null;
+        });
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return ((InetSocketAddress) server.localAddress()).getPort();
+    }
+
+    /** The WebSocket URL of a venue's dialect, e.g. {@code ws://127.0.0.1:8765/kraken/v2}. */
+    public URI endpoint(String venue) {
+        String path = Dialects.PATHS.get(venue);
+        if (path == null) {
+            throw new IllegalArgumentException("the simulator does not serve " + venue);
+        }
+        return URI.create("ws://" + config.host() + ":" + port() + path);
+    }
+
+    public SimulatorConfig config() {
+        return config;
+    }
+
+    /** A copy of the simulator's own book: what a client of that venue must end up with. */
+    public OrderBook truth(String venue, Instrument instrument) {
+        return run(() -> {
+            OrderBook truth = market.book(venue, instrument);
+            if (truth == null) {
+                throw new IllegalArgumentException(venue + " does not list " + instrument);
+            }
+            OrderBook copy = new OrderBook(truth.venue(), truth.instrument(), truth.pricePrecision());
+            for (Side side : Side.values()) {
+                for (int i = 0; i < truth.side(side).depth(); i++) {
+                    copy.set(side, truth.side(side).price(i), truth.side(side).size(i));
+                }
+            }
+            return copy;
+        });
+    }
+
+    /** Stops the market (heartbeats go on), so that clients can catch up with a fixed truth. */
+    public void pause() {
+        run(() -> paused = true);
+    }
+
+    /** Restarts the market at its configured rate. */
+    public void resume() {
+        run(() -> {
+            paused = false;
+            scheduleStartNanos = System.nanoTime();
+            scheduledSteps = 0;
+            return null;
+        });
+    }
+
+    /** Moves the market {@code steps} steps at once (paused or not), sending every update. */
+    public void advance(int steps) {
+        run(() -> {
+            for (int i = 0; i < steps; i++) {
+                step();
+            }
+            return null;
+        });
+    }
+
+    /** Applies a fault to the next update of every connected client of a venue. */
+    public void inject(String venue, Fault fault) {
+        run(() -> {
+            sessions.stream().filter(session -> session.venue().equals(venue)).forEach(session -> session.inject(fault));
+            return null;
+        });
+    }
+
+    /** Clients connected now. */
+    public int clients() {
+        return run(sessions::size);
+    }
+
+    /** Frames sent since start. */
+    public long framesSent() {
+        return framesSent.get();
+    }
+
+    /** Market steps since start. */
+    public long marketSteps() {
+        return marketSteps.get();
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.close().awaitUninterruptibly();
+        }
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+    }
+
+    // SimContext, for the sessions, on the loop.
+
+    @Override
+    public SyntheticMarket market() {
+        return market;
+    }
+
+    @Override
+    public FaultPlan faults() {
+        return config.faults();
+    }
+
+    @Override
+    public SplittableRandom random() {
+        return faultRandom;
+    }
+
+    @Override
+    public Instant now() {
+        return Instant.now();
+    }
+
+    @Override
+    public void countSent() {
+        framesSent.incrementAndGet();
+    }
+
+    void opened(Session session) {
+        sessions.add(session);
+        session.onOpen(System.currentTimeMillis());
+    }
+
+    void closed(Session session) {
+        sessions.remove(session);
+    }
+
+    private void tick() {
+        if (!paused && config.rate() > 0) {
+            long booksPerSecond = (long) config.rate() * market.instruments().size() * Dialects.PATHS.size();
+            long due = (System.nanoTime() - scheduleStartNanos) * booksPerSecond / 1_000_000_000L - scheduledSteps;
+            for (long i = 0; i < Math.min(due, MAX_STEPS_PER_TICK); i++) {
+                step();
+            }
+            scheduledSteps += Math.max(0, due);
+        }
+        long now = System.currentTimeMillis();
+        for (Session session : List.copyOf(sessions)) {
+            session.tick(now);
+        }
+    }
+
+    private void step() {
+        MarketEvent event = market.step();
+        marketSteps.incrementAndGet();
+        for (Session session : List.copyOf(sessions)) {
+            session.onMarketEvent(event);
+        }
+    }
+
+    private <T> T run(Callable<T> work) {
+        if (loop.inEventLoop()) {
+            try {
+                return work.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        try {
+            return loop.submit(work).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.sweep.sim;
+
+/**
+ * How to run the simulator.
+ *
+ * @param host   the address to bind: loopback unless the user asks otherwise
+ * @param port   the port, 0 for any free one
+ * @param seed   seeds the market and the fault draws: a seed always yields the same sequence of books
+ * @param rate   book updates per second, per venue and instrument
+ * @param faults random faults on outgoing updates
+ */
+public record SimulatorConfig(String host, int port, long seed, int rate, FaultPlan faults) {
+
+    /** Loopback, any free port, seed 7, 25 updates per second per book, no faults. */
+    public static SimulatorConfig defaults() {
+        return new SimulatorConfig("127.0.0.1", 0, 7, 25, FaultPlan.NONE);
+    }
+
+    public SimulatorConfig {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be in [0, 65535]: " + port);
+        }
+        if (rate < 0 || rate > 1_000_000) {
+            throw new IllegalArgumentException("rate must be in [0, 1000000] updates per second: " + rate);
+        }
+    }
+
+    public SimulatorConfig withPort(int port) {
+        return new SimulatorConfig(host, port, seed, rate, faults);
+    }
+
+    public SimulatorConfig withRate(int rate) {
+        return new SimulatorConfig(host, port, seed, rate, faults);
+    }
+
+    public SimulatorConfig withSeed(long seed) {
+        return new SimulatorConfig(host, port, seed, rate, faults);
+    }
+
+    public SimulatorConfig withFaults(FaultPlan faults) {
+        return new SimulatorConfig(host, port, seed, rate, faults);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.sweep.sim.market;
+
+import dev.sweep.core.FixedPoint;
+import dev.sweep.core.Instrument;
+import dev.sweep.core.OrderBook;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The simulated market: for each instrument a fair price on a random walk, and each venue's book around it. Steps
+ * go round the books in a fixed order from one seeded random source, so a seed always yields the same sequence of
+ * books. Not thread-safe: the simulator's event loop owns it.
+ */
+public final class SyntheticMarket {
+
+    /** The instruments the simulator lists, with a plausible starting price. */
+    public static final Map<String, String> STARTING_PRICES = Map.of(
+            "BTC-USD", "67000", "ETH-USD", "3500", "SOL-USD", "150");
+
+    private final SplittableRandom random;
+    private final List<VenueMarket> books = new ArrayList<>();
+    private final Map<Instrument, long[]> fairPrices = new LinkedHashMap<>();
+    private int next;
+
+    public SyntheticMarket(long seed, List<VenueProfile> venues) {
+        this.random = new SplittableRandom(seed);
+        for (String symbol : List.of("BTC-USD", "ETH-USD", "SOL-USD")) {
+            Instrument instrument = Instrument.of(symbol);
+            long fair = FixedPoint.parseOrThrow(STARTING_PRICES.get(symbol), instrument.priceScale());
+            fairPrices.put(instrument, new long[] {fair});
+            for (VenueProfile venue : venues) {
+                books.add(new VenueMarket(venue, instrument, fair, random.split()));
+            }
+        }
+    }
+
+    /** The instruments listed. */
+    public List<Instrument> instruments() {
+        return List.copyOf(fairPrices.keySet());
+    }
+
+    /** The truth book of a venue, or null when the venue does not list the instrument. */
+    public OrderBook book(String venue, Instrument instrument) {
+        for (VenueMarket market : books) {
+            if (market.profile().venue().equals(venue) && market.book().instrument().equals(instrument)) {
+                return market.book();
+            }
+        }
+        return null;
+    }
+
+    /** Moves the next book in turn one step. */
+    public MarketEvent step() {
+        VenueMarket market = books.get(next);
+        next = (next + 1) % books.size();
+        long[] fair = fairPrices.get(market.book().instrument());
+        if (random.nextInt(20) == 0) {
+            // A tick of the shared fair price: a hundredth of a basis point of it, up or down.
+            long move = Math.max(1, fair[0] / 1_000_000);
+            fair[0] += random.nextBoolean() ? move : -move;
+        }
+        return market.step(fair[0]);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.sweep.sim.session;
+
+import dev.sweep.sim.FaultPlan;
+import dev.sweep.sim.market.SyntheticMarket;
+import java.time.Instant;
+import java.util.SplittableRandom;
+
+/** What a session needs from the simulator; everything is used on the simulator's single event loop. */
+public interface SimContext {
+
+    SyntheticMarket market();
+
+    FaultPlan faults();
+
+    /** The seeded source for fault draws. */
+    SplittableRandom random();
+
+    /** Wall-clock time, for timestamps in frames. */
+    Instant now();
+
+    /** Counts one frame sent, for the status line. */
+    void countSent();
+}

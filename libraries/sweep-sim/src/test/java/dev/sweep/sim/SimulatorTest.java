@@ -1,0 +1,102 @@
+package dev.sweep.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sweep.core.BookState;
+import dev.sweep.core.Instrument;
+import dev.sweep.core.OrderBook;
+import dev.sweep.venue.FeedEvents;
+import dev.sweep.venue.Venue;
+import dev.sweep.venue.VenueHarness;
+import dev.sweep.venue.coinbase.CoinbaseVenue;
+import dev.sweep.venue.gemini.GeminiVenue;
+import dev.sweep.venue.kraken.KrakenVenue;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Real WebSocket clients against the simulator on loopback, decoding with Sweep's own adapters. */
+@Timeout(60)
+class SimulatorTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Instrument BTC_USD = Instrument.of("BTC-USD");
+
+    private final Simulator simulator = Simulator.start(SimulatorConfig.defaults().withRate(200));
+
+    @AfterEach
+    void stop() {
+        simulator.close();
+    }
+
+    static Stream<Venue> venues() {
+        return Stream.of(new KrakenVenue(), new CoinbaseVenue(), new GeminiVenue());
+    }
+
+    @ParameterizedTest
+    @MethodSource("venues")
+    void aClientEndsWithTheTruthBook(Venue venue) throws InterruptedException {
+        try (WsClient client = WsClient.connect(simulator.endpoint(venue.name()), venue, "BTC-USD", "ETH-USD")) {
+            client.subscribe(venue);
+            client.await("both books live", WAIT, c -> c.book("BTC-USD").state() == BookState.LIVE
+                    && c.book("ETH-USD").state() == BookState.LIVE);
+            long updatesBefore = client.book("BTC-USD").updates();
+            client.await("updates", WAIT, c -> c.book("BTC-USD").updates() > updatesBefore + 20);
+
+            simulator.pause();
+            OrderBook truth = simulator.truth(venue.name(), BTC_USD);
+            client.await("the truth", WAIT, c -> c.bookEquals("BTC-USD", truth));
+
+            assertThat(client.book("BTC-USD").state()).isEqualTo(BookState.LIVE);
+            assertThat(client.events()).doesNotHaveAnyElementsOfTypes(FeedEvents.Broken.class,
+                    FeedEvents.Rejected.class, FeedEvents.VenueError.class);
+            assertThat(truth.bids().depth()).isGreaterThan(100);
+        }
+    }
+
+    @Test
+    void krakenServesTheRequestedDepthAndItsChecksums() throws InterruptedException {
+        KrakenVenue venue = new KrakenVenue(10);
+        try (WsClient client = WsClient.connect(simulator.endpoint("kraken"), venue, "BTC-USD")) {
+            client.subscribe(venue);
+            client.await("live", WAIT, c -> c.book("BTC-USD").state() == BookState.LIVE);
+            long updatesBefore = client.book("BTC-USD").updates();
+            client.await("updates", WAIT, c -> c.book("BTC-USD").updates() > updatesBefore + 20);
+            simulator.pause();
+            OrderBook truth = simulator.truth("kraken", BTC_USD);
+            truth.truncate(10);
+            client.await("the top 10 of the truth", WAIT, c -> c.bookEquals("BTC-USD", truth));
+            assertThat(client.book("BTC-USD").book().bids().depth()).isEqualTo(10);
+            assertThat(client.events()).doesNotHaveAnyElementsOfTypes(FeedEvents.Broken.class);
+        }
+    }
+
+    @Test
+    void aSeedAlwaysYieldsTheSameMarket() {
+        SimulatorConfig config = SimulatorConfig.defaults().withRate(0).withSeed(42);
+        try (Simulator first = Simulator.start(config); Simulator second = Simulator.start(config)) {
+            first.advance(5_000);
+            second.advance(5_000);
+            for (String venue : List.of("kraken", "coinbase", "gemini")) {
+                assertThat(VenueHarness.sameLevels(first.truth(venue, BTC_USD), second.truth(venue, BTC_USD)))
+                        .as(venue).isTrue();
+            }
+            assertThat(first.truth("kraken", BTC_USD).isCrossed()).isFalse();
+        }
+    }
+
+    @Test
+    void venuesDifferSoThatASplitIsInteresting() {
+        OrderBook kraken = simulator.truth("kraken", BTC_USD);
+        OrderBook coinbase = simulator.truth("coinbase", BTC_USD);
+        OrderBook gemini = simulator.truth("gemini", BTC_USD);
+        assertThat(coinbase.bids().depth()).isGreaterThan(gemini.bids().depth());
+        assertThat(gemini.bestAsk() - gemini.bestBid()).isGreaterThan(coinbase.bestAsk() - coinbase.bestBid());
+        assertThat(kraken.bestBid()).isNotEqualTo(coinbase.bestBid());
+    }
+}
