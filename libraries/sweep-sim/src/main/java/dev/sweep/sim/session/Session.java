@@ -11,8 +11,8 @@ import java.util.ArrayDeque;
 /**
  * One client connection speaking one venue's dialect. Subclasses decode the client's requests and encode the
  * market's events; this class sends frames, applies the faults every dialect shares (drop, malformed, stall,
- * oversized) and protects the server from a client that does not read (the channel stops being writable once a
- * bounded amount is pending: the client is disconnected, as real venues do).
+ * oversized) and protects the server from a client that does not read: one that stays behind for long, or lets
+ * too much pile up, is disconnected, as real venues do.
  */
 public abstract class Session {
 
@@ -22,6 +22,12 @@ public abstract class Session {
     /** Larger than any client should accept for one text frame. */
     public static final int OVERSIZED_BYTES = 17 * 1024 * 1024;
 
+    /** How long a client may stay behind (more than the write buffer's high-water mark pending) before it is cut. */
+    public static final long SLOW_CONSUMER_MILLIS = 2_000;
+
+    /** Pending bytes past which a client is cut at once: the bound on what the server buffers for one client. */
+    public static final long MAX_PENDING_BYTES = 64L * 1024 * 1024;
+
     private static final String MALFORMED = "{\"channel\":\"book\",\"type\":\"upd";
 
     protected final Channel channel;
@@ -30,6 +36,7 @@ public abstract class Session {
     private final ArrayDeque<String> held = new ArrayDeque<>();
     private long stalledUntil;
     private long lastSentMillis;
+    private long behindSinceMillis;
 
     protected Session(Channel channel, SimContext context) {
         this.channel = channel;
@@ -112,14 +119,29 @@ public abstract class Session {
             held.add(frame);
             return;
         }
-        if (!channel.isWritable()) {
-            // More than the write-buffer high-water mark is waiting for this client: it is not keeping up.
+        if (isTooFarBehind()) {
             channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.POLICY_VIOLATION, "slow consumer"));
             channel.close();
             return;
         }
         write(frame);
         channel.flush();
+    }
+
+    /**
+     * A client is too far behind when more than the write buffer's high-water mark has been waiting for longer than
+     * {@link #SLOW_CONSUMER_MILLIS}, or when {@link #MAX_PENDING_BYTES} are waiting at all.
+     */
+    private boolean isTooFarBehind() {
+        if (channel.isWritable()) {
+            behindSinceMillis = 0;
+            return false;
+        }
+        long now = System.currentTimeMillis();
+        if (behindSinceMillis == 0) {
+            behindSinceMillis = now;
+        }
+        return now - behindSinceMillis > SLOW_CONSUMER_MILLIS || channel.bytesBeforeWritable() > MAX_PENDING_BYTES;
     }
 
     private void write(String frame) {
