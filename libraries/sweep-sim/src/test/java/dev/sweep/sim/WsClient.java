@@ -80,7 +80,7 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
             if (last) {
                 String frame = partial.toString();
                 partial.setLength(0);
-                frames.add(frame.length() > 100_000 ? frame.substring(0, 100) + "…(" + frame.length() + " chars)"
+                frames.add(frame.length() > 1_000_000 ? frame.substring(0, 100) + "…(" + frame.length() + " chars)"
                         : frame);
                 received++;
                 byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
