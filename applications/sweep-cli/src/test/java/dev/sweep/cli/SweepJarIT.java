@@ -2,12 +2,19 @@ package dev.sweep.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -47,12 +54,45 @@ class SweepJarIT {
         assertThat(result.out()).matches("sweep \\d+\\.\\d+\\.\\d+.*\n");
     }
 
+    @Test
+    void simServesTheThreeVenuesUntilStopped() throws Exception {
+        Process process = new ProcessBuilder(java(), "-jar", JAR.toString(), "sim", "--port", "0")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8));
+            assertThat(out.readLine()).startsWith("Sweep exchange simulator (seed 7");
+            String kraken = out.readLine().trim();
+            assertThat(kraken).matches("kraken +ws://127\\.0\\.0\\.1:\\d+/kraken/v2");
+            assertThat(out.readLine()).contains("/coinbase");
+            assertThat(out.readLine()).contains("/gemini/v2/marketdata");
+
+            CompletableFuture<String> firstFrame = new CompletableFuture<>();
+            WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                    .buildAsync(URI.create(kraken.substring(kraken.indexOf("ws://"))), new WebSocket.Listener() {
+                        @Override
+                        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                            firstFrame.complete(data.toString());
+                            return null;
+                        }
+                    }).get(10, TimeUnit.SECONDS);
+            assertThat(firstFrame.get(10, TimeUnit.SECONDS)).startsWith("{\"channel\":\"status\"");
+            socket.abort();
+        } finally {
+            process.destroy();
+            assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+        }
+    }
+
     private record Result(int exitCode, String out, String err) {
     }
 
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
     private static Result run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR.toString()));
         command.addAll(List.of(args));
         // stderr goes to a file so that neither stream can fill its pipe while the other is read.
         Path errFile = Files.createTempFile("sweep-err", ".txt");
