@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
         description = "Run the exchange simulator: Kraken v2, Coinbase Advanced Trade and Gemini v2 market data over"
                 + " a synthetic market, on one port, until Ctrl-C.",
         footer = {"", "Faults: drop (close the connection), gap (lose an update), checksum (corrupt a Kraken"
-                + " checksum), malformed (invalid JSON), stall (5 s of silence), oversized (a 17 MiB frame).",
+                + " checksum), malformed (invalid JSON), stall (8 s of silence), oversized (a 17 MiB frame).",
                 "Example: sweep sim --port 8765 --seed 7 --faults drop=0.001,gap=0.01"})
 final class SimCommand implements Callable<Integer> {
 

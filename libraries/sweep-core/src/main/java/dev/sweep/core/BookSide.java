@@ -130,6 +130,23 @@ public final class BookSide {
         count = 0;
     }
 
+    /**
+     * Makes this side an exact copy of {@code other}, reusing this side's arrays when they are large enough: how a
+     * query takes a consistent copy of a book on the thread that writes it.
+     */
+    public void copyFrom(BookSide other) {
+        if (other.side != side) {
+            throw new IllegalArgumentException("cannot copy " + other.side + " levels into the " + side + " side");
+        }
+        if (keys.length < other.count) {
+            keys = new long[other.keys.length];
+            sizes = new long[other.keys.length];
+        }
+        System.arraycopy(other.keys, 0, keys, 0, other.count);
+        System.arraycopy(other.sizes, 0, sizes, 0, other.count);
+        count = other.count;
+    }
+
     private int checkedIndex(int level) {
         if (level < 0 || level >= count) {
             throw new IndexOutOfBoundsException("level " + level + " of a side with " + count + " levels");

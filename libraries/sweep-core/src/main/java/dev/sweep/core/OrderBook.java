@@ -106,6 +106,14 @@ public final class OrderBook {
         return !bids.isEmpty() && !asks.isEmpty() && bids.bestPrice() >= asks.bestPrice();
     }
 
+    /** A new book with the same venue, instrument, precision and levels. */
+    public OrderBook copy() {
+        OrderBook copy = new OrderBook(venue, instrument, pricePrecision);
+        copy.bids.copyFrom(bids);
+        copy.asks.copyFrom(asks);
+        return copy;
+    }
+
     @Override
     public String toString() {
         return venue + " " + instrument + " (" + bids.depth() + " bids, " + asks.depth() + " asks)";

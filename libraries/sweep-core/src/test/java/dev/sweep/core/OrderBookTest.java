@@ -75,6 +75,18 @@ class OrderBookTest {
     }
 
     @Test
+    void aCopyIsEqualAndIndependent() {
+        book.set(Side.BID, price("100"), size("1"));
+        book.set(Side.ASK, price("101"), size("2"));
+        OrderBook copy = book.copy();
+        book.set(Side.BID, price("100"), size("5"));
+
+        assertThat(levels(copy.bids())).containsExactly("100@1");
+        assertThat(levels(copy.asks())).containsExactly("101@2");
+        assertThat(copy.venue()).isEqualTo("kraken");
+    }
+
+    @Test
     void detectsACrossedBook() {
         book.set(Side.BID, price("101"), size("1"));
         book.set(Side.ASK, price("101"), size("1"));

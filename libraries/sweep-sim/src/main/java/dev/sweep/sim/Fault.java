@@ -15,7 +15,7 @@ public enum Fault {
     CHECKSUM,
     /** Send a frame that is not valid JSON. */
     MALFORMED,
-    /** Go silent (no updates, no heartbeats) for a few seconds, then deliver what was held back, as a TCP stall does. */
+    /** Go silent (no updates, no heartbeats) for 8 seconds, then deliver what was held back, as a TCP stall does. */
     STALL,
     /** Send one text frame larger than any client should accept (17 MiB). */
     OVERSIZED;

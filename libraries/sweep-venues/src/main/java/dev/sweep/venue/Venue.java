@@ -2,6 +2,7 @@ package dev.sweep.venue;
 
 import dev.sweep.core.Instrument;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -31,6 +32,14 @@ public interface Venue {
      * sends a limited depth also expects the client to drop levels that fall out of it.
      */
     int bookDepth();
+
+    /**
+     * How long the feed may stay silent before its books are stale: a few of the venue's heartbeat intervals. A
+     * connection silent for much longer than this is considered dead and replaced.
+     */
+    default Duration silenceTimeout() {
+        return Duration.ofSeconds(5);
+    }
 
     /** The text frames to send after connecting, to receive the books of these instruments. */
     List<String> subscribeMessages(List<Instrument> instruments);

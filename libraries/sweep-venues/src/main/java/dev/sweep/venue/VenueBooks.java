@@ -137,9 +137,30 @@ public final class VenueBooks {
         }
     }
 
-    /** Marks a book as waiting for a fresh snapshot after the connection resubscribed or reconnected. */
-    public void resyncing(VenueBook book) {
-        book.setState(BookState.SYNCING);
+    /** Marks every book as waiting for a fresh snapshot, after the connection (re)connected. */
+    public void resyncing() {
+        for (VenueBook book : books) {
+            book.book().clear();
+            book.setState(BookState.SYNCING);
+        }
+    }
+
+    /** Marks live books stale: the venue has been silent too long for them to be trusted as current. */
+    public void stale() {
+        for (VenueBook book : books) {
+            if (book.state() == BookState.LIVE) {
+                book.setState(BookState.STALE);
+            }
+        }
+    }
+
+    /** Marks stale books live again: the venue spoke, and TCP lost nothing in between. */
+    public void alive() {
+        for (VenueBook book : books) {
+            if (book.state() == BookState.STALE) {
+                book.setState(BookState.LIVE);
+            }
+        }
     }
 
     /** The applied book fails the check every venue shares: the best bid must stay below the best ask. */

@@ -16,8 +16,8 @@ import java.util.ArrayDeque;
  */
 public abstract class Session {
 
-    /** How long a stall holds frames back: longer than every venue's heartbeat interval. */
-    public static final long STALL_MILLIS = 5_000;
+    /** How long a stall holds frames back: longer than Kraken and Coinbase allow a feed to be silent (5 s). */
+    public static final long STALL_MILLIS = 8_000;
 
     /** Larger than any client should accept for one text frame. */
     public static final int OVERSIZED_BYTES = 17 * 1024 * 1024;

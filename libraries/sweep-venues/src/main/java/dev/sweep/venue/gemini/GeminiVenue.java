@@ -6,6 +6,7 @@ import dev.sweep.venue.FeedAdapter;
 import dev.sweep.venue.Venue;
 import dev.sweep.venue.VenueBooks;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -47,6 +48,12 @@ public final class GeminiVenue implements Venue {
     @Override
     public int bookDepth() {
         return 0;
+    }
+
+    /** v2 documents no heartbeat; quiet symbols can go seconds without a change. */
+    @Override
+    public Duration silenceTimeout() {
+        return Duration.ofSeconds(15);
     }
 
     @Override

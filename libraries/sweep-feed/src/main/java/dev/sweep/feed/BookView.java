@@ -1,0 +1,23 @@
+package dev.sweep.feed;
+
+import dev.sweep.core.BookState;
+import dev.sweep.core.OrderBook;
+
+/**
+ * A consistent copy of one venue's book, taken on its connection's thread, with what a user must know to trust it.
+ *
+ * @param venue       the venue
+ * @param state       the book's state when copied; only {@link BookState#LIVE} books are swept
+ * @param book        the levels when copied (empty unless live or stale)
+ * @param ageNanos    time since the last update was applied, or -1 before the first
+ * @param updates     snapshots and updates applied since the feed started
+ * @param resyncs     times the book had to be rebuilt
+ * @param lastProblem the last connection or integrity problem, or null
+ */
+public record BookView(String venue, BookState state, OrderBook book, long ageNanos, long updates, long resyncs,
+                       String lastProblem) {
+
+    public boolean isLive() {
+        return state == BookState.LIVE;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.sweep.feed;
+
+import dev.sweep.core.Instrument;
+import dev.sweep.venue.Venue;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLException;
+
+/**
+ * The live books of a set of venues: one {@link FeedConnection} per venue, each on its own event loop. Queries
+ * never lock a book: each connection copies its book on its own thread, and the copies are gathered here.
+ */
+public final class FeedManager implements AutoCloseable {
+
+    private static final Duration VIEW_TIMEOUT = Duration.ofSeconds(5);
+
+    private final EventLoopGroup group;
+    private final List<FeedConnection> connections = new ArrayList<>();
+
+    /**
+     * @param venues      the venues to follow
+     * @param endpoints   where to connect, by venue name; a venue not named here uses its production endpoint
+     * @param instruments the instruments to keep books of, on every venue
+     */
+    public FeedManager(List<Venue> venues, Map<String, URI> endpoints, List<Instrument> instruments,
+                       FeedSettings settings) {
+        this.group = new MultiThreadIoEventLoopGroup(Math.max(1, Math.min(venues.size(),
+                Runtime.getRuntime().availableProcessors())), NioIoHandler.newFactory());
+        SslContext ssl = tls();
+        for (Venue venue : venues) {
+            URI endpoint = endpoints.getOrDefault(venue.name(), venue.defaultEndpoint());
+            if (!"ws".equals(endpoint.getScheme()) && !"wss".equals(endpoint.getScheme())) {
+                throw new IllegalArgumentException(venue.name() + " endpoint must be ws:// or wss://: " + endpoint);
+            }
+            connections.add(new FeedConnection(venue, endpoint, instruments, settings, group.next(),
+                    "wss".equals(endpoint.getScheme()) ? ssl : null));
+        }
+    }
+
+    /** Connects every venue; books become live as their snapshots arrive. */
+    public FeedManager start() {
+        connections.forEach(FeedConnection::start);
+        return this;
+    }
+
+    /** Consistent copies of every venue's book of the instrument, in venue order. */
+    public List<BookView> views(Instrument instrument) {
+        List<CompletableFuture<BookView>> pending = new ArrayList<>();
+        for (FeedConnection connection : connections) {
+            pending.add(connection.view(instrument));
+        }
+        List<BookView> views = new ArrayList<>();
+        for (CompletableFuture<BookView> view : pending) {
+            try {
+                views.add(view.get(VIEW_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading the books", e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("a feed did not answer: " + e.getMessage(), e);
+            }
+        }
+        return views;
+    }
+
+    /**
+     * Waits until every venue's book of the instrument is live, or the timeout passes.
+     *
+     * @param progress told of the books' states every poll, e.g. to show which venues are still syncing
+     * @return the views at the end of the wait
+     */
+    public List<BookView> awaitLive(Instrument instrument, Duration timeout, Consumer<List<BookView>> progress)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<BookView> views = views(instrument);
+            progress.accept(views);
+            if (views.stream().allMatch(BookView::isLive) || System.nanoTime() >= deadline) {
+                return views;
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+    }
+
+    @Override
+    public void close() {
+        connections.forEach(FeedConnection::close);
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+    }
+
+    /** TLS with the JDK's trust store and host-name verification: never trust-all. */
+    private static SslContext tls() {
+        try {
+            return SslContextBuilder.forClient().endpointIdentificationAlgorithm("HTTPS").build();
+        } catch (SSLException e) {
+            throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+}

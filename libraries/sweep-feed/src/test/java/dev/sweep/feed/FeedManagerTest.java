@@ -1,0 +1,101 @@
+package dev.sweep.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sweep.core.BookState;
+import dev.sweep.core.Instrument;
+import dev.sweep.core.OrderBook;
+import dev.sweep.sim.Fault;
+import dev.sweep.sim.Simulator;
+import dev.sweep.sim.SimulatorConfig;
+import dev.sweep.venue.Venue;
+import dev.sweep.venue.VenueHarness;
+import dev.sweep.venue.Venues;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Live feeds against the simulator on loopback: books equal the truth, and come back to it after every fault. */
+@Timeout(90)
+class FeedManagerTest {
+
+    private static final Instrument BTC_USD = Instrument.of("BTC-USD");
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final Simulator simulator = Simulator.start(SimulatorConfig.defaults().withRate(100));
+    private final FeedManager feeds = new FeedManager(Venues.all(), endpoints(simulator), List.of(BTC_USD),
+            FeedSettings.defaults().withBackoff(Duration.ofMillis(50), Duration.ofMillis(500))).start();
+
+    @AfterEach
+    void stop() {
+        feeds.close();
+        simulator.close();
+    }
+
+    @Test
+    void everyVenuesBookEqualsTheTruth() throws InterruptedException {
+        List<BookView> views = feeds.awaitLive(BTC_USD, WAIT, ignored -> { });
+        assertThat(views).extracting(BookView::state).containsOnly(BookState.LIVE);
+
+        simulator.pause();
+        assertEventuallyEqualsTheTruth();
+    }
+
+    @ParameterizedTest(name = "{0} on {1}")
+    @CsvSource({"DROP, gemini", "GAP, coinbase", "GAP, kraken", "CHECKSUM, kraken", "MALFORMED, coinbase",
+            "STALL, kraken", "OVERSIZED, gemini"})
+    void aFaultEndsWithTheTruthAgain(Fault fault, String venue) throws InterruptedException {
+        feeds.awaitLive(BTC_USD, WAIT, ignored -> { });
+        long resyncsBefore = view(venue).resyncs();
+
+        simulator.inject(venue, fault);
+        if (fault == Fault.STALL) {
+            await(venue + " stale", v -> v.state() == BookState.STALE);
+        } else {
+            await(venue + " resynced", v -> v.resyncs() > resyncsBefore || v.state() != BookState.LIVE);
+        }
+        await(venue + " live again", BookView::isLive);
+        simulator.pause();
+        assertEventuallyEqualsTheTruth();
+    }
+
+    private void assertEventuallyEqualsTheTruth() throws InterruptedException {
+        for (Venue venue : Venues.all()) {
+            OrderBook truth = simulator.truth(venue.name(), BTC_USD);
+            await(venue.name() + " equal to the truth", view -> !view.venue().equals(venue.name())
+                    || (view.isLive() && VenueHarness.sameLevels(view.book(), truth)));
+        }
+    }
+
+    private BookView view(String venue) {
+        return feeds.views(BTC_USD).stream().filter(view -> view.venue().equals(venue)).findFirst().orElseThrow();
+    }
+
+    private void await(String what, Predicate<BookView> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            List<BookView> views = feeds.views(BTC_USD);
+            if (views.stream().filter(view -> what.startsWith(view.venue())).allMatch(condition)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what + ": " + views.stream()
+                        .map(view -> view.venue() + " " + view.state() + " (" + view.lastProblem() + ")").toList());
+            }
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+    }
+
+    static Map<String, URI> endpoints(Simulator simulator) {
+        return Venues.all().stream().collect(Collectors.toMap(Venue::name, venue -> simulator.endpoint(venue.name())));
+    }
+}
