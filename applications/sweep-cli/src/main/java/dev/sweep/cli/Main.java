@@ -52,6 +52,9 @@ public final class Main {
         if (exception instanceof UserInputException) {
             err.println("sweep: " + exception.getMessage());
             exitCode = ExitCode.USAGE;
+        } else if (exception instanceof FeedFailureException) {
+            err.println("sweep: " + exception.getMessage());
+            exitCode = ExitCode.FEED_FAILURE;
         } else {
             err.println("sweep: internal error: " + exception + (verbose ? "" : " (run with --verbose for details)"));
             exitCode = ExitCode.INTERNAL_ERROR;

@@ -163,6 +163,10 @@ final class FeedConnection implements FeedListener {
 
     /** The socket closed or could not open: books cannot be trusted; try again after the backoff. */
     private void disconnected(String reason) {
+        if (closed) {
+            FEED.info("{}: closed", venue.name());
+            return;
+        }
         if (!reason.equals(lastProblem)) {
             FEED.warn("{}: {}", venue.name(), reason);
         }
@@ -174,9 +178,6 @@ final class FeedConnection implements FeedListener {
             }
         }
         books.resyncing();
-        if (closed) {
-            return;
-        }
         long delay = backoffMillis(failedAttempts++);
         FEED.info("{}: reconnecting in {} ms (attempt {})", venue.name(), delay, failedAttempts);
         loop.schedule(this::connect, delay, TimeUnit.MILLISECONDS);

@@ -1,6 +1,5 @@
 package dev.sweep.venue;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -8,9 +7,9 @@ import java.util.ServiceLoader;
 /** The venues on the class path, found through {@link ServiceLoader}. */
 public final class Venues {
 
+    /** In the order of the service files: the original tool's Kraken, Coinbase, Gemini first. */
     private static final List<Venue> ALL = ServiceLoader.load(Venue.class).stream()
             .map(ServiceLoader.Provider::get)
-            .sorted(Comparator.comparing(Venue::name))
             .toList();
 
     private Venues() {

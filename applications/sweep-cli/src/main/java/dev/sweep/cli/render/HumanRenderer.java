@@ -1,6 +1,7 @@
 package dev.sweep.cli.render;
 
 import dev.sweep.core.Instrument;
+import dev.sweep.feed.BookView;
 import dev.sweep.core.OrderSide;
 import dev.sweep.core.SweepAnalysis;
 import dev.sweep.core.SweepReport;
@@ -8,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Renders an analysis for people: a summary line, one tree per venue, the merged book with its split, then the raw
@@ -25,12 +27,25 @@ public final class HumanRenderer {
         this.style = new Style(colors);
     }
 
-    public String render(SweepAnalysis analysis) {
+    public String render(SweepOutput output) {
+        SweepAnalysis analysis = output.analysis();
         StringBuilder out = new StringBuilder();
+        if (SweepOutput.DEMO.equals(output.source())) {
+            out.append(style.warning("DEMO")).append(" · simulated exchanges, not real prices · ");
+        }
         out.append(summary(analysis)).append("\n\n");
         for (SweepReport venue : analysis.venues()) {
-            tree(out, analysis.instrument(), venue, venue.label(), "taker fee " + Decimals.feePercent(venue.takerFee()));
+            String detail = "taker fee " + Decimals.feePercent(venue.takerFee());
+            if (!output.fromFile()) {
+                detail += " · " + health(output.view(venue.label()));
+            }
+            tree(out, analysis.instrument(), venue, venue.label(), detail);
             out.append('\n');
+        }
+        for (BookView excluded : output.excluded()) {
+            out.append(style.header(excluded.venue())).append("  ").append(style.warning(excluded.state().name()))
+                    .append(" · not swept").append(excluded.lastProblem() == null ? "" : ": " + excluded.lastProblem())
+                    .append("\n\n");
         }
         tree(out, analysis.instrument(), analysis.merged(), "merged book", analysis.venues().size() + " venues");
         out.append('\n').append(style.header("fills (price, size)")).append('\n');
@@ -40,6 +55,13 @@ public final class HumanRenderer {
         }
         out.append(pad("merged", width)).append(fills(analysis.merged())).append('\n');
         return out.toString();
+    }
+
+    /** A live book's state and age: {@code LIVE · 120 ms old}. */
+    private static String health(BookView view) {
+        String age = view.ageNanos() < 0 ? "no update yet"
+                : TimeUnit.NANOSECONDS.toMillis(view.ageNanos()) + " ms old";
+        return view.state() + " · " + age;
     }
 
     private String summary(SweepAnalysis analysis) {

@@ -3,11 +3,13 @@ package dev.sweep.cli.render;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sweep.core.SweepAnalysis;
+import dev.sweep.feed.BookView;
 import dev.sweep.core.SweepReport;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Renders an analysis as one JSON document on one line (README, "JSON output"). Decimals are strings so that no
@@ -18,10 +20,12 @@ public final class JsonRenderer {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    public String render(SweepAnalysis analysis) {
+    public String render(SweepOutput output) {
+        SweepAnalysis analysis = output.analysis();
         StringWriter text = new StringWriter();
         try (JsonGenerator json = JSON.createGenerator(text)) {
             json.writeStartObject();
+            json.writeStringField("source", output.source());
             json.writeStringField("side", analysis.request().side().label());
             json.writeStringField("symbol", analysis.instrument().symbol());
             json.writeStringField("requested", Decimals.exact(analysis.request().amount()));
@@ -31,7 +35,23 @@ public final class JsonRenderer {
                 json.writeStartObject();
                 json.writeStringField("venue", venue.label());
                 json.writeStringField("takerFee", Decimals.exact(venue.takerFee()));
+                BookView view = output.view(venue.label());
+                json.writeStringField("state", view.state().name());
+                if (view.ageNanos() < 0) {
+                    json.writeNullField("ageMs");
+                } else {
+                    json.writeNumberField("ageMs", TimeUnit.NANOSECONDS.toMillis(view.ageNanos()));
+                }
                 writeReport(json, venue);
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("excluded");
+            for (BookView excluded : output.excluded()) {
+                json.writeStartObject();
+                json.writeStringField("venue", excluded.venue());
+                json.writeStringField("state", excluded.state().name());
+                json.writeStringField("problem", excluded.lastProblem());
                 json.writeEndObject();
             }
             json.writeEndArray();

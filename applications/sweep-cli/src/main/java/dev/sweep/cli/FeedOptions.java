@@ -1,0 +1,50 @@
+package dev.sweep.cli;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** The options of every command that connects to venues. */
+final class FeedOptions {
+
+    @Option(names = "--demo",
+            description = "Run against the built-in exchange simulator on loopback instead of the live venues.")
+    boolean demo;
+
+    @Option(names = "--endpoint", paramLabel = "VENUE=URL",
+            description = "Connect a venue somewhere else, e.g. kraken=ws://127.0.0.1:9001/kraken/v2 (repeatable).")
+    Map<String, String> endpoints = new LinkedHashMap<>();
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s",
+            description = "How long to wait for the books (default: ${DEFAULT-VALUE}).")
+    String timeout;
+
+    @Option(names = "--log-dir", paramLabel = "DIR",
+            description = "Folder of the log files feed.log, decoder.log, book.log and sweep.log"
+                    + " (default: <tmp>/sweep).")
+    Path logDir;
+
+    Duration timeout() {
+        return Durations.parse("--timeout", timeout);
+    }
+
+    Map<String, URI> endpointUris() {
+        Map<String, URI> uris = new LinkedHashMap<>();
+        endpoints.forEach((venue, url) -> {
+            try {
+                URI uri = new URI(url);
+                if (!"ws".equals(uri.getScheme()) && !"wss".equals(uri.getScheme()) || uri.getHost() == null) {
+                    throw new UserInputException("--endpoint " + venue + ": '" + url + "' must be a ws:// or wss:// URL");
+                }
+                uris.put(venue, uri);
+            } catch (URISyntaxException e) {
+                throw new UserInputException("--endpoint " + venue + ": '" + url + "' is not a URL");
+            }
+        });
+        return uris;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.sweep.cli;
+
+import dev.sweep.core.Instrument;
+import dev.sweep.feed.BookView;
+import dev.sweep.feed.FeedManager;
+import dev.sweep.feed.FeedSettings;
+import dev.sweep.sim.Simulator;
+import dev.sweep.sim.SimulatorConfig;
+import dev.sweep.venue.Venue;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The live books a command works on: the venues' feeds, or with {@code --demo} the same feeds pointed at the
+ * simulator started in this process on a free loopback port. Never both, and never one instead of the other
+ * without being asked.
+ */
+final class LiveFeeds implements AutoCloseable {
+
+    private final Simulator simulator;
+    private final FeedManager feeds;
+
+    private LiveFeeds(Simulator simulator, FeedManager feeds) {
+        this.simulator = simulator;
+        this.feeds = feeds;
+    }
+
+    static LiveFeeds start(FeedOptions options, List<Venue> venues, List<Instrument> instruments) {
+        Map<String, URI> endpoints = new LinkedHashMap<>();
+        Simulator simulator = null;
+        if (options.demo) {
+            simulator = Simulator.start(SimulatorConfig.defaults());
+            for (Venue venue : venues) {
+                endpoints.put(venue.name(), simulator.endpoint(venue.name()));
+            }
+        }
+        endpoints.putAll(options.endpointUris());
+        try {
+            return new LiveFeeds(simulator, new FeedManager(venues, endpoints, instruments, FeedSettings.defaults())
+                    .start());
+        } catch (IllegalArgumentException e) {
+            if (simulator != null) {
+                simulator.close();
+            }
+            throw new UserInputException(e.getMessage());
+        }
+    }
+
+    boolean isDemo() {
+        return simulator != null;
+    }
+
+    List<BookView> awaitLive(Instrument instrument, Duration timeout, Consumer<List<BookView>> progress)
+            throws InterruptedException {
+        return feeds.awaitLive(instrument, timeout, progress);
+    }
+
+    List<BookView> views(Instrument instrument) {
+        return feeds.views(instrument);
+    }
+
+    @Override
+    public void close() {
+        feeds.close();
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+}
