@@ -1,8 +1,12 @@
 package dev.sweep.cli;
 
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.util.ContextInitializer;
+import ch.qos.logback.core.joran.spi.JoranException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where the component logs go. Logback reads the folder from a system property when it first starts, so this is
@@ -37,6 +41,15 @@ final class Logs {
             throw new UserInputException("--log-dir: " + folder + " is not writable");
         }
         System.setProperty(DIR_PROPERTY, folder.toAbsolutePath().toString());
+        // Logback may already be running (an earlier command in the same process): read the configuration again.
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.reset();
+            try {
+                new ContextInitializer(context).autoConfig();
+            } catch (JoranException e) {
+                throw new IllegalStateException("cannot configure logging: " + e.getMessage(), e);
+            }
+        }
         return folder;
     }
 }

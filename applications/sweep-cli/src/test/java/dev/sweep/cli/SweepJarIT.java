@@ -2,6 +2,8 @@ package dev.sweep.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -52,6 +54,36 @@ class SweepJarIT {
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(result.out()).matches("sweep \\d+\\.\\d+\\.\\d+.*\n");
+    }
+
+    @Test
+    void theMainJobRunsAgainstTheBuiltInSimulator() throws Exception {
+        Result result = run("sell", "15", "--demo");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(result.err()).isEmpty();
+        assertThat(result.out()).startsWith("DEMO · simulated exchanges").contains("kraken  taker fee 0.4% · LIVE")
+                .contains("coinbase  taker fee 1.2% · LIVE").contains("gemini  taker fee 0.4% · LIVE")
+                .contains("merged book  3 venues");
+    }
+
+    @Test
+    void watchWithJsonPrintsOneDocumentPerRefreshAndStopsCleanly() throws Exception {
+        Process process = new ProcessBuilder(java(), "-jar", JAR.toString(), "sell", "1", "--demo", "--watch",
+                "--interval", "200ms", "--json").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8));
+            for (int i = 0; i < 3; i++) {
+                JsonNode document = new ObjectMapper().readTree(out.readLine());
+                assertThat(document.get("source").asText()).isEqualTo("demo");
+                assertThat(document.get("merged").get("complete").asBoolean()).isTrue();
+            }
+        } finally {
+            process.destroy();
+        }
+        assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("SIGTERM").isEqualTo(143);
     }
 
     @Test

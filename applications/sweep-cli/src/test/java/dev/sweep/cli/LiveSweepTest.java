@@ -1,0 +1,126 @@
+package dev.sweep.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sweep.core.Instrument;
+import dev.sweep.core.MarketSweep;
+import dev.sweep.core.OrderRequest;
+import dev.sweep.core.OrderSide;
+import dev.sweep.core.SweepAnalysis;
+import dev.sweep.core.SweepReport;
+import dev.sweep.core.SweepSource;
+import dev.sweep.core.TakerFee;
+import dev.sweep.sim.Simulator;
+import dev.sweep.sim.SimulatorConfig;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line against a simulator on loopback: live books, swept exactly like the simulator's own. */
+@Timeout(60)
+class LiveSweepTest {
+
+    private static final Instrument BTC_USD = Instrument.of("BTC-USD");
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final Simulator simulator = Simulator.start(SimulatorConfig.defaults().withRate(200));
+
+    @TempDir
+    Path logs;
+
+    @AfterEach
+    void stop() {
+        simulator.close();
+    }
+
+    @Test
+    void theJsonEqualsASweepOfTheSimulatorsTruth() throws IOException {
+        simulator.advance(2_000);
+        simulator.pause();
+        CliRun run = CliRun.of(args("sell", "15", "--json", "--fee", "kraken=0.26%"));
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+        JsonNode json = mapper.readTree(run.out());
+        assertThat(json.get("source").asText()).isEqualTo("live");
+        assertThat(json.get("excluded")).isEmpty();
+
+        SweepAnalysis expected = sweepTruth(OrderSide.SELL, new BigDecimal("15"));
+        for (int i = 0; i < expected.venues().size(); i++) {
+            assertReport(json.get("venues").get(i), expected.venues().get(i));
+            assertThat(json.get("venues").get(i).get("state").asText()).isEqualTo("LIVE");
+        }
+        assertReport(json.get("merged"), expected.merged());
+    }
+
+    @Test
+    void anUnreachableVenueIsReportedAndTheOthersStillSweep() throws IOException {
+        List<String> args = new ArrayList<>(List.of(args("buy", "1", "--json", "--timeout", "2s")));
+        args.addAll(List.of("--endpoint", "gemini=ws://127.0.0.1:1/gemini/v2/marketdata"));
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+        JsonNode json = mapper.readTree(run.out());
+        assertThat(json.get("venues")).extracting(venue -> venue.get("venue").asText())
+                .containsExactly("kraken", "coinbase");
+        assertThat(json.get("excluded").get(0).get("venue").asText()).isEqualTo("gemini");
+        assertThat(json.get("excluded").get(0).get("problem").asText()).startsWith("cannot connect");
+    }
+
+    @Test
+    void noReachableVenueExitsWithThreeAndAHint() {
+        CliRun run = CliRun.of("sell", "1", "--timeout", "1s", "--log-dir", logs.toString(),
+                "--endpoint", "kraken=ws://127.0.0.1:1/kraken/v2", "--endpoint", "coinbase=ws://127.0.0.1:1/coinbase",
+                "--endpoint", "gemini=ws://127.0.0.1:1/gemini/v2/marketdata");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.FEED_FAILURE);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("sweep: no live BTC-USD book within 1s: kraken SYNCING (cannot connect")
+                .contains("Try --demo").doesNotContain("Exception");
+        assertThat(run.err().lines()).hasSize(1);
+    }
+
+    @Test
+    void theLogsGoToTheirComponentFiles() {
+        simulator.pause();
+        CliRun.of(args("sell", "1"));
+
+        assertThat(logs.resolve("feed.log")).content().contains("kraken: connected", "coinbase: subscribed to BTC-USD");
+        assertThat(logs.resolve("book.log")).content().contains("gemini BTCUSD: LIVE");
+        assertThat(logs.resolve("sweep.log")).content().contains("sell 1 BTC-USD: merged VWAP");
+    }
+
+    private String[] args(String... command) {
+        List<String> args = new ArrayList<>(List.of(command));
+        args.addAll(List.of("--log-dir", logs.toString()));
+        for (String venue : List.of("kraken", "coinbase", "gemini")) {
+            args.add("--endpoint");
+            args.add(venue + "=" + simulator.endpoint(venue));
+        }
+        return args.toArray(String[]::new);
+    }
+
+    private SweepAnalysis sweepTruth(OrderSide side, BigDecimal quantity) {
+        List<SweepSource> sources = new ArrayList<>();
+        sources.add(new SweepSource(simulator.truth("kraken", BTC_USD), TakerFee.parsePercent("0.26%")));
+        sources.add(new SweepSource(simulator.truth("coinbase", BTC_USD), TakerFee.parsePercent("1.20%")));
+        sources.add(new SweepSource(simulator.truth("gemini", BTC_USD), TakerFee.parsePercent("0.40%")));
+        return new MarketSweep().analyze(new OrderRequest(side, quantity, false), sources);
+    }
+
+    private static void assertReport(JsonNode json, SweepReport expected) {
+        assertThat(json.get("filled").asText()).isEqualTo(expected.filled().stripTrailingZeros().toPlainString());
+        assertThat(new BigDecimal(json.get("notional").asText())).isEqualByComparingTo(expected.notional());
+        assertThat(new BigDecimal(json.get("fees").asText())).isEqualByComparingTo(expected.fees());
+        assertThat(json.get("levels").asInt()).isEqualTo(expected.levels());
+        assertThat(json.get("fills")).hasSize(expected.fills().size());
+    }
+}
