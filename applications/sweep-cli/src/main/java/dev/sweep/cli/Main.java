@@ -23,6 +23,7 @@ public final class Main {
         for (OrderSide side : OrderSide.values()) {
             cli.addSubcommand(side.label(), new OrderCommand(side, console));
         }
+        cli.addSubcommand("book", new BookCommand(console));
         cli.addSubcommand("sim", new SimCommand(console));
         cli.getSubcommands().get("sell").getCommandSpec().usageMessage()
                 .description("Sweep the bids: what selling QTY now would fetch on each venue and merged.");

@@ -98,6 +98,23 @@ class LiveSweepTest {
         assertThat(logs.resolve("sweep.log")).content().contains("sell 1 BTC-USD: merged VWAP");
     }
 
+    @Test
+    void aLiveBookSavedAsJsonSweepsLaterAsABookFile() throws IOException {
+        simulator.pause();
+        CliRun book = CliRun.of(args("book", "coinbase", "BTC-USD", "--depth", "1000", "--json"));
+        assertThat(book.exitCode()).isEqualTo(ExitCode.OK);
+        Path file = logs.resolve("books.json");
+        java.nio.file.Files.writeString(file, book.out());
+
+        CliRun offline = CliRun.of("sell", "15", "--from", file.toString(), "--json");
+        CliRun live = CliRun.of(args("sell", "15", "--venues", "coinbase", "--json"));
+
+        JsonNode fromFile = mapper.readTree(offline.out()).get("merged");
+        JsonNode fromFeed = mapper.readTree(live.out()).get("merged");
+        assertThat(fromFile.get("fills")).isEqualTo(fromFeed.get("fills"));
+        assertThat(fromFile.get("notional")).isEqualTo(fromFeed.get("notional"));
+    }
+
     private String[] args(String... command) {
         List<String> args = new ArrayList<>(List.of(command));
         args.addAll(List.of("--log-dir", logs.toString()));

@@ -1,17 +1,21 @@
 package dev.sweep.cli.bookfile;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.sweep.cli.UserInputException;
+import dev.sweep.core.BookSide;
 import dev.sweep.core.FixedPoint;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderBook;
 import dev.sweep.core.Side;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -62,6 +66,43 @@ public final class BookFile {
     private static String location(JsonProcessingException e) {
         return e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    }
+
+    /**
+     * Writes books in the book-file format, best levels first, at most {@code depth} per side, decimals as strings:
+     * what {@code sweep book --json} prints and {@code --from} reads back.
+     */
+    public static String write(List<OrderBook> books, int depth) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(text)) {
+            json.writeStartObject();
+            json.writeArrayFieldStart("books");
+            for (OrderBook book : books) {
+                json.writeStartObject();
+                json.writeStringField("venue", book.venue());
+                json.writeStringField("symbol", book.instrument().symbol());
+                writeSide(json, "bids", book.bids(), book.instrument(), depth);
+                writeSide(json, "asks", book.asks(), book.instrument(), depth);
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
+    private static void writeSide(JsonGenerator json, String name, BookSide side, Instrument instrument, int depth)
+            throws IOException {
+        json.writeArrayFieldStart(name);
+        for (int i = 0; i < Math.min(depth, side.depth()); i++) {
+            json.writeStartArray();
+            json.writeString(FixedPoint.format(side.price(i), instrument.priceScale()));
+            json.writeString(FixedPoint.format(side.size(i), instrument.sizeScale()));
+            json.writeEndArray();
+        }
+        json.writeEndArray();
     }
 
     /** Lists the symbols a file has books for, to help the user when the requested one is missing. */
