@@ -5,6 +5,7 @@ import dev.sweep.core.FixedPoint;
 import dev.sweep.core.Side;
 import dev.sweep.venue.json.JsonCursor;
 import dev.sweep.venue.json.JsonCursor.Token;
+import java.util.function.BooleanSupplier;
 
 /**
  * What every venue's {@link FeedAdapter} shares: a cursor over the frame, a batch to stage levels in, the first
@@ -81,6 +82,30 @@ public abstract class FrameDecoder implements FeedAdapter {
             return fail("price must be positive");
         }
         return batch.addLevel(side, price, size) || fail("more than " + LevelBatch.MAX_LEVELS + " levels in one frame");
+    }
+
+    /**
+     * Reads an array whose items each start with {@code itemStart}, handing every item to {@code item} (which reads it
+     * to its end). Keep the {@code item} readers in fields: a method reference made per call could allocate.
+     *
+     * @return false, with a reason, when the value is not such an array or an item is rejected
+     */
+    protected final boolean readArray(Token itemStart, BooleanSupplier item, String notAnArray) {
+        if (cursor.next() != Token.START_ARRAY) {
+            return fail(notAnArray);
+        }
+        for (Token token = cursor.next(); token != Token.END_ARRAY; token = cursor.next()) {
+            if (token != itemStart || !item.getAsBoolean()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Reads a value whose extent the envelope pass recorded, whole, with nothing after it. */
+    protected final boolean readRecorded(byte[] buffer, int start, int end, BooleanSupplier reader) {
+        cursor.wrap(buffer, start, end - start);
+        return reader.getAsBoolean() && cursor.finish();
     }
 
     /** Records the extent of the value that follows a field name; returns its end, or -1 if malformed. */

@@ -7,6 +7,7 @@ import dev.sweep.venue.FrameDecoder;
 import dev.sweep.venue.VenueBook;
 import dev.sweep.venue.VenueBooks;
 import dev.sweep.venue.json.JsonCursor.Token;
+import java.util.function.BooleanSupplier;
 
 /**
  * Decodes Coinbase Advanced Trade frames. {@code sequence_num} counts every frame of the connection, whatever its
@@ -48,6 +49,9 @@ final class CoinbaseFeedAdapter extends FrameDecoder {
     private int eventsEnd;
     private int messageStart;
     private int messageEnd;
+    private final BooleanSupplier readEvents = this::readEvents;
+    private final BooleanSupplier readEvent = this::readEvent;
+    private final BooleanSupplier readUpdate = this::readUpdate;
     CoinbaseFeedAdapter(VenueBooks books) {
         super(books);
     }
@@ -152,7 +156,7 @@ final class CoinbaseFeedAdapter extends FrameDecoder {
             case STAGED -> true;
             case REJECTED -> false;
             case ABSENT -> fail("l2_data without events");
-            case SKIPPED -> readEvents(eventsStart, eventsEnd);
+            case SKIPPED -> readRecorded(buffer, eventsStart, eventsEnd, readEvents);
         };
         if (!staged) {
             String reason = problem("malformed l2_data");
@@ -163,23 +167,10 @@ final class CoinbaseFeedAdapter extends FrameDecoder {
         applyBatch(receiveNanos);
     }
 
-    private boolean readEvents(int start, int end) {
-        cursor.wrap(buffer, start, end - start);
-        return readEvents() && cursor.finish();
-    }
-
     /** Stages the events array the cursor is about to read. */
     private boolean readEvents() {
         batch.clear();
-        if (cursor.next() != Token.START_ARRAY) {
-            return fail("events must be an array");
-        }
-        for (Token token = cursor.next(); token != Token.END_ARRAY; token = cursor.next()) {
-            if (token != Token.START_OBJECT || !readEvent()) {
-                return false;
-            }
-        }
-        return true;
+        return readArray(Token.START_OBJECT, readEvent, "events must be an array");
     }
 
     private boolean readEvent() {
@@ -227,15 +218,7 @@ final class CoinbaseFeedAdapter extends FrameDecoder {
     }
 
     private boolean readUpdates() {
-        if (cursor.next() != Token.START_ARRAY) {
-            return fail("updates must be an array");
-        }
-        for (Token token = cursor.next(); token != Token.END_ARRAY; token = cursor.next()) {
-            if (token != Token.START_OBJECT || !readUpdate()) {
-                return false;
-            }
-        }
-        return true;
+        return readArray(Token.START_OBJECT, readUpdate, "updates must be an array");
     }
 
     private boolean readUpdate() {

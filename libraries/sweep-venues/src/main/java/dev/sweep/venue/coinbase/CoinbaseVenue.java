@@ -5,9 +5,9 @@ import dev.sweep.core.TakerFee;
 import dev.sweep.venue.FeedAdapter;
 import dev.sweep.venue.Venue;
 import dev.sweep.venue.VenueBooks;
+import dev.sweep.venue.json.JsonText;
 import java.net.URI;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Coinbase Advanced Trade WebSocket, channel {@code level2} (messages arrive on channel {@code l2_data}): the full
@@ -51,11 +51,10 @@ public final class CoinbaseVenue implements Venue {
 
     @Override
     public List<String> subscribeMessages(List<Instrument> instruments) {
-        String products = instruments.stream().map(instrument -> "\"" + symbol(instrument) + "\"")
-                .collect(Collectors.joining(","));
+        String products = JsonText.array(instruments.stream().map(this::symbol).toList());
         return List.of(
-                "{\"type\":\"subscribe\",\"product_ids\":[" + products + "],\"channel\":\"level2\"}",
-                "{\"type\":\"subscribe\",\"product_ids\":[" + products + "],\"channel\":\"heartbeats\"}");
+                "{\"type\":\"subscribe\",\"product_ids\":" + products + ",\"channel\":\"level2\"}",
+                "{\"type\":\"subscribe\",\"product_ids\":" + products + ",\"channel\":\"heartbeats\"}");
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.sweep.venue.FrameDecoder;
 import dev.sweep.venue.VenueBook;
 import dev.sweep.venue.VenueBooks;
 import dev.sweep.venue.json.JsonCursor.Token;
+import java.util.function.BooleanSupplier;
 
 /**
  * Decodes Gemini market data v2 frames. The first {@code l2_updates} of a symbol holds the whole book and is the
@@ -45,6 +46,8 @@ final class GeminiV2FeedAdapter extends FrameDecoder {
     private int changesEnd;
     private int reasonStart;
     private int reasonEnd;
+    private final BooleanSupplier readChanges = this::readChanges;
+    private final BooleanSupplier readChange = this::readChange;
     GeminiV2FeedAdapter(VenueBooks books) {
         super(books);
     }
@@ -156,7 +159,8 @@ final class GeminiV2FeedAdapter extends FrameDecoder {
             case STAGED -> true;
             case REJECTED -> false;
             case ABSENT -> fail("l2_updates without changes");
-            case SKIPPED -> book != null ? readChanges(changesStart, changesEnd) : fail("l2_updates without symbol");
+            case SKIPPED -> book != null ? readRecorded(buffer, changesStart, changesEnd, readChanges)
+                    : fail("l2_updates without symbol");
         };
         if (!staged) {
             String reason = problem("malformed changes");
@@ -172,23 +176,10 @@ final class GeminiV2FeedAdapter extends FrameDecoder {
         applyBatch(receiveNanos);
     }
 
-    private boolean readChanges(int start, int end) {
-        cursor.wrap(buffer, start, end - start);
-        return readChanges() && cursor.finish();
-    }
-
     /** Stages the changes array the cursor is about to read. */
     private boolean readChanges() {
         batch.clear();
-        if (cursor.next() != Token.START_ARRAY) {
-            return fail("changes must be an array");
-        }
-        for (Token token = cursor.next(); token != Token.END_ARRAY; token = cursor.next()) {
-            if (token != Token.START_ARRAY || !readChange()) {
-                return false;
-            }
-        }
-        return true;
+        return readArray(Token.START_ARRAY, readChange, "changes must be an array");
     }
 
     /** One {@code [side, price, quantity]}. */

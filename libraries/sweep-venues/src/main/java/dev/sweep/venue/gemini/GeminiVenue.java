@@ -5,10 +5,10 @@ import dev.sweep.core.TakerFee;
 import dev.sweep.venue.FeedAdapter;
 import dev.sweep.venue.Venue;
 import dev.sweep.venue.VenueBooks;
+import dev.sweep.venue.json.JsonText;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Gemini market data v2, subscription {@code l2}: the whole book in the first {@code l2_updates} of a symbol, then
@@ -58,9 +58,8 @@ public final class GeminiVenue implements Venue {
 
     @Override
     public List<String> subscribeMessages(List<Instrument> instruments) {
-        String symbols = instruments.stream().map(instrument -> "\"" + symbol(instrument) + "\"")
-                .collect(Collectors.joining(","));
-        return List.of("{\"type\":\"subscribe\",\"subscriptions\":[{\"name\":\"l2\",\"symbols\":[" + symbols + "]}]}");
+        String symbols = JsonText.array(instruments.stream().map(this::symbol).toList());
+        return List.of("{\"type\":\"subscribe\",\"subscriptions\":[{\"name\":\"l2\",\"symbols\":" + symbols + "}]}");
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.sweep.venue.FrameDecoder;
 import dev.sweep.venue.VenueBook;
 import dev.sweep.venue.VenueBooks;
 import dev.sweep.venue.json.JsonCursor.Token;
+import java.util.function.BooleanSupplier;
 
 /**
  * Decodes Kraken v2 frames. A frame is read twice: first its envelope (which channel, which method, where the data
@@ -68,6 +69,11 @@ final class KrakenFeedAdapter extends FrameDecoder {
     private int errorStart;
     private int errorEnd;
     private VenueBook problemBook;
+    private Side levelSide;
+    private final BooleanSupplier readBookData = this::readBookData;
+    private final BooleanSupplier readBookEntry = this::readBookEntry;
+    private final BooleanSupplier readLevel = this::readLevel;
+    private final BooleanSupplier readPair = this::readPair;
 
     KrakenFeedAdapter(VenueBooks books) {
         super(books);
@@ -242,7 +248,7 @@ final class KrakenFeedAdapter extends FrameDecoder {
             case STAGED -> true;
             case REJECTED -> false;
             case ABSENT -> fail("book message without data");
-            case SKIPPED -> typeKnown ? readBookData(dataStart, dataEnd)
+            case SKIPPED -> typeKnown ? readRecorded(buffer, dataStart, dataEnd, readBookData)
                     : fail("book message without type snapshot or update");
         };
         if (!staged) {
@@ -292,24 +298,10 @@ final class KrakenFeedAdapter extends FrameDecoder {
         return true;
     }
 
-    /** Stages every entry of a book message's data; false, with a reason, if malformed. */
-    private boolean readBookData(int start, int end) {
-        cursor.wrap(buffer, start, end - start);
-        return readBookData() && cursor.finish();
-    }
-
-    /** Stages the data value that the cursor is about to read. */
+    /** Stages the data value that the cursor is about to read: every entry of a book message. */
     private boolean readBookData() {
         batch.clear();
-        if (cursor.next() != Token.START_ARRAY) {
-            return fail("book data must be an array");
-        }
-        for (Token token = cursor.next(); token != Token.END_ARRAY; token = cursor.next()) {
-            if (token != Token.START_OBJECT || !readBookEntry()) {
-                return false;
-            }
-        }
-        return true;
+        return readArray(Token.START_OBJECT, readBookEntry, "book data must be an array");
     }
 
     private boolean readBookEntry() {
@@ -366,18 +358,12 @@ final class KrakenFeedAdapter extends FrameDecoder {
     }
 
     private boolean readLevels(Side side) {
-        if (cursor.next() != Token.START_ARRAY) {
-            return fail("bids and asks must be arrays");
-        }
-        for (Token token = cursor.next(); token != Token.END_ARRAY; token = cursor.next()) {
-            if (token != Token.START_OBJECT || !readLevel(side)) {
-                return false;
-            }
-        }
-        return true;
+        levelSide = side;
+        return readArray(Token.START_OBJECT, readLevel, "bids and asks must be arrays");
     }
 
-    private boolean readLevel(Side side) {
+    private boolean readLevel() {
+        Side side = levelSide;
         long price = -1;
         long qty = -1;
         for (Token token = cursor.next(); token != Token.END_OBJECT; token = cursor.next()) {
@@ -425,15 +411,7 @@ final class KrakenFeedAdapter extends FrameDecoder {
     }
 
     private boolean readPairs() {
-        if (cursor.next() != Token.START_ARRAY) {
-            return false;
-        }
-        for (Token token = cursor.next(); token != Token.END_ARRAY; token = cursor.next()) {
-            if (token != Token.START_OBJECT || !readPair()) {
-                return false;
-            }
-        }
-        return true;
+        return readArray(Token.START_OBJECT, readPair, "pairs must be an array");
     }
 
     private boolean readPair() {

@@ -5,9 +5,9 @@ import dev.sweep.core.TakerFee;
 import dev.sweep.venue.FeedAdapter;
 import dev.sweep.venue.Venue;
 import dev.sweep.venue.VenueBooks;
+import dev.sweep.venue.json.JsonText;
 import java.net.URI;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Kraken Spot WebSocket API v2, channel {@code book}: snapshot and updates of up to the subscribed depth, prices and
@@ -76,11 +76,10 @@ public final class KrakenVenue implements Venue {
      */
     @Override
     public List<String> subscribeMessages(List<Instrument> instruments) {
-        String symbols = instruments.stream().map(instrument -> "\"" + symbol(instrument) + "\"")
-                .collect(Collectors.joining(","));
+        String symbols = JsonText.array(instruments.stream().map(this::symbol).toList());
         return List.of(
                 "{\"method\":\"subscribe\",\"params\":{\"channel\":\"instrument\"},\"req_id\":1}",
-                "{\"method\":\"subscribe\",\"params\":{\"channel\":\"book\",\"symbol\":[" + symbols + "],\"depth\":"
+                "{\"method\":\"subscribe\",\"params\":{\"channel\":\"book\",\"symbol\":" + symbols + ",\"depth\":"
                         + depth + ",\"snapshot\":true},\"req_id\":2}");
     }
 
