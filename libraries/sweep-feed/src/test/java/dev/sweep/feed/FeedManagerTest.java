@@ -68,6 +68,33 @@ class FeedManagerTest {
         assertEventuallyEqualsTheTruth();
     }
 
+    @Test
+    void aRestartedServerIsReconnectedAndItsNewBooksFollowed() throws InterruptedException {
+        try (Simulator first = Simulator.start(SimulatorConfig.defaults().withRate(100));
+             FeedManager restarted = new FeedManager(Venues.all(), endpoints(first), List.of(BTC_USD),
+                     FeedSettings.defaults().withBackoff(Duration.ofMillis(50), Duration.ofMillis(500))).start()) {
+            restarted.awaitLive(BTC_USD, WAIT, ignored -> { });
+            int port = first.port();
+            first.close();
+
+            try (Simulator second = Simulator.start(SimulatorConfig.defaults().withPort(port).withSeed(99))) {
+                List<BookView> views = restarted.awaitLive(BTC_USD, WAIT, ignored -> { });
+                assertThat(views).allMatch(view -> view.isLive() && view.resyncs() == 0);
+                second.pause();
+                for (Venue venue : Venues.all()) {
+                    OrderBook truth = second.truth(venue.name(), BTC_USD);
+                    long deadline = System.nanoTime() + WAIT.toNanos();
+                    while (!restarted.views(BTC_USD).stream().anyMatch(view -> view.venue().equals(venue.name())
+                            && view.isLive() && VenueHarness.sameLevels(view.book(), truth))) {
+                        assertThat(System.nanoTime()).as(venue.name() + " follows the new server: "
+                                + restarted.views(BTC_USD) + " truth " + truth).isLessThan(deadline);
+                        TimeUnit.MILLISECONDS.sleep(20);
+                    }
+                }
+            }
+        }
+    }
+
     private void assertEventuallyEqualsTheTruth() throws InterruptedException {
         for (Venue venue : Venues.all()) {
             OrderBook truth = simulator.truth(venue.name(), BTC_USD);

@@ -17,6 +17,8 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -55,6 +57,8 @@ public final class Simulator implements AutoCloseable, SimContext {
     private final SyntheticMarket market;
     private final SplittableRandom faultRandom;
     private final List<Session> sessions = new ArrayList<>();
+    /** Every accepted connection, to close them all when the simulator stops, as a restarting exchange does. */
+    private final ChannelGroup connections = new DefaultChannelGroup(loop);
     private final AtomicLong framesSent = new AtomicLong();
     private final AtomicLong marketSteps = new AtomicLong();
     private Channel server;
@@ -94,6 +98,7 @@ public final class Simulator implements AutoCloseable, SimContext {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
+                        connections.add(channel);
                         channel.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(64 * 1024),
                                 new HandshakeRouter(Simulator.this));
                     }
@@ -202,6 +207,7 @@ public final class Simulator implements AutoCloseable, SimContext {
         if (server != null) {
             server.close().awaitUninterruptibly();
         }
+        connections.close().awaitUninterruptibly();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
     }
 
