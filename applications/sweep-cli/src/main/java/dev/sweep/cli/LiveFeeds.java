@@ -4,6 +4,7 @@ import dev.sweep.core.Instrument;
 import dev.sweep.feed.BookView;
 import dev.sweep.feed.FeedManager;
 import dev.sweep.feed.FeedSettings;
+import dev.sweep.feed.FrameTap;
 import dev.sweep.sim.Simulator;
 import dev.sweep.sim.SimulatorConfig;
 import dev.sweep.venue.Venue;
@@ -30,6 +31,11 @@ final class LiveFeeds implements AutoCloseable {
     }
 
     static LiveFeeds start(FeedOptions options, List<Venue> venues, List<Instrument> instruments) {
+        return start(options, venues, instruments, FrameTap.NONE);
+    }
+
+    /** Starts the feeds, showing every frame to {@code tap} before it is decoded. */
+    static LiveFeeds start(FeedOptions options, List<Venue> venues, List<Instrument> instruments, FrameTap tap) {
         Map<String, URI> endpoints = new LinkedHashMap<>();
         Simulator simulator = null;
         if (options.demo) {
@@ -40,7 +46,7 @@ final class LiveFeeds implements AutoCloseable {
         }
         endpoints.putAll(options.endpointUris());
         try {
-            return new LiveFeeds(simulator, new FeedManager(venues, endpoints, instruments, FeedSettings.defaults())
+            return new LiveFeeds(simulator, new FeedManager(venues, endpoints, instruments, FeedSettings.defaults(), tap)
                     .start());
         } catch (IllegalArgumentException e) {
             if (simulator != null) {

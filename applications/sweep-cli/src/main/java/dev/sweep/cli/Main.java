@@ -24,6 +24,8 @@ public final class Main {
             cli.addSubcommand(side.label(), new OrderCommand(side, console));
         }
         cli.addSubcommand("book", new BookCommand(console));
+        cli.addSubcommand("record", new RecordCommand(console));
+        cli.addSubcommand("replay", new ReplayCommand(console));
         cli.addSubcommand("sim", new SimCommand(console));
         cli.getSubcommands().get("sell").getCommandSpec().usageMessage()
                 .description("Sweep the bids: what selling QTY now would fetch on each venue and merged.");

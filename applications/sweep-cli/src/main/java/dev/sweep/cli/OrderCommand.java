@@ -1,22 +1,16 @@
 package dev.sweep.cli;
 
 import dev.sweep.cli.bookfile.BookFile;
-import dev.sweep.cli.render.HumanRenderer;
-import dev.sweep.cli.render.JsonRenderer;
 import dev.sweep.cli.render.SweepOutput;
 import dev.sweep.core.BookState;
-import dev.sweep.core.FixedPoint;
 import dev.sweep.core.Instrument;
-import dev.sweep.core.MarketSweep;
 import dev.sweep.core.OrderBook;
 import dev.sweep.core.OrderRequest;
 import dev.sweep.core.OrderSide;
 import dev.sweep.core.SweepAnalysis;
-import dev.sweep.core.SweepSource;
 import dev.sweep.feed.BookView;
 import dev.sweep.venue.Venue;
 import dev.sweep.venue.Venues;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -154,19 +148,11 @@ final class OrderCommand implements Callable<Integer> {
     }
 
     private void print(SweepOutput output) {
-        console.out().print(json ? new JsonRenderer().render(output) + "\n"
-                : new HumanRenderer(console.colors()).render(output));
-        console.out().flush();
+        Reports.print(console, json, output);
     }
 
-    private SweepAnalysis analyze(OrderRequest request, List<BookView> views, TakerFees takerFees) {
-        List<SweepSource> sources = new ArrayList<>();
-        for (BookView view : views) {
-            if (view.isLive()) {
-                sources.add(new SweepSource(view.book(), takerFees.of(view.venue())));
-            }
-        }
-        return new MarketSweep().analyze(request, sources);
+    private static SweepAnalysis analyze(OrderRequest request, List<BookView> views, TakerFees takerFees) {
+        return Reports.analyze(request, views, takerFees);
     }
 
     private List<Venue> selectedVenues() {
@@ -194,25 +180,7 @@ final class OrderCommand implements Callable<Integer> {
             throw new UserInputException("give either a quantity (sweep " + side.label() + " 15) or --quote AMOUNT,"
                     + " not " + (quantity == null ? "neither" : "both"));
         }
-        if (quantity != null) {
-            return new OrderRequest(side, amount("quantity", quantity, instrument.sizeScale()), false);
-        }
-        return new OrderRequest(side, amount("--quote", quote, instrument.priceScale()), true);
-    }
-
-    private BigDecimal amount(String name, String text, int scale) {
-        if (text.startsWith("--") || (text.startsWith("-") && text.length() > 1 && !Character.isDigit(text.charAt(1)))) {
-            throw new UserInputException("unknown option '" + text + "' (see 'sweep " + side.label() + " --help')");
-        }
-        long value = FixedPoint.parse(text, scale);
-        if (value < 0) {
-            String reason = value == FixedPoint.SIGNED ? "must be a positive number" : FixedPoint.describe(value, scale);
-            throw new UserInputException(name + " '" + abbreviate(text) + "' is not valid: " + reason);
-        }
-        if (value == 0) {
-            throw new UserInputException(name + " must be greater than 0");
-        }
-        return FixedPoint.toBigDecimal(value, scale);
+        return Amounts.request(side, quantity, quote, instrument);
     }
 
     private List<BookView> fileViews(Instrument instrument, TakerFees takerFees) {
@@ -240,9 +208,5 @@ final class OrderCommand implements Callable<Integer> {
             }
         }
         return views;
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 }

@@ -59,6 +59,10 @@ final class FeedConnection implements FeedListener {
     private final EventLoop loop;
     private final SslContext ssl;
     private final VenueBooks books;
+    private final FrameTap tap;
+    /** Adds to {@link System#nanoTime()} to give wall-clock nanoseconds, for recordings. */
+    private final long epochOffsetNanos = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
+    private int connectionNumber;
     private byte[] frame = new byte[64 * 1024];
     private FeedAdapter adapter;
     private Channel channel;
@@ -71,7 +75,8 @@ final class FeedConnection implements FeedListener {
     private boolean closed;
 
     FeedConnection(Venue venue, URI endpoint, List<Instrument> instruments, FeedSettings settings, EventLoop loop,
-                   SslContext ssl) {
+                   SslContext ssl, FrameTap tap) {
+        this.tap = tap;
         this.venue = venue;
         this.endpoint = endpoint;
         this.settings = settings;
@@ -122,6 +127,7 @@ final class FeedConnection implements FeedListener {
         }
         replacing = false;
         closeReason = null;
+        connectionNumber++;
         books.resyncing();
         adapter = venue.newAdapter(books);
         int port = endpoint.getPort() != -1 ? endpoint.getPort() : "wss".equals(endpoint.getScheme()) ? 443 : 80;
@@ -299,6 +305,7 @@ final class FeedConnection implements FeedListener {
                 frame = new byte[Math.max(length, frame.length * 2)];
             }
             content.getBytes(content.readerIndex(), frame, 0, length);
+            tap.onFrame(venue.name(), connectionNumber, now + epochOffsetNanos, frame, 0, length);
             adapter.onFrame(frame, 0, length, now);
         }
 

@@ -37,6 +37,14 @@ public final class FeedManager implements AutoCloseable {
      */
     public FeedManager(List<Venue> venues, Map<String, URI> endpoints, List<Instrument> instruments,
                        FeedSettings settings) {
+        this(venues, endpoints, instruments, settings, FrameTap.NONE);
+    }
+
+    /**
+     * @param tap sees every frame before it is decoded, e.g. to record it
+     */
+    public FeedManager(List<Venue> venues, Map<String, URI> endpoints, List<Instrument> instruments,
+                       FeedSettings settings, FrameTap tap) {
         this.group = new MultiThreadIoEventLoopGroup(Math.max(1, Math.min(venues.size(),
                 Runtime.getRuntime().availableProcessors())), NioIoHandler.newFactory());
         SslContext ssl = tls();
@@ -46,7 +54,7 @@ public final class FeedManager implements AutoCloseable {
                 throw new IllegalArgumentException(venue.name() + " endpoint must be ws:// or wss://: " + endpoint);
             }
             connections.add(new FeedConnection(venue, endpoint, instruments, settings, group.next(),
-                    "wss".equals(endpoint.getScheme()) ? ssl : null));
+                    "wss".equals(endpoint.getScheme()) ? ssl : null, tap));
         }
     }
 

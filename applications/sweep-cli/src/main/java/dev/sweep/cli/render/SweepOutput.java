@@ -9,7 +9,7 @@ import java.util.List;
  * Everything a report shows: where the books came from, the analysis of the live ones, and the state of every
  * venue asked for, swept or not.
  *
- * @param source   {@code file}, {@code live} or {@code demo}
+ * @param source   {@code file}, {@code live}, {@code demo} or {@code replay}
  * @param analysis the sweeps of the live books
  * @param views    every venue asked for, in order
  */
@@ -18,6 +18,7 @@ public record SweepOutput(String source, SweepAnalysis analysis, List<BookView> 
     public static final String FILE = "file";
     public static final String LIVE = "live";
     public static final String DEMO = "demo";
+    public static final String REPLAY = "replay";
 
     public SweepOutput {
         views = List.copyOf(views);
@@ -33,7 +34,8 @@ public record SweepOutput(String source, SweepAnalysis analysis, List<BookView> 
         return views.stream().filter(view -> view.state() != BookState.LIVE).toList();
     }
 
+    /** Whether the books are a fixed picture (a file, the end of a replay) rather than live feeds with an age. */
     boolean fromFile() {
-        return FILE.equals(source);
+        return FILE.equals(source) || REPLAY.equals(source);
     }
 }

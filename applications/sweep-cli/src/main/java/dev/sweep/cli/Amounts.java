@@ -1,0 +1,45 @@
+package dev.sweep.cli;
+
+import dev.sweep.core.FixedPoint;
+import dev.sweep.core.Instrument;
+import dev.sweep.core.OrderRequest;
+import dev.sweep.core.OrderSide;
+import java.math.BigDecimal;
+
+/** Order sizes as users type them, checked to the instrument's scales. */
+final class Amounts {
+
+    private Amounts() {
+    }
+
+    /**
+     * The request for a base quantity or, when {@code quantity} is null, a quote amount.
+     *
+     * @throws UserInputException with a one-line reason for a size that is not a positive decimal
+     */
+    static OrderRequest request(OrderSide side, String quantity, String quote, Instrument instrument) {
+        if (quantity != null) {
+            return new OrderRequest(side, amount(side, "quantity", quantity, instrument.sizeScale()), false);
+        }
+        return new OrderRequest(side, amount(side, "--quote", quote, instrument.priceScale()), true);
+    }
+
+    private static BigDecimal amount(OrderSide side, String name, String text, int scale) {
+        if (text.startsWith("--") || (text.startsWith("-") && text.length() > 1 && !Character.isDigit(text.charAt(1)))) {
+            throw new UserInputException("unknown option '" + text + "' (see 'sweep " + side.label() + " --help')");
+        }
+        long value = FixedPoint.parse(text, scale);
+        if (value < 0) {
+            String reason = value == FixedPoint.SIGNED ? "must be a positive number" : FixedPoint.describe(value, scale);
+            throw new UserInputException(name + " '" + abbreviate(text) + "' is not valid: " + reason);
+        }
+        if (value == 0) {
+            throw new UserInputException(name + " must be greater than 0");
+        }
+        return FixedPoint.toBigDecimal(value, scale);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+    }
+}

@@ -1,0 +1,173 @@
+package dev.sweep.cli;
+
+import dev.sweep.cli.render.SweepOutput;
+import dev.sweep.core.BookState;
+import dev.sweep.core.Instrument;
+import dev.sweep.core.OrderRequest;
+import dev.sweep.core.OrderSide;
+import dev.sweep.feed.BookView;
+import dev.sweep.record.RecordingListener;
+import dev.sweep.record.RecordingReader;
+import dev.sweep.record.Replay;
+import dev.sweep.venue.VenueBook;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code sweep replay}: books rebuilt from a recording, offline, and optionally swept. */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = "Rebuild the books of a recording through the same decoders, with no network, and report"
+                + " frames per second; then sweep them if a side and a quantity are given.",
+        footer = {"", "Examples:", "  sweep replay session.swr", "  sweep replay session.swr sell 15 --json",
+                "  sweep replay session.swr --speed 1x"})
+final class ReplayCommand implements Callable<Integer> {
+
+    private final Console console;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "A recording made by 'sweep record'.")
+    private Path file;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "SIDE", description = "sell or buy, to sweep the final books.")
+    private String side;
+
+    @Parameters(index = "2", arity = "0..1", paramLabel = "QTY", description = "The size to sweep.")
+    private String quantity;
+
+    @Option(names = "--speed", paramLabel = "max|1x", defaultValue = "max",
+            description = "max: as fast as possible (measures throughput); 1x: at the recorded pace"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private String speed;
+
+    @Option(names = "--symbol", paramLabel = "BASE-QUOTE",
+            description = "Instrument to sweep (default: the first recorded).")
+    private String symbol;
+
+    @Option(names = "--fee", paramLabel = "VENUE=RATE", description = "Taker fees, as for sell and buy.")
+    private List<String> fees = new ArrayList<>();
+
+    @Option(names = "--json", description = "Print the sweep as JSON.")
+    private boolean json;
+
+    ReplayCommand(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (!"max".equals(speed) && !"1x".equals(speed)) {
+            throw new UserInputException("--speed must be max or 1x, not '" + speed + "'");
+        }
+        OrderSide orderSide = orderSide();
+        Replay replay = new Replay();
+        String problem;
+        long started = System.nanoTime();
+        try (RecordingReader reader = RecordingReader.open(file)) {
+            RecordingListener listener = "1x".equals(speed) ? new Pacer(replay) : replay;
+            while (reader.next(listener)) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedException();
+                }
+            }
+            problem = reader.problem();
+        } catch (IOException e) {
+            throw new UserInputException(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(file + ": " + e.getMessage());
+        }
+        long elapsed = Math.max(1, System.nanoTime() - started);
+        if (orderSide == null || !json) {
+            console.out().printf(Locale.ROOT, "replayed %d frames (%d KB) in %d ms: %.0f frames/s; %d rejected,"
+                            + " %d books broken%n", replay.frames(), replay.bytes() / 1024,
+                    TimeUnit.NANOSECONDS.toMillis(elapsed), replay.frames() * 1e9 / elapsed, replay.rejected(),
+                    replay.broken());
+        }
+        if (orderSide != null) {
+            sweep(replay, orderSide);
+        }
+        console.out().flush();
+        if (problem != null) {
+            throw new UserInputException(file + ": " + problem + "; the frames before it were replayed");
+        }
+        return ExitCode.OK;
+    }
+
+    private OrderSide orderSide() {
+        if (side == null) {
+            return null;
+        }
+        if (quantity == null) {
+            throw new UserInputException("give a quantity after " + side + " (e.g. 'sweep replay FILE sell 15')");
+        }
+        try {
+            return OrderSide.valueOf(side.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("side must be sell or buy, not '" + side + "'");
+        }
+    }
+
+    private void sweep(Replay replay, OrderSide orderSide) {
+        if (replay.instruments().isEmpty()) {
+            throw new UserInputException(file + " holds no books to sweep");
+        }
+        Instrument instrument;
+        try {
+            instrument = symbol == null ? replay.instruments().get(0) : Instrument.of(symbol);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--symbol: " + e.getMessage());
+        }
+        List<BookView> views = new ArrayList<>();
+        for (VenueBook book : replay.books(instrument)) {
+            BookState state = book.state() == BookState.STALE ? BookState.LIVE : book.state();
+            views.add(new BookView(book.book().venue(), state, book.book().copy(), -1, book.updates(), book.resyncs(),
+                    null));
+        }
+        if (views.stream().noneMatch(BookView::isLive)) {
+            throw new UserInputException(file + " has no live " + instrument + " book at its end");
+        }
+        OrderRequest request = Amounts.request(orderSide, quantity, null, instrument);
+        Reports.print(console, json, new SweepOutput(SweepOutput.REPLAY,
+                Reports.analyze(request, views, TakerFees.from(fees)), views));
+    }
+
+    /** Delivers frames at the pace they were received. */
+    private static final class Pacer implements RecordingListener {
+
+        private final RecordingListener target;
+        private long firstRecordedNanos = -1;
+        private long startNanos;
+
+        Pacer(RecordingListener target) {
+            this.target = target;
+        }
+
+        @Override
+        public void onSubscription(String venue, List<String> symbols) {
+            target.onSubscription(venue, symbols);
+        }
+
+        @Override
+        public void onFrame(String venue, int connection, long receiveEpochNanos, byte[] buffer, int offset,
+                            int length) {
+            if (firstRecordedNanos < 0) {
+                firstRecordedNanos = receiveEpochNanos;
+                startNanos = System.nanoTime();
+            }
+            long due = startNanos + (receiveEpochNanos - firstRecordedNanos) - System.nanoTime();
+            if (due > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.sleep(due);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            target.onFrame(venue, connection, receiveEpochNanos, buffer, offset, length);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.sweep.cli;
+
+import dev.sweep.cli.render.HumanRenderer;
+import dev.sweep.cli.render.JsonRenderer;
+import dev.sweep.cli.render.SweepOutput;
+import dev.sweep.core.MarketSweep;
+import dev.sweep.core.OrderRequest;
+import dev.sweep.core.SweepAnalysis;
+import dev.sweep.core.SweepSource;
+import dev.sweep.feed.BookView;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Sweeping the live books among some views, and printing the result as a report or JSON. */
+final class Reports {
+
+    private Reports() {
+    }
+
+    /** Sweeps the books of the views that are live; the others are only shown. */
+    static SweepAnalysis analyze(OrderRequest request, List<BookView> views, TakerFees takerFees) {
+        List<SweepSource> sources = new ArrayList<>();
+        for (BookView view : views) {
+            if (view.isLive()) {
+                sources.add(new SweepSource(view.book(), takerFees.of(view.venue())));
+            }
+        }
+        return new MarketSweep().analyze(request, sources);
+    }
+
+    static void print(Console console, boolean json, SweepOutput output) {
+        console.out().print(json ? new JsonRenderer().render(output) + "\n"
+                : new HumanRenderer(console.colors()).render(output));
+        console.out().flush();
+    }
+}

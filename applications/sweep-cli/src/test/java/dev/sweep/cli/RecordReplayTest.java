@@ -1,0 +1,88 @@
+package dev.sweep.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Recording live frames and rebuilding the books from them, on the shipped recording and on a fresh one. */
+@Timeout(60)
+class RecordReplayTest {
+
+    /** Ten seconds of the simulator at 400 updates/s per book: BTC-USD and ETH-USD on all three venues. */
+    static final Path SHIPPED = Path.of("..", "..", "recordings", "sim-btc-eth-10s.swr");
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void theShippedRecordingReplaysWithoutARejectedFrame() {
+        CliRun run = CliRun.of("replay", SHIPPED.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).matches("replayed 23618 frames \\(5223 KB\\) in \\d+ ms: \\d+ frames/s; 0 rejected,"
+                + " 0 books broken\n");
+    }
+
+    @Test
+    void theShippedRecordingAlwaysSweepsTheSame() throws IOException {
+        CliRun first = CliRun.of("replay", SHIPPED.toString(), "sell", "15", "--json");
+        CliRun second = CliRun.of("replay", SHIPPED.toString(), "sell", "15", "--json", "--speed", "max");
+
+        assertThat(first.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(first.out()).isEqualTo(second.out());
+        JsonNode json = mapper.readTree(first.out());
+        assertThat(json.get("source").asText()).isEqualTo("replay");
+        assertThat(json.get("venues")).hasSize(3);
+        assertThat(json.get("merged").get("complete").asBoolean()).isTrue();
+        assertThat(json.get("merged").get("filled").asText()).isEqualTo("15");
+        assertThat(CliRun.of("replay", SHIPPED.toString(), "buy", "2", "--symbol", "ETH-USD", "--json").out())
+                .contains("\"symbol\":\"ETH-USD\"");
+    }
+
+    @Test
+    void aTruncatedRecordingReplaysWhatIsValidThenNamesTheOffset() throws IOException {
+        byte[] whole = Files.readAllBytes(SHIPPED);
+        Path cut = folder.resolve("cut.swr");
+        Files.write(cut, Arrays.copyOf(whole, whole.length / 2));
+
+        CliRun run = CliRun.of("replay", cut.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.out()).startsWith("replayed ");
+        assertThat(run.err()).startsWith("sweep: " + cut + ": ").contains(" at offset ")
+                .contains("the frames before it were replayed");
+    }
+
+    @Test
+    void aFileThatIsNotARecordingIsAClearError() throws IOException {
+        Path text = folder.resolve("notes.swr");
+        Files.writeString(text, "hello");
+        CliRun run = CliRun.of("replay", text.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).isEqualTo("sweep: " + text + " is not a Sweep recording (not GZIP)\n");
+    }
+
+    @Test
+    void aDemoRecordingReplaysToLiveBooks() {
+        Path file = folder.resolve("demo.swr");
+        CliRun record = CliRun.of("record", "--demo", "--duration", "1s", "--out", file.toString(), "--log-dir",
+                folder.toString());
+        assertThat(record.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(record.out()).startsWith("recorded ").contains("from kraken, coinbase, gemini");
+
+        CliRun replay = CliRun.of("replay", file.toString(), "sell", "1");
+        assertThat(replay.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(replay.out()).contains("0 rejected, 0 books broken").contains("merged book  3 venues");
+    }
+}

@@ -1,0 +1,161 @@
+package dev.sweep.record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sweep.core.BookState;
+import dev.sweep.core.Instrument;
+import dev.sweep.core.Level;
+import dev.sweep.core.OrderBook;
+import dev.sweep.core.Side;
+import dev.sweep.venue.Dialect;
+import dev.sweep.venue.VenueBook;
+import dev.sweep.venue.VenueHarness;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RecordingTest {
+
+    @TempDir
+    Path folder;
+
+    record Frame(String venue, int connection, long nanos, byte[] bytes) {
+    }
+
+    /** Collects what a reader delivers. */
+    static final class Collected implements RecordingListener {
+        final List<String> subscriptions = new ArrayList<>();
+        final List<Frame> frames = new ArrayList<>();
+
+        @Override
+        public void onSubscription(String venue, List<String> symbols) {
+            subscriptions.add(venue + symbols);
+        }
+
+        @Override
+        public void onFrame(String venue, int connection, long receiveEpochNanos, byte[] buffer, int offset,
+                            int length) {
+            frames.add(new Frame(venue, connection, receiveEpochNanos, Arrays.copyOfRange(buffer, offset, offset + length)));
+        }
+    }
+
+    @Property(tries = 50)
+    void whatIsWrittenIsReadBackExactly(@ForAll @Size(max = 60) List<@Size(max = 2000) byte[]> payloads)
+            throws IOException {
+        Path file = Files.createTempFile("sweep", ".swr");
+        try {
+            try (RecordingWriter writer = RecordingWriter.create(file)) {
+                writer.subscription("kraken", List.of("BTC-USD", "ETH-USD"));
+                for (int i = 0; i < payloads.size(); i++) {
+                    writer.frame(i % 2 == 0 ? "kraken" : "coinbase", 1 + i / 10, 1_700_000_000_000_000_000L + i,
+                            payloads.get(i), 0, payloads.get(i).length);
+                }
+            }
+            Collected collected = readAll(file);
+            assertThat(collected.subscriptions).containsExactly("kraken[BTC-USD, ETH-USD]");
+            assertThat(collected.frames).hasSameSizeAs(payloads);
+            for (int i = 0; i < payloads.size(); i++) {
+                Frame frame = collected.frames.get(i);
+                assertThat(frame.bytes()).isEqualTo(payloads.get(i));
+                assertThat(frame.connection()).isEqualTo(1 + i / 10);
+                assertThat(frame.nanos()).isEqualTo(1_700_000_000_000_000_000L + i);
+            }
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    @Test
+    void aRecordingCutShortIsReadUpToItsLastCompleteFrame() throws IOException {
+        Path file = folder.resolve("cut.swr");
+        byte[] payload = "{\"channel\":\"heartbeat\"}".getBytes(StandardCharsets.UTF_8);
+        try (RecordingWriter writer = RecordingWriter.create(file)) {
+            writer.subscription("kraken", List.of("BTC-USD"));
+            for (int i = 0; i < 1000; i++) {
+                writer.frame("kraken", 1, i, payload, 0, payload.length);
+            }
+        }
+        byte[] whole = Files.readAllBytes(file);
+        Path cut = folder.resolve("cut-short.swr");
+        Files.write(cut, Arrays.copyOf(whole, whole.length - 40));
+
+        Collected collected = new Collected();
+        String problem;
+        try (RecordingReader reader = RecordingReader.open(cut)) {
+            while (reader.next(collected)) {
+                assertThat(collected.frames).allMatch(frame -> Arrays.equals(frame.bytes(), payload));
+            }
+            problem = reader.problem();
+        }
+        assertThat(collected.frames).isNotEmpty().hasSizeLessThan(1000);
+        assertThat(problem).matches("(truncated record|unreadable data .*) at offset \\d+ \\(after \\d+ valid records\\)");
+    }
+
+    @Test
+    void aFileThatIsNotARecordingIsRefusedWithAReason() throws IOException {
+        Path text = folder.resolve("notes.txt");
+        Files.writeString(text, "not a recording");
+        assertThatThrownBy(() -> RecordingReader.open(text)).isInstanceOf(IOException.class)
+                .hasMessageContaining("is not a Sweep recording");
+    }
+
+    @Test
+    void replayRebuildsTheBooksAndStartsAfreshOnANewConnection() throws IOException {
+        Instrument btc = Instrument.of("BTC-USD");
+        Dialect coinbase = Dialect.coinbase();
+        coinbase.venue();
+        OrderBook truth = new OrderBook("truth", btc, 2);
+        truth.set(Side.BID, 6_700_000_000_000L, 100_000_000L);
+        truth.set(Side.ASK, 6_700_100_000_000L, 200_000_000L);
+        Path file = folder.resolve("replay.swr");
+        try (RecordingWriter writer = RecordingWriter.create(file)) {
+            writer.subscription("coinbase", List.of("BTC-USD"));
+            write(writer, 1, coinbase.snapshot(truth));
+            Level change = new Level(Side.BID, 6_699_900_000_000L, 50_000_000L);
+            truth.set(change.side(), change.price(), change.size());
+            write(writer, 1, coinbase.update(List.of(change), truth));
+            // A reconnect: the new connection numbers its frames from 0 again.
+            coinbase.venue();
+            write(writer, 2, coinbase.snapshot(truth));
+        }
+
+        Replay replay = new Replay();
+        try (RecordingReader reader = RecordingReader.open(file)) {
+            while (reader.next(replay)) {
+                assertThat(replay.rejected()).isZero();
+            }
+            assertThat(reader.problem()).isNull();
+        }
+        VenueBook book = replay.books(btc).get(0);
+        assertThat(book.state()).isEqualTo(BookState.LIVE);
+        assertThat(VenueHarness.sameLevels(book.book(), truth)).isTrue();
+        assertThat(replay.frames()).isEqualTo(3);
+        assertThat(replay.broken()).isZero();
+    }
+
+    private static void write(RecordingWriter writer, int connection, String frame) {
+        byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
+        writer.frame("coinbase", connection, System.nanoTime(), bytes, 0, bytes.length);
+    }
+
+    private static Collected readAll(Path file) throws IOException {
+        Collected collected = new Collected();
+        try (RecordingReader reader = RecordingReader.open(file)) {
+            while (reader.next(collected)) {
+                // everything is collected by the listener
+            }
+            assertThat(reader.problem()).isNull();
+        }
+        return collected;
+    }
+}
