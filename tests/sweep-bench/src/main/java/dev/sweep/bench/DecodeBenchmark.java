@@ -108,7 +108,7 @@ public class DecodeBenchmark {
     }
 
     /** Counts what should never happen in a benchmark run. */
-    private static final class FailureCounter implements FeedListener {
+    static final class FailureCounter implements FeedListener {
         long count;
         String last;
 

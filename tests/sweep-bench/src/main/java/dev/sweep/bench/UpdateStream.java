@@ -25,12 +25,15 @@ final class UpdateStream {
 
     final byte[] snapshot;
     final byte[][] updates;
+    /** The level changes of each update frame, for baselines that need them in another protocol's form. */
+    final List<List<Level>> changes;
     /** The book the snapshot describes; the stream leaves the client's book equal to it after every cycle. */
     final OrderBook truth;
 
-    private UpdateStream(byte[] snapshot, byte[][] updates, OrderBook truth) {
+    private UpdateStream(byte[] snapshot, byte[][] updates, List<List<Level>> changes, OrderBook truth) {
         this.snapshot = snapshot;
         this.updates = updates;
+        this.changes = changes;
         this.truth = truth;
     }
 
@@ -45,7 +48,9 @@ final class UpdateStream {
         int bookLevels = dialect.depth() > 0 ? Math.min(levels, dialect.depth() - 2) : levels;
         OrderBook truth = book(bookLevels, random);
         byte[] snapshot = bytes(dialect.snapshot(truth));
+        OrderBook initial = truth.copy();
         List<byte[]> updates = new ArrayList<>();
+        List<List<Level>> frameChanges = new ArrayList<>();
         for (int i = 0; i < pairs; i++) {
             List<Level> changes = new ArrayList<>();
             List<Level> restores = new ArrayList<>();
@@ -69,10 +74,12 @@ final class UpdateStream {
                 truth.set(side, price, newSize);
             }
             updates.add(bytes(dialect.update(changes, truth)));
+            frameChanges.add(changes);
             restores.forEach(level -> truth.set(level.side(), level.price(), level.size()));
             updates.add(bytes(dialect.update(restores, truth)));
+            frameChanges.add(restores);
         }
-        return new UpdateStream(snapshot, updates.toArray(byte[][]::new), truth);
+        return new UpdateStream(snapshot, updates.toArray(byte[][]::new), frameChanges, initial);
     }
 
     private static OrderBook book(int levels, SplittableRandom random) {

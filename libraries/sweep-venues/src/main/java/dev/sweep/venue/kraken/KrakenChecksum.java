@@ -34,9 +34,39 @@ public final class KrakenChecksum {
         }
     }
 
+    /** Longest text of one level: two numbers of at most 19 digits. */
+    private static final int MAX_LEVEL_TEXT = 2 * 19;
+
     private final CRC32 crc = new CRC32();
     private final byte[] text = new byte[MAX_TEXT];
     private int length;
+    /**
+     * The text of each top level from the previous computation, per side, double-buffered: an update changes one or
+     * two levels, so most levels' text is copied rather than formatted again.
+     */
+    private final LevelTexts[] previous = {new LevelTexts(), new LevelTexts()};
+    private final LevelTexts[] current = {new LevelTexts(), new LevelTexts()};
+    private int cachedPricePrecision = -1;
+    private int cachedQtyPrecision = -1;
+
+    /** The text of up to {@link #LEVELS} levels of one side, with the price and size each was made from. */
+    private static final class LevelTexts {
+        final long[] prices = new long[LEVELS];
+        final long[] sizes = new long[LEVELS];
+        final byte[][] texts = new byte[LEVELS][MAX_LEVEL_TEXT];
+        final int[] lengths = new int[LEVELS];
+        int count;
+
+        /** Where this side had the level at {@code index} or one place either side of it (an insert or delete moved it). */
+        int find(int index, long price, long size) {
+            for (int candidate = Math.max(0, index - 1); candidate <= Math.min(count - 1, index + 1); candidate++) {
+                if (prices[candidate] == price && sizes[candidate] == size) {
+                    return candidate;
+                }
+            }
+            return -1;
+        }
+    }
 
     /**
      * @param pricePrecision the pair's {@code price_precision}
@@ -45,10 +75,18 @@ public final class KrakenChecksum {
      */
     public long compute(OrderBook book, int pricePrecision, int qtyPrecision) {
         length = 0;
+        if (pricePrecision != cachedPricePrecision || qtyPrecision != cachedQtyPrecision) {
+            previous[0].count = 0;
+            previous[1].count = 0;
+            cachedPricePrecision = pricePrecision;
+            cachedQtyPrecision = qtyPrecision;
+        }
         int priceScale = book.instrument().priceScale();
         int sizeScale = book.instrument().sizeScale();
-        if (!appendSide(book.asks(), priceScale, pricePrecision, sizeScale, qtyPrecision)
-                || !appendSide(book.bids(), priceScale, pricePrecision, sizeScale, qtyPrecision)) {
+        if (!appendSide(0, book.asks(), priceScale, pricePrecision, sizeScale, qtyPrecision)
+                || !appendSide(1, book.bids(), priceScale, pricePrecision, sizeScale, qtyPrecision)) {
+            previous[0].count = 0;
+            previous[1].count = 0;
             return PRECISION_MISMATCH;
         }
         // One CRC update over the whole text: far cheaper than one per number.
@@ -57,14 +95,31 @@ public final class KrakenChecksum {
         return crc.getValue();
     }
 
-    private boolean appendSide(BookSide side, int priceScale, int pricePrecision, int sizeScale, int qtyPrecision) {
+    private boolean appendSide(int index, BookSide side, int priceScale, int pricePrecision, int sizeScale,
+                               int qtyPrecision) {
+        LevelTexts before = previous[index];
+        LevelTexts after = current[index];
         int levels = Math.min(LEVELS, side.depth());
         for (int i = 0; i < levels; i++) {
-            if (!appendDigits(side.price(i), priceScale, pricePrecision)
-                    || !appendDigits(side.size(i), sizeScale, qtyPrecision)) {
+            long price = side.price(i);
+            long size = side.size(i);
+            int start = length;
+            int cached = before.find(i, price, size);
+            if (cached >= 0) {
+                System.arraycopy(before.texts[cached], 0, text, length, before.lengths[cached]);
+                length += before.lengths[cached];
+            } else if (!appendDigits(price, priceScale, pricePrecision)
+                    || !appendDigits(size, sizeScale, qtyPrecision)) {
                 return false;
             }
+            after.prices[i] = price;
+            after.sizes[i] = size;
+            after.lengths[i] = length - start;
+            System.arraycopy(text, start, after.texts[i], 0, length - start);
         }
+        after.count = levels;
+        previous[index] = after;
+        current[index] = before;
         return true;
     }
 
