@@ -45,7 +45,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Simulator implements AutoCloseable, SimContext {
 
-    private static final long TICK_MILLIS = 10;
+    private static final long TICK_MILLIS = 1;
     /** Most market steps in one tick, so that a stalled loop catches up in bounded bursts. */
     private static final long MAX_STEPS_PER_TICK = 50_000;
     /** Pending bytes after which a client that does not read is a slow consumer and is disconnected. */

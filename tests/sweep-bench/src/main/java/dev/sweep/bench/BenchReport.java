@@ -16,7 +16,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs every benchmark briefly (a few minutes on 2 cores) and writes a table: score, time per operation, bytes
- * allocated per operation, and the ratio to the baseline measured in the same run.
+ * allocated per operation, and the ratio to the baseline measured in the same run; then the heap taken by 300 deep
+ * books and the end-to-end run over loopback.
  *
  * <p>Run from the repository root: {@code ./bench} (or {@code java -cp tests/sweep-bench/target/benchmarks.jar
  * dev.sweep.bench.BenchReport [OUTPUT.md]}).
@@ -26,7 +27,7 @@ public final class BenchReport {
     private BenchReport() {
     }
 
-    public static void main(String[] args) throws RunnerException, IOException {
+    public static void main(String[] args) throws RunnerException, IOException, InterruptedException {
         Options options = new OptionsBuilder()
                 .include("DecodeBenchmark|KrakenVersusXChangeBenchmark|SweepBenchmark|ReplayBenchmark")
                 .warmupIterations(2).warmupTime(TimeValue.seconds(1))
@@ -35,7 +36,8 @@ public final class BenchReport {
                 .addProfiler("gc")
                 .build();
         Collection<RunResult> results = new Runner(options).run();
-        String table = table(results);
+        String table = table(results) + "\n" + MemoryFootprint.measure() + "\n"
+                + EndToEndBench.run(100_000, 10) + "\n";
         System.out.println();
         System.out.println(table);
         if (args.length > 0) {
