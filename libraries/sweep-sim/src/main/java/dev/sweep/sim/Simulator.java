@@ -28,12 +28,15 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The exchange simulator: a WebSocket server that speaks Kraken v2 at {@code /kraken/v2}, Coinbase Advanced Trade at
@@ -61,6 +64,7 @@ public final class Simulator implements AutoCloseable, SimContext {
     private final ChannelGroup connections = new DefaultChannelGroup(loop);
     private final AtomicLong framesSent = new AtomicLong();
     private final AtomicLong marketSteps = new AtomicLong();
+    private final Map<Fault, LongAdder> faultsInjected = new EnumMap<>(Fault.class);
     private Channel server;
     private boolean paused;
     private long scheduleStartNanos;
@@ -71,6 +75,9 @@ public final class Simulator implements AutoCloseable, SimContext {
         this.market = new SyntheticMarket(config.seed(), List.of(VenueProfile.KRAKEN, VenueProfile.COINBASE,
                 VenueProfile.GEMINI));
         this.faultRandom = new SplittableRandom(config.seed() ^ 0x5EED);
+        for (Fault fault : Fault.values()) {
+            faultsInjected.put(fault, new LongAdder());
+        }
     }
 
     /**
@@ -197,6 +204,13 @@ public final class Simulator implements AutoCloseable, SimContext {
         return framesSent.get();
     }
 
+    /** Faults injected since start, by kind. */
+    public Map<Fault, Long> faultsInjected() {
+        Map<Fault, Long> counts = new EnumMap<>(Fault.class);
+        faultsInjected.forEach((fault, count) -> counts.put(fault, count.sum()));
+        return counts;
+    }
+
     /** Market steps since start. */
     public long marketSteps() {
         return marketSteps.get();
@@ -236,6 +250,11 @@ public final class Simulator implements AutoCloseable, SimContext {
     @Override
     public void countSent() {
         framesSent.incrementAndGet();
+    }
+
+    @Override
+    public void countFault(Fault fault) {
+        faultsInjected.get(fault).increment();
     }
 
     void opened(Session session) {

@@ -93,6 +93,7 @@ public abstract class Session {
         if (fault == null) {
             return null;
         }
+        context.countFault(fault);
         switch (fault) {
             case DROP -> channel.close();
             case MALFORMED -> send(MALFORMED);

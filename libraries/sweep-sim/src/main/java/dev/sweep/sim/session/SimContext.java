@@ -1,5 +1,6 @@
 package dev.sweep.sim.session;
 
+import dev.sweep.sim.Fault;
 import dev.sweep.sim.FaultPlan;
 import dev.sweep.sim.market.SyntheticMarket;
 import java.time.Instant;
@@ -20,4 +21,7 @@ public interface SimContext {
 
     /** Counts one frame sent, for the status line. */
     void countSent();
+
+    /** Counts one fault injected. */
+    void countFault(Fault fault);
 }
