@@ -2,6 +2,8 @@ package dev.sweep.cli;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import dev.sweep.feed.FeedSettings;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -10,6 +12,9 @@ import picocli.CommandLine.Option;
 
 /** The options of every command that connects to venues. */
 final class FeedOptions {
+
+    /** The environment variable that holds the trust store's password: never an argument, never printed. */
+    static final String TRUST_STORE_PASSWORD = "SWEEP_TRUST_STORE_PASSWORD";
 
     @Option(names = "--demo",
             description = "Run against the built-in exchange simulator on loopback instead of the live venues.")
@@ -23,10 +28,26 @@ final class FeedOptions {
             description = "How long to wait for the books (default: ${DEFAULT-VALUE}).")
     String timeout;
 
+    @Option(names = "--trust-store", paramLabel = "FILE",
+            description = "Trust the certificates in this key store (PKCS#12 or JKS) for wss:// instead of the JDK's;"
+                    + " its password, if any, comes from the environment variable " + TRUST_STORE_PASSWORD + ".")
+    Path trustStore;
+
     @Option(names = "--log-dir", paramLabel = "DIR",
             description = "Folder of the log files feed.log, decoder.log, book.log and sweep.log"
                     + " (default: <tmp>/sweep).")
     Path logDir;
+
+    /** Feed settings with the trust store, if one was given. */
+    FeedSettings settings() {
+        if (trustStore == null) {
+            return FeedSettings.defaults();
+        }
+        if (!Files.isReadable(trustStore)) {
+            throw new UserInputException("--trust-store: cannot read " + trustStore);
+        }
+        return FeedSettings.defaults().withTrustStore(trustStore, System.getenv(TRUST_STORE_PASSWORD));
+    }
 
     Duration timeout() {
         return Durations.parse("--timeout", timeout);

@@ -3,7 +3,6 @@ package dev.sweep.cli;
 import dev.sweep.core.Instrument;
 import dev.sweep.feed.BookView;
 import dev.sweep.feed.FeedManager;
-import dev.sweep.feed.FeedSettings;
 import dev.sweep.feed.FrameTap;
 import dev.sweep.sim.Simulator;
 import dev.sweep.sim.SimulatorConfig;
@@ -46,7 +45,7 @@ final class LiveFeeds implements AutoCloseable {
         }
         endpoints.putAll(options.endpointUris());
         try {
-            return new LiveFeeds(simulator, new FeedManager(venues, endpoints, instruments, FeedSettings.defaults(), tap)
+            return new LiveFeeds(simulator, new FeedManager(venues, endpoints, instruments, options.settings(), tap)
                     .start());
         } catch (IllegalArgumentException e) {
             if (simulator != null) {

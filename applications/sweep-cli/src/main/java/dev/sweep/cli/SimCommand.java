@@ -50,7 +50,7 @@ final class SimCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         SimulatorConfig config;
         try {
-            config = new SimulatorConfig(host, port, seed, rate, FaultPlan.parse(faults));
+            config = new SimulatorConfig(host, port, seed, rate, FaultPlan.parse(faults), null);
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }

@@ -7,7 +7,12 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The live books of a set of venues: one {@link FeedConnection} per venue, each on its own event loop. Queries
@@ -47,7 +53,7 @@ public final class FeedManager implements AutoCloseable {
                        FeedSettings settings, FrameTap tap) {
         this.group = new MultiThreadIoEventLoopGroup(Math.max(1, Math.min(venues.size(),
                 Runtime.getRuntime().availableProcessors())), NioIoHandler.newFactory());
-        SslContext ssl = tls();
+        SslContext ssl = tls(settings);
         for (Venue venue : venues) {
             URI endpoint = endpoints.getOrDefault(venue.name(), venue.defaultEndpoint());
             if (!"ws".equals(endpoint.getScheme()) && !"wss".equals(endpoint.getScheme())) {
@@ -109,12 +115,30 @@ public final class FeedManager implements AutoCloseable {
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
     }
 
-    /** TLS with the JDK's trust store and host-name verification: never trust-all. */
-    private static SslContext tls() {
+    /** TLS with host-name verification and the JDK's trusted roots, or the given trust store: never trust-all. */
+    private static SslContext tls(FeedSettings settings) {
+        SslContextBuilder builder = SslContextBuilder.forClient().endpointIdentificationAlgorithm("HTTPS");
+        if (settings.trustStore() != null) {
+            builder.trustManager(trustManagers(settings));
+        }
         try {
-            return SslContextBuilder.forClient().endpointIdentificationAlgorithm("HTTPS").build();
+            return builder.build();
         } catch (SSLException e) {
             throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+
+    private static TrustManagerFactory trustManagers(FeedSettings settings) {
+        char[] password = settings.trustStorePassword() == null ? null : settings.trustStorePassword().toCharArray();
+        try (InputStream in = Files.newInputStream(settings.trustStore())) {
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(in, password);
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(store);
+            return trust;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot read the trust store " + settings.trustStore() + ": "
+                    + e.getMessage(), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.sweep.feed;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -10,17 +11,31 @@ import java.time.Duration;
  *                         one closes the connection, which is then replaced
  * @param initialBackoff   wait before the first reconnect; doubles per failed attempt, with ±50% jitter
  * @param maxBackoff       the longest wait between attempts
+ * @param trustStore       certificates to trust for {@code wss://} instead of the JDK's (a PKCS#12 or JKS file), or
+ *                         null; host names are verified either way
+ * @param trustStorePassword its password, or null
  */
 public record FeedSettings(Duration connectTimeout, int maxMessageBytes, Duration initialBackoff,
-                           Duration maxBackoff) {
+                           Duration maxBackoff, Path trustStore, String trustStorePassword) {
 
-    /** 5 s to connect, 16 MiB messages, reconnect after 250 ms doubling up to 30 s. */
+    /** 5 s to connect, 16 MiB messages, reconnect after 250 ms doubling up to 30 s, the JDK's trusted roots. */
     public static FeedSettings defaults() {
         return new FeedSettings(Duration.ofSeconds(5), 16 * 1024 * 1024, Duration.ofMillis(250),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), null, null);
     }
 
     public FeedSettings withBackoff(Duration initial, Duration max) {
-        return new FeedSettings(connectTimeout, maxMessageBytes, initial, max);
+        return new FeedSettings(connectTimeout, maxMessageBytes, initial, max, trustStore, trustStorePassword);
+    }
+
+    public FeedSettings withTrustStore(Path store, String password) {
+        return new FeedSettings(connectTimeout, maxMessageBytes, initialBackoff, maxBackoff, store, password);
+    }
+
+    @Override
+    public String toString() {
+        // Never print the password.
+        return "FeedSettings[connectTimeout=" + connectTimeout + ", maxMessageBytes=" + maxMessageBytes
+                + ", backoff=" + initialBackoff + ".." + maxBackoff + ", trustStore=" + trustStore + "]";
     }
 }

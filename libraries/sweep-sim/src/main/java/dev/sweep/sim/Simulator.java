@@ -24,8 +24,15 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -37,6 +44,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import javax.net.ssl.KeyManagerFactory;
 
 /**
  * The exchange simulator: a WebSocket server that speaks Kraken v2 at {@code /kraken/v2}, Coinbase Advanced Trade at
@@ -97,6 +105,7 @@ public final class Simulator implements AutoCloseable, SimContext {
     }
 
     private void bind() {
+        SslContext ssl = config.tls() == null ? null : serverTls(config.tls());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
@@ -106,6 +115,9 @@ public final class Simulator implements AutoCloseable, SimContext {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         connections.add(channel);
+                        if (ssl != null) {
+                            channel.pipeline().addLast(ssl.newHandler(channel.alloc()));
+                        }
                         channel.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(64 * 1024),
                                 new HandshakeRouter(Simulator.this));
                     }
@@ -126,6 +138,18 @@ public final class Simulator implements AutoCloseable, SimContext {
         });
     }
 
+    private static SslContext serverTls(SimulatorConfig.TlsIdentity identity) {
+        try (InputStream in = Files.newInputStream(identity.keyStore())) {
+            KeyStore keyStore = KeyStore.getInstance("PKCS12");
+            keyStore.load(in, identity.password().toCharArray());
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(keyStore, identity.password().toCharArray());
+            return SslContextBuilder.forServer(keys).build();
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot use the key store " + identity.keyStore() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The port the server listens on. */
     public int port() {
         return ((InetSocketAddress) server.localAddress()).getPort();
@@ -137,7 +161,7 @@ public final class Simulator implements AutoCloseable, SimContext {
         if (path == null) {
             throw new IllegalArgumentException("the simulator does not serve " + venue);
         }
-        return URI.create("ws://" + config.host() + ":" + port() + path);
+        return URI.create((config.tls() == null ? "ws://" : "wss://") + config.host() + ":" + port() + path);
     }
 
     public SimulatorConfig config() {

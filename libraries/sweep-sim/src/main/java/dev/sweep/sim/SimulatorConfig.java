@@ -1,5 +1,7 @@
 package dev.sweep.sim;
 
+import java.nio.file.Path;
+
 /**
  * How to run the simulator.
  *
@@ -8,12 +10,22 @@ package dev.sweep.sim;
  * @param seed   seeds the market and the fault draws: a seed always yields the same sequence of books
  * @param rate   book updates per second, per venue and instrument
  * @param faults random faults on outgoing updates
+ * @param tls    serve {@code wss://} with this identity, or null for plain {@code ws://}
  */
-public record SimulatorConfig(String host, int port, long seed, int rate, FaultPlan faults) {
+public record SimulatorConfig(String host, int port, long seed, int rate, FaultPlan faults, TlsIdentity tls) {
 
-    /** Loopback, any free port, seed 7, 25 updates per second per book, no faults. */
+    /**
+     * A server certificate and its key, in a PKCS#12 key store.
+     *
+     * @param keyStore the key store file
+     * @param password its password (and the key's)
+     */
+    public record TlsIdentity(Path keyStore, String password) {
+    }
+
+    /** Loopback, any free port, seed 7, 25 updates per second per book, no faults, no TLS. */
     public static SimulatorConfig defaults() {
-        return new SimulatorConfig("127.0.0.1", 0, 7, 25, FaultPlan.NONE);
+        return new SimulatorConfig("127.0.0.1", 0, 7, 25, FaultPlan.NONE, null);
     }
 
     public SimulatorConfig {
@@ -26,18 +38,22 @@ public record SimulatorConfig(String host, int port, long seed, int rate, FaultP
     }
 
     public SimulatorConfig withPort(int port) {
-        return new SimulatorConfig(host, port, seed, rate, faults);
+        return new SimulatorConfig(host, port, seed, rate, faults, tls);
     }
 
     public SimulatorConfig withRate(int rate) {
-        return new SimulatorConfig(host, port, seed, rate, faults);
+        return new SimulatorConfig(host, port, seed, rate, faults, tls);
     }
 
     public SimulatorConfig withSeed(long seed) {
-        return new SimulatorConfig(host, port, seed, rate, faults);
+        return new SimulatorConfig(host, port, seed, rate, faults, tls);
     }
 
     public SimulatorConfig withFaults(FaultPlan faults) {
-        return new SimulatorConfig(host, port, seed, rate, faults);
+        return new SimulatorConfig(host, port, seed, rate, faults, tls);
+    }
+
+    public SimulatorConfig withTls(TlsIdentity tls) {
+        return new SimulatorConfig(host, port, seed, rate, faults, tls);
     }
 }

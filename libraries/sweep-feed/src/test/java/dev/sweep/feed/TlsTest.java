@@ -1,0 +1,83 @@
+package dev.sweep.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sweep.core.BookState;
+import dev.sweep.core.Instrument;
+import dev.sweep.sim.Simulator;
+import dev.sweep.sim.SimulatorConfig;
+import dev.sweep.sim.SimulatorConfig.TlsIdentity;
+import dev.sweep.venue.Venues;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Feeds over TLS against the simulator serving {@code wss://} on loopback with a self-signed certificate: refused
+ * by default, accepted with a trust store that holds it, and refused again when the certificate names another host.
+ */
+@Timeout(90)
+class TlsTest {
+
+    private static final Instrument BTC_USD = Instrument.of("BTC-USD");
+    private static final String PASSWORD = "test-only";
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aSelfSignedCertificateIsRefusedUnlessTrusted() throws Exception {
+        Path keyStore = keyStore("ip:127.0.0.1,dns:localhost");
+        try (Simulator simulator = Simulator.start(SimulatorConfig.defaults().withTls(
+                new TlsIdentity(keyStore, PASSWORD)))) {
+            assertThat(simulator.endpoint("kraken").getScheme()).isEqualTo("wss");
+
+            List<BookView> refused = views(simulator, FeedSettings.defaults());
+            assertThat(refused).allSatisfy(view -> {
+                assertThat(view.state()).isEqualTo(BookState.SYNCING);
+                assertThat(view.lastProblem()).contains("certification path");
+            });
+
+            List<BookView> trusted = views(simulator, FeedSettings.defaults().withTrustStore(keyStore, PASSWORD));
+            assertThat(trusted).allMatch(BookView::isLive);
+        }
+    }
+
+    @Test
+    void aTrustedCertificateForAnotherHostIsRefused() throws Exception {
+        Path keyStore = keyStore("dns:exchange.example");
+        try (Simulator simulator = Simulator.start(SimulatorConfig.defaults().withTls(
+                new TlsIdentity(keyStore, PASSWORD)))) {
+            List<BookView> views = views(simulator, FeedSettings.defaults().withTrustStore(keyStore, PASSWORD));
+            assertThat(views).allSatisfy(view -> {
+                assertThat(view.isLive()).isFalse();
+                assertThat(view.lastProblem()).containsIgnoringCase("subject alternative");
+            });
+        }
+    }
+
+    private static List<BookView> views(Simulator simulator, FeedSettings settings) throws InterruptedException {
+        try (FeedManager feeds = new FeedManager(Venues.all(), FeedManagerTest.endpoints(simulator), List.of(BTC_USD),
+                settings.withBackoff(Duration.ofMillis(100), Duration.ofMillis(500))).start()) {
+            return feeds.awaitLive(BTC_USD, Duration.ofSeconds(3), ignored -> { });
+        }
+    }
+
+    /** A PKCS#12 key store with a fresh self-signed certificate for the given subject alternative names. */
+    private Path keyStore(String names) throws IOException, InterruptedException {
+        Path store = folder.resolve("sim-" + names.hashCode() + ".p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "sim", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=sweep-test",
+                "-ext", "SAN=" + names, "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
+                "-storepass", PASSWORD, "-keypass", PASSWORD)
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(keytool.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(keytool.exitValue()).as("keytool").isZero();
+        return store;
+    }
+}
