@@ -87,6 +87,29 @@ class SweepJarIT {
     }
 
     @Test
+    void aRecordingStoppedBySigtermIsCompleteAndReplays() throws Exception {
+        Path file = Files.createTempFile("sweep-record", ".swr");
+        try {
+            Process process = new ProcessBuilder(java(), "-jar", JAR.toString(), "record", "--demo", "--duration",
+                    "60s", "--out", file.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (Files.size(file) < 20_000 && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
+            process.destroy();
+            assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).as("SIGTERM").isEqualTo(143);
+
+            Result replay = run("replay", file.toString());
+            assertThat(replay.exitCode()).as(replay.err()).isEqualTo(ExitCode.OK);
+            assertThat(replay.out()).contains("0 rejected, 0 books broken");
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    @Test
     void simServesTheThreeVenuesUntilStopped() throws Exception {
         Process process = new ProcessBuilder(java(), "-jar", JAR.toString(), "sim", "--port", "0")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
