@@ -25,6 +25,8 @@ public abstract class FrameDecoder implements FeedAdapter {
     protected final FeedListener listener;
     protected final JsonCursor cursor = new JsonCursor();
     protected final LevelBatch batch = new LevelBatch();
+    /** The frame being decoded. */
+    protected byte[] buffer;
     private String problem;
 
     protected FrameDecoder(VenueBooks books) {
@@ -32,9 +34,61 @@ public abstract class FrameDecoder implements FeedAdapter {
         this.listener = books.listener();
     }
 
-    /** Forgets the previous frame's problem; call first in {@link #onFrame}. */
-    protected final void startFrame() {
+    /** Starts decoding a frame held in {@code frame}; call first in {@link #onFrame}. */
+    protected final void startFrame(byte[] frame) {
+        buffer = frame;
         problem = null;
+    }
+
+    /**
+     * Where a value of the frame is, recorded in the envelope pass (skipped over, validated) to be read later: when
+     * the fields that say how to read it came after it, or only when it is needed (an error text).
+     */
+    protected final class Range {
+
+        private int start = -1;
+        private int end;
+
+        public Range() {
+            // Created once per adapter and reused for every frame.
+        }
+
+        /** Forgets the range (the frame has no such value). */
+        public void clear() {
+            start = -1;
+        }
+
+        public boolean isRecorded() {
+            return start >= 0;
+        }
+
+        /** Skips the value after the current field name, recording where it is; false if it is not valid JSON. */
+        public boolean skip() {
+            start = cursor.position();
+            if (!cursor.skipValue()) {
+                return false;
+            }
+            end = cursor.position();
+            return true;
+        }
+
+        /** Points the cursor at the recorded value. */
+        public void open() {
+            cursor.wrap(buffer, start, end - start);
+        }
+
+        /** Reads the recorded value whole with {@code reader}, with nothing after it. */
+        public boolean read(BooleanSupplier reader) {
+            open();
+            return reader.getAsBoolean() && cursor.finish();
+        }
+
+        /** The recorded value's text (a string's content), for messages. */
+        public String text() {
+            open();
+            cursor.next();
+            return cursor.tokenString();
+        }
     }
 
     /** Records why the frame is rejected (the first reason wins) and returns false, to end a decoding chain. */
@@ -100,17 +154,6 @@ public abstract class FrameDecoder implements FeedAdapter {
             }
         }
         return true;
-    }
-
-    /** Reads a value whose extent the envelope pass recorded, whole, with nothing after it. */
-    protected final boolean readRecorded(byte[] buffer, int start, int end, BooleanSupplier reader) {
-        cursor.wrap(buffer, start, end - start);
-        return reader.getAsBoolean() && cursor.finish();
-    }
-
-    /** Records the extent of the value that follows a field name; returns its end, or -1 if malformed. */
-    protected final int skipValue() {
-        return cursor.skipValue() ? cursor.position() : -1;
     }
 
     /**

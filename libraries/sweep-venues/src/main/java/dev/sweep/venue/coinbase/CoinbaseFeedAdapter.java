@@ -40,15 +40,12 @@ final class CoinbaseFeedAdapter extends FrameDecoder {
     private enum Channel { NONE, L2_DATA, SUBSCRIPTIONS, HEARTBEATS, OTHER }
 
     private long lastSequence = -1;
-    private byte[] buffer;
     private Channel channel;
     private boolean error;
     private long sequence;
     private Staging events;
-    private int eventsStart;
-    private int eventsEnd;
-    private int messageStart;
-    private int messageEnd;
+    private final Range eventsRange = new Range();
+    private final Range message = new Range();
     private final BooleanSupplier readEvents = this::readEvents;
     private final BooleanSupplier readEvent = this::readEvent;
     private final BooleanSupplier readUpdate = this::readUpdate;
@@ -58,15 +55,14 @@ final class CoinbaseFeedAdapter extends FrameDecoder {
 
     @Override
     public void onFrame(byte[] buffer, int offset, int length, long receiveNanos) {
-        this.buffer = buffer;
-        startFrame();
+        startFrame(buffer);
         if (!readEnvelope(offset, length)) {
             listener.onFrameRejected(problem("not a JSON object"));
             books.brokenAll("malformed frame");
             return;
         }
         if (error) {
-            listener.onVenueError(messageStart < 0 ? "error without a message" : message());
+            listener.onVenueError(message.isRecorded() ? message.text() : "error without a message");
             return;
         }
         if (sequence < 0) {
@@ -96,7 +92,7 @@ final class CoinbaseFeedAdapter extends FrameDecoder {
         error = false;
         sequence = -1;
         events = Staging.ABSENT;
-        messageStart = -1;
+        message.clear();
         if (cursor.next() != Token.START_OBJECT) {
             return fail("a message must be a JSON object");
         }
@@ -127,15 +123,13 @@ final class CoinbaseFeedAdapter extends FrameDecoder {
                         return cursor.error() == null;
                     }
                 } else {
-                    eventsStart = cursor.position();
-                    if ((eventsEnd = skipValue()) < 0) {
+                    if (!eventsRange.skip()) {
                         return false;
                     }
                     events = Staging.SKIPPED;
                 }
             } else if (cursor.tokenEquals(MESSAGE)) {
-                messageStart = cursor.position();
-                if ((messageEnd = skipValue()) < 0) {
+                if (!message.skip()) {
                     return false;
                 }
             } else if (!cursor.skipValue()) {
@@ -145,18 +139,12 @@ final class CoinbaseFeedAdapter extends FrameDecoder {
         return cursor.finish();
     }
 
-    private String message() {
-        cursor.wrap(buffer, messageStart, messageEnd - messageStart);
-        cursor.next();
-        return cursor.tokenString();
-    }
-
     private void onBookData(long receiveNanos) {
         boolean staged = switch (events) {
             case STAGED -> true;
             case REJECTED -> false;
             case ABSENT -> fail("l2_data without events");
-            case SKIPPED -> readRecorded(buffer, eventsStart, eventsEnd, readEvents);
+            case SKIPPED -> eventsRange.read(readEvents);
         };
         if (!staged) {
             String reason = problem("malformed l2_data");
@@ -261,7 +249,7 @@ final class CoinbaseFeedAdapter extends FrameDecoder {
         if (events != Staging.SKIPPED) {
             return;
         }
-        cursor.wrap(buffer, eventsStart, eventsEnd - eventsStart);
+        eventsRange.open();
         if (cursor.next() != Token.START_ARRAY) {
             return;
         }

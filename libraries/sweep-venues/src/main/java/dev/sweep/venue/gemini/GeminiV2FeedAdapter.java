@@ -35,17 +35,14 @@ final class GeminiV2FeedAdapter extends FrameDecoder {
 
     private enum Type { NONE, L2_UPDATES, ALIVE, OTHER }
 
-    private byte[] buffer;
     private Type type;
     private boolean error;
     private boolean hasTrades;
     private VenueBook book;
     private boolean unknownSymbol;
     private Staging changes;
-    private int changesStart;
-    private int changesEnd;
-    private int reasonStart;
-    private int reasonEnd;
+    private final Range changesRange = new Range();
+    private final Range reason = new Range();
     private final BooleanSupplier readChanges = this::readChanges;
     private final BooleanSupplier readChange = this::readChange;
     GeminiV2FeedAdapter(VenueBooks books) {
@@ -54,15 +51,14 @@ final class GeminiV2FeedAdapter extends FrameDecoder {
 
     @Override
     public void onFrame(byte[] buffer, int offset, int length, long receiveNanos) {
-        this.buffer = buffer;
-        startFrame();
+        startFrame(buffer);
         if (!readEnvelope(offset, length)) {
             listener.onFrameRejected(problem("not a JSON object"));
             books.brokenAll("malformed frame");
             return;
         }
         if (error) {
-            listener.onVenueError(reasonStart < 0 ? "error without a reason" : reason());
+            listener.onVenueError(reason.isRecorded() ? reason.text() : "error without a reason");
             return;
         }
         switch (type) {
@@ -80,7 +76,7 @@ final class GeminiV2FeedAdapter extends FrameDecoder {
         book = null;
         unknownSymbol = false;
         changes = Staging.ABSENT;
-        reasonStart = -1;
+        reason.clear();
         if (cursor.next() != Token.START_OBJECT) {
             return fail("a message must be a JSON object");
         }
@@ -112,15 +108,13 @@ final class GeminiV2FeedAdapter extends FrameDecoder {
                         return cursor.error() == null;
                     }
                 } else {
-                    changesStart = cursor.position();
-                    if ((changesEnd = skipValue()) < 0) {
+                    if (!changesRange.skip()) {
                         return false;
                     }
                     changes = Staging.SKIPPED;
                 }
-            } else if (cursor.tokenEquals(REASON) || (cursor.tokenEquals(MESSAGE) && reasonStart < 0)) {
-                reasonStart = cursor.position();
-                if ((reasonEnd = skipValue()) < 0) {
+            } else if (cursor.tokenEquals(REASON) || (cursor.tokenEquals(MESSAGE) && !reason.isRecorded())) {
+                if (!reason.skip()) {
                     return false;
                 }
             } else {
@@ -144,12 +138,6 @@ final class GeminiV2FeedAdapter extends FrameDecoder {
         return Type.OTHER;
     }
 
-    private String reason() {
-        cursor.wrap(buffer, reasonStart, reasonEnd - reasonStart);
-        cursor.next();
-        return cursor.tokenString();
-    }
-
     private void onBookData(long receiveNanos) {
         if (unknownSymbol) {
             listener.onFrameRejected("l2_updates for an unsubscribed symbol");
@@ -159,7 +147,7 @@ final class GeminiV2FeedAdapter extends FrameDecoder {
             case STAGED -> true;
             case REJECTED -> false;
             case ABSENT -> fail("l2_updates without changes");
-            case SKIPPED -> book != null ? readRecorded(buffer, changesStart, changesEnd, readChanges)
+            case SKIPPED -> book != null ? changesRange.read(readChanges)
                     : fail("l2_updates without symbol");
         };
         if (!staged) {

@@ -55,19 +55,15 @@ final class KrakenFeedAdapter extends FrameDecoder {
     /** The checksum each book last verified with; valid while only levels below the top 10 change. */
     private final long[] verifiedChecksums;
 
-    private byte[] buffer;
     private Channel channel;
     private Method method;
     private boolean snapshot;
     private boolean typeKnown;
     private Token success;
     private Staging data;
-    private int dataStart;
-    private int dataEnd;
-    private int resultStart;
-    private int resultEnd;
-    private int errorStart;
-    private int errorEnd;
+    private final Range dataRange = new Range();
+    private final Range result = new Range();
+    private final Range error = new Range();
     private VenueBook problemBook;
     private Side levelSide;
     private final BooleanSupplier readBookData = this::readBookData;
@@ -89,8 +85,7 @@ final class KrakenFeedAdapter extends FrameDecoder {
 
     @Override
     public void onFrame(byte[] buffer, int offset, int length, long receiveNanos) {
-        this.buffer = buffer;
-        startFrame();
+        startFrame(buffer);
         problemBook = null;
         if (!readEnvelope(offset, length)) {
             // Any frame could have been a book update: every book may have missed data.
@@ -118,8 +113,8 @@ final class KrakenFeedAdapter extends FrameDecoder {
         snapshot = false;
         success = null;
         data = Staging.ABSENT;
-        resultStart = -1;
-        errorStart = -1;
+        result.clear();
+        error.clear();
         if (cursor.next() != Token.START_OBJECT) {
             return fail("a message must be a JSON object");
         }
@@ -153,20 +148,17 @@ final class KrakenFeedAdapter extends FrameDecoder {
                         return cursor.error() == null;
                     }
                 } else {
-                    dataStart = cursor.position();
-                    if ((dataEnd = skipValue()) < 0) {
+                    if (!dataRange.skip()) {
                         return false;
                     }
                     data = Staging.SKIPPED;
                 }
             } else if (cursor.tokenEquals(RESULT)) {
-                resultStart = cursor.position();
-                if ((resultEnd = skipValue()) < 0) {
+                if (!result.skip()) {
                     return false;
                 }
             } else if (cursor.tokenEquals(ERROR)) {
-                errorStart = cursor.position();
-                if ((errorEnd = skipValue()) < 0) {
+                if (!error.skip()) {
                     return false;
                 }
             } else if (!cursor.skipValue()) {
@@ -206,10 +198,10 @@ final class KrakenFeedAdapter extends FrameDecoder {
             return;
         }
         if (success == Token.FALSE) {
-            listener.onVenueError(errorStart < 0 ? "request refused without a reason" : errorText());
+            listener.onVenueError(error.isRecorded() ? error.text() : "request refused without a reason");
             return;
         }
-        if (method == Method.SUBSCRIBE && success == Token.TRUE && resultStart >= 0) {
+        if (method == Method.SUBSCRIBE && success == Token.TRUE && result.isRecorded()) {
             VenueBook book = acknowledgedBook();
             if (book != null) {
                 listener.onSubscribed(book);
@@ -219,7 +211,7 @@ final class KrakenFeedAdapter extends FrameDecoder {
 
     /** The book named by a successful book subscription's {@code result}, or null. */
     private VenueBook acknowledgedBook() {
-        cursor.wrap(buffer, resultStart, resultEnd - resultStart);
+        result.open();
         if (cursor.next() != Token.START_OBJECT) {
             return null;
         }
@@ -237,18 +229,12 @@ final class KrakenFeedAdapter extends FrameDecoder {
         return bookChannel ? book : null;
     }
 
-    private String errorText() {
-        cursor.wrap(buffer, errorStart, errorEnd - errorStart);
-        cursor.next();
-        return cursor.tokenString();
-    }
-
     private void onBook(long receiveNanos) {
         boolean staged = switch (data) {
             case STAGED -> true;
             case REJECTED -> false;
             case ABSENT -> fail("book message without data");
-            case SKIPPED -> typeKnown ? readRecorded(buffer, dataStart, dataEnd, readBookData)
+            case SKIPPED -> typeKnown ? dataRange.read(readBookData)
                     : fail("book message without type snapshot or update");
         };
         if (!staged) {
@@ -393,7 +379,7 @@ final class KrakenFeedAdapter extends FrameDecoder {
             listener.onFrameRejected("instrument message without data");
             return;
         }
-        cursor.wrap(buffer, dataStart, dataEnd - dataStart);
+        dataRange.open();
         if (cursor.next() != Token.START_OBJECT) {
             listener.onFrameRejected("instrument data must be an object");
             return;
