@@ -76,6 +76,25 @@ class LiveSweepTest {
     }
 
     @Test
+    void aVenueThatNeverAnswersDoesNotHoldUpTheOthers() throws IOException {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            // Accepts connections (the kernel does) and never says a word.
+            List<String> args = new ArrayList<>(List.of(args("sell", "1", "--json", "--timeout", "2s")));
+            args.addAll(List.of("--endpoint", "kraken=ws://127.0.0.1:" + silent.getLocalPort() + "/kraken/v2"));
+            long start = System.nanoTime();
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(10));
+            assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+            JsonNode json = mapper.readTree(run.out());
+            assertThat(json.get("venues")).extracting(venue -> venue.get("venue").asText())
+                    .containsExactly("coinbase", "gemini");
+            assertThat(json.get("excluded").get(0).get("venue").asText()).isEqualTo("kraken");
+            assertThat(json.get("excluded").get(0).get("state").asText()).isEqualTo("SYNCING");
+        }
+    }
+
+    @Test
     void noReachableVenueExitsWithThreeAndAHint() {
         CliRun run = CliRun.of("sell", "1", "--timeout", "1s", "--log-dir", logs.toString(),
                 "--endpoint", "kraken=ws://127.0.0.1:1/kraken/v2", "--endpoint", "coinbase=ws://127.0.0.1:1/coinbase",
