@@ -9,7 +9,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * What every venue's {@link FeedAdapter} shares: a cursor over the frame, a batch to stage levels in, the first
- * reason a frame was rejected, and the rule for applying a staged frame (apply, check not crossed, check whatever
+ * reason a frame was rejected, and the rule for applying a staged frame (apply, the shared checks, whatever
  * the venue adds through {@link #verify}, then live).
  */
 public abstract class FrameDecoder implements FeedAdapter {
@@ -173,7 +173,7 @@ public abstract class FrameDecoder implements FeedAdapter {
             }
             if (!books.apply(batch, section, receiveNanos)) {
                 listener.onFrameRejected("update before a snapshot for " + book.venueSymbol());
-            } else if (books.checkNotCrossed(book) && verify(book, batch.checksum(section))) {
+            } else if (books.checkShared(book) && verify(book, batch.checksum(section))) {
                 books.live(book);
             }
         }

@@ -16,8 +16,15 @@ import java.util.List;
  */
 public final class VenueBooks {
 
+    /**
+     * Most levels a side may hold (Coinbase's deepest books hold tens of thousands): a venue that sends more is
+     * flooding, and the book is rebuilt rather than allowed to grow without bound. About 4 MB per side at most.
+     */
+    public static final int MAX_LEVELS_PER_SIDE = 250_000;
+
     private final VenueBook[] books;
     private final int maxDepth;
+    private final int maxLevels;
     private final FeedListener listener;
 
     /**
@@ -27,6 +34,13 @@ public final class VenueBooks {
      * @param listener    told of every state change
      */
     public VenueBooks(Venue venue, List<Instrument> instruments, int maxDepth, FeedListener listener) {
+        this(venue, instruments, maxDepth, MAX_LEVELS_PER_SIDE, listener);
+    }
+
+    /**
+     * @param maxLevels most levels a side may hold before the book is broken as a flood
+     */
+    public VenueBooks(Venue venue, List<Instrument> instruments, int maxDepth, int maxLevels, FeedListener listener) {
         if (instruments.isEmpty()) {
             throw new IllegalArgumentException("a connection needs at least one instrument");
         }
@@ -42,6 +56,7 @@ public final class VenueBooks {
                     venue.symbol(instrument), i);
         }
         this.maxDepth = maxDepth;
+        this.maxLevels = maxLevels;
         this.listener = listener;
     }
 
@@ -163,10 +178,17 @@ public final class VenueBooks {
         }
     }
 
-    /** The applied book fails the check every venue shares: the best bid must stay below the best ask. */
-    public boolean checkNotCrossed(VenueBook book) {
+    /**
+     * The checks every venue shares on an applied book: the best bid must stay below the best ask, and no side may
+     * hold more than the level limit.
+     */
+    public boolean checkShared(VenueBook book) {
         if (book.book().isCrossed()) {
             broken(book, "crossed book after " + (book.updates() <= 1 ? "the snapshot" : "an update"));
+            return false;
+        }
+        if (book.book().bids().depth() > maxLevels || book.book().asks().depth() > maxLevels) {
+            broken(book, "more than " + maxLevels + " levels on a side");
             return false;
         }
         return true;

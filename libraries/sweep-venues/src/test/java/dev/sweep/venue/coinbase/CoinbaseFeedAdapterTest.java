@@ -11,7 +11,10 @@ import dev.sweep.venue.FeedEvents.Live;
 import dev.sweep.venue.FeedEvents.Rejected;
 import dev.sweep.venue.FeedEvents.Subscribed;
 import dev.sweep.venue.FeedEvents.VenueError;
+import dev.sweep.venue.FeedEvents;
+import dev.sweep.venue.VenueBooks;
 import dev.sweep.venue.VenueHarness;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CoinbaseFeedAdapterTest {
@@ -93,5 +96,23 @@ class CoinbaseFeedAdapterTest {
         coinbase.feed(VenueHarness.resource("coinbase/update.json").replace("\"21921.30\"", "\"21925\""));
 
         assertThat(coinbase.events().drain()).containsExactly(new Broken("BTC-USD", "crossed book after an update"));
+    }
+
+    @Test
+    void aBookDeeperThanTheLimitIsAFloodAndIsRebuilt() {
+        FeedEvents events = new FeedEvents();
+        VenueBooks books = new VenueBooks(new CoinbaseVenue(), List.of(BTC_USD), 0, 2, events);
+        byte[] snapshot = bytes(VenueHarness.resource("coinbase/snapshot-docs.json")
+                .replace("\"21921.3\", \"new_quantity\": \"0.02\"}", "\"21921.3\", \"new_quantity\": \"0.02\"},"
+                        + " {\"side\": \"bid\", \"event_time\": \"1970-01-01T00:00:00Z\", \"price_level\": \"21900\","
+                        + " \"new_quantity\": \"1\"}"));
+        new CoinbaseVenue().newAdapter(books).onFrame(snapshot, 0, snapshot.length, 1);
+
+        assertThat(events.events()).containsExactly(new Broken("BTC-USD", "more than 2 levels on a side"));
+        assertThat(books.get(0).state()).isEqualTo(BookState.BROKEN);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }
