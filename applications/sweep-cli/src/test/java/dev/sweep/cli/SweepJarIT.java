@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -107,6 +109,34 @@ class SweepJarIT {
         } finally {
             Files.delete(file);
         }
+    }
+
+    @Test
+    void ctrlCWhileWaitingForBooksExitsWith130() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            String endpoint = "ws://127.0.0.1:" + silent.getLocalPort();
+            Process process = new ProcessBuilder(java(), "-jar", JAR.toString(), "sell", "1", "--timeout", "60s",
+                    "--endpoint", "kraken=" + endpoint + "/kraken/v2", "--endpoint", "coinbase=" + endpoint + "/coinbase",
+                    "--endpoint", "gemini=" + endpoint + "/gemini/v2/marketdata")
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.PIPE).start();
+            TimeUnit.SECONDS.sleep(2);
+            new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+            assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).as("SIGINT").isEqualTo(130);
+            assertThat(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+                    .doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void sigtermDuringAPacedReplayExitsWith143() throws Exception {
+        Process process = new ProcessBuilder(java(), "-jar", JAR.toString(), "replay",
+                Path.of("..", "..", "recordings", "sim-btc-eth-10s.swr").toString(), "--speed", "1x")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        TimeUnit.SECONDS.sleep(2);
+        process.destroy();
+        assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("SIGTERM").isEqualTo(143);
     }
 
     @Test

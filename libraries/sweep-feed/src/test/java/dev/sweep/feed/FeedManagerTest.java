@@ -69,6 +69,27 @@ class FeedManagerTest {
     }
 
     @Test
+    void aFeedKeepsUpWithAVenueSendingAsFastAsItCan() throws InterruptedException {
+        try (Simulator fast = Simulator.start(SimulatorConfig.defaults().withRate(5_000));
+             FeedManager flooded = new FeedManager(Venues.all(), endpoints(fast), List.of(BTC_USD),
+                     FeedSettings.defaults()).start()) {
+            flooded.awaitLive(BTC_USD, WAIT, ignored -> { });
+            TimeUnit.SECONDS.sleep(3);
+            fast.pause();
+            for (Venue venue : Venues.all()) {
+                OrderBook truth = fast.truth(venue.name(), BTC_USD);
+                long deadline = System.nanoTime() + WAIT.toNanos();
+                while (!flooded.views(BTC_USD).stream().anyMatch(view -> view.venue().equals(venue.name())
+                        && view.isLive() && VenueHarness.sameLevels(view.book(), truth))) {
+                    assertThat(System.nanoTime()).as(venue.name() + " catches up").isLessThan(deadline);
+                    TimeUnit.MILLISECONDS.sleep(20);
+                }
+            }
+            assertThat(fast.marketSteps()).as("updates sent").isGreaterThan(100_000);
+        }
+    }
+
+    @Test
     void aRestartedServerIsReconnectedAndItsNewBooksFollowed() throws InterruptedException {
         try (Simulator first = Simulator.start(SimulatorConfig.defaults().withRate(100));
              FeedManager restarted = new FeedManager(Venues.all(), endpoints(first), List.of(BTC_USD),
