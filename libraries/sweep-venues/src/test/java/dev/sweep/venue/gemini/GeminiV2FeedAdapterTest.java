@@ -82,4 +82,16 @@ class GeminiV2FeedAdapterTest {
         assertThat(gemini.book("BTC-USD").state()).isEqualTo(BookState.BROKEN);
         assertThat(gemini.events().drain()).first().isEqualTo(new Rejected("side must be buy or sell, not short"));
     }
+
+    @Test
+    void endlessSnapshotsEachReplaceTheBookAndNothingPilesUp() {
+        for (int i = 0; i < 2_000; i++) {
+            gemini.feed("{\"type\":\"l2_updates\",\"symbol\":\"BTCUSD\",\"changes\":[[\"buy\",\"" + (9000 + i)
+                    + ".5\",\"1\"],[\"sell\",\"" + (20000 + i) + ".5\",\"2\"]],\"trades\":[],\"auction_events\":[]}");
+        }
+
+        assertThat(levels(gemini.book("BTC-USD").book().bids(), BTC_USD)).containsExactly("10999.5@1");
+        assertThat(levels(gemini.book("BTC-USD").book().asks(), BTC_USD)).containsExactly("21999.5@2");
+        assertThat(gemini.book("BTC-USD").updates()).isEqualTo(2_000);
+    }
 }
