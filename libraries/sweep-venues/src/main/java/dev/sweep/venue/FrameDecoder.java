@@ -157,11 +157,20 @@ public abstract class FrameDecoder implements FeedAdapter {
     }
 
     /**
-     * Outcome of staging levels in the envelope pass: a problem with the levels belongs to the book(s) they are for,
-     * a JSON syntax error to the whole frame (then the envelope pass must fail too).
+     * Stages the levels that follow the current field name now, when the fields that route them came first
+     * ({@code now}); otherwise records where they are, for a second pass once the envelope has been read.
+     *
+     * @return STAGED, SKIPPED, or REJECTED when the levels are wrong (the envelope pass stops there: the problem is
+     *         the book's); null when the frame is not valid JSON (the envelope pass fails: the problem is the frame's)
      */
-    protected final Staging stagedInPlace(boolean staged) {
-        return staged ? Staging.STAGED : Staging.REJECTED;
+    protected final Staging stageOrSkip(boolean now, BooleanSupplier stage, Range range) {
+        if (now) {
+            if (stage.getAsBoolean()) {
+                return Staging.STAGED;
+            }
+            return cursor.error() == null ? Staging.REJECTED : null;
+        }
+        return range.skip() ? Staging.SKIPPED : null;
     }
 
     /** Applies every section of a completely decoded frame, with the shared checks and the venue's own. */

@@ -117,16 +117,9 @@ final class CoinbaseFeedAdapter extends FrameDecoder {
                 }
                 error = cursor.tokenEquals(ERROR);
             } else if (cursor.tokenEquals(EVENTS)) {
-                if (channel == Channel.L2_DATA) {
-                    events = stagedInPlace(readEvents());
-                    if (events == Staging.REJECTED) {
-                        return cursor.error() == null;
-                    }
-                } else {
-                    if (!eventsRange.skip()) {
-                        return false;
-                    }
-                    events = Staging.SKIPPED;
+                events = stageOrSkip(channel == Channel.L2_DATA, readEvents, eventsRange);
+                if (events == null || events == Staging.REJECTED) {
+                    return events != null;
                 }
             } else if (cursor.tokenEquals(MESSAGE)) {
                 if (!message.skip()) {

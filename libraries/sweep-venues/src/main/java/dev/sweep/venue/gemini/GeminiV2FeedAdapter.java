@@ -102,16 +102,9 @@ final class GeminiV2FeedAdapter extends FrameDecoder {
                     return fail("result must be a string");
                 }
             } else if (cursor.tokenEquals(CHANGES)) {
-                if (type == Type.L2_UPDATES && book != null) {
-                    changes = stagedInPlace(readChanges());
-                    if (changes == Staging.REJECTED) {
-                        return cursor.error() == null;
-                    }
-                } else {
-                    if (!changesRange.skip()) {
-                        return false;
-                    }
-                    changes = Staging.SKIPPED;
+                changes = stageOrSkip(type == Type.L2_UPDATES && book != null, readChanges, changesRange);
+                if (changes == null || changes == Staging.REJECTED) {
+                    return changes != null;
                 }
             } else if (cursor.tokenEquals(REASON) || (cursor.tokenEquals(MESSAGE) && !reason.isRecorded())) {
                 if (!reason.skip()) {

@@ -141,17 +141,11 @@ final class KrakenFeedAdapter extends FrameDecoder {
             } else if (cursor.tokenEquals(SUCCESS)) {
                 success = cursor.next();
             } else if (cursor.tokenEquals(DATA)) {
-                if (channel == Channel.BOOK && typeKnown && method == Method.NONE) {
-                    // Kraken writes channel and type before data: decode it now, in one pass over the frame.
-                    data = stagedInPlace(readBookData());
-                    if (data == Staging.REJECTED) {
-                        return cursor.error() == null;
-                    }
-                } else {
-                    if (!dataRange.skip()) {
-                        return false;
-                    }
-                    data = Staging.SKIPPED;
+                // Kraken writes channel and type before data: usually decoded in the same pass.
+                boolean routed = channel == Channel.BOOK && typeKnown && method == Method.NONE;
+                data = stageOrSkip(routed, readBookData, dataRange);
+                if (data == null || data == Staging.REJECTED) {
+                    return data != null;
                 }
             } else if (cursor.tokenEquals(RESULT)) {
                 if (!result.skip()) {
