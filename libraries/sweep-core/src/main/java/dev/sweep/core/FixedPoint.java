@@ -36,11 +36,17 @@ public final class FixedPoint {
     public static final int MAX_SCALE = 18;
 
     private static final long[] POWERS_OF_TEN = new long[MAX_SCALE + 1];
+    /** {@code Long.MAX_VALUE / 10^i}: the largest value that can be scaled up by {@code 10^i}, without dividing. */
+    private static final long[] MAX_BEFORE_SCALING = new long[MAX_SCALE + 1];
+    /** Above this, one more digit overflows; at it, only digits up to 7 fit. */
+    private static final long MAX_BEFORE_DIGIT = Long.MAX_VALUE / 10;
+    private static final int MAX_LAST_DIGIT = (int) (Long.MAX_VALUE % 10);
 
     static {
         long power = 1;
         for (int i = 0; i <= MAX_SCALE; i++) {
             POWERS_OF_TEN[i] = power;
+            MAX_BEFORE_SCALING[i] = Long.MAX_VALUE / power;
             power *= 10;
         }
     }
@@ -87,7 +93,8 @@ public final class FixedPoint {
                 } else {
                     integerDigits++;
                 }
-                if (value > (Long.MAX_VALUE - digit) / 10) {
+                // Compared with constants: a division per digit would dominate the parse.
+                if (value >= MAX_BEFORE_DIGIT && (value > MAX_BEFORE_DIGIT || digit > MAX_LAST_DIGIT)) {
                     return OVERFLOW;
                 }
                 value = value * 10 + digit;
@@ -199,11 +206,10 @@ public final class FixedPoint {
     }
 
     private static long rescale(long value, int digits, int scale) {
-        long factor = POWERS_OF_TEN[scale - digits];
-        if (value > Long.MAX_VALUE / factor) {
+        if (value > MAX_BEFORE_SCALING[scale - digits]) {
             return OVERFLOW;
         }
-        return value * factor;
+        return value * POWERS_OF_TEN[scale - digits];
     }
 
     private static long classify(char c, boolean first) {

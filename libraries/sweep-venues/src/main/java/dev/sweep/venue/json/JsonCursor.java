@@ -359,7 +359,8 @@ public final class JsonCursor {
     private void skipWhiteSpace() {
         while (position < end) {
             byte c = buffer[position];
-            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+            // Most tokens follow no white space at all: one comparison settles it.
+            if (c > ' ' || (c != ' ' && c != '\n' && c != '\r' && c != '\t')) {
                 return;
             }
             position++;

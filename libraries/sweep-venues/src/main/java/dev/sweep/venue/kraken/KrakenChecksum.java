@@ -125,11 +125,12 @@ public final class KrakenChecksum {
 
     /** Decimal digits of a non-negative value, 0 having none (leading zeros are stripped, so zero writes nothing). */
     private static int digitCount(long value) {
-        int count = 0;
-        while (count < FixedPoint.MAX_SCALE + 1 && value >= FixedPoint.powerOfTen(count)) {
-            count++;
+        if (value == 0) {
+            return 0;
         }
-        return count;
+        // log10 from the bit length (1233 / 4096 ≈ log10 2), then one comparison to correct it.
+        int estimate = ((64 - Long.numberOfLeadingZeros(value)) * 1233) >>> 12;
+        return estimate > FixedPoint.MAX_SCALE || value >= FixedPoint.powerOfTen(estimate) ? estimate + 1 : estimate;
     }
 
     /** Appends the digits of {@code value / 10^scale × 10^precision}, which must be a whole number. */
