@@ -42,6 +42,27 @@ class KrakenChecksumTest {
                 .isEqualTo(reference(book, pricePrecision, qtyPrecision));
     }
 
+    /**
+     * One checksum instance over a book changing step by step — inserts that shift the top 10, deletions, resizes,
+     * precision changes — stays equal to the guide's construction at every step, whatever it reuses from the last.
+     */
+    @Property(tries = 300)
+    void staysExactAcrossAChangingBook(@ForAll @Size(max = 60) List<@LongRange(min = 0, max = 10_000_000) Long> steps) {
+        KrakenChecksum checksum = new KrakenChecksum();
+        OrderBook book = new OrderBook("kraken", PAIR, 1);
+        long tick = FixedPoint.powerOfTen(PAIR.priceScale() - 1);
+        long lot = FixedPoint.powerOfTen(PAIR.sizeScale() - 8);
+        long mid = 60_000L * FixedPoint.powerOfTen(PAIR.priceScale());
+        for (long step : steps) {
+            Side side = step % 2 == 0 ? Side.BID : Side.ASK;
+            long offset = 1 + (step / 2) % 25;
+            long size = (step / 50) % 4 == 0 ? 0 : (1 + (step / 200) % 1_000) * lot;
+            book.set(side, side == Side.BID ? mid - offset * tick : mid + offset * tick, size);
+            int pricePrecision = step % 17 == 0 ? 2 : 1;
+            assertThat(checksum.compute(book, pricePrecision, 8)).isEqualTo(reference(book, pricePrecision, 8));
+        }
+    }
+
     private static long reference(OrderBook book, int pricePrecision, int qtyPrecision) {
         StringBuilder text = new StringBuilder();
         for (Side side : List.of(Side.ASK, Side.BID)) {
