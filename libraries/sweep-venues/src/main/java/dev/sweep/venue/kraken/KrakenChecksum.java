@@ -41,20 +41,22 @@ public final class KrakenChecksum {
     private final byte[] text = new byte[MAX_TEXT];
     private int length;
     /**
-     * The text of each top level from the previous computation, per side, double-buffered: an update changes one or
-     * two levels, so most levels' text is copied rather than formatted again.
+     * Each side's text from the previous computation: an update changes one or two levels, so the text of the others
+     * is copied from here, in runs, rather than formatted again.
      */
-    private final LevelTexts[] previous = {new LevelTexts(), new LevelTexts()};
-    private final LevelTexts[] current = {new LevelTexts(), new LevelTexts()};
+    private final SideText[] previous = {new SideText(), new SideText()};
+    private final int[] starts = new int[LEVELS + 1];
+    private final long[] prices = new long[LEVELS];
+    private final long[] sizes = new long[LEVELS];
     private int cachedPricePrecision = -1;
     private int cachedQtyPrecision = -1;
 
-    /** The text of up to {@link #LEVELS} levels of one side, with the price and size each was made from. */
-    private static final class LevelTexts {
+    /** The text of a side's top levels, contiguous, with where each level starts and what it was made from. */
+    private static final class SideText {
+        final byte[] text = new byte[LEVELS * MAX_LEVEL_TEXT];
+        final int[] starts = new int[LEVELS + 1];
         final long[] prices = new long[LEVELS];
         final long[] sizes = new long[LEVELS];
-        final byte[][] texts = new byte[LEVELS][MAX_LEVEL_TEXT];
-        final int[] lengths = new int[LEVELS];
         int count;
 
         /** Where this side had the level at {@code index} or one place either side of it (an insert or delete moved it). */
@@ -97,30 +99,48 @@ public final class KrakenChecksum {
 
     private boolean appendSide(int index, BookSide side, int priceScale, int pricePrecision, int sizeScale,
                                int qtyPrecision) {
-        LevelTexts before = previous[index];
-        LevelTexts after = current[index];
+        SideText before = previous[index];
+        int sideStart = length;
         int levels = Math.min(LEVELS, side.depth());
+        // A run of levels whose text lies back to back in the previous text, copied in one go.
+        int runFrom = 0;
+        int runTo = 0;
         for (int i = 0; i < levels; i++) {
             long price = side.price(i);
             long size = side.size(i);
-            int start = length;
+            starts[i] = length - sideStart + (runTo - runFrom);
+            prices[i] = price;
+            sizes[i] = size;
             int cached = before.find(i, price, size);
+            if (cached >= 0 && runTo == before.starts[cached] && runTo > runFrom) {
+                runTo = before.starts[cached + 1];
+                continue;
+            }
+            length = copyRun(before, runFrom, runTo);
+            runFrom = 0;
+            runTo = 0;
             if (cached >= 0) {
-                System.arraycopy(before.texts[cached], 0, text, length, before.lengths[cached]);
-                length += before.lengths[cached];
+                runFrom = before.starts[cached];
+                runTo = before.starts[cached + 1];
             } else if (!appendDigits(price, priceScale, pricePrecision)
                     || !appendDigits(size, sizeScale, qtyPrecision)) {
                 return false;
             }
-            after.prices[i] = price;
-            after.sizes[i] = size;
-            after.lengths[i] = length - start;
-            System.arraycopy(text, start, after.texts[i], 0, length - start);
         }
-        after.count = levels;
-        previous[index] = after;
-        current[index] = before;
+        length = copyRun(before, runFrom, runTo);
+        starts[levels] = length - sideStart;
+        System.arraycopy(text, sideStart, before.text, 0, length - sideStart);
+        System.arraycopy(starts, 0, before.starts, 0, levels + 1);
+        System.arraycopy(prices, 0, before.prices, 0, levels);
+        System.arraycopy(sizes, 0, before.sizes, 0, levels);
+        before.count = levels;
         return true;
+    }
+
+    /** Appends {@code before.text[from, to)} and returns the new length. */
+    private int copyRun(SideText before, int from, int to) {
+        System.arraycopy(before.text, from, text, length, to - from);
+        return length + to - from;
     }
 
     /** Decimal digits of a non-negative value, 0 having none (leading zeros are stripped, so zero writes nothing). */
@@ -138,10 +158,10 @@ public final class KrakenChecksum {
         long digitsValue;
         if (precision <= scale) {
             long divisor = FixedPoint.powerOfTen(scale - precision);
-            if (value % divisor != 0) {
+            digitsValue = value / divisor;
+            if (digitsValue * divisor != value) {
                 return false;
             }
-            digitsValue = value / divisor;
         } else {
             long factor = FixedPoint.powerOfTen(precision - scale);
             if (value > Long.MAX_VALUE / factor) {
