@@ -91,6 +91,15 @@ public abstract class FrameDecoder implements FeedAdapter {
         }
     }
 
+    /**
+     * Rejects a frame whose envelope could not be read. It could have been any book's update, so every book of the
+     * connection may have missed data: all are broken.
+     */
+    protected final void rejectUnreadableFrame() {
+        listener.onFrameRejected(problem("not a JSON object"));
+        books.brokenAll("malformed frame");
+    }
+
     /** Records why the frame is rejected (the first reason wins) and returns false, to end a decoding chain. */
     protected final boolean fail(String reason) {
         if (problem == null) {

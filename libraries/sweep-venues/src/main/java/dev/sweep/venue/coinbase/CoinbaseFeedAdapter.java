@@ -49,6 +49,7 @@ final class CoinbaseFeedAdapter extends FrameDecoder {
     private final BooleanSupplier readEvents = this::readEvents;
     private final BooleanSupplier readEvent = this::readEvent;
     private final BooleanSupplier readUpdate = this::readUpdate;
+
     CoinbaseFeedAdapter(VenueBooks books) {
         super(books);
     }
@@ -57,8 +58,7 @@ final class CoinbaseFeedAdapter extends FrameDecoder {
     public void onFrame(byte[] buffer, int offset, int length, long receiveNanos) {
         startFrame(buffer);
         if (!readEnvelope(offset, length)) {
-            listener.onFrameRejected(problem("not a JSON object"));
-            books.brokenAll("malformed frame");
+            rejectUnreadableFrame();
             return;
         }
         if (error) {

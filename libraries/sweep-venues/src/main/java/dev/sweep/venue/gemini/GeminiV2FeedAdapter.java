@@ -45,6 +45,7 @@ final class GeminiV2FeedAdapter extends FrameDecoder {
     private final Range reason = new Range();
     private final BooleanSupplier readChanges = this::readChanges;
     private final BooleanSupplier readChange = this::readChange;
+
     GeminiV2FeedAdapter(VenueBooks books) {
         super(books);
     }
@@ -53,8 +54,7 @@ final class GeminiV2FeedAdapter extends FrameDecoder {
     public void onFrame(byte[] buffer, int offset, int length, long receiveNanos) {
         startFrame(buffer);
         if (!readEnvelope(offset, length)) {
-            listener.onFrameRejected(problem("not a JSON object"));
-            books.brokenAll("malformed frame");
+            rejectUnreadableFrame();
             return;
         }
         if (error) {

@@ -88,9 +88,7 @@ final class KrakenFeedAdapter extends FrameDecoder {
         startFrame(buffer);
         problemBook = null;
         if (!readEnvelope(offset, length)) {
-            // Any frame could have been a book update: every book may have missed data.
-            listener.onFrameRejected(problem("not a JSON object"));
-            books.brokenAll("malformed frame");
+            rejectUnreadableFrame();
             return;
         }
         if (method != Method.NONE) {
