@@ -64,9 +64,7 @@ final class BookCommand implements Callable<Integer> {
             BookView view = feeds.awaitLive(instrument, feed.timeout(), progress::show).get(0);
             progress.clear();
             if (!view.isLive()) {
-                throw new FeedFailureException("no live " + instrument + " book from " + venue.name() + " within "
-                        + feed.timeout + ": " + view.state() + (view.lastProblem() == null ? ""
-                        : " (" + view.lastProblem() + ")") + (feed.demo ? "" : ". Try --demo."));
+                throw FeedFailureException.noLiveBook(instrument, List.of(view), feed.timeout, feed.demo);
             }
             console.out().print(json ? BookFile.write(List.of(view.book()), depth) + "\n" : table(view));
             console.out().flush();

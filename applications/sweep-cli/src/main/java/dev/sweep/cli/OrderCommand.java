@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -120,11 +119,7 @@ final class OrderCommand implements Callable<Integer> {
             List<BookView> views = feeds.awaitLive(instrument, timeout, progress::show);
             progress.clear();
             if (views.stream().noneMatch(BookView::isLive)) {
-                throw new FeedFailureException("no live " + instrument + " book within " + feed.timeout + ": "
-                        + views.stream().map(view -> view.venue() + " " + view.state()
-                        + (view.lastProblem() == null ? "" : " (" + view.lastProblem() + ")"))
-                        .collect(Collectors.joining("; "))
-                        + (feeds.isDemo() ? "" : ". Try --demo to run against the built-in simulator."));
+                throw FeedFailureException.noLiveBook(instrument, views, feed.timeout, feeds.isDemo());
             }
             do {
                 SweepOutput output = new SweepOutput(source, analyze(request, views, takerFees), views);

@@ -12,5 +12,20 @@ public enum BookState {
     /** Consistent when last heard of, but the venue has been silent for longer than its heartbeat interval. */
     STALE,
     /** An integrity check failed (checksum, sequence gap, crossed book, rejected frame): waiting for a resync. */
-    BROKEN
+    BROKEN,
+    /** The venue refused the subscription (an unknown symbol): no snapshot will come on this connection. */
+    REJECTED,
+    /**
+     * The venue cannot be reached: its host name does not resolve or it refuses connections. The feed keeps trying,
+     * in case it comes back.
+     */
+    UNREACHABLE;
+
+    /**
+     * Whether waiting will not make the book live: the venue refused it or cannot be reached. A book still syncing,
+     * stale or broken is on its way back; one that failed is not, unless the venue changes.
+     */
+    public boolean hasFailed() {
+        return this == REJECTED || this == UNREACHABLE;
+    }
 }

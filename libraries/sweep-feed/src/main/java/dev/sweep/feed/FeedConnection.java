@@ -14,6 +14,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoop;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
@@ -27,7 +28,10 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler.Cli
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketClientCompressionHandler;
 import io.netty.handler.ssl.SslContext;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -128,7 +132,6 @@ final class FeedConnection implements FeedListener {
         replacing = false;
         closeReason = null;
         connectionNumber++;
-        books.resyncing();
         adapter = venue.newAdapter(books);
         int port = endpoint.getPort() != -1 ? endpoint.getPort() : "wss".equals(endpoint.getScheme()) ? 443 : 80;
         FEED.info("{}: connecting to {}", venue.name(), endpoint);
@@ -162,13 +165,23 @@ final class FeedConnection implements FeedListener {
         channel = connecting.channel();
         connecting.addListener(done -> {
             if (!done.isSuccess()) {
-                disconnected("cannot connect: " + describe(done.cause()));
+                String unreachable = unreachable(done.cause(), port);
+                if (unreachable != null) {
+                    disconnected("cannot connect: " + unreachable, BookState.UNREACHABLE);
+                } else {
+                    disconnected("cannot connect: " + describe(done.cause()), BookState.SYNCING);
+                }
             }
         });
     }
 
-    /** The socket closed or could not open: books cannot be trusted; try again after the backoff. */
-    private void disconnected(String reason) {
+    /**
+     * The socket closed or could not open: books cannot be trusted; try again after the backoff.
+     *
+     * @param next {@link BookState#UNREACHABLE} when the venue could not be reached at all, else
+     *             {@link BookState#SYNCING}
+     */
+    private void disconnected(String reason, BookState next) {
         if (closed) {
             FEED.info("{}: closed", venue.name());
             return;
@@ -179,11 +192,15 @@ final class FeedConnection implements FeedListener {
         lastProblem = reason;
         for (int i = 0; i < books.size(); i++) {
             VenueBook book = books.get(i);
-            if (book.state() != BookState.SYNCING) {
-                BOOK.info("{} {}: {} -> SYNCING ({})", venue.name(), book.venueSymbol(), book.state(), reason);
+            if (book.state() != next) {
+                BOOK.info("{} {}: {} -> {} ({})", venue.name(), book.venueSymbol(), book.state(), next, reason);
             }
         }
-        books.resyncing();
+        if (next == BookState.UNREACHABLE) {
+            books.unreachable();
+        } else {
+            books.resyncing();
+        }
         long delay = backoffMillis(failedAttempts++);
         FEED.info("{}: reconnecting in {} ms (attempt {})", venue.name(), delay, failedAttempts);
         loop.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
@@ -250,15 +267,41 @@ final class FeedConnection implements FeedListener {
         // Liveness is tracked per frame, whatever it carries.
     }
 
+    /**
+     * Only subscriptions are ever sent, so an error while books wait for their snapshot is the venue refusing them:
+     * those books are rejected.
+     */
     @Override
     public void onVenueError(String message) {
         FEED.warn("{}: the venue reports: {}", venue.name(), message);
         lastProblem = "venue error: " + message;
+        for (int i = 0; i < books.size(); i++) {
+            VenueBook book = books.get(i);
+            if (book.state() == BookState.SYNCING) {
+                BOOK.info("{} {}: SYNCING -> REJECTED ({})", venue.name(), book.venueSymbol(), message);
+            }
+        }
+        books.rejected();
     }
 
     @Override
     public void onFrameRejected(String reason) {
         DECODER.warn("{}: frame rejected: {}", venue.name(), reason);
+    }
+
+    /**
+     * Why the venue cannot be reached, when waiting would not help (its host name does not resolve, nothing listens,
+     * no route), or null when it might (a timeout, a TLS failure).
+     */
+    private String unreachable(Throwable cause, int port) {
+        if (cause instanceof UnknownHostException) {
+            return "unknown host " + endpoint.getHost();
+        }
+        if (cause instanceof NoRouteToHostException
+                || cause instanceof ConnectException && !(cause instanceof ConnectTimeoutException)) {
+            return describe(cause) + " (" + endpoint.getHost() + ":" + port + ")";
+        }
+        return null;
     }
 
     private static String describe(Throwable cause) {
@@ -277,6 +320,7 @@ final class FeedConnection implements FeedListener {
         public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
             if (event == ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
                 FEED.info("{}: connected", venue.name());
+                books.resyncing();
                 lastFrameNanos = System.nanoTime();
                 List<Instrument> instruments = new ArrayList<>();
                 for (int i = 0; i < books.size(); i++) {
@@ -312,7 +356,7 @@ final class FeedConnection implements FeedListener {
         @Override
         public void channelInactive(ChannelHandlerContext ctx) throws Exception {
             if (ctx.channel() == channel) {
-                disconnected(closeReason != null ? closeReason : "connection closed by the venue");
+                disconnected(closeReason != null ? closeReason : "connection closed by the venue", BookState.SYNCING);
             }
             super.channelInactive(ctx);
         }

@@ -91,7 +91,8 @@ public final class FeedManager implements AutoCloseable {
     }
 
     /**
-     * Waits until every venue's book of the instrument is live, or the timeout passes.
+     * Waits until every venue's book of the instrument is live or has failed (rejected, unreachable), or the timeout
+     * passes: no longer than a book can still become live.
      *
      * @param progress told of the books' states every poll, e.g. to show which venues are still syncing
      * @return the views at the end of the wait
@@ -102,7 +103,8 @@ public final class FeedManager implements AutoCloseable {
         while (true) {
             List<BookView> views = views(instrument);
             progress.accept(views);
-            if (views.stream().allMatch(BookView::isLive) || System.nanoTime() >= deadline) {
+            if (views.stream().allMatch(view -> view.isLive() || view.state().hasFailed())
+                    || System.nanoTime() >= deadline) {
                 return views;
             }
             TimeUnit.MILLISECONDS.sleep(50);

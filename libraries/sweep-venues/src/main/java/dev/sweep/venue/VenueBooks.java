@@ -160,6 +160,26 @@ public final class VenueBooks {
         }
     }
 
+    /**
+     * Marks the books still waiting for their snapshot rejected: the venue refused the subscription. A snapshot that
+     * arrives after all makes a book live as usual.
+     */
+    public void rejected() {
+        for (VenueBook book : books) {
+            if (book.state() == BookState.SYNCING) {
+                book.setState(BookState.REJECTED);
+            }
+        }
+    }
+
+    /** Marks every book unreachable: no connection could be opened to the venue. Their levels are dropped. */
+    public void unreachable() {
+        for (VenueBook book : books) {
+            book.book().clear();
+            book.setState(BookState.UNREACHABLE);
+        }
+    }
+
     /** Marks live books stale: the venue has been silent too long for them to be trusted as current. */
     public void stale() {
         for (VenueBook book : books) {
