@@ -23,6 +23,7 @@ final class LiveFeeds implements AutoCloseable {
 
     private final Simulator simulator;
     private final FeedManager feeds;
+    private boolean closed;
 
     private LiveFeeds(Simulator simulator, FeedManager feeds) {
         this.simulator = simulator;
@@ -68,8 +69,13 @@ final class LiveFeeds implements AutoCloseable {
         return feeds.views(instrument);
     }
 
+    /** Closing again, even from a shutdown hook while try-with-resources closes, waits for the first and is done. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         feeds.close();
         if (simulator != null) {
             simulator.close();

@@ -15,6 +15,7 @@ import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -67,6 +68,35 @@ class SweepJarIT {
         assertThat(result.out()).startsWith("DEMO · simulated exchanges").contains("kraken  taker fee 0.4% · LIVE")
                 .contains("coinbase  taker fee 1.2% · LIVE").contains("gemini  taker fee 0.4% · LIVE")
                 .contains("merged book  3 venues");
+    }
+
+    @Test
+    void aSymbolNoVenueListsFailsAtOnceWithOneLineAndNoStackTrace() throws Exception {
+        long start = System.nanoTime();
+        Result result = run("sell", "1", "--symbol", "DOGE-USD", "--demo", "--timeout", "60s");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+        assertThat(result.exitCode()).isEqualTo(ExitCode.FEED_FAILURE);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).startsWith("sweep: no live DOGE-USD book: kraken REJECTED (").endsWith(")\n");
+        assertThat(result.err().lines()).hasSize(1);
+    }
+
+    @Test
+    void unreachableVenuesFailAtOnceWithOneLineAndNoStackTrace() throws Exception {
+        long start = System.nanoTime();
+        Result result = run("sell", "15", "--timeout", "60s", "--endpoint", "kraken=ws://nosuchhost.invalid/kraken/v2",
+                "--endpoint", "coinbase=ws://nosuchhost.invalid/coinbase",
+                "--endpoint", "gemini=ws://127.0.0.1:1/gemini/v2/marketdata");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+        assertThat(result.exitCode()).isEqualTo(ExitCode.FEED_FAILURE);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).isEqualTo("sweep: no live BTC-USD book:"
+                + " kraken UNREACHABLE (cannot connect: unknown host nosuchhost.invalid);"
+                + " coinbase UNREACHABLE (cannot connect: unknown host nosuchhost.invalid);"
+                + " gemini UNREACHABLE (cannot connect: Connection refused (127.0.0.1:1))."
+                + " Try --demo to run against the built-in simulator.\n");
     }
 
     @Test

@@ -116,13 +116,22 @@ final class FeedConnection implements FeedListener {
         return view;
     }
 
-    void close() {
+    /**
+     * Stops reconnecting and closes the connection, with a Close frame if it is open.
+     *
+     * @return completes when the connection is closed
+     */
+    CompletableFuture<Void> close() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
         loop.execute(() -> {
             closed = true;
-            if (channel != null) {
-                channel.close();
+            if (channel == null) {
+                done.complete(null);
+            } else {
+                channel.close().addListener(ignored -> done.complete(null));
             }
         });
+        return done;
     }
 
     private void connect() {

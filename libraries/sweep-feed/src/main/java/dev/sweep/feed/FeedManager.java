@@ -32,9 +32,12 @@ import javax.net.ssl.TrustManagerFactory;
 public final class FeedManager implements AutoCloseable {
 
     private static final Duration VIEW_TIMEOUT = Duration.ofSeconds(5);
+    /** How long closing waits for the connections to close, in all. */
+    static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(1);
 
     private final EventLoopGroup group;
     private final List<FeedConnection> connections = new ArrayList<>();
+    private boolean closed;
 
     /**
      * @param venues      the venues to follow
@@ -111,9 +114,32 @@ public final class FeedManager implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes every connection, waiting at most {@link #CLOSE_TIMEOUT} in all for them to close, then stops the event
+     * loops. Closing again, even from another thread at the same time (a shutdown hook
+     * and try-with-resources), waits for the first close and does nothing more.
+     */
     @Override
-    public void close() {
-        connections.forEach(FeedConnection::close);
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        List<CompletableFuture<Void>> closing = new ArrayList<>();
+        for (FeedConnection connection : connections) {
+            closing.add(connection.close());
+        }
+        long deadline = System.nanoTime() + CLOSE_TIMEOUT.toNanos();
+        for (CompletableFuture<Void> connection : closing) {
+            try {
+                connection.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (ExecutionException | TimeoutException e) {
+                // Slow or failed to close cleanly: stopping the event loops below closes it regardless.
+            }
+        }
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
     }
 
