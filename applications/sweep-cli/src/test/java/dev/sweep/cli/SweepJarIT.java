@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sweep.feed.RawWebSocketServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -116,6 +117,30 @@ class SweepJarIT {
         }
         assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as("SIGTERM").isEqualTo(143);
+    }
+
+    @Test
+    void sigtermClosesTheConnectionsWithACloseFrame() throws Exception {
+        try (RawWebSocketServer venue = new RawWebSocketServer()) {
+            Process process = new ProcessBuilder(java(), "-jar", JAR.toString(), "sell", "1", "--venues", "kraken",
+                    "--timeout", "60s", "--endpoint", "kraken=" + venue.endpoint("/kraken/v2"))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            try {
+                venue.nextFrame(RawWebSocketServer.TEXT, Duration.ofSeconds(30));
+
+                process.destroy();
+
+                assertThat(venue.nextFrame(RawWebSocketServer.CLOSE, Duration.ofSeconds(10)).closeCode())
+                        .isEqualTo(1000);
+                assertThat(venue.nextFrame(Duration.ofSeconds(10)).opcode())
+                        .isEqualTo(RawWebSocketServer.END_OF_STREAM);
+            } finally {
+                process.destroy();
+                assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            }
+            assertThat(process.exitValue()).as("SIGTERM").isEqualTo(143);
+        }
     }
 
     @Test

@@ -21,10 +21,12 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler.ClientHandshakeStateEvent;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketClientCompressionHandler;
 import io.netty.handler.ssl.SslContext;
@@ -165,6 +167,11 @@ final class FeedConnection implements FeedListener {
                                         .allowExtensions(true)
                                         .maxFramePayloadLength(settings.maxMessageBytes())
                                         .handshakeTimeoutMillis(settings.connectTimeout().toMillis())
+                                        // Closing sends a Close frame and waits this long, at most, for it to go.
+                                        .sendCloseFrame(WebSocketCloseStatus.NORMAL_CLOSURE)
+                                        .forceCloseTimeoutMillis(FeedManager.CLOSE_TIMEOUT.toMillis())
+                                        // The venue's Close is answered by FrameHandler, which Netty would not do.
+                                        .handleCloseFrames(false)
                                         .build()),
                                 new WebSocketFrameAggregator(settings.maxMessageBytes()),
                                 new FrameHandler());
@@ -342,6 +349,31 @@ final class FeedConnection implements FeedListener {
                 lastProblem = "WebSocket handshake timed out";
             }
             super.userEventTriggered(ctx, event);
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object message) throws Exception {
+            if (message instanceof CloseWebSocketFrame close) {
+                try {
+                    answerClose(ctx, close);
+                } finally {
+                    close.release();
+                }
+            } else {
+                super.channelRead(ctx, message);
+            }
+        }
+
+        /** RFC 6455 §5.5.1: a Close is answered with a Close echoing its status code, then the connection closes. */
+        private void answerClose(ChannelHandlerContext ctx, CloseWebSocketFrame close) {
+            int status = close.statusCode();
+            boolean echoable = status >= 0 && WebSocketCloseStatus.isValidStatusCode(status);
+            if (ctx.channel() == channel && closeReason == null) {
+                closeReason = "connection closed by the venue" + (status < 0 ? ""
+                        : " (" + status + (close.reasonText().isEmpty() ? "" : " " + close.reasonText()) + ")");
+            }
+            ctx.writeAndFlush(echoable ? new CloseWebSocketFrame(status, "") : new CloseWebSocketFrame());
+            ctx.channel().close();
         }
 
         @Override

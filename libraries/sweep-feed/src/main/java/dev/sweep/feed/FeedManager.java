@@ -32,7 +32,7 @@ import javax.net.ssl.TrustManagerFactory;
 public final class FeedManager implements AutoCloseable {
 
     private static final Duration VIEW_TIMEOUT = Duration.ofSeconds(5);
-    /** How long closing waits for the connections to close, in all. */
+    /** How long closing waits for the connections' Close frames to go out, in all. */
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(1);
 
     private final EventLoopGroup group;
@@ -115,8 +115,8 @@ public final class FeedManager implements AutoCloseable {
     }
 
     /**
-     * Closes every connection, waiting at most {@link #CLOSE_TIMEOUT} in all for them to close, then stops the event
-     * loops. Closing again, even from another thread at the same time (a shutdown hook
+     * Closes every connection with a WebSocket Close frame, waiting at most {@link #CLOSE_TIMEOUT} in all for them to
+     * go out, then stops the event loops. Closing again, even from another thread at the same time (a shutdown hook
      * and try-with-resources), waits for the first close and does nothing more.
      */
     @Override
