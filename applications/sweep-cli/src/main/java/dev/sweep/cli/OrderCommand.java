@@ -1,6 +1,7 @@
 package dev.sweep.cli;
 
 import dev.sweep.cli.bookfile.BookFile;
+import dev.sweep.cli.render.NothingLive;
 import dev.sweep.cli.render.SweepOutput;
 import dev.sweep.core.BookState;
 import dev.sweep.core.Instrument;
@@ -118,20 +119,25 @@ final class OrderCommand implements Callable<Integer> {
             Progress progress = new Progress(console);
             List<BookView> views = feeds.awaitLive(instrument, timeout, progress::show);
             progress.clear();
-            if (views.stream().noneMatch(BookView::isLive)) {
+            if (!watch && views.stream().noneMatch(BookView::isLive)) {
                 throw FeedFailureException.noLiveBook(instrument, views, feed.timeout, feeds.isDemo());
             }
+            String asked = side.label() + " " + request.amount().stripTrailingZeros().toPlainString() + " " + instrument;
             do {
-                SweepOutput output = new SweepOutput(source, analyze(request, views, takerFees), views);
-                log.info("{} {} {}: merged VWAP {}, filled {}; live: {}", side.label(),
-                        request.amount().stripTrailingZeros().toPlainString(), instrument,
-                        output.analysis().merged().vwap(),
-                        output.analysis().merged().filled().stripTrailingZeros().toPlainString(),
-                        views.stream().filter(BookView::isLive).map(BookView::venue).toList());
-                if (watch && !json && console.colors()) {
-                    console.out().print("\u001b[H\u001b[2J");
+                if (views.stream().noneMatch(BookView::isLive)) {
+                    // Only under --watch: the books may come back by the next refresh.
+                    log.info("{}: no live book; {}", asked, views.stream()
+                            .map(view -> view.venue() + " " + view.state()).toList());
+                    redraw();
+                    Reports.print(console, json, new NothingLive(source, request, instrument, views));
+                } else {
+                    SweepOutput output = new SweepOutput(source, analyze(request, views, takerFees), views);
+                    log.info("{}: merged VWAP {}, filled {}; live: {}", asked, output.analysis().merged().vwap(),
+                            output.analysis().merged().filled().stripTrailingZeros().toPlainString(),
+                            views.stream().filter(BookView::isLive).map(BookView::venue).toList());
+                    redraw();
+                    print(output);
                 }
-                print(output);
                 if (watch) {
                     TimeUnit.MILLISECONDS.sleep(refresh.toMillis());
                     views = feeds.views(instrument);
@@ -140,6 +146,13 @@ final class OrderCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(closer);
         }
         return ExitCode.OK;
+    }
+
+    /** Under --watch on a terminal, the next report replaces the last one. */
+    private void redraw() {
+        if (watch && !json && console.colors()) {
+            console.out().print("\u001b[H\u001b[2J");
+        }
     }
 
     private void print(SweepOutput output) {

@@ -2,6 +2,7 @@ package dev.sweep.cli;
 
 import dev.sweep.cli.render.HumanRenderer;
 import dev.sweep.cli.render.JsonRenderer;
+import dev.sweep.cli.render.NothingLive;
 import dev.sweep.cli.render.SweepOutput;
 import dev.sweep.core.MarketSweep;
 import dev.sweep.core.OrderRequest;
@@ -29,6 +30,12 @@ final class Reports {
     }
 
     static void print(Console console, boolean json, SweepOutput output) {
+        console.out().print(json ? new JsonRenderer().render(output) + "\n"
+                : new HumanRenderer(console.colors()).render(output));
+        console.out().flush();
+    }
+
+    static void print(Console console, boolean json, NothingLive output) {
         console.out().print(json ? new JsonRenderer().render(output) + "\n"
                 : new HumanRenderer(console.colors()).render(output));
         console.out().flush();

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LiveSweepTest {
 
     private static final Instrument BTC_USD = Instrument.of("BTC-USD");
+    private static final Duration WAIT = Duration.ofSeconds(20);
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final Simulator simulator = Simulator.start(SimulatorConfig.defaults().withRate(200));
@@ -126,6 +127,60 @@ class LiveSweepTest {
     }
 
     @Test
+    void aWatchKeepsRunningWhileNoVenueIsLiveAndPicksTheBookUpWhenItComesBack() throws Exception {
+        Simulator gemini = Simulator.start(SimulatorConfig.defaults().withRate(200));
+        int port = gemini.port();
+        try (CliWatch watch = CliWatch.start("sell", "1", "--venues", "gemini", "--watch", "--interval", "100ms",
+                "--json", "--log-dir", logs.toString(), "--endpoint", "gemini=" + gemini.endpoint("gemini"))) {
+            watch.awaitLine("a live report", line -> venues(line).size() == 1, WAIT);
+
+            gemini.close();
+            JsonNode nothingLive = mapper.readTree(watch.awaitLine("a report with no venue",
+                    line -> venues(line).isEmpty(), WAIT));
+            assertThat(nothingLive.get("source").asText()).isEqualTo("live");
+            assertThat(nothingLive.get("side").asText()).isEqualTo("sell");
+            assertThat(nothingLive.get("requested").asText()).isEqualTo("1");
+            assertThat(nothingLive.get("merged").isNull()).isTrue();
+            JsonNode excluded = nothingLive.get("excluded").get(0);
+            assertThat(excluded.get("venue").asText()).isEqualTo("gemini");
+            assertThat(excluded.get("state").asText()).isIn("SYNCING", "UNREACHABLE");
+            assertThat(excluded.get("problem").asText()).matches("connection closed by the venue.*"
+                    + "|cannot connect: Connection refused \\(127\\.0\\.0\\.1:" + port + "\\)");
+
+            try (Simulator back = Simulator.start(SimulatorConfig.defaults().withPort(port))) {
+                JsonNode live = mapper.readTree(watch.awaitLine("a live report again",
+                        line -> venues(line).size() == 1, WAIT));
+                assertThat(live.get("venues").get(0).get("state").asText()).isEqualTo("LIVE");
+                assertThat(live.get("excluded")).isEmpty();
+            }
+            assertThat(watch.isRunning()).isTrue();
+            assertThat(watch.err()).isEmpty();
+        } finally {
+            gemini.close();
+        }
+    }
+
+    @Test
+    void aWatchWithNoVenueLiveSaysSoWithEachVenuesStateAndKeepsRefreshing() throws Exception {
+        try (CliWatch watch = CliWatch.start("sell", "1", "--watch", "--interval", "100ms", "--timeout", "60s",
+                "--log-dir", logs.toString(), "--endpoint", "kraken=ws://127.0.0.1:1/kraken/v2",
+                "--endpoint", "coinbase=ws://nosuchhost.invalid/", "--endpoint", "gemini=ws://127.0.0.1:1/gemini")) {
+            for (int refresh = 0; refresh < 2; refresh++) {
+                assertThat(watch.awaitLine("the headline", line -> line.startsWith("SELL"), WAIT))
+                        .isEqualTo("SELL 1 BTC-USD · no venue is live: nothing swept");
+                assertThat(watch.awaitLine("kraken", line -> !line.isEmpty(), WAIT)).isEqualTo(
+                        "kraken  UNREACHABLE · not swept: cannot connect: Connection refused (127.0.0.1:1)");
+                assertThat(watch.awaitLine("coinbase", line -> !line.isEmpty(), WAIT)).isEqualTo(
+                        "coinbase  UNREACHABLE · not swept: cannot connect: unknown host nosuchhost.invalid");
+                assertThat(watch.awaitLine("gemini", line -> !line.isEmpty(), WAIT)).isEqualTo(
+                        "gemini  UNREACHABLE · not swept: cannot connect: Connection refused (127.0.0.1:1)");
+            }
+            assertThat(watch.isRunning()).isTrue();
+            assertThat(watch.err()).isEmpty();
+        }
+    }
+
+    @Test
     void theLogsGoToTheirComponentFiles() {
         simulator.pause();
         CliRun.of(args("sell", "1"));
@@ -150,6 +205,14 @@ class LiveSweepTest {
         JsonNode fromFeed = mapper.readTree(live.out()).get("merged");
         assertThat(fromFile.get("fills")).isEqualTo(fromFeed.get("fills"));
         assertThat(fromFile.get("notional")).isEqualTo(fromFeed.get("notional"));
+    }
+
+    private JsonNode venues(String line) {
+        try {
+            return mapper.readTree(line).get("venues");
+        } catch (IOException e) {
+            throw new AssertionError("not a JSON document: " + line, e);
+        }
     }
 
     private String[] args(String... command) {

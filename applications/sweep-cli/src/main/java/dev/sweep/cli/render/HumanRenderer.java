@@ -2,6 +2,7 @@ package dev.sweep.cli.render;
 
 import dev.sweep.core.Instrument;
 import dev.sweep.feed.BookView;
+import dev.sweep.core.OrderRequest;
 import dev.sweep.core.OrderSide;
 import dev.sweep.core.SweepAnalysis;
 import dev.sweep.core.SweepReport;
@@ -30,9 +31,7 @@ public final class HumanRenderer {
     public String render(SweepOutput output) {
         SweepAnalysis analysis = output.analysis();
         StringBuilder out = new StringBuilder();
-        if (SweepOutput.DEMO.equals(output.source())) {
-            out.append(style.warning("DEMO")).append(" · simulated exchanges, not real prices · ");
-        }
+        demo(out, output.source());
         out.append(summary(analysis)).append("\n\n");
         for (SweepReport venue : analysis.venues()) {
             String detail = "taker fee " + Decimals.feePercent(venue.takerFee());
@@ -42,11 +41,7 @@ public final class HumanRenderer {
             tree(out, analysis.instrument(), venue, venue.label(), detail);
             out.append('\n');
         }
-        for (BookView excluded : output.excluded()) {
-            out.append(style.header(excluded.venue())).append("  ").append(style.warning(excluded.state().name()))
-                    .append(" · not swept").append(excluded.lastProblem() == null ? "" : ": " + excluded.lastProblem())
-                    .append("\n\n");
-        }
+        excluded(out, output.excluded());
         tree(out, analysis.instrument(), analysis.merged(), "merged book", analysis.venues().size() + " venues");
         out.append('\n').append(style.header("fills (price, size)")).append('\n');
         int width = labelWidth(analysis);
@@ -55,6 +50,39 @@ public final class HumanRenderer {
         }
         out.append(pad("merged", width)).append(fills(analysis.merged())).append('\n');
         return out.toString();
+    }
+
+    /** The request, that no venue is live, then every venue with its state and reason. */
+    public String render(NothingLive output) {
+        StringBuilder out = new StringBuilder();
+        demo(out, output.source());
+        out.append(request(output.request(), output.instrument())).append(" · ")
+                .append(style.warning("no venue is live: nothing swept")).append("\n\n");
+        excluded(out, output.views());
+        return out.toString();
+    }
+
+    private void demo(StringBuilder out, String source) {
+        if (SweepOutput.DEMO.equals(source)) {
+            out.append(style.warning("DEMO")).append(" · simulated exchanges, not real prices · ");
+        }
+    }
+
+    /** Venues not swept, each with its state and why. */
+    private void excluded(StringBuilder out, List<BookView> views) {
+        for (BookView excluded : views) {
+            out.append(style.header(excluded.venue())).append("  ").append(style.warning(excluded.state().name()))
+                    .append(" · not swept").append(excluded.lastProblem() == null ? "" : ": " + excluded.lastProblem())
+                    .append("\n\n");
+        }
+    }
+
+    /** What was asked: {@code SELL 15 BTC-USD}, or {@code BUY 1000 USD of BTC-USD}. */
+    private String request(OrderRequest request, Instrument instrument) {
+        String amount = Decimals.exact(request.amount());
+        return style.bold(request.side().name() + " " + (request.inQuote()
+                ? amount + " " + instrument.quote() + " of " + instrument.symbol()
+                : amount + " " + instrument.symbol()));
     }
 
     /** A live book's state and age: {@code LIVE · 120 ms old}. */
@@ -68,10 +96,7 @@ public final class HumanRenderer {
         Instrument instrument = analysis.instrument();
         SweepReport merged = analysis.merged();
         StringBuilder line = new StringBuilder();
-        String amount = Decimals.exact(analysis.request().amount());
-        line.append(style.bold(analysis.request().side().name() + " " + (analysis.request().inQuote()
-                ? amount + " " + instrument.quote() + " of " + instrument.symbol()
-                : amount + " " + instrument.symbol())));
+        line.append(request(analysis.request(), instrument));
         if (merged.vwap() == null) {
             return line.append(" · ").append(style.warning("nothing to fill: the books have no "
                     + analysis.request().side().bookSide().name().toLowerCase(Locale.ROOT) + "s")).toString();

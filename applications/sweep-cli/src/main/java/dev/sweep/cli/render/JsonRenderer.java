@@ -2,6 +2,8 @@ package dev.sweep.cli.render;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.sweep.core.Instrument;
+import dev.sweep.core.OrderRequest;
 import dev.sweep.core.SweepAnalysis;
 import dev.sweep.feed.BookView;
 import dev.sweep.core.SweepReport;
@@ -9,6 +11,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,11 +28,7 @@ public final class JsonRenderer {
         StringWriter text = new StringWriter();
         try (JsonGenerator json = JSON.createGenerator(text)) {
             json.writeStartObject();
-            json.writeStringField("source", output.source());
-            json.writeStringField("side", analysis.request().side().label());
-            json.writeStringField("symbol", analysis.instrument().symbol());
-            json.writeStringField("requested", Decimals.exact(analysis.request().amount()));
-            json.writeStringField("unit", analysis.request().unit(analysis.instrument()));
+            writeRequest(json, output.source(), analysis.request(), analysis.instrument());
             json.writeArrayFieldStart("venues");
             for (SweepReport venue : analysis.venues()) {
                 json.writeStartObject();
@@ -46,15 +45,7 @@ public final class JsonRenderer {
                 json.writeEndObject();
             }
             json.writeEndArray();
-            json.writeArrayFieldStart("excluded");
-            for (BookView excluded : output.excluded()) {
-                json.writeStartObject();
-                json.writeStringField("venue", excluded.venue());
-                json.writeStringField("state", excluded.state().name());
-                json.writeStringField("problem", excluded.lastProblem());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
+            writeExcluded(json, output.excluded());
             json.writeObjectFieldStart("merged");
             writeReport(json, analysis.merged());
             json.writeArrayFieldStart("split");
@@ -75,6 +66,47 @@ public final class JsonRenderer {
             throw new UncheckedIOException(e);
         }
         return text.toString();
+    }
+
+    /**
+     * The same document with no venue swept: {@code venues} empty, every venue in {@code excluded} with its state and
+     * reason, and {@code merged} null, so that a reader of a {@code --watch} stream keeps getting one line a refresh.
+     */
+    public String render(NothingLive output) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(text)) {
+            json.writeStartObject();
+            writeRequest(json, output.source(), output.request(), output.instrument());
+            json.writeArrayFieldStart("venues");
+            json.writeEndArray();
+            writeExcluded(json, output.views());
+            json.writeNullField("merged");
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
+    private static void writeRequest(JsonGenerator json, String source, OrderRequest request, Instrument instrument)
+            throws IOException {
+        json.writeStringField("source", source);
+        json.writeStringField("side", request.side().label());
+        json.writeStringField("symbol", instrument.symbol());
+        json.writeStringField("requested", Decimals.exact(request.amount()));
+        json.writeStringField("unit", request.unit(instrument));
+    }
+
+    private static void writeExcluded(JsonGenerator json, List<BookView> views) throws IOException {
+        json.writeArrayFieldStart("excluded");
+        for (BookView excluded : views) {
+            json.writeStartObject();
+            json.writeStringField("venue", excluded.venue());
+            json.writeStringField("state", excluded.state().name());
+            json.writeStringField("problem", excluded.lastProblem());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
     private static void writeReport(JsonGenerator json, SweepReport report) throws IOException {
