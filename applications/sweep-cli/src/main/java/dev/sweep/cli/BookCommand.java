@@ -7,7 +7,6 @@ import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderBook;
 import dev.sweep.feed.BookView;
 import dev.sweep.venue.Venue;
-import dev.sweep.venue.Venues;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -47,8 +46,7 @@ final class BookCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Venue venue = Venues.byName(venueName).orElseThrow(() -> new UserInputException("unknown venue '" + venueName
-                + "' (venues: " + String.join(", ", Venues.names()) + ")"));
+        Venue venue = VenueSelection.venue(venueName);
         Instrument instrument;
         try {
             instrument = Instrument.of(symbol);

@@ -63,9 +63,8 @@ class LiveSweepTest {
 
     @Test
     void anUnreachableVenueIsReportedAndTheOthersStillSweep() throws IOException {
-        List<String> args = new ArrayList<>(List.of(args("buy", "1", "--json", "--timeout", "2s")));
-        args.addAll(List.of("--endpoint", "gemini=ws://127.0.0.1:1/gemini/v2/marketdata"));
-        CliRun run = CliRun.of(args.toArray(String[]::new));
+        CliRun run = CliRun.of(argsWith("gemini", "ws://127.0.0.1:1/gemini/v2/marketdata", "buy", "1", "--json",
+                "--timeout", "2s"));
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
         JsonNode json = mapper.readTree(run.out());
@@ -79,10 +78,10 @@ class LiveSweepTest {
     void aVenueThatNeverAnswersDoesNotHoldUpTheOthers() throws IOException {
         try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             // Accepts connections (the kernel does) and never says a word.
-            List<String> args = new ArrayList<>(List.of(args("sell", "1", "--json", "--timeout", "2s")));
-            args.addAll(List.of("--endpoint", "kraken=ws://127.0.0.1:" + silent.getLocalPort() + "/kraken/v2"));
+            String[] args = argsWith("kraken", "ws://127.0.0.1:" + silent.getLocalPort() + "/kraken/v2", "sell", "1",
+                    "--json", "--timeout", "2s");
             long start = System.nanoTime();
-            CliRun run = CliRun.of(args.toArray(String[]::new));
+            CliRun run = CliRun.of(args);
 
             assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(10));
             assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
@@ -135,11 +134,16 @@ class LiveSweepTest {
     }
 
     private String[] args(String... command) {
+        return argsWith("", "", command);
+    }
+
+    /** The command against the simulator, except {@code venue}, which connects to {@code url}. */
+    private String[] argsWith(String venue, String url, String... command) {
         List<String> args = new ArrayList<>(List.of(command));
         args.addAll(List.of("--log-dir", logs.toString()));
-        for (String venue : List.of("kraken", "coinbase", "gemini")) {
+        for (String name : List.of("kraken", "coinbase", "gemini")) {
             args.add("--endpoint");
-            args.add(venue + "=" + simulator.endpoint(venue));
+            args.add(name + "=" + (name.equals(venue) ? url : simulator.endpoint(name)));
         }
         return args.toArray(String[]::new);
     }
