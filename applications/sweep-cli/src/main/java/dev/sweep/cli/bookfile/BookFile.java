@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.sweep.cli.UserInputException;
 import dev.sweep.core.BookSide;
 import dev.sweep.core.FixedPoint;
@@ -21,6 +22,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -40,7 +42,10 @@ public final class BookFile {
     private static final Pattern VENUE = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
     private static final JsonFactory JSON = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(100).maxStringLength(10_000).build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
+    /** How Jackson words a repeated key; its message is reworded so that no parser internals reach the user. */
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate field '(.*)'");
 
     private BookFile() {
     }
@@ -57,15 +62,20 @@ public final class BookFile {
         } catch (NoSuchFileException e) {
             throw new UserInputException("cannot read " + file + ": no such file");
         } catch (JsonProcessingException e) {
-            throw new UserInputException(file + ": malformed JSON" + location(e) + ": " + e.getOriginalMessage());
+            Matcher duplicate = DUPLICATE_KEY.matcher(e.getOriginalMessage());
+            if (duplicate.matches()) {
+                throw new UserInputException(file + ": the key \"" + duplicate.group(1) + "\" appears twice in one object ("
+                        + location(e) + ")");
+            }
+            throw new UserInputException(file + ": malformed JSON at " + location(e) + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new UserInputException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
     private static String location(JsonProcessingException e) {
-        return e.getLocation() == null ? ""
-                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return e.getLocation() == null ? "an unknown place"
+                : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
     }
 
     /**
