@@ -60,8 +60,9 @@ final class OrderCommand implements Callable<Integer> {
             description = "Sweep the books of a book file instead of live ones (format: README, \"Book files\").")
     private Path from;
 
-    @Option(names = "--fee", paramLabel = "VENUE=RATE",
-            description = "Taker fee for a venue, e.g. kraken=0.26%% (repeatable), or 'none' for no fees."
+    @Option(names = "--fee", paramLabel = "[VENUE=]RATE",
+            description = "Taker fee with its unit, for a venue (kraken=0.26%% or kraken=26bps, repeatable) or for"
+                    + " every venue (0.1%%, or 'none' for no fees); a venue's own rate wins."
                     + " Defaults: each venue's lowest-volume tier.")
     private List<String> fees = new ArrayList<>();
 

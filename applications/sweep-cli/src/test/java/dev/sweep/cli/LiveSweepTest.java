@@ -150,9 +150,9 @@ class LiveSweepTest {
 
     private SweepAnalysis sweepTruth(OrderSide side, BigDecimal quantity) {
         List<SweepSource> sources = new ArrayList<>();
-        sources.add(new SweepSource(simulator.truth("kraken", BTC_USD), TakerFee.parsePercent("0.26%")));
-        sources.add(new SweepSource(simulator.truth("coinbase", BTC_USD), TakerFee.parsePercent("1.20%")));
-        sources.add(new SweepSource(simulator.truth("gemini", BTC_USD), TakerFee.parsePercent("0.40%")));
+        sources.add(new SweepSource(simulator.truth("kraken", BTC_USD), TakerFee.parse("0.26%")));
+        sources.add(new SweepSource(simulator.truth("coinbase", BTC_USD), TakerFee.parse("1.20%")));
+        sources.add(new SweepSource(simulator.truth("gemini", BTC_USD), TakerFee.parse("0.40%")));
         return new MarketSweep().analyze(new OrderRequest(side, quantity, false), sources);
     }
 
