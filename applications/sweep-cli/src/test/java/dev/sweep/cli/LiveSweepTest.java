@@ -116,13 +116,17 @@ class LiveSweepTest {
         assertThat(logs.resolve("sweep.log")).content().contains("sell 1 BTC-USD: merged VWAP");
     }
 
+    /** The example of {@code sweep book --help}: a book file holds the whole book, so the sweep is the live one. */
     @Test
     void aLiveBookSavedAsJsonSweepsLaterAsABookFile() throws IOException {
         simulator.pause();
-        CliRun book = CliRun.of(args("book", "coinbase", "BTC-USD", "--depth", "1000", "--json"));
+        CliRun book = CliRun.of(args("book", "coinbase", "BTC-USD", "--json"));
         assertThat(book.exitCode()).isEqualTo(ExitCode.OK);
         Path file = logs.resolve("books.json");
         java.nio.file.Files.writeString(file, book.out());
+        JsonNode saved = mapper.readTree(book.out()).get("books").get(0);
+        assertThat(saved.get("bids")).hasSize(simulator.truth("coinbase", BTC_USD).bids().depth());
+        assertThat(saved.get("asks")).hasSize(simulator.truth("coinbase", BTC_USD).asks().depth());
 
         CliRun offline = CliRun.of("sell", "15", "--from", file.toString(), "--json");
         CliRun live = CliRun.of(args("sell", "15", "--venues", "coinbase", "--json"));
@@ -131,6 +135,16 @@ class LiveSweepTest {
         JsonNode fromFeed = mapper.readTree(live.out()).get("merged");
         assertThat(fromFile.get("fills")).isEqualTo(fromFeed.get("fills"));
         assertThat(fromFile.get("notional")).isEqualTo(fromFeed.get("notional"));
+    }
+
+    @Test
+    void aBookFileIsCutOnlyAtTheDepthAskedFor() throws IOException {
+        simulator.pause();
+        CliRun book = CliRun.of(args("book", "gemini", "BTC-USD", "--depth", "5", "--json"));
+
+        JsonNode saved = mapper.readTree(book.out()).get("books").get(0);
+        assertThat(saved.get("bids")).hasSize(5);
+        assertThat(saved.get("asks")).hasSize(5);
     }
 
     private String[] args(String... command) {
