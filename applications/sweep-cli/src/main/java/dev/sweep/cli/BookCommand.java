@@ -7,14 +7,15 @@ import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderBook;
 import dev.sweep.feed.BookView;
 import dev.sweep.venue.Venue;
-import dev.sweep.venue.Venues;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code sweep book VENUE SYMBOL}: one venue's live book. */
 @Command(name = "book", mixinStandardHelpOptions = true,
@@ -32,11 +33,15 @@ final class BookCommand implements Callable<Integer> {
     private String symbol;
 
     @Option(names = "--depth", paramLabel = "N", defaultValue = "10",
-            description = "Levels per side to show (default: ${DEFAULT-VALUE}).")
+            description = "Levels per side to show (default: ${DEFAULT-VALUE}); with --json, to write (default: the"
+                    + " whole book).")
     private int depth;
 
-    @Option(names = "--json", description = "Print the book as a book file.")
+    @Option(names = "--json", description = "Print the book as a book file: the whole book unless --depth is given.")
     private boolean json;
+
+    @Spec
+    private CommandSpec spec;
 
     @Mixin
     private FeedOptions feed;
@@ -47,8 +52,7 @@ final class BookCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Venue venue = Venues.byName(venueName).orElseThrow(() -> new UserInputException("unknown venue '" + venueName
-                + "' (venues: " + String.join(", ", Venues.names()) + ")"));
+        Venue venue = VenueSelection.venue(venueName);
         Instrument instrument;
         try {
             instrument = Instrument.of(symbol);
@@ -66,10 +70,15 @@ final class BookCommand implements Callable<Integer> {
             if (!view.isLive()) {
                 throw FeedFailureException.noLiveBook(instrument, List.of(view), feed.timeout, feed.demo);
             }
-            console.out().print(json ? BookFile.write(List.of(view.book()), depth) + "\n" : table(view));
+            console.out().print(json ? BookFile.write(List.of(view.book()), fileDepth()) + "\n" : table(view));
             console.out().flush();
         }
         return ExitCode.OK;
+    }
+
+    /** A book file is swept later, so it holds the whole book unless a depth was asked for. */
+    private int fileDepth() {
+        return spec.commandLine().getParseResult().hasMatchedOption("--depth") ? depth : Integer.MAX_VALUE;
     }
 
     private String table(BookView view) {

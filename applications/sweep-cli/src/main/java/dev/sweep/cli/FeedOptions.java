@@ -6,7 +6,9 @@ import dev.sweep.feed.FeedSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -22,7 +24,7 @@ final class FeedOptions {
 
     @Option(names = "--endpoint", paramLabel = "VENUE=URL",
             description = "Connect a venue somewhere else, e.g. kraken=ws://127.0.0.1:9001/kraken/v2 (repeatable).")
-    Map<String, String> endpoints = new LinkedHashMap<>();
+    List<String> endpoints = new ArrayList<>();
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s",
             description = "How long to wait for the books (default: ${DEFAULT-VALUE}).")
@@ -53,9 +55,24 @@ final class FeedOptions {
         return Durations.parse("--timeout", timeout);
     }
 
+    /** The {@code --endpoint} URLs by venue, each venue known and given once. */
     Map<String, URI> endpointUris() {
+        List<String> venues = new ArrayList<>();
+        List<String> urls = new ArrayList<>();
+        for (String endpoint : endpoints) {
+            int equals = endpoint.indexOf('=');
+            if (equals <= 0) {
+                throw new UserInputException("--endpoint '" + endpoint + "' must be VENUE=URL, e.g."
+                        + " kraken=ws://127.0.0.1:9001/kraken/v2");
+            }
+            venues.add(endpoint.substring(0, equals));
+            urls.add(endpoint.substring(equals + 1));
+        }
+        VenueSelection.check("--endpoint", venues);
         Map<String, URI> uris = new LinkedHashMap<>();
-        endpoints.forEach((venue, url) -> {
+        for (int i = 0; i < venues.size(); i++) {
+            String venue = venues.get(i);
+            String url = urls.get(i);
             try {
                 URI uri = new URI(url);
                 if (!"ws".equals(uri.getScheme()) && !"wss".equals(uri.getScheme()) || uri.getHost() == null) {
@@ -65,7 +82,7 @@ final class FeedOptions {
             } catch (URISyntaxException e) {
                 throw new UserInputException("--endpoint " + venue + ": '" + url + "' is not a URL");
             }
-        });
+        }
         return uris;
     }
 }

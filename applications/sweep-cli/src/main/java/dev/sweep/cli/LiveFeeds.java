@@ -36,6 +36,8 @@ final class LiveFeeds implements AutoCloseable {
 
     /** Starts the feeds, showing every frame to {@code tap} before it is decoded. */
     static LiveFeeds start(FeedOptions options, List<Venue> venues, List<Instrument> instruments, FrameTap tap) {
+        // Checked before the simulator starts, so that bad input leaves nothing running.
+        Map<String, URI> overrides = options.endpointUris();
         Map<String, URI> endpoints = new LinkedHashMap<>();
         Simulator simulator = null;
         if (options.demo) {
@@ -44,7 +46,7 @@ final class LiveFeeds implements AutoCloseable {
                 endpoints.put(venue.name(), simulator.endpoint(venue.name()));
             }
         }
-        endpoints.putAll(options.endpointUris());
+        endpoints.putAll(overrides);
         try {
             return new LiveFeeds(simulator, new FeedManager(venues, endpoints, instruments, options.settings(), tap)
                     .start());

@@ -11,7 +11,6 @@ import dev.sweep.core.OrderSide;
 import dev.sweep.core.SweepAnalysis;
 import dev.sweep.feed.BookView;
 import dev.sweep.venue.Venue;
-import dev.sweep.venue.Venues;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,8 +60,9 @@ final class OrderCommand implements Callable<Integer> {
             description = "Sweep the books of a book file instead of live ones (format: README, \"Book files\").")
     private Path from;
 
-    @Option(names = "--fee", paramLabel = "VENUE=RATE",
-            description = "Taker fee for a venue, e.g. kraken=0.26%% (repeatable), or 'none' for no fees."
+    @Option(names = "--fee", paramLabel = "[VENUE=]RATE",
+            description = "Taker fee with its unit, for a venue (kraken=0.26%% or kraken=26bps, repeatable) or for"
+                    + " every venue (0.1%%, or 'none' for no fees); a venue's own rate wins."
                     + " Defaults: each venue's lowest-volume tier.")
     private List<String> fees = new ArrayList<>();
 
@@ -104,7 +104,7 @@ final class OrderCommand implements Callable<Integer> {
 
     private int live(Instrument instrument, OrderRequest request, TakerFees takerFees, Duration refresh)
             throws InterruptedException {
-        List<Venue> selected = selectedVenues();
+        List<Venue> selected = VenueSelection.of("--venues", venues);
         List<String> unknownFees = takerFees.unknownVenues(selected.stream().map(Venue::name).toList());
         if (!unknownFees.isEmpty()) {
             throw new UserInputException("--fee names unknown venue(s): " + String.join(", ", unknownFees));
@@ -163,18 +163,6 @@ final class OrderCommand implements Callable<Integer> {
         return Reports.analyze(request, views, takerFees);
     }
 
-    private List<Venue> selectedVenues() {
-        if (venues.isEmpty()) {
-            return Venues.all();
-        }
-        List<Venue> selected = new ArrayList<>();
-        for (String name : venues) {
-            selected.add(Venues.byName(name).orElseThrow(() -> new UserInputException("unknown venue '" + name
-                    + "' (venues: " + String.join(", ", Venues.names()) + ")")));
-        }
-        return selected;
-    }
-
     private Instrument instrument() {
         try {
             return Instrument.of(symbol);
@@ -199,19 +187,15 @@ final class OrderCommand implements Callable<Integer> {
                     + (symbols.isEmpty() ? "" : " (it has: " + String.join(", ", symbols) + ")"));
         }
         List<String> available = books.stream().map(OrderBook::venue).toList();
-        for (String venue : venues) {
-            if (!available.contains(venue)) {
-                throw new UserInputException("unknown venue '" + venue + "': " + from + " has " + instrument
-                        + " books for " + String.join(", ", available));
-            }
-        }
+        List<String> selected = VenueSelection.among("--venues", venues, available, from + " has " + instrument
+                + " books for: " + String.join(", ", available));
         List<String> unknownFees = takerFees.unknownVenues(available);
         if (!unknownFees.isEmpty()) {
             throw new UserInputException("--fee names unknown venue(s): " + String.join(", ", unknownFees));
         }
         List<BookView> views = new ArrayList<>();
         for (OrderBook book : books) {
-            if (venues.isEmpty() || venues.contains(book.venue())) {
+            if (selected.contains(book.venue())) {
                 views.add(new BookView(book.venue(), BookState.LIVE, book, -1, 1, 0, null));
             }
         }

@@ -3,7 +3,6 @@ package dev.sweep.cli;
 import dev.sweep.core.Instrument;
 import dev.sweep.record.RecordingWriter;
 import dev.sweep.venue.Venue;
-import dev.sweep.venue.Venues;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -61,11 +60,7 @@ final class RecordCommand implements Callable<Integer> {
                 throw new UserInputException("--symbols: " + e.getMessage());
             }
         }
-        List<Venue> selected = new ArrayList<>();
-        for (String name : venues.isEmpty() ? Venues.names() : venues) {
-            selected.add(Venues.byName(name).orElseThrow(() -> new UserInputException("unknown venue '" + name
-                    + "' (venues: " + String.join(", ", Venues.names()) + ")")));
-        }
+        List<Venue> selected = VenueSelection.of("--venues", venues);
         Logs.configure(feed.logDir);
         RecordingWriter writer;
         try {

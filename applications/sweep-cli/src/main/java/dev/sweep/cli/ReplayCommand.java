@@ -49,7 +49,7 @@ final class ReplayCommand implements Callable<Integer> {
             description = "Instrument to sweep (default: the first recorded).")
     private String symbol;
 
-    @Option(names = "--fee", paramLabel = "VENUE=RATE", description = "Taker fees, as for sell and buy.")
+    @Option(names = "--fee", paramLabel = "[VENUE=]RATE", description = "Taker fees, as for sell and buy.")
     private List<String> fees = new ArrayList<>();
 
     @Option(names = "--json", description = "Print the sweep as JSON.")

@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Taker fees per venue: the published defaults, overridden by {@code --fee VENUE=RATE} or switched off with
- * {@code --fee none}.
+ * Taker fees per venue: the published defaults, replaced for every venue by {@code --fee RATE} (or {@code --fee none}),
+ * and for one venue by {@code --fee VENUE=RATE}, which wins over a rate for every venue. A rate carries its unit:
+ * {@code 0.26%} or {@code 26bps}.
  */
 final class TakerFees {
 
@@ -21,44 +22,65 @@ final class TakerFees {
     private static final Map<String, Long> DEFAULTS = Venues.all().stream()
             .collect(Collectors.toUnmodifiableMap(Venue::name, Venue::defaultTakerFee));
 
-    private final Map<String, Long> fees;
+    private final Map<String, Long> byVenue;
+    private final Long everyVenue;
 
-    private TakerFees(Map<String, Long> fees) {
-        this.fees = fees;
+    private TakerFees(Map<String, Long> byVenue, Long everyVenue) {
+        this.byVenue = byVenue;
+        this.everyVenue = everyVenue;
     }
 
     /**
      * Builds the fee table from the {@code --fee} values.
      *
-     * @throws UserInputException when a value is neither {@code none} nor {@code VENUE=RATE}
+     * @throws UserInputException when a value is not {@code RATE}, {@code VENUE=RATE} or {@code none}, or when a venue,
+     *                            or every venue, is given a rate twice
      */
     static TakerFees from(List<String> options) {
-        Map<String, Long> fees = new HashMap<>(DEFAULTS);
+        Map<String, Long> byVenue = new HashMap<>();
+        String everyVenueOption = null;
+        Long everyVenue = null;
         for (String option : options) {
-            if (option.equals("none")) {
-                fees.clear();
-                continue;
-            }
             int equals = option.indexOf('=');
-            if (equals <= 0) {
-                throw new UserInputException("--fee '" + option + "' must be VENUE=RATE (e.g. kraken=0.26%) or none");
-            }
-            try {
-                fees.put(option.substring(0, equals), TakerFee.parsePercent(option.substring(equals + 1)));
-            } catch (IllegalArgumentException e) {
-                throw new UserInputException("--fee: " + e.getMessage());
+            if (equals > 0) {
+                String venue = option.substring(0, equals);
+                if (byVenue.put(venue, rate(option, option.substring(equals + 1))) != null) {
+                    throw new UserInputException("--fee names " + venue + " twice");
+                }
+            } else if (equals == 0 || option.isEmpty()
+                    || (Character.isLetter(option.charAt(0)) && !option.equals("none"))) {
+                throw new UserInputException("--fee '" + option + "' must be RATE (for every venue), VENUE=RATE or"
+                        + " none, e.g. kraken=0.26%");
+            } else if (everyVenueOption != null) {
+                throw new UserInputException("--fee gives a rate for every venue twice: " + everyVenueOption + " and "
+                        + option);
+            } else {
+                everyVenueOption = option;
+                everyVenue = option.equals("none") ? TakerFee.NONE : rate(option, option);
             }
         }
-        return new TakerFees(fees);
+        return new TakerFees(byVenue, everyVenue);
     }
 
-    /** The fee for a venue: as given, else its default, else 0 (after {@code none}, or a venue without a default). */
+    private static long rate(String option, String text) {
+        try {
+            return TakerFee.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--fee " + option + ": " + e.getMessage());
+        }
+    }
+
+    /** The fee for a venue: its own, else the one for every venue, else its default, else 0. */
     long of(String venue) {
-        return fees.getOrDefault(venue, TakerFee.NONE);
+        Long fee = byVenue.get(venue);
+        if (fee != null) {
+            return fee;
+        }
+        return everyVenue != null ? everyVenue : DEFAULTS.getOrDefault(venue, TakerFee.NONE);
     }
 
     /** Venues named by {@code --fee} that the caller does not know, so a typo is not silently ignored. */
     List<String> unknownVenues(List<String> known) {
-        return fees.keySet().stream().filter(venue -> !DEFAULTS.containsKey(venue) && !known.contains(venue)).sorted().toList();
+        return byVenue.keySet().stream().filter(venue -> !DEFAULTS.containsKey(venue) && !known.contains(venue)).sorted().toList();
     }
 }

@@ -12,6 +12,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every kind of bad input ends with one clear line on stderr and exit code 2: no stack trace, no report. */
 class BadInputTest {
 
+    /** A recording that is never written, because the command line is rejected first. */
+    private static final String OUT = System.getProperty("java.io.tmpdir") + "/sweep-bad-input-never-written.swr";
+
     static Stream<Arguments> badInputs() {
         return Stream.of(
                 Arguments.of(new String[] {"sell", "-3", "--from", SMALL}, "quantity '-3' is not valid: must be a positive number"),
@@ -27,16 +30,32 @@ class BadInputTest {
                 Arguments.of(new String[] {"buy", "--from", SMALL}, "give either a quantity (sweep buy 15) or --quote AMOUNT, not neither"),
                 Arguments.of(new String[] {"buy", "1", "--quote", "5", "--from", SMALL}, "not both"),
                 Arguments.of(new String[] {"buy", "--quote", "-5", "--from", SMALL}, "--quote '-5' is not valid"),
-                Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--venues", "binance"}, "unknown venue 'binance'"),
+                Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--venues", "binance"}, "--venues: unknown venue 'binance' (" + SMALL + " has BTC-USD books for: kraken, coinbase)"),
+                Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--venues", "kraken,kraken"}, "--venues names kraken twice"),
+                Arguments.of(new String[] {"sell", "1", "--demo", "--venues", "kraken,coinbase,kraken"}, "--venues names kraken twice"),
+                Arguments.of(new String[] {"sell", "1", "--demo", "--venues", "binance"}, "--venues: unknown venue 'binance' (venues: kraken, coinbase, gemini)"),
+                Arguments.of(new String[] {"record", "--demo", "--out", OUT, "--venues", "gemini,gemini"}, "--venues names gemini twice"),
+                Arguments.of(new String[] {"record", "--demo", "--out", OUT, "--venues", "krakn"}, "--venues: unknown venue 'krakn' (venues: kraken, coinbase, gemini)"),
+                Arguments.of(new String[] {"book", "krakn", "BTC-USD", "--demo"}, "unknown venue 'krakn' (venues: kraken, coinbase, gemini)"),
+                Arguments.of(new String[] {"sell", "1", "--demo", "--endpoint", "binance=ws://127.0.0.1:1/x"}, "--endpoint: unknown venue 'binance' (venues: kraken, coinbase, gemini)"),
+                Arguments.of(new String[] {"book", "kraken", "BTC-USD", "--endpoint", "kraken=ws://127.0.0.1:1/a", "--endpoint", "kraken=ws://127.0.0.1:1/b"}, "--endpoint names kraken twice"),
+                Arguments.of(new String[] {"sell", "1", "--endpoint", "kraken"}, "--endpoint 'kraken' must be VENUE=URL"),
                 Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--symbol", "BTCUSD"}, "--symbol: symbol 'BTCUSD' is not of the form BASE-QUOTE"),
                 Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--symbol", "SOL-USD"}, "has no SOL-USD book (it has: BTC-USD, ETH-USD)"),
-                Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--fee", "kraken"}, "--fee 'kraken' must be VENUE=RATE"),
+                Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--fee", "kraken"}, "--fee 'kraken' must be RATE (for every venue), VENUE=RATE or none, e.g. kraken=0.26%"),
                 Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--fee", "kraken=100%"}, "must be below 100%"),
-                Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--fee", "kraken=-1%"}, "is not a percentage"),
+                Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--fee", "kraken=-1%"}, "is not a rate like 0.26% or 26bps"),
+                Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--fee", "kraken=0.004"}, "--fee kraken=0.004: fee '0.004' needs a unit: 0.004% for a percentage, or basis points such as 26bps"),
+                Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--fee", "0.1"}, "--fee 0.1: fee '0.1' needs a unit: 0.1%"),
+                Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--fee", "kraken=0.1%", "--fee", "kraken=0.2%"}, "--fee names kraken twice"),
+                Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--fee", "0.1%", "--fee", "none"}, "--fee gives a rate for every venue twice: 0.1% and none"),
+                Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--fee", "=0.1%"}, "--fee '=0.1%' must be RATE (for every venue), VENUE=RATE or none"),
                 Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--fee", "krakn=0.1%"}, "--fee names unknown venue(s): krakn"),
                 Arguments.of(new String[] {"sell", "1", "--from", "no/such/file.json"}, "cannot read no/such/file.json: no such file"),
                 Arguments.of(new String[] {"sell", "1", "--from", file("books/truncated.json")}, "malformed JSON"),
                 Arguments.of(new String[] {"sell", "1", "--from", file("books/crossed.json")}, "the kraken BTC-USD book is crossed: best bid 101 >= best ask 100.5"),
+                Arguments.of(new String[] {"sell", "1", "--from", file("books/duplicate-price.json")}, "kraken BTC-USD bids[2]: price 100.5 is listed twice (first at [0])"),
+                Arguments.of(new String[] {"sell", "1", "--from", file("books/duplicate-key.json")}, "duplicate-key.json: the key \"bids\" appears twice in one object (line 5, column 10)"),
                 Arguments.of(new String[] {"sell", "1", "--from", file("books/bad-size.json")}, "kraken BTC-USD bids[0] size '-1' is not a valid amount: signs are not allowed"),
                 Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--frm", "x"}, "Unknown option"),
                 Arguments.of(new String[] {"short", "1"}, "Unmatched argument"),

@@ -65,9 +65,8 @@ class LiveSweepTest {
 
     @Test
     void anUnreachableVenueIsReportedAndTheOthersStillSweep() throws IOException {
-        List<String> args = new ArrayList<>(List.of(args("buy", "1", "--json", "--timeout", "2s")));
-        args.addAll(List.of("--endpoint", "gemini=ws://127.0.0.1:1/gemini/v2/marketdata"));
-        CliRun run = CliRun.of(args.toArray(String[]::new));
+        CliRun run = CliRun.of(argsWith("gemini", "ws://127.0.0.1:1/gemini/v2/marketdata", "buy", "1", "--json",
+                "--timeout", "2s"));
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
         JsonNode json = mapper.readTree(run.out());
@@ -81,10 +80,10 @@ class LiveSweepTest {
     void aVenueThatNeverAnswersDoesNotHoldUpTheOthers() throws IOException {
         try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             // Accepts connections (the kernel does) and never says a word.
-            List<String> args = new ArrayList<>(List.of(args("sell", "1", "--json", "--timeout", "2s")));
-            args.addAll(List.of("--endpoint", "kraken=ws://127.0.0.1:" + silent.getLocalPort() + "/kraken/v2"));
+            String[] args = argsWith("kraken", "ws://127.0.0.1:" + silent.getLocalPort() + "/kraken/v2", "sell", "1",
+                    "--json", "--timeout", "2s");
             long start = System.nanoTime();
-            CliRun run = CliRun.of(args.toArray(String[]::new));
+            CliRun run = CliRun.of(args);
 
             assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(10));
             assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
@@ -190,13 +189,17 @@ class LiveSweepTest {
         assertThat(logs.resolve("sweep.log")).content().contains("sell 1 BTC-USD: merged VWAP");
     }
 
+    /** The example of {@code sweep book --help}: a book file holds the whole book, so the sweep is the live one. */
     @Test
     void aLiveBookSavedAsJsonSweepsLaterAsABookFile() throws IOException {
         simulator.pause();
-        CliRun book = CliRun.of(args("book", "coinbase", "BTC-USD", "--depth", "1000", "--json"));
+        CliRun book = CliRun.of(args("book", "coinbase", "BTC-USD", "--json"));
         assertThat(book.exitCode()).isEqualTo(ExitCode.OK);
         Path file = logs.resolve("books.json");
         java.nio.file.Files.writeString(file, book.out());
+        JsonNode saved = mapper.readTree(book.out()).get("books").get(0);
+        assertThat(saved.get("bids")).hasSize(simulator.truth("coinbase", BTC_USD).bids().depth());
+        assertThat(saved.get("asks")).hasSize(simulator.truth("coinbase", BTC_USD).asks().depth());
 
         CliRun offline = CliRun.of("sell", "15", "--from", file.toString(), "--json");
         CliRun live = CliRun.of(args("sell", "15", "--venues", "coinbase", "--json"));
@@ -205,6 +208,16 @@ class LiveSweepTest {
         JsonNode fromFeed = mapper.readTree(live.out()).get("merged");
         assertThat(fromFile.get("fills")).isEqualTo(fromFeed.get("fills"));
         assertThat(fromFile.get("notional")).isEqualTo(fromFeed.get("notional"));
+    }
+
+    @Test
+    void aBookFileIsCutOnlyAtTheDepthAskedFor() throws IOException {
+        simulator.pause();
+        CliRun book = CliRun.of(args("book", "gemini", "BTC-USD", "--depth", "5", "--json"));
+
+        JsonNode saved = mapper.readTree(book.out()).get("books").get(0);
+        assertThat(saved.get("bids")).hasSize(5);
+        assertThat(saved.get("asks")).hasSize(5);
     }
 
     private JsonNode venues(String line) {
@@ -216,20 +229,25 @@ class LiveSweepTest {
     }
 
     private String[] args(String... command) {
+        return argsWith("", "", command);
+    }
+
+    /** The command against the simulator, except {@code venue}, which connects to {@code url}. */
+    private String[] argsWith(String venue, String url, String... command) {
         List<String> args = new ArrayList<>(List.of(command));
         args.addAll(List.of("--log-dir", logs.toString()));
-        for (String venue : List.of("kraken", "coinbase", "gemini")) {
+        for (String name : List.of("kraken", "coinbase", "gemini")) {
             args.add("--endpoint");
-            args.add(venue + "=" + simulator.endpoint(venue));
+            args.add(name + "=" + (name.equals(venue) ? url : simulator.endpoint(name)));
         }
         return args.toArray(String[]::new);
     }
 
     private SweepAnalysis sweepTruth(OrderSide side, BigDecimal quantity) {
         List<SweepSource> sources = new ArrayList<>();
-        sources.add(new SweepSource(simulator.truth("kraken", BTC_USD), TakerFee.parsePercent("0.26%")));
-        sources.add(new SweepSource(simulator.truth("coinbase", BTC_USD), TakerFee.parsePercent("1.20%")));
-        sources.add(new SweepSource(simulator.truth("gemini", BTC_USD), TakerFee.parsePercent("0.40%")));
+        sources.add(new SweepSource(simulator.truth("kraken", BTC_USD), TakerFee.parse("0.26%")));
+        sources.add(new SweepSource(simulator.truth("coinbase", BTC_USD), TakerFee.parse("1.20%")));
+        sources.add(new SweepSource(simulator.truth("gemini", BTC_USD), TakerFee.parse("0.40%")));
         return new MarketSweep().analyze(new OrderRequest(side, quantity, false), sources);
     }
 

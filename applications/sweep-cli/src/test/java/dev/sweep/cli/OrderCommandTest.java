@@ -28,7 +28,7 @@ class OrderCommandTest {
 
     @Test
     void printsFeesAndAThinBook() throws IOException {
-        CliRun run = CliRun.of("buy", "5", "--from", SMALL, "--fee", "kraken=0.26%", "--fee", "coinbase=0.6");
+        CliRun run = CliRun.of("buy", "5", "--from", SMALL, "--fee", "kraken=0.26%", "--fee", "coinbase=60bps");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(run.out()).isEqualTo(resource("expected/buy-5-fees.txt"));
@@ -76,6 +76,19 @@ class OrderCommandTest {
     }
 
     @Test
+    void oneFeeForEveryVenueAVenuesOwnFeeWinsAndJsonPrintsPercent() throws IOException {
+        CliRun run = CliRun.of("sell", "3", "--from", SMALL, "--fee", "coinbase=26bps", "--fee", "0.1%", "--json");
+
+        JsonNode json = mapper.readTree(run.out());
+        assertThat(json.get("venues").get(0).get("venue").asText()).isEqualTo("kraken");
+        assertThat(json.get("venues").get(0).get("takerFeePct").asText()).isEqualTo("0.1");
+        assertThat(json.get("venues").get(1).get("takerFeePct").asText()).isEqualTo("0.26");
+        assertThat(json.get("venues").get(1).get("fees").asText()).isEqualTo("0.78182");
+        assertThat(json.get("merged").get("split").get(0).get("takerFeePct").asText()).isEqualTo("0.1");
+        assertThat(json.get("merged").get("split").get(1).get("takerFeePct").asText()).isEqualTo("0.26");
+    }
+
+    @Test
     void aQuoteAmountBuysWholeSizeUnitsOnly() throws IOException {
         CliRun run = CliRun.of("buy", "--quote", "200", "--from", SMALL, "--venues", "kraken", "--fee", "none",
                 "--json");
@@ -94,7 +107,7 @@ class OrderCommandTest {
         JsonNode json = mapper.readTree(run.out());
         assertThat(json.get("symbol").asText()).isEqualTo("ETH-USD");
         assertThat(json.get("venues")).hasSize(1);
-        assertThat(json.get("venues").get(0).get("takerFee").asText()).isEqualTo("0.004");
+        assertThat(json.get("venues").get(0).get("takerFeePct").asText()).isEqualTo("0.4");
         assertThat(json.get("merged").get("vwap").asText()).isEqualTo("3000.2000");
     }
 

@@ -76,6 +76,17 @@ public final class OrderBook {
         return side(side).set(price, size);
     }
 
+    /**
+     * Replaces every level of one side with the given levels, in any order, sorting them once: how a whole book is
+     * loaded from a file.
+     *
+     * @return {@link BookSide#NO_PRICE}, or a price listed more than once (the side is then left unchanged)
+     * @see BookSide#load(long[], long[], int)
+     */
+    public long load(Side side, long[] prices, long[] sizes, int count) {
+        return side(side).load(prices, sizes, count);
+    }
+
     /** Keeps only the best {@code maxLevels} levels on each side. */
     public void truncate(int maxLevels) {
         bids.truncate(maxLevels);

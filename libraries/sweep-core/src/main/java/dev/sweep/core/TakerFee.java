@@ -22,21 +22,36 @@ public final class TakerFee {
     }
 
     /**
-     * Parses a percentage such as {@code "0.26%"} or {@code "0.26"} (both mean 0.26 percent).
+     * Parses a fee written with its unit: a percentage such as {@code "0.26%"} or basis points such as
+     * {@code "26bps"} (both 0.0026 of the notional). A bare number is rejected: {@code 0.004} is 0.4 % to some readers
+     * and 0.004 % to others.
      *
-     * @throws IllegalArgumentException with a one-line reason when the text is not a percentage below 100
+     * @throws IllegalArgumentException with a one-line reason when the text is not such a rate below 100 %
      */
-    public static long parsePercent(String text) {
-        String digits = text.endsWith("%") ? text.substring(0, text.length() - 1) : text;
-        long hundredths = FixedPoint.parse(digits, SCALE - 2);
-        if (hundredths < 0) {
-            throw new IllegalArgumentException("fee '" + text + "' is not a percentage like 0.26%: "
-                    + FixedPoint.describe(hundredths));
+    public static long parse(String text) {
+        int scale;
+        String digits;
+        if (text.endsWith("%")) {
+            scale = SCALE - 2;
+            digits = text.substring(0, text.length() - 1);
+        } else if (text.endsWith("bps")) {
+            scale = SCALE - 4;
+            digits = text.substring(0, text.length() - 3);
+        } else if (FixedPoint.parse(text, SCALE) >= 0) {
+            throw new IllegalArgumentException("fee '" + text + "' needs a unit: " + text
+                    + "% for a percentage, or basis points such as 26bps");
+        } else {
+            throw new IllegalArgumentException("fee '" + text + "' is not a rate like 0.26% or 26bps");
         }
-        if (hundredths >= ONE) {
+        long fee = FixedPoint.parse(digits, scale);
+        if (fee < 0) {
+            throw new IllegalArgumentException("fee '" + text + "' is not a rate like 0.26% or 26bps: "
+                    + FixedPoint.describe(fee, scale));
+        }
+        if (fee >= ONE) {
             throw new IllegalArgumentException("fee '" + text + "' must be below 100%");
         }
-        return hundredths;
+        return fee;
     }
 
     /** The fee as a fraction, exactly ({@code 0.0026}). */

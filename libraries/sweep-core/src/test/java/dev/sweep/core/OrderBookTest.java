@@ -119,6 +119,78 @@ class OrderBookTest {
         assertThat(book.asks().sizeAt(500 * 100_000_000L)).isEqualTo(500);
     }
 
+    @Test
+    void loadsLevelsGivenInAnyOrderAndReplacesTheSide() {
+        book.set(Side.BID, price("50"), size("9"));
+        long[] prices = {price("100"), price("101.5"), price("99")};
+        long[] sizes = {size("1"), size("2"), size("3")};
+
+        assertThat(book.load(Side.BID, prices, sizes, 3)).isEqualTo(BookSide.NO_PRICE);
+        assertThat(book.load(Side.ASK, new long[] {price("103"), price("102")}, new long[] {size("4"), size("5")}, 2))
+                .isEqualTo(BookSide.NO_PRICE);
+
+        assertThat(levels(book.bids())).containsExactly("101.5@2", "100@1", "99@3");
+        assertThat(levels(book.asks())).containsExactly("102@5", "103@4");
+    }
+
+    @Test
+    void aPriceLoadedTwiceIsReturnedAndLeavesTheSideUnchanged() {
+        book.set(Side.ASK, price("50"), size("9"));
+        long[] prices = {price("101"), price("102"), price("101"), price("103")};
+        long[] sizes = {size("1"), size("1"), size("1"), size("1")};
+
+        assertThat(book.load(Side.ASK, prices, sizes, 4)).isEqualTo(price("101"));
+        assertThat(levels(book.asks())).containsExactly("50@9");
+    }
+
+    @Test
+    void loadRejectsInvalidLevelsWithoutTouchingTheBook() {
+        book.set(Side.BID, price("100"), size("1"));
+        assertThatThrownBy(() -> book.load(Side.BID, new long[] {price("101"), 0}, new long[] {1, 1}, 2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("level 1: price must be positive: 0");
+        assertThatThrownBy(() -> book.load(Side.BID, new long[] {price("101")}, new long[] {0}, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("level 0: size must be positive: 0");
+        assertThat(levels(book.bids())).containsExactly("100@1");
+    }
+
+    /** Loading distinct levels in any order builds the same side as inserting them one by one. */
+    @Property(tries = 300)
+    void loadingShuffledLevelsEqualsInsertingThemOneByOne(@ForAll Side side,
+                                                          @ForAll("shuffledLevels") List<Tuple.Tuple2<Long, Long>> levels,
+                                                          @ForAll("shuffledLevels") List<Tuple.Tuple2<Long, Long>> before) {
+        OrderBook inserted = new OrderBook("kraken", BTC_USD, 1);
+        OrderBook loaded = new OrderBook("kraken", BTC_USD, 1);
+        before.forEach(level -> loaded.set(side, level.get1(), level.get2()));
+        long[] prices = new long[levels.size()];
+        long[] sizes = new long[levels.size()];
+        for (int i = 0; i < levels.size(); i++) {
+            prices[i] = levels.get(i).get1();
+            sizes[i] = levels.get(i).get2();
+            inserted.set(side, prices[i], sizes[i]);
+        }
+
+        assertThat(loaded.load(side, prices, sizes, levels.size())).isEqualTo(BookSide.NO_PRICE);
+
+        assertThat(levels(loaded.side(side))).hasSize(levels.size())
+                .containsExactlyElementsOf(levels(inserted.side(side)));
+        assertThat(loaded.side(side).bestPrice()).isEqualTo(inserted.side(side).bestPrice());
+    }
+
+    @Provide
+    Arbitrary<List<Tuple.Tuple2<Long, Long>>> shuffledLevels() {
+        return Arbitraries.longs().between(1, 1_000_000_000_000L).set().ofMaxSize(400)
+                .flatMap(prices -> Arbitraries.longs().between(1, 1_000_000_000L).list().ofSize(prices.size())
+                        .map(sizes -> {
+                            List<Tuple.Tuple2<Long, Long>> levels = new ArrayList<>();
+                            int i = 0;
+                            for (long price : prices) {
+                                levels.add(Tuple.of(price, sizes.get(i++)));
+                            }
+                            return levels;
+                        }))
+                .flatMap(levels -> Arbitraries.shuffle(levels));
+    }
+
     /** A book after any sequence of snapshots, updates and truncations equals a TreeMap reference model. */
     @Property(tries = 500)
     void equalsTheReferenceModelAfterRandomCommands(@ForAll("commands") List<Command> commands) {

@@ -59,7 +59,7 @@ public class SweepBenchmark {
                 book.set(Side.BID, mid - (i + 1) * 1_000_000L - random.nextLong(1_000_000L), size(random));
                 book.set(Side.ASK, mid + (i + 1) * 1_000_000L + random.nextLong(1_000_000L), size(random));
             }
-            three.add(new SweepSource(book, TakerFee.parsePercent(fees[v])));
+            three.add(new SweepSource(book, TakerFee.parse(fees[v])));
         }
         one = List.of(three.get(0));
     }

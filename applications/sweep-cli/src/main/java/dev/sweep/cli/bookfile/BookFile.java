@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.sweep.cli.UserInputException;
 import dev.sweep.core.BookSide;
 import dev.sweep.core.FixedPoint;
@@ -21,6 +22,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -40,7 +42,10 @@ public final class BookFile {
     private static final Pattern VENUE = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
     private static final JsonFactory JSON = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(100).maxStringLength(10_000).build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
+    /** How Jackson words a repeated key; its message is reworded so that no parser internals reach the user. */
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate field '(.*)'");
 
     private BookFile() {
     }
@@ -57,15 +62,20 @@ public final class BookFile {
         } catch (NoSuchFileException e) {
             throw new UserInputException("cannot read " + file + ": no such file");
         } catch (JsonProcessingException e) {
-            throw new UserInputException(file + ": malformed JSON" + location(e) + ": " + e.getOriginalMessage());
+            Matcher duplicate = DUPLICATE_KEY.matcher(e.getOriginalMessage());
+            if (duplicate.matches()) {
+                throw new UserInputException(file + ": the key \"" + duplicate.group(1) + "\" appears twice in one object ("
+                        + location(e) + ")");
+            }
+            throw new UserInputException(file + ": malformed JSON at " + location(e) + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new UserInputException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
     private static String location(JsonProcessingException e) {
-        return e.getLocation() == null ? ""
-                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return e.getLocation() == null ? "an unknown place"
+                : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
     }
 
     /**
@@ -180,8 +190,8 @@ public final class BookFile {
         private BookEntry readBook(int index) throws IOException {
             String venue = null;
             String symbol = null;
-            List<String[]> bids = null;
-            List<String[]> asks = null;
+            SideLevels bids = null;
+            SideLevels asks = null;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
@@ -212,12 +222,12 @@ public final class BookFile {
             return new BookEntry(instrument.symbol(), build(venue, bids, asks));
         }
 
-        private OrderBook build(String venue, List<String[]> bids, List<String[]> asks) {
+        private OrderBook build(String venue, SideLevels bids, SideLevels asks) {
             String name = venue + " " + instrument;
             OrderBook book = new OrderBook(venue, instrument, Math.min(instrument.priceScale(),
-                    Math.max(decimals(bids), decimals(asks))));
-            fill(book, Side.BID, bids, name + " bids");
-            fill(book, Side.ASK, asks, name + " asks");
+                    Math.max(bids.decimals(), asks.decimals())));
+            load(book, Side.BID, bids, name + " bids");
+            load(book, Side.ASK, asks, name + " asks");
             if (book.isCrossed()) {
                 throw problem("the " + name + " book is crossed: best bid "
                         + FixedPoint.format(book.bestBid(), instrument.priceScale()) + " >= best ask "
@@ -226,44 +236,25 @@ public final class BookFile {
             return book;
         }
 
-        private void fill(OrderBook book, Side side, List<String[]> levels, String where) {
-            for (int i = 0; i < levels.size(); i++) {
-                String[] level = levels.get(i);
-                long price = amount(level[0], instrument.priceScale(), where + "[" + i + "] price");
-                long size = amount(level[1], instrument.sizeScale(), where + "[" + i + "] size");
-                if (price == 0) {
-                    throw problem(where + "[" + i + "]: price must be positive");
-                }
-                if (size == 0) {
-                    throw problem(where + "[" + i + "]: size must be positive (a book file lists resting levels)");
-                }
-                if (book.side(side).sizeAt(price) != 0) {
-                    throw problem(where + "[" + i + "]: price " + level[0] + " is listed twice");
-                }
-                book.set(side, price, size);
+        private void load(OrderBook book, Side side, SideLevels levels, String where) {
+            String levelProblem = levels.loadInto(book, side, where);
+            if (levelProblem != null) {
+                throw problem(levelProblem);
             }
         }
 
-        private long amount(String text, int scale, String where) {
-            long value = FixedPoint.parse(text, scale);
-            if (value < 0) {
-                throw problem(where + " '" + abbreviate(text) + "' is not a valid amount: " + FixedPoint.describe(value, scale));
-            }
-            return value;
-        }
-
-        private List<String[]> levels(String name) throws IOException {
+        private SideLevels levels(String name) throws IOException {
             expect(parser.currentToken(), JsonToken.START_ARRAY, "\"" + name + "\" must be an array of [price, size]");
-            List<String[]> levels = new ArrayList<>();
+            SideLevels levels = new SideLevels(instrument);
             while (parser.nextToken() != JsonToken.END_ARRAY) {
                 expect(parser.currentToken(), JsonToken.START_ARRAY, "each of \"" + name + "\" must be [price, size]");
                 String price = decimal(parser.nextToken(), name);
                 String size = decimal(parser.nextToken(), name);
                 expect(parser.nextToken(), JsonToken.END_ARRAY, "each of \"" + name + "\" must be [price, size]");
-                if (levels.size() == MAX_LEVELS_PER_SIDE) {
+                if (levels.count() == MAX_LEVELS_PER_SIDE) {
                     throw problem("more than " + MAX_LEVELS_PER_SIDE + " " + name + " in one book");
                 }
-                levels.add(new String[] {price, size});
+                levels.add(price, size);
             }
             return levels;
         }
@@ -290,22 +281,6 @@ public final class BookFile {
         private UserInputException problem(String message) {
             return new UserInputException(file + ": " + message + " (line " + parser.currentLocation().getLineNr()
                     + ")");
-        }
-
-        /** The most decimals any price of a side is written with: the venue's price precision, for display. */
-        private static int decimals(List<String[]> levels) {
-            int decimals = 0;
-            for (String[] level : levels) {
-                int point = level[0].indexOf('.');
-                if (point >= 0) {
-                    decimals = Math.max(decimals, level[0].length() - point - 1);
-                }
-            }
-            return decimals;
-        }
-
-        private static String abbreviate(String text) {
-            return text.length() <= 40 ? text : text.substring(0, 37) + "...";
         }
     }
 }

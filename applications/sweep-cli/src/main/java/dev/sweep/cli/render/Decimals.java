@@ -28,6 +28,11 @@ final class Decimals {
 
     /** A fee fraction as a percentage, exactly: {@code 0.0026} → {@code 0.26%}. */
     static String feePercent(BigDecimal fraction) {
-        return exact(fraction.multiply(HUNDRED)) + "%";
+        return feePercentNumber(fraction) + "%";
+    }
+
+    /** A fee fraction as the number of a percentage, exactly: {@code 0.0026} → {@code 0.26}. */
+    static String feePercentNumber(BigDecimal fraction) {
+        return exact(fraction.multiply(HUNDRED));
     }
 }

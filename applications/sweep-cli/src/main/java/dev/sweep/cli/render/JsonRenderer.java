@@ -33,7 +33,7 @@ public final class JsonRenderer {
             for (SweepReport venue : analysis.venues()) {
                 json.writeStartObject();
                 json.writeStringField("venue", venue.label());
-                json.writeStringField("takerFee", Decimals.exact(venue.takerFee()));
+                json.writeStringField("takerFeePct", Decimals.feePercentNumber(venue.takerFee()));
                 BookView view = output.view(venue.label());
                 json.writeStringField("state", view.state().name());
                 if (view.ageNanos() < 0) {
@@ -52,7 +52,7 @@ public final class JsonRenderer {
             for (SweepReport.VenueShare share : analysis.merged().split()) {
                 json.writeStartObject();
                 json.writeStringField("venue", share.venue());
-                json.writeStringField("takerFee", Decimals.exact(share.takerFee()));
+                json.writeStringField("takerFeePct", Decimals.feePercentNumber(share.takerFee()));
                 json.writeStringField("filled", Decimals.exact(share.filled()));
                 json.writeStringField("notional", Decimals.exact(share.notional()));
                 json.writeStringField("fees", Decimals.exact(share.fees()));

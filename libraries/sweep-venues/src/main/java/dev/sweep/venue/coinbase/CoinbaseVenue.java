@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class CoinbaseVenue implements Venue {
 
-    private static final long TAKER_FEE = TakerFee.parsePercent("1.20%");
+    private static final long TAKER_FEE = TakerFee.parse("1.20%");
 
     @Override
     public String name() {

@@ -18,7 +18,7 @@ import java.util.List;
  */
 public final class GeminiVenue implements Venue {
 
-    private static final long TAKER_FEE = TakerFee.parsePercent("0.40%");
+    private static final long TAKER_FEE = TakerFee.parse("0.40%");
 
     @Override
     public String name() {

@@ -21,7 +21,7 @@ public final class KrakenVenue implements Venue {
     /** The depths Kraken accepts in a book subscription. */
     public static final List<Integer> DEPTHS = List.of(10, 25, 100, 500, 1000);
 
-    private static final long TAKER_FEE = TakerFee.parsePercent("0.40%");
+    private static final long TAKER_FEE = TakerFee.parse("0.40%");
 
     private final int depth;
 

@@ -1,0 +1,59 @@
+package dev.sweep.cli;
+
+import dev.sweep.venue.Venue;
+import dev.sweep.venue.Venues;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The venues a command line names, checked the same way by every command: each venue must be known, and named once,
+ * so that a typo or a repeat is an error rather than a venue silently ignored or followed twice.
+ */
+final class VenueSelection {
+
+    private VenueSelection() {
+    }
+
+    /** The known venues that {@code option} names, in the order given; every known venue when it names none. */
+    static List<Venue> of(String option, List<String> names) {
+        return among(option, names, Venues.names(), knownVenues()).stream().map(VenueSelection::venue).toList();
+    }
+
+    /** Checks that each venue {@code option} names is known and named once. */
+    static void check(String option, List<String> names) {
+        among(option, names, Venues.names(), knownVenues());
+    }
+
+    /** The known venue called {@code name}. */
+    static Venue venue(String name) {
+        return Venues.byName(name).orElseThrow(() -> new UserInputException("unknown venue '" + name + "' ("
+                + knownVenues() + ")"));
+    }
+
+    /**
+     * The names {@code option} gives, each among {@code available} and given once, in the order given; all of
+     * {@code available} when it gives none.
+     *
+     * @param availability where the available names come from, for the error message ({@code "venues: kraken, …"})
+     */
+    static List<String> among(String option, List<String> names, List<String> available, String availability) {
+        if (names.isEmpty()) {
+            return available;
+        }
+        Set<String> seen = new HashSet<>();
+        for (String name : names) {
+            if (!available.contains(name)) {
+                throw new UserInputException(option + ": unknown venue '" + name + "' (" + availability + ")");
+            }
+            if (!seen.add(name)) {
+                throw new UserInputException(option + " names " + name + " twice");
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    private static String knownVenues() {
+        return "venues: " + String.join(", ", Venues.names());
+    }
+}
