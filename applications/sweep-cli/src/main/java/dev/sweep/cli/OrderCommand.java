@@ -110,7 +110,7 @@ final class OrderCommand implements Callable<Integer> {
             throw new UserInputException("--fee names unknown venue(s): " + String.join(", ", unknownFees));
         }
         Duration timeout = feed.timeout();
-        Logs.configure(feed.logDir);
+        feed.startLogs(console);
         Logger log = LoggerFactory.getLogger("sweep.sweep");
         try (LiveFeeds feeds = LiveFeeds.start(feed, selected, List.of(instrument))) {
             Thread closer = new Thread(feeds::close, "sweep-shutdown");

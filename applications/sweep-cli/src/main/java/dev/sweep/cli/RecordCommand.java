@@ -66,7 +66,7 @@ final class RecordCommand implements Callable<Integer> {
             selected.add(Venues.byName(name).orElseThrow(() -> new UserInputException("unknown venue '" + name
                     + "' (venues: " + String.join(", ", Venues.names()) + ")")));
         }
-        Logs.configure(feed.logDir);
+        feed.startLogs(console);
         RecordingWriter writer;
         try {
             writer = RecordingWriter.create(out);
