@@ -128,8 +128,7 @@ final class OrderCommand implements Callable<Integer> {
             }
             do {
                 SweepOutput output = new SweepOutput(source, analyze(request, views, takerFees), views);
-                log.info("{} {} {}: merged VWAP {}, filled {}; live: {}", side.label(),
-                        request.amount().stripTrailingZeros().toPlainString(), instrument,
+                log.info("{} {}: merged VWAP {}, filled {}; live: {}", side.label(), request.describe(instrument),
                         output.analysis().merged().vwap(),
                         output.analysis().merged().filled().stripTrailingZeros().toPlainString(),
                         views.stream().filter(BookView::isLive).map(BookView::venue).toList());

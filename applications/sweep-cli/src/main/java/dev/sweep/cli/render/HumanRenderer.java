@@ -68,10 +68,7 @@ public final class HumanRenderer {
         Instrument instrument = analysis.instrument();
         SweepReport merged = analysis.merged();
         StringBuilder line = new StringBuilder();
-        String amount = Decimals.exact(analysis.request().amount());
-        line.append(style.bold(analysis.request().side().name() + " " + (analysis.request().inQuote()
-                ? amount + " " + instrument.quote() + " of " + instrument.symbol()
-                : amount + " " + instrument.symbol())));
+        line.append(style.bold(analysis.request().side().name() + " " + analysis.request().describe(instrument)));
         if (merged.vwap() == null) {
             return line.append(" · ").append(style.warning("nothing to fill: the books have no "
                     + analysis.request().side().bookSide().name().toLowerCase(Locale.ROOT) + "s")).toString();
