@@ -54,7 +54,8 @@ class LogFolderTest {
         Properties properties = properties("/tmp");
         properties.setProperty(LogFolder.DEFAULT_PROPERTY, "/elsewhere");
 
-        assertThat(LogFolder.defaults(Map.of("HOME", "/home/alice"), properties)).containsExactly(Path.of("/elsewhere"));
+        assertThat(LogFolder.defaults(Map.of("HOME", "/home/alice"), properties))
+                .containsExactly(Path.of("/elsewhere"));
     }
 
     @Test

@@ -106,8 +106,8 @@ class LogsTest {
             try (FeedManager feeds = new FeedManager(List.of(Venues.byName("coinbase").orElseThrow()),
                     Map.of("coinbase", simulator.endpoint("coinbase")), List.of(BTC_USD),
                     FeedSettings.defaults()).start()) {
-                assertThat(feeds.awaitLive(BTC_USD, Duration.ofSeconds(20), ignored -> { }).get(0).isLive())
-                        .isEqualTo(true);
+                assertThat(feeds.awaitLive(BTC_USD, Duration.ofSeconds(20), ignored -> { }))
+                        .extracting(BookView::state).containsExactly(BookState.LIVE);
                 simulator.inject("coinbase", Fault.GAP);
                 awaitLiveAgain(feeds);
             }
@@ -120,8 +120,8 @@ class LogsTest {
         assertThat(lines).filteredOn(line -> line.contains("sequence gap"))
                 .singleElement().asString().startsWith("coinbase BTC-USD: BROKEN: sequence gap: expected ");
         assertThat(messages("feed.log")).filteredOn(line -> line.contains("replacing"))
-                .singleElement().asString()
-                .matches("coinbase: replacing the connection: BTC-USD is BROKEN; reconnecting in \\d+ ms \\(attempt 1\\)");
+                .singleElement().asString().matches("coinbase: replacing the connection: BTC-USD is BROKEN;"
+                        + " reconnecting in \\d+ ms \\(attempt 1\\)");
         assertThat(err.toString()).isEmpty();
     }
 

@@ -79,9 +79,9 @@ class CoinbaseFeedAdapterTest {
     @Test
     void aSubscriptionIsConfirmedOnceThoughEverySubscriptionsFrameListsIt() {
         // Coinbase answers each subscribe (level2, then heartbeats) with every subscription the connection holds.
-        coinbase.feedResource("coinbase/subscriptions.json")
-                .feed(VenueHarness.resource("coinbase/subscriptions.json").replace("\"sequence_num\":1", "\"sequence_num\":2")
-                        .replace("\"level2\":[\"BTC-USD\"]", "\"level2\":[\"BTC-USD\"],\"heartbeats\":[\"heartbeats\"]"));
+        String subscriptions = VenueHarness.resource("coinbase/subscriptions.json");
+        coinbase.feed(subscriptions).feed(subscriptions.replace("\"sequence_num\":1", "\"sequence_num\":2")
+                .replace("\"level2\":[\"BTC-USD\"]", "\"level2\":[\"BTC-USD\"],\"heartbeats\":[\"heartbeats\"]"));
 
         assertThat(coinbase.events().drain()).containsExactly(new Subscribed("BTC-USD"));
     }
