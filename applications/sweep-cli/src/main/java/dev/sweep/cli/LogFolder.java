@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -44,17 +45,26 @@ final class LogFolder {
             return List.of(Path.of(only));
         }
         List<Path> folders = new ArrayList<>();
-        String state = environment.get("XDG_STATE_HOME");
-        // The XDG Base Directory specification: a relative path is invalid and is ignored.
-        if (state != null && Path.of(state).isAbsolute()) {
-            folders.add(Path.of(state, "sweep"));
-        } else {
-            String home = environment.getOrDefault("HOME", properties.getProperty("user.home"));
-            folders.add(Path.of(home, ".local", "state", "sweep"));
+        // The XDG Base Directory specification: a relative path is invalid and is ignored. An empty or relative
+        // home would put the logs in the working folder.
+        Optional<Path> home = absolute(environment.get("HOME")).or(() -> absolute(properties.getProperty("user.home")));
+        Optional<Path> state = absolute(environment.get("XDG_STATE_HOME"))
+                .or(() -> home.map(folder -> folder.resolve(".local").resolve("state")));
+        state.ifPresent(folder -> folders.add(folder.resolve("sweep")));
+        String user = environment.getOrDefault("USER", "");
+        if (user.isBlank()) {
+            user = properties.getProperty("user.name");
         }
-        String user = environment.getOrDefault("USER", properties.getProperty("user.name"));
         folders.add(Path.of(properties.getProperty("java.io.tmpdir"), "sweep-" + user));
         return folders;
+    }
+
+    private static Optional<Path> absolute(String path) {
+        try {
+            return path == null || !Path.of(path).isAbsolute() ? Optional.empty() : Optional.of(Path.of(path));
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -50,6 +50,18 @@ class LogFolderTest {
     }
 
     @Test
+    void anEmptyOrRelativeHomeIsNotTakenForTheWorkingFolder() {
+        Properties properties = properties("/tmp");
+        properties.setProperty("user.home", "/home/bob");
+
+        assertThat(LogFolder.defaults(Map.of("HOME", "", "USER", "bob"), properties))
+                .containsExactly(Path.of("/home/bob/.local/state/sweep"), Path.of("/tmp/sweep-bob"));
+        properties.setProperty("user.home", "?");
+        assertThat(LogFolder.defaults(Map.of("HOME", "home", "USER", "bob"), properties))
+                .containsExactly(Path.of("/tmp/sweep-bob"));
+    }
+
+    @Test
     void thePropertyNamesTheOnlyDefaultFolder() {
         Properties properties = properties("/tmp");
         properties.setProperty(LogFolder.DEFAULT_PROPERTY, "/elsewhere");
