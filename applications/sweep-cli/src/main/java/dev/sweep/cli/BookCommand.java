@@ -62,7 +62,7 @@ final class BookCommand implements Callable<Integer> {
         if (depth < 1) {
             throw new UserInputException("--depth must be at least 1");
         }
-        Logs.configure(feed.logDir);
+        feed.startLogs(console);
         try (LiveFeeds feeds = LiveFeeds.start(feed, List.of(venue), List.of(instrument))) {
             Progress progress = new Progress(console);
             BookView view = feeds.awaitLive(instrument, feed.timeout(), progress::show).get(0);

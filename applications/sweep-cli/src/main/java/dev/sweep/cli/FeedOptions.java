@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The options of every command that connects to venues. */
 final class FeedOptions {
@@ -36,9 +38,18 @@ final class FeedOptions {
     Path trustStore;
 
     @Option(names = "--log-dir", paramLabel = "DIR",
-            description = "Folder of the log files feed.log, decoder.log, book.log and sweep.log"
-                    + " (default: <tmp>/sweep).")
+            description = "Folder of the log files feed.log, decoder.log, book.log and sweep.log (default:"
+                    + " $XDG_STATE_HOME/sweep or ~/.local/state/sweep, else <tmp>/sweep-$USER; without a usable one,"
+                    + " no logs).")
     Path logDir;
+
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec command;
+
+    /** Starts this run's logs in {@code --log-dir} or the default folder, the command line first. */
+    void startLogs(Console console) {
+        Logs.start(logDir, command.root().commandLine().getParseResult().originalArgs(), console.err());
+    }
 
     /** Feed settings with the trust store, if one was given. */
     FeedSettings settings() {

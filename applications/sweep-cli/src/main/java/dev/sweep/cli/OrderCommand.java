@@ -110,7 +110,7 @@ final class OrderCommand implements Callable<Integer> {
             throw new UserInputException("--fee names unknown venue(s): " + String.join(", ", unknownFees));
         }
         Duration timeout = feed.timeout();
-        Logs.configure(feed.logDir);
+        feed.startLogs(console);
         Logger log = LoggerFactory.getLogger("sweep.sweep");
         try (LiveFeeds feeds = LiveFeeds.start(feed, selected, List.of(instrument))) {
             Thread closer = new Thread(feeds::close, "sweep-shutdown");
@@ -122,7 +122,7 @@ final class OrderCommand implements Callable<Integer> {
             if (!watch && views.stream().noneMatch(BookView::isLive)) {
                 throw FeedFailureException.noLiveBook(instrument, views, feed.timeout, feeds.isDemo());
             }
-            String asked = side.label() + " " + request.amount().stripTrailingZeros().toPlainString() + " " + instrument;
+            String asked = side.label() + " " + request.describe(instrument);
             do {
                 if (views.stream().noneMatch(BookView::isLive)) {
                     // Only under --watch: the books may come back by the next refresh.

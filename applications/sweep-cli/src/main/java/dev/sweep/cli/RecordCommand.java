@@ -61,7 +61,7 @@ final class RecordCommand implements Callable<Integer> {
             }
         }
         List<Venue> selected = VenueSelection.of("--venues", venues);
-        Logs.configure(feed.logDir);
+        feed.startLogs(console);
         RecordingWriter writer;
         try {
             writer = RecordingWriter.create(out);

@@ -19,11 +19,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The packaged jar as users run it: a real process, its exit code and its two output streams. */
 @Timeout(60)
@@ -98,6 +100,31 @@ class SweepJarIT {
                 + " coinbase UNREACHABLE (cannot connect: unknown host nosuchhost.invalid);"
                 + " gemini UNREACHABLE (cannot connect: Connection refused (127.0.0.1:1))."
                 + " Try --demo to run against the built-in simulator.\n");
+    }
+
+    @Test
+    void aLogFolderThatCannotHoldTheLogsIsOneLineAndExitTwo(@TempDir Path folder) throws Exception {
+        Files.createDirectory(folder.resolve("feed.log"));
+
+        Result result = run("sell", "1", "--demo", "--json", "--log-dir", folder.toString());
+
+        assertThat(result).isEqualTo(new Result(ExitCode.USAGE, "",
+                "sweep: --log-dir " + folder + ": cannot open feed.log: is a directory\n"));
+    }
+
+    @Test
+    void withoutAUsableDefaultLogFolderTheReportIsStdoutAndStderrOneLine(@TempDir Path temp) throws Exception {
+        // Both default folders lie under a regular file: tests may run as root, who can write read-only folders.
+        Path file = Files.createFile(temp.resolve("file"));
+
+        Result result = run(Map.of("XDG_STATE_HOME", file.toString(), "USER", "tester"),
+                List.of("-Djava.io.tmpdir=" + file), "sell", "1", "--demo", "--json");
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.OK);
+        assertThat(result.out().lines()).hasSize(1);
+        assertThat(new ObjectMapper().readTree(result.out()).get("source").asText()).isEqualTo("demo");
+        assertThat(result.err()).isEqualTo("sweep: logs are off: " + file.resolve("sweep") + ": not a directory; "
+                + file.resolve("sweep-tester") + ": not a directory (give --log-dir DIR to keep them)\n");
     }
 
     @Test
@@ -232,15 +259,24 @@ class SweepJarIT {
     }
 
     private static Result run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR.toString()));
+        return run(Map.of(), List.of(), args);
+    }
+
+    /** Runs the jar with more environment variables and JVM options. */
+    private static Result run(Map<String, String> environment, List<String> jvmOptions, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
         // stderr goes to a file so that neither stream can fill its pipe while the other is read.
         Path errFile = Files.createTempFile("sweep-err", ".txt");
         try {
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-                    .redirectError(errFile.toFile())
-                    .start();
+                    .redirectError(errFile.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
             return new Result(process.exitValue(), out, Files.readString(errFile));

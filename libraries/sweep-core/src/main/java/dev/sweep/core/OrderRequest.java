@@ -21,6 +21,16 @@ public record OrderRequest(OrderSide side, BigDecimal amount, boolean inQuote) {
         }
     }
 
+    /**
+     * The order's size as asked, saying which currency it is in: {@code 15 BTC-USD}, or for a quote amount
+     * {@code 1000000 USD of BTC-USD}.
+     */
+    public String describe(Instrument instrument) {
+        String exact = amount.stripTrailingZeros().toPlainString();
+        return inQuote ? exact + " " + instrument.quote() + " of " + instrument.symbol()
+                : exact + " " + instrument.symbol();
+    }
+
     /** The unit {@code amount} is in, for the given instrument ({@code "BTC"} or {@code "USD"}). */
     public String unit(Instrument instrument) {
         return inQuote ? instrument.quote() : instrument.base();

@@ -77,6 +77,8 @@ final class FeedConnection implements FeedListener {
     private String lastProblem;
     /** Why the current connection is being closed by this side, or null. */
     private String closeReason;
+    /** The same for the log, where it must not repeat a line already written (a broken book's reason), or null. */
+    private String replaceCause;
     private boolean replacing;
     private boolean closed;
 
@@ -142,10 +144,14 @@ final class FeedConnection implements FeedListener {
         }
         replacing = false;
         closeReason = null;
+        replaceCause = null;
         connectionNumber++;
         adapter = venue.newAdapter(books);
         int port = endpoint.getPort() != -1 ? endpoint.getPort() : "wss".equals(endpoint.getScheme()) ? 443 : 80;
-        FEED.info("{}: connecting to {}", venue.name(), endpoint);
+        if (connectionNumber == 1) {
+            // Later attempts are logged by their outcome, one line each.
+            FEED.info("{}: connecting to {}", venue.name(), endpoint);
+        }
         ChannelFuture connecting = new Bootstrap()
                 .group(loop)
                 .channel(NioSocketChannel.class)
@@ -202,9 +208,6 @@ final class FeedConnection implements FeedListener {
             FEED.info("{}: closed", venue.name());
             return;
         }
-        if (!reason.equals(lastProblem)) {
-            FEED.warn("{}: {}", venue.name(), reason);
-        }
         lastProblem = reason;
         for (int i = 0; i < books.size(); i++) {
             VenueBook book = books.get(i);
@@ -218,18 +221,24 @@ final class FeedConnection implements FeedListener {
             books.resyncing();
         }
         long delay = backoffMillis(failedAttempts++);
-        FEED.info("{}: reconnecting in {} ms (attempt {})", venue.name(), delay, failedAttempts);
+        FEED.warn("{}: {}; reconnecting in {} ms (attempt {})", venue.name(),
+                replaceCause == null ? reason : "replacing the connection: " + replaceCause, delay, failedAttempts);
         loop.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
     }
 
-    /** Closes the connection so that it is replaced; its books are rebuilt from the next one's snapshots. */
-    private void replace(String reason) {
+    /**
+     * Closes the connection so that it is replaced; its books are rebuilt from the next one's snapshots.
+     *
+     * @param reason the venue's problem, as shown to the user
+     * @param cause  the reason as logged when the connection closes
+     */
+    private void replace(String reason, String cause) {
         if (replacing || channel == null) {
             return;
         }
         replacing = true;
         closeReason = reason;
-        FEED.warn("{}: replacing the connection: {}", venue.name(), reason);
+        replaceCause = cause;
         channel.close();
     }
 
@@ -246,7 +255,8 @@ final class FeedConnection implements FeedListener {
         long silentNanos = System.nanoTime() - lastFrameNanos;
         long timeout = venue.silenceTimeout().toNanos();
         if (silentNanos > DEAD_AFTER_TIMEOUTS * timeout) {
-            replace("silent for " + TimeUnit.NANOSECONDS.toSeconds(silentNanos) + " s");
+            String silent = "silent for " + TimeUnit.NANOSECONDS.toSeconds(silentNanos) + " s";
+            replace(silent, silent);
         } else if (silentNanos > timeout) {
             for (int i = 0; i < books.size(); i++) {
                 if (books.get(i).state() == BookState.LIVE) {
@@ -275,7 +285,7 @@ final class FeedConnection implements FeedListener {
     @Override
     public void onBookBroken(VenueBook book, String reason) {
         BOOK.warn("{} {}: BROKEN: {}", venue.name(), book.venueSymbol(), reason);
-        replace(book.venueSymbol() + ": " + reason);
+        replace(book.venueSymbol() + ": " + reason, book.venueSymbol() + " is BROKEN");
     }
 
     @Override

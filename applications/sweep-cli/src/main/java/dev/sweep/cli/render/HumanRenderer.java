@@ -79,10 +79,7 @@ public final class HumanRenderer {
 
     /** What was asked: {@code SELL 15 BTC-USD}, or {@code BUY 1000 USD of BTC-USD}. */
     private String request(OrderRequest request, Instrument instrument) {
-        String amount = Decimals.exact(request.amount());
-        return style.bold(request.side().name() + " " + (request.inQuote()
-                ? amount + " " + instrument.quote() + " of " + instrument.symbol()
-                : amount + " " + instrument.symbol()));
+        return style.bold(request.side().name() + " " + request.describe(instrument));
     }
 
     /** A live book's state and age: {@code LIVE · 120 ms old}. */

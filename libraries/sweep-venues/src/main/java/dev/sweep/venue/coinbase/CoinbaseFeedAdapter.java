@@ -49,9 +49,15 @@ final class CoinbaseFeedAdapter extends FrameDecoder {
     private final BooleanSupplier readEvents = this::readEvents;
     private final BooleanSupplier readEvent = this::readEvent;
     private final BooleanSupplier readUpdate = this::readUpdate;
+    /**
+     * Books whose subscription was confirmed on this connection: every subscriptions frame lists all the
+     * connection's subscriptions, so a later subscribe (heartbeats) lists level2 again.
+     */
+    private final boolean[] confirmed;
 
     CoinbaseFeedAdapter(VenueBooks books) {
         super(books);
+        this.confirmed = new boolean[books.size()];
     }
 
     @Override
@@ -268,7 +274,8 @@ final class CoinbaseFeedAdapter extends FrameDecoder {
             }
             for (Token product = cursor.next(); product == Token.STRING; product = cursor.next()) {
                 VenueBook book = level2 ? books.find(cursor) : null;
-                if (book != null) {
+                if (book != null && !confirmed[book.index()]) {
+                    confirmed[book.index()] = true;
                     listener.onSubscribed(book);
                 }
             }

@@ -77,6 +77,16 @@ class CoinbaseFeedAdapterTest {
     }
 
     @Test
+    void aSubscriptionIsConfirmedOnceThoughEverySubscriptionsFrameListsIt() {
+        // Coinbase answers each subscribe (level2, then heartbeats) with every subscription the connection holds.
+        String subscriptions = VenueHarness.resource("coinbase/subscriptions.json");
+        coinbase.feed(subscriptions).feed(subscriptions.replace("\"sequence_num\":1", "\"sequence_num\":2")
+                .replace("\"level2\":[\"BTC-USD\"]", "\"level2\":[\"BTC-USD\"],\"heartbeats\":[\"heartbeats\"]"));
+
+        assertThat(coinbase.events().drain()).containsExactly(new Subscribed("BTC-USD"));
+    }
+
+    @Test
     void aNegativeQuantityRejectsTheFrameAndBreaksTheBooks() {
         coinbase.feedResource("coinbase/snapshot-docs.json");
         coinbase.events().drain();
