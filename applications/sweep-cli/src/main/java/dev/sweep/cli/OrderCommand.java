@@ -96,7 +96,8 @@ final class OrderCommand implements Callable<Integer> {
                         + " --endpoint");
             }
             List<BookView> views = fileViews(instrument, takerFees);
-            print(new SweepOutput(SweepOutput.FILE, analyze(request, views, takerFees), views));
+            new ReportPrinter(console, json, false).print(new SweepOutput(SweepOutput.FILE,
+                    analyze(request, views, takerFees), views));
             return ExitCode.OK;
         }
         return live(instrument, request, takerFees, refresh);
@@ -126,6 +127,7 @@ final class OrderCommand implements Callable<Integer> {
                         .collect(Collectors.joining("; "))
                         + (feeds.isDemo() ? "" : ". Try --demo to run against the built-in simulator."));
             }
+            ReportPrinter printer = new ReportPrinter(console, json, watch);
             do {
                 SweepOutput output = new SweepOutput(source, analyze(request, views, takerFees), views);
                 log.info("{} {} {}: merged VWAP {}, filled {}; live: {}", side.label(),
@@ -133,10 +135,7 @@ final class OrderCommand implements Callable<Integer> {
                         output.analysis().merged().vwap(),
                         output.analysis().merged().filled().stripTrailingZeros().toPlainString(),
                         views.stream().filter(BookView::isLive).map(BookView::venue).toList());
-                if (watch && !json && console.colors()) {
-                    console.out().print("\u001b[H\u001b[2J");
-                }
-                print(output);
+                printer.print(output);
                 if (watch) {
                     TimeUnit.MILLISECONDS.sleep(refresh.toMillis());
                     views = feeds.views(instrument);
@@ -145,10 +144,6 @@ final class OrderCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(closer);
         }
         return ExitCode.OK;
-    }
-
-    private void print(SweepOutput output) {
-        Reports.print(console, json, output);
     }
 
     private static SweepAnalysis analyze(OrderRequest request, List<BookView> views, TakerFees takerFees) {

@@ -132,7 +132,7 @@ final class ReplayCommand implements Callable<Integer> {
             throw new UserInputException(file + " has no live " + instrument + " book at its end");
         }
         OrderRequest request = Amounts.request(orderSide, quantity, null, instrument);
-        Reports.print(console, json, new SweepOutput(SweepOutput.REPLAY,
+        new ReportPrinter(console, json, false).print(new SweepOutput(SweepOutput.REPLAY,
                 Reports.analyze(request, views, TakerFees.from(fees)), views));
     }
 
