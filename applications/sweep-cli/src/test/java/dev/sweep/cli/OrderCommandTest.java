@@ -88,6 +88,46 @@ class OrderCommandTest {
     }
 
     @Test
+    void aQuoteAmountTheBookCannotTakeIsReportedWithWhatWasSpentAndTheShortfall() throws IOException {
+        String[] args = {"buy", "--quote", "1000", "--from", SMALL, "--venues", "kraken"};
+        CliRun run = CliRun.of(args);
+
+        // Kraken's 3.5 BTC of asks cost 354.5 USD, 355.918 with its default fee of 0.4%.
+        assertThat(run.out()).contains("\n├─ spent         355.918 / 1000 USD  INCOMPLETE: the book is too thin,"
+                + " 644.082 USD short\n├─ filled        3.5 BTC\n").doesNotContain("3.5 / 3.5");
+        JsonNode kraken = mapper.readTree(CliRun.of(json(args)).out()).get("venues").get(0);
+        assertThat(kraken.get("filled").asText()).isEqualTo("3.5");
+        assertThat(kraken.get("complete").asBoolean()).isFalse();
+        assertThat(kraken.get("notionalWithFees").asText()).isEqualTo("355.918");
+        assertThat(kraken.get("quoteShortfall").asText()).isEqualTo("644.082");
+    }
+
+    @Test
+    void aQuoteAmountTooSmallForTheSmallestSizeIsReportedAsSuch() throws IOException {
+        String[] args = {"buy", "--quote", "0.00000001", "--from", SMALL, "--fee", "none"};
+        CliRun run = CliRun.of(args);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).startsWith("BUY 0.00000001 USD of BTC-USD · nothing to fill: 0.00000001 USD buys less"
+                + " than the smallest size, 0.0000000001 BTC\n").doesNotContain("no asks");
+        JsonNode merged = mapper.readTree(CliRun.of(json(args)).out()).get("merged");
+        assertThat(merged.get("filled").asText()).isEqualTo("0");
+        assertThat(merged.get("notionalWithFees").asText()).isEqualTo("0");
+        assertThat(merged.get("quoteShortfall").asText()).isEqualTo("0.00000001");
+    }
+
+    @Test
+    void aBaseQuantityHasNoQuoteShortfall() throws IOException {
+        JsonNode merged = mapper.readTree(CliRun.of("buy", "5", "--from", SMALL, "--fee", "kraken=0.26%", "--fee",
+                "coinbase=0.6%", "--json")
+                .out()).get("merged");
+
+        // 506.4 USD of asks and 1.8331 USD of fees (the report printsFeesAndAThinBook shows).
+        assertThat(merged.get("notionalWithFees").asText()).isEqualTo("508.2331");
+        assertThat(merged.get("quoteShortfall").isNull()).isTrue();
+    }
+
+    @Test
     void selectsVenuesAndSymbol() throws IOException {
         CliRun run = CliRun.of("buy", "1", "--from", SMALL, "--symbol", "eth-usd", "--json");
 
@@ -109,6 +149,12 @@ class OrderCommandTest {
         assertThat(venue.get("vwap").isNull()).isTrue();
         assertThat(CliRun.of("sell", "1", "--from", file("books/no-bids.json")).out())
                 .startsWith("SELL 1 BTC-USD · nothing to fill: the books have no bids");
+    }
+
+    private static String[] json(String... args) {
+        String[] withJson = java.util.Arrays.copyOf(args, args.length + 1);
+        withJson[args.length] = "--json";
+        return withJson;
     }
 
     static String file(String resource) {

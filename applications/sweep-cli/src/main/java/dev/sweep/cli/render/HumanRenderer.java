@@ -1,7 +1,9 @@
 package dev.sweep.cli.render;
 
+import dev.sweep.core.FixedPoint;
 import dev.sweep.core.Instrument;
 import dev.sweep.feed.BookView;
+import dev.sweep.core.OrderRequest;
 import dev.sweep.core.OrderSide;
 import dev.sweep.core.SweepAnalysis;
 import dev.sweep.core.SweepReport;
@@ -72,16 +74,22 @@ public final class HumanRenderer {
         line.append(style.bold(analysis.request().side().name() + " " + (analysis.request().inQuote()
                 ? amount + " " + instrument.quote() + " of " + instrument.symbol()
                 : amount + " " + instrument.symbol())));
+        if (merged.amountBelowSmallestSize()) {
+            return line.append(" · ").append(style.warning("nothing to fill: " + tooSmall(analysis))).toString();
+        }
         if (merged.vwap() == null) {
             return line.append(" · ").append(style.warning("nothing to fill: the books have no "
-                    + analysis.request().side().bookSide().name().toLowerCase(Locale.ROOT) + "s")).toString();
+                    + bookSide(analysis.request()) + "s")).toString();
         }
         line.append(" · merged VWAP ").append(style.bold(Decimals.rounded(merged.vwap()))).append(' ')
                 .append(instrument.quote()).append(" (").append(Decimals.rounded(merged.vwapWithFees()))
                 .append(" after fees), ").append(Decimals.rounded(merged.slippageVsBest())).append(" bps vs best");
         if (!merged.complete()) {
-            line.append(" · ").append(style.warning("only " + Decimals.exact(merged.filled()) + " "
-                    + instrument.base() + " available"));
+            line.append(" · ").append(style.warning(analysis.request().inQuote()
+                    ? "only " + Decimals.exact(merged.notionalWithFees()) + " of " + amount + " " + instrument.quote()
+                    + " " + quoteVerb(analysis.request()) + " (" + Decimals.exact(merged.filled()) + " "
+                    + instrument.base() + ")"
+                    : "only " + Decimals.exact(merged.filled()) + " " + instrument.base() + " available"));
         }
         SweepReport bestAlone = bestSingleVenue(analysis);
         if (bestAlone != null) {
@@ -113,10 +121,15 @@ public final class HumanRenderer {
         List<String[]> rows = new ArrayList<>();
         String base = instrument.base();
         String quote = instrument.quote();
-        String completeness = report.complete() ? style.good("complete")
-                : style.warning("INCOMPLETE: the book is too thin");
-        rows.add(new String[] {"filled", Decimals.exact(report.filled()) + " / " + Decimals.exact(report.sizeToFill())
-                + " " + base + "  " + completeness});
+        OrderRequest request = report.request();
+        if (request.inQuote()) {
+            rows.add(new String[] {quoteVerb(request), Decimals.exact(report.notionalWithFees()) + " / "
+                    + Decimals.exact(request.amount()) + " " + quote + "  " + completeness(report)});
+            rows.add(new String[] {"filled", Decimals.exact(report.filled()) + " " + base});
+        } else {
+            rows.add(new String[] {"filled", Decimals.exact(report.filled()) + " / "
+                    + Decimals.exact(report.sizeToFill()) + " " + base + "  " + completeness(report)});
+        }
         rows.add(new String[] {"levels", Integer.toString(report.levels())});
         if (report.vwap() != null) {
             rows.add(new String[] {"VWAP", style.bold(Decimals.rounded(report.vwap())) + " " + quote + "  after fees "
@@ -144,6 +157,43 @@ public final class HumanRenderer {
                         .append(Decimals.exact(share.notional())).append(' ').append(quote).append('\n');
             }
         }
+    }
+
+    /** Whether the report filled what was asked and, if not, why. */
+    private String completeness(SweepReport report) {
+        if (report.amountBelowSmallestSize()) {
+            return style.warning("nothing: " + tooSmall(report.request(), report.instrument()));
+        }
+        if (report.complete()) {
+            return style.good("complete");
+        }
+        String reason = report.filled().signum() == 0 ? "the book has no " + bookSide(report.request()) + "s"
+                : "the book is too thin";
+        String shortfall = report.request().inQuote() ? ", " + Decimals.exact(report.quoteShortfall()) + " "
+                + report.instrument().quote() + " short" : "";
+        return style.warning("INCOMPLETE: " + reason + shortfall);
+    }
+
+    private static String tooSmall(SweepAnalysis analysis) {
+        return tooSmall(analysis.request(), analysis.instrument());
+    }
+
+    /** Why a quote amount fills nothing from a book that has levels. */
+    private static String tooSmall(OrderRequest request, Instrument instrument) {
+        String amount = Decimals.exact(request.amount()) + " " + instrument.quote();
+        String smallest = FixedPoint.format(1, instrument.sizeScale()) + " " + instrument.base();
+        return request.side() == OrderSide.BUY
+                ? amount + " buys less than the smallest size, " + smallest
+                : "selling the smallest size, " + smallest + ", brings more than " + amount;
+    }
+
+    /** What a quote amount is: spent on a buy, received from a sell. */
+    private static String quoteVerb(OrderRequest request) {
+        return request.side() == OrderSide.BUY ? "spent" : "received";
+    }
+
+    private static String bookSide(OrderRequest request) {
+        return request.side().bookSide().name().toLowerCase(Locale.ROOT);
     }
 
     private static String fills(SweepReport report) {
