@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 class OrderCommandTest {
 
     static final String SMALL = file("books/small.json");
+    /** Three venues' BTC-USD books at real prices, from the repository's examples. */
+    static final String EXAMPLE = java.nio.file.Path.of("..", "..", "examples", "books.json").toString();
 
     private final ObjectMapper mapper = new ObjectMapper();
 
@@ -32,6 +34,28 @@ class OrderCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(run.out()).isEqualTo(resource("expected/buy-5-fees.txt"));
+    }
+
+    @Test
+    void moneyIsRoundedToCentsAndPricesToTheVenuesPrecisionWhileTheJsonStaysExact() throws IOException {
+        String[] args = {"sell", "15", "--from", EXAMPLE, "--venues", "kraken", "--fee", "none"};
+        CliRun run = CliRun.of(args);
+
+        JsonNode kraken = mapper.readTree(CliRun.of(json(args)).out()).get("venues").get(0);
+        assertThat(kraken.get("notional").asText()).isEqualTo("1005472.051659451");
+        assertThat(kraken.get("worst").asText()).isEqualTo("67017.9");
+        assertThat(run.out()).contains("\n├─ best → worst  67,048.1 → 67,017.9\n")
+                .contains("\n└─ notional      1,005,472.05 USD  fees 0.00 USD\n");
+    }
+
+    @Test
+    void bestAloneAndTheMergedVwapShowTheSamePrecision() {
+        // Kraken quotes one decimal, the others two: every VWAP of the report shows four.
+        CliRun run = CliRun.of("sell", "3", "--from", EXAMPLE, "--fee", "kraken=0%", "--fee", "coinbase=1%",
+                "--fee", "gemini=1%");
+
+        assertThat(run.out().lines().findFirst().orElseThrow()).isEqualTo("SELL 3 BTC-USD · merged VWAP 67,043.6072 USD"
+                + " (67,043.6072 after fees), 0.67 bps vs best · best alone: kraken 67,043.6072 after fees");
     }
 
     @Test
@@ -93,8 +117,8 @@ class OrderCommandTest {
         CliRun run = CliRun.of(args);
 
         // Kraken's 3.5 BTC of asks cost 354.5 USD, 355.918 with its default fee of 0.4%.
-        assertThat(run.out()).contains("\n├─ spent         355.918 / 1000 USD  INCOMPLETE: the book is too thin,"
-                + " 644.082 USD short\n├─ filled        3.5 BTC\n").doesNotContain("3.5 / 3.5");
+        assertThat(run.out()).contains("\n├─ spent         355.92 / 1,000.00 USD  INCOMPLETE: the book is too thin,"
+                + " 644.08 USD short\n├─ filled        3.5 BTC\n").doesNotContain("3.5 / 3.5");
         JsonNode kraken = mapper.readTree(CliRun.of(json(args)).out()).get("venues").get(0);
         assertThat(kraken.get("filled").asText()).isEqualTo("3.5");
         assertThat(kraken.get("complete").asBoolean()).isFalse();

@@ -7,7 +7,6 @@ import dev.sweep.core.OrderRequest;
 import dev.sweep.core.OrderSide;
 import dev.sweep.core.SweepAnalysis;
 import dev.sweep.core.SweepReport;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,17 +30,18 @@ public final class HumanRenderer {
 
     public String render(SweepOutput output) {
         SweepAnalysis analysis = output.analysis();
+        Readable readable = Readable.of(output);
         StringBuilder out = new StringBuilder();
         if (SweepOutput.DEMO.equals(output.source())) {
             out.append(style.warning("DEMO")).append(" · simulated exchanges, not real prices · ");
         }
-        out.append(summary(analysis)).append("\n\n");
+        out.append(summary(analysis, readable)).append("\n\n");
         for (SweepReport venue : analysis.venues()) {
             String detail = "taker fee " + Decimals.feePercent(venue.takerFee());
             if (!output.fromFile()) {
                 detail += " · " + health(output.view(venue.label()));
             }
-            tree(out, analysis.instrument(), venue, venue.label(), detail);
+            tree(out, readable, venue, venue.label(), detail);
             out.append('\n');
         }
         for (BookView excluded : output.excluded()) {
@@ -49,13 +49,13 @@ public final class HumanRenderer {
                     .append(" · not swept").append(excluded.lastProblem() == null ? "" : ": " + excluded.lastProblem())
                     .append("\n\n");
         }
-        tree(out, analysis.instrument(), analysis.merged(), "merged book", analysis.venues().size() + " venues");
+        tree(out, readable, analysis.merged(), "merged book", analysis.venues().size() + " venues");
         out.append('\n').append(style.header("fills (price, size)")).append('\n');
         int width = labelWidth(analysis);
         for (SweepReport venue : analysis.venues()) {
-            out.append(pad(venue.label(), width)).append(fills(venue)).append('\n');
+            out.append(pad(venue.label(), width)).append(fills(venue, readable)).append('\n');
         }
-        out.append(pad("merged", width)).append(fills(analysis.merged())).append('\n');
+        out.append(pad("merged", width)).append(fills(analysis.merged(), readable)).append('\n');
         return out.toString();
     }
 
@@ -66,11 +66,12 @@ public final class HumanRenderer {
         return view.state() + " · " + age;
     }
 
-    private String summary(SweepAnalysis analysis) {
+    private String summary(SweepAnalysis analysis, Readable readable) {
         Instrument instrument = analysis.instrument();
         SweepReport merged = analysis.merged();
         StringBuilder line = new StringBuilder();
-        String amount = Decimals.exact(analysis.request().amount());
+        String amount = analysis.request().inQuote() ? readable.typedMoney(analysis.request().amount())
+                : Decimals.readableExact(analysis.request().amount());
         line.append(style.bold(analysis.request().side().name() + " " + (analysis.request().inQuote()
                 ? amount + " " + instrument.quote() + " of " + instrument.symbol()
                 : amount + " " + instrument.symbol())));
@@ -81,20 +82,21 @@ public final class HumanRenderer {
             return line.append(" · ").append(style.warning("nothing to fill: the books have no "
                     + bookSide(analysis.request()) + "s")).toString();
         }
-        line.append(" · merged VWAP ").append(style.bold(Decimals.rounded(merged.vwap()))).append(' ')
-                .append(instrument.quote()).append(" (").append(Decimals.rounded(merged.vwapWithFees()))
-                .append(" after fees), ").append(Decimals.rounded(merged.slippageVsBest())).append(" bps vs best");
+        line.append(" · merged VWAP ").append(style.bold(readable.vwap(merged.notional(), merged.filled())))
+                .append(' ').append(instrument.quote()).append(" (")
+                .append(readable.vwap(merged.notionalWithFees(), merged.filled())).append(" after fees), ")
+                .append(readable.bps(merged.slippageVsBest())).append(" bps vs best");
         if (!merged.complete()) {
             line.append(" · ").append(style.warning(analysis.request().inQuote()
-                    ? "only " + Decimals.exact(merged.notionalWithFees()) + " of " + amount + " " + instrument.quote()
-                    + " " + quoteVerb(analysis.request()) + " (" + Decimals.exact(merged.filled()) + " "
+                    ? "only " + readable.money(merged.notionalWithFees()) + " of " + amount + " " + instrument.quote()
+                    + " " + quoteVerb(analysis.request()) + " (" + readable.size(merged.filled()) + " "
                     + instrument.base() + ")"
-                    : "only " + Decimals.exact(merged.filled()) + " " + instrument.base() + " available"));
+                    : "only " + readable.size(merged.filled()) + " " + instrument.base() + " available"));
         }
         SweepReport bestAlone = bestSingleVenue(analysis);
         if (bestAlone != null) {
             line.append(" · best alone: ").append(bestAlone.label()).append(' ')
-                    .append(Decimals.rounded(bestAlone.vwapWithFees())).append(" after fees");
+                    .append(readable.vwap(bestAlone.notionalWithFees(), bestAlone.filled())).append(" after fees");
         }
         return line.toString();
     }
@@ -103,42 +105,44 @@ public final class HumanRenderer {
     private static SweepReport bestSingleVenue(SweepAnalysis analysis) {
         SweepReport best = null;
         for (SweepReport venue : analysis.venues()) {
-            if (venue.complete() && venue.vwapWithFees() != null
-                    && (best == null || isBetter(analysis, venue.vwapWithFees(), best.vwapWithFees()))) {
+            if (venue.complete() && venue.filled().signum() > 0 && (best == null || isBetter(analysis, venue, best))) {
                 best = venue;
             }
         }
         return best;
     }
 
-    private static boolean isBetter(SweepAnalysis analysis, BigDecimal a, BigDecimal b) {
-        int comparison = a.compareTo(b);
+    /** Whether a's price after fees beats b's, compared exactly: a's total × b's size against b's total × a's size. */
+    private static boolean isBetter(SweepAnalysis analysis, SweepReport a, SweepReport b) {
+        int comparison = a.notionalWithFees().multiply(b.filled()).compareTo(b.notionalWithFees().multiply(a.filled()));
         return analysis.request().side() == OrderSide.BUY ? comparison < 0 : comparison > 0;
     }
 
-    private void tree(StringBuilder out, Instrument instrument, SweepReport report, String name, String detail) {
+    private void tree(StringBuilder out, Readable readable, SweepReport report, String name, String detail) {
+        Instrument instrument = report.instrument();
         out.append(style.header(name)).append("  ").append(style.faint(detail)).append('\n');
         List<String[]> rows = new ArrayList<>();
         String base = instrument.base();
         String quote = instrument.quote();
         OrderRequest request = report.request();
         if (request.inQuote()) {
-            rows.add(new String[] {quoteVerb(request), Decimals.exact(report.notionalWithFees()) + " / "
-                    + Decimals.exact(request.amount()) + " " + quote + "  " + completeness(report)});
-            rows.add(new String[] {"filled", Decimals.exact(report.filled()) + " " + base});
+            rows.add(new String[] {quoteVerb(request), readable.money(report.notionalWithFees()) + " / "
+                    + readable.typedMoney(request.amount()) + " " + quote + "  " + completeness(report, readable)});
+            rows.add(new String[] {"filled", readable.size(report.filled()) + " " + base});
         } else {
-            rows.add(new String[] {"filled", Decimals.exact(report.filled()) + " / "
-                    + Decimals.exact(report.sizeToFill()) + " " + base + "  " + completeness(report)});
+            rows.add(new String[] {"filled", readable.size(report.filled()) + " / "
+                    + readable.size(report.sizeToFill()) + " " + base + "  " + completeness(report, readable)});
         }
         rows.add(new String[] {"levels", Integer.toString(report.levels())});
         if (report.vwap() != null) {
-            rows.add(new String[] {"VWAP", style.bold(Decimals.rounded(report.vwap())) + " " + quote + "  after fees "
-                    + Decimals.rounded(report.vwapWithFees())});
-            rows.add(new String[] {"best → worst", Decimals.exact(report.best()) + " → " + Decimals.exact(report.worst())});
-            rows.add(new String[] {"slippage", Decimals.rounded(report.slippageVsBest()) + " bps vs best · "
-                    + (report.slippageVsMid() == null ? "no mid" : Decimals.rounded(report.slippageVsMid()) + " bps vs mid")});
-            rows.add(new String[] {"notional", Decimals.exact(report.notional()) + " " + quote + "  fees "
-                    + Decimals.exact(report.fees()) + " " + quote});
+            rows.add(new String[] {"VWAP", style.bold(readable.vwap(report.notional(), report.filled())) + " " + quote
+                    + "  after fees " + readable.vwap(report.notionalWithFees(), report.filled())});
+            rows.add(new String[] {"best → worst", readable.price(report.best(), report.label()) + " → "
+                    + readable.price(report.worst(), report.label())});
+            rows.add(new String[] {"slippage", readable.bps(report.slippageVsBest()) + " bps vs best · "
+                    + (report.slippageVsMid() == null ? "no mid" : readable.bps(report.slippageVsMid()) + " bps vs mid")});
+            rows.add(new String[] {"notional", readable.money(report.notional()) + " " + quote + "  fees "
+                    + readable.money(report.fees()) + " " + quote});
         }
         boolean withSplit = report.isMerged();
         for (int i = 0; i < rows.size(); i++) {
@@ -152,15 +156,15 @@ public final class HumanRenderer {
             for (int i = 0; i < split.size(); i++) {
                 SweepReport.VenueShare share = split.get(i);
                 out.append(SPACE).append(i == split.size() - 1 ? LAST : BRANCH).append(pad(share.venue(), width))
-                        .append(pad(Decimals.exact(share.filled()) + " " + base, 20))
+                        .append(pad(readable.size(share.filled()) + " " + base, 20))
                         .append(pad(Decimals.percent(share.share()), 10))
-                        .append(Decimals.exact(share.notional())).append(' ').append(quote).append('\n');
+                        .append(readable.money(share.notional())).append(' ').append(quote).append('\n');
             }
         }
     }
 
     /** Whether the report filled what was asked and, if not, why. */
-    private String completeness(SweepReport report) {
+    private String completeness(SweepReport report, Readable readable) {
         if (report.amountBelowSmallestSize()) {
             return style.warning("nothing: " + tooSmall(report.request(), report.instrument()));
         }
@@ -169,7 +173,7 @@ public final class HumanRenderer {
         }
         String reason = report.filled().signum() == 0 ? "the book has no " + bookSide(report.request()) + "s"
                 : "the book is too thin";
-        String shortfall = report.request().inQuote() ? ", " + Decimals.exact(report.quoteShortfall()) + " "
+        String shortfall = report.request().inQuote() ? ", " + readable.money(report.quoteShortfall()) + " "
                 + report.instrument().quote() + " short" : "";
         return style.warning("INCOMPLETE: " + reason + shortfall);
     }
@@ -180,7 +184,7 @@ public final class HumanRenderer {
 
     /** Why a quote amount fills nothing from a book that has levels. */
     private static String tooSmall(OrderRequest request, Instrument instrument) {
-        String amount = Decimals.exact(request.amount()) + " " + instrument.quote();
+        String amount = Decimals.readableExact(request.amount()) + " " + instrument.quote();
         String smallest = FixedPoint.format(1, instrument.sizeScale()) + " " + instrument.base();
         return request.side() == OrderSide.BUY
                 ? amount + " buys less than the smallest size, " + smallest
@@ -196,7 +200,7 @@ public final class HumanRenderer {
         return request.side().bookSide().name().toLowerCase(Locale.ROOT);
     }
 
-    private static String fills(SweepReport report) {
+    private static String fills(SweepReport report, Readable readable) {
         if (report.fills().isEmpty()) {
             return "(none)";
         }
@@ -205,7 +209,8 @@ public final class HumanRenderer {
             if (text.length() > 0) {
                 text.append(' ');
             }
-            text.append('(').append(Decimals.exact(fill.price())).append(", ").append(Decimals.exact(fill.size()));
+            text.append('(').append(readable.price(fill.price(), fill.venue())).append(", ")
+                    .append(readable.size(fill.size()));
             if (report.isMerged()) {
                 text.append(", ").append(fill.venue());
             }
