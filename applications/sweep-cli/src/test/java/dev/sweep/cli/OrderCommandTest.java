@@ -59,6 +59,22 @@ class OrderCommandTest {
     }
 
     @Test
+    void aSingleVenueIsReportedOnceWithoutAMergedBook() throws IOException {
+        CliRun run = CliRun.of("sell", "3", "--from", SMALL, "--venues", "kraken", "--fee", "none");
+
+        assertThat(run.out()).isEqualTo(resource("expected/sell-3-kraken.txt"));
+    }
+
+    @Test
+    void theSplitSaysWhyAVenueGotNothing() {
+        // Kraken's best bid, 100.5 for 1 BTC, fills the whole order.
+        CliRun run = CliRun.of("sell", "1", "--from", SMALL, "--fee", "none");
+
+        assertThat(run.out()).contains("\n└─ split\n   ├─ kraken    1.0 BTC  100.00%  100.50 USD\n"
+                + "   └─ coinbase  none: the levels taken elsewhere were as good or better after fees\n");
+    }
+
+    @Test
     void jsonCarriesEveryFieldAsExactDecimalStrings() throws IOException {
         CliRun run = CliRun.of("sell", "3", "--from", SMALL, "--fee", "none", "--json");
 
@@ -172,7 +188,7 @@ class OrderCommandTest {
         assertThat(venue.get("complete").asBoolean()).isFalse();
         assertThat(venue.get("vwap").isNull()).isTrue();
         assertThat(CliRun.of("sell", "1", "--from", file("books/no-bids.json")).out())
-                .startsWith("SELL 1 BTC-USD · nothing to fill: the books have no bids");
+                .startsWith("SELL 1 BTC-USD on gemini · nothing to fill: the book has no bids\n");
     }
 
     private static String[] json(String... args) {
