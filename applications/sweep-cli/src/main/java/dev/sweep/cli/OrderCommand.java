@@ -1,6 +1,7 @@
 package dev.sweep.cli;
 
 import dev.sweep.cli.bookfile.BookFile;
+import dev.sweep.cli.render.FillList;
 import dev.sweep.cli.render.SweepOutput;
 import dev.sweep.core.BookState;
 import dev.sweep.core.Instrument;
@@ -69,6 +70,9 @@ final class OrderCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document instead of the report (with --watch: one per line).")
     private boolean json;
 
+    @Option(names = "--fills", description = "List every fill in the report, not only the first and last few.")
+    private boolean allFills;
+
     @Option(names = "--watch", description = "Refresh the report in place until Ctrl-C.")
     private boolean watch;
 
@@ -90,20 +94,21 @@ final class OrderCommand implements Callable<Integer> {
         OrderRequest request = request(instrument);
         TakerFees takerFees = TakerFees.from(fees);
         Duration refresh = Durations.parse("--interval", interval);
+        ReportPrinter printer = printer();
         if (from != null) {
             if (feed.demo || !feed.endpoints.isEmpty()) {
                 throw new UserInputException("--from reads books from a file: it cannot be combined with --demo or"
                         + " --endpoint");
             }
             List<BookView> views = fileViews(instrument, takerFees);
-            new ReportPrinter(console, json, false).print(new SweepOutput(SweepOutput.FILE,
-                    analyze(request, views, takerFees), views));
+            printer.print(new SweepOutput(SweepOutput.FILE, analyze(request, views, takerFees), views));
             return ExitCode.OK;
         }
-        return live(instrument, request, takerFees, refresh);
+        return live(instrument, request, takerFees, refresh, printer);
     }
 
-    private int live(Instrument instrument, OrderRequest request, TakerFees takerFees, Duration refresh)
+    private int live(Instrument instrument, OrderRequest request, TakerFees takerFees, Duration refresh,
+                     ReportPrinter printer)
             throws InterruptedException {
         List<Venue> selected = selectedVenues();
         List<String> unknownFees = takerFees.unknownVenues(selected.stream().map(Venue::name).toList());
@@ -127,7 +132,6 @@ final class OrderCommand implements Callable<Integer> {
                         .collect(Collectors.joining("; "))
                         + (feeds.isDemo() ? "" : ". Try --demo to run against the built-in simulator."));
             }
-            ReportPrinter printer = new ReportPrinter(console, json, watch);
             do {
                 SweepOutput output = new SweepOutput(source, analyze(request, views, takerFees), views);
                 log.info("{} {} {}: merged VWAP {}, filled {}; live: {}", side.label(),
@@ -144,6 +148,19 @@ final class OrderCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(closer);
         }
         return ExitCode.OK;
+    }
+
+    /** The printer the options ask for; a watch lists the fills in summary, so that a redraw fits the screen. */
+    private ReportPrinter printer() {
+        if (allFills && json) {
+            throw new UserInputException("--fills is for the text report: the JSON always lists every fill");
+        }
+        if (allFills && watch) {
+            throw new UserInputException("--fills is for a single report: under --watch the report lists the first and"
+                    + " last fills, so that it fits the screen");
+        }
+        return new ReportPrinter(console, json ? ReportFormat.JSON : ReportFormat.TEXT,
+                allFills ? FillList.ALL : FillList.SUMMARY, watch && from == null);
     }
 
     private static SweepAnalysis analyze(OrderRequest request, List<BookView> views, TakerFees takerFees) {

@@ -1,12 +1,13 @@
 package dev.sweep.cli;
 
+import dev.sweep.cli.render.FillList;
 import dev.sweep.cli.render.HumanRenderer;
 import dev.sweep.cli.render.JsonRenderer;
 import dev.sweep.cli.render.SweepOutput;
 
 /**
- * Prints the reports of one command on stdout: as text or JSON and, under {@code --watch}, each text report in place
- * of the last when stdout is a terminal.
+ * Prints the sweeps of one command on stdout, as text fitted to the console's width or as JSON and, under
+ * {@code --watch}, each text report in place of the last when stdout is a terminal.
  */
 final class ReportPrinter {
 
@@ -14,23 +15,25 @@ final class ReportPrinter {
     static final String CLEAR_SCREEN = "\u001b[H\u001b[2J";
 
     private final Console console;
-    private final boolean json;
+    private final ReportFormat format;
+    private final FillList fills;
     private final boolean watch;
 
-    ReportPrinter(Console console, boolean json, boolean watch) {
+    ReportPrinter(Console console, ReportFormat format, FillList fills, boolean watch) {
         this.console = console;
-        this.json = json;
+        this.format = format;
+        this.fills = fills;
         this.watch = watch;
     }
 
     void print(SweepOutput output) {
-        if (json) {
+        if (format == ReportFormat.JSON) {
             console.out().print(new JsonRenderer().render(output) + "\n");
         } else {
             if (watch && console.redraw()) {
                 console.out().print(CLEAR_SCREEN);
             }
-            console.out().print(new HumanRenderer(console.colors()).render(output));
+            console.out().print(new HumanRenderer(console.colors(), console.width(), fills).render(output));
         }
         console.out().flush();
     }

@@ -28,6 +28,8 @@ class BadInputTest {
                 Arguments.of(new String[] {"buy", "1", "--quote", "5", "--from", SMALL}, "not both"),
                 Arguments.of(new String[] {"buy", "--quote", "-5", "--from", SMALL}, "--quote '-5' is not valid"),
                 Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--venues", "binance"}, "unknown venue 'binance'"),
+                Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--fills", "--json"}, "--fills is for the text report"),
+                Arguments.of(new String[] {"sell", "1", "--demo", "--fills", "--watch"}, "--fills is for a single report: under --watch"),
                 Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--symbol", "BTCUSD"}, "--symbol: symbol 'BTCUSD' is not of the form BASE-QUOTE"),
                 Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--symbol", "SOL-USD"}, "has no SOL-USD book (it has: BTC-USD, ETH-USD)"),
                 Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--fee", "kraken"}, "--fee 'kraken' must be VENUE=RATE"),

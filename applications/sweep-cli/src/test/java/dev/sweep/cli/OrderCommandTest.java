@@ -54,8 +54,8 @@ class OrderCommandTest {
         CliRun run = CliRun.of("sell", "3", "--from", EXAMPLE, "--fee", "kraken=0%", "--fee", "coinbase=1%",
                 "--fee", "gemini=1%");
 
-        assertThat(run.out().lines().findFirst().orElseThrow()).isEqualTo("SELL 3 BTC-USD · merged VWAP 67,043.6072 USD"
-                + " (67,043.6072 after fees), 0.67 bps vs best · best alone: kraken 67,043.6072 after fees");
+        assertThat(run.out()).startsWith("SELL 3 BTC-USD · merged VWAP 67,043.6072 USD (67,043.6072 after fees)"
+                + " · 0.67 bps vs best\nbest alone: kraken 67,043.6072 after fees\n");
     }
 
     @Test
@@ -72,6 +72,19 @@ class OrderCommandTest {
 
         assertThat(run.out()).contains("\n└─ split\n   ├─ kraken    1.0 BTC  100.00%  100.50 USD\n"
                 + "   └─ coinbase  none: the levels taken elsewhere were as good or better after fees\n");
+    }
+
+    @Test
+    void theReportFitsTheColumnsTheEnvironmentGives() {
+        CliRun narrow = CliRun.in(java.util.Map.of("COLUMNS", "64"), "sell", "15", "--from", EXAMPLE, "--fills");
+        CliRun wide = CliRun.in(java.util.Map.of("COLUMNS", "200"), "sell", "15", "--from", EXAMPLE, "--fills");
+
+        assertThat(narrow.out().lines().mapToInt(String::length).max().orElse(0)).isBetween(56, 64);
+        assertThat(wide.out().lines().mapToInt(String::length).max().orElse(0)).isBetween(150, 200);
+        // Every fill of the four lists (18 + 17 + 22 + 20), however the lines break.
+        java.util.regex.Pattern fill = java.util.regex.Pattern.compile("\\(67,0[\\d.]+, [\\d.]+");
+        assertThat(fill.matcher(narrow.out()).results().count()).isEqualTo(77);
+        assertThat(fill.matcher(wide.out()).results().count()).isEqualTo(77);
     }
 
     @Test
@@ -148,7 +161,7 @@ class OrderCommandTest {
         CliRun run = CliRun.of(args);
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
-        assertThat(run.out()).startsWith("BUY 0.00000001 USD of BTC-USD · nothing to fill: 0.00000001 USD buys less"
+        assertThat(run.out()).startsWith("BUY 0.00000001 USD of BTC-USD\nnothing to fill: 0.00000001 USD buys less"
                 + " than the smallest size, 0.0000000001 BTC\n").doesNotContain("no asks");
         JsonNode merged = mapper.readTree(CliRun.of(json(args)).out()).get("merged");
         assertThat(merged.get("filled").asText()).isEqualTo("0");

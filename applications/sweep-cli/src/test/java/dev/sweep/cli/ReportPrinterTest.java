@@ -4,6 +4,7 @@ import static dev.sweep.cli.OrderCommandTest.SMALL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sweep.cli.bookfile.BookFile;
+import dev.sweep.cli.render.FillList;
 import dev.sweep.cli.render.SweepOutput;
 import dev.sweep.core.BookState;
 import dev.sweep.core.Instrument;
@@ -26,7 +27,8 @@ class ReportPrinterTest {
 
     @Test
     void aWatchRedrawsOnATerminalEvenWithNoColor() {
-        ReportPrinter printer = new ReportPrinter(console(true, Map.of("NO_COLOR", "1")), false, true);
+        ReportPrinter printer = new ReportPrinter(console(true, Map.of("NO_COLOR", "1")), ReportFormat.TEXT,
+                FillList.SUMMARY, true);
 
         printer.print(output());
         printer.print(output());
@@ -37,7 +39,7 @@ class ReportPrinterTest {
 
     @Test
     void aWatchIntoAPipeAppendsReports() {
-        ReportPrinter printer = new ReportPrinter(console(false, Map.of()), false, true);
+        ReportPrinter printer = new ReportPrinter(console(false, Map.of()), ReportFormat.TEXT, FillList.SUMMARY, true);
 
         printer.print(output());
 

@@ -17,19 +17,31 @@ import java.util.concurrent.TimeUnit;
 public final class HumanRenderer {
 
     private static final String SEPARATOR = " · ";
+    /** The narrowest layout: below it the trees' own columns would not fit. */
+    static final int MIN_WIDTH = 60;
 
     private final Style style;
+    private final int width;
+    private final FillList fillList;
 
-    public HumanRenderer(boolean colors) {
+    /**
+     * @param colors   whether to use ANSI colors
+     * @param width    the columns a line may take, at least {@value #MIN_WIDTH}
+     * @param fillList how many fills to list
+     */
+    public HumanRenderer(boolean colors, int width, FillList fillList) {
         this.style = new Style(colors);
+        this.width = Math.max(MIN_WIDTH, width);
+        this.fillList = fillList;
     }
 
     public String render(SweepOutput output) {
         SweepAnalysis analysis = output.analysis();
         Readable readable = Readable.of(output);
-        ReportTree tree = new ReportTree(style, readable, analysis);
+        ReportTree tree = new ReportTree(style, readable, analysis, width);
         StringBuilder out = new StringBuilder();
-        out.append(String.join(SEPARATOR, summary(output, readable))).append("\n\n");
+        Lines.wrapInto(out, summary(output, readable), SEPARATOR, width, "", "");
+        out.append('\n');
         for (SweepReport venue : analysis.venues()) {
             String detail = "taker fee " + Decimals.feePercent(venue.takerFee());
             if (!output.fromFile()) {
@@ -39,20 +51,16 @@ public final class HumanRenderer {
             out.append('\n');
         }
         for (BookView excluded : output.excluded()) {
-            out.append(style.header(excluded.venue())).append("  ").append(style.warning(excluded.state().name()))
-                    .append(SEPARATOR).append("skipped").append(excluded.lastProblem() == null ? ""
-                            : ": " + excluded.lastProblem()).append("\n\n");
+            String first = style.header(excluded.venue()) + "  " + style.warning(excluded.state().name()) + SEPARATOR;
+            String reason = "skipped" + (excluded.lastProblem() == null ? "" : ": " + excluded.lastProblem());
+            Lines.wrapInto(out, List.of(reason), " ", width, first, "  ");
+            out.append('\n');
         }
         if (analysis.venues().size() > 1) {
             tree.append(out, analysis.merged(), "merged book", Words.count(analysis.venues().size(), "venue"));
             out.append('\n');
         }
-        out.append(style.header("fills (price, size)")).append('\n');
-        List<SweepReport> reports = fillReports(analysis);
-        int width = 2 + reports.stream().mapToInt(report -> report.label().length()).max().orElse(0);
-        for (SweepReport report : reports) {
-            out.append(Lines.pad(report.label(), width)).append(fills(report, readable)).append('\n');
-        }
+        new FillsSection(style, readable, fillList, width).append(out, fillReports(analysis));
         return out.toString();
     }
 
@@ -102,7 +110,8 @@ public final class HumanRenderer {
         }
         parts.add((single ? "VWAP " : "merged VWAP ") + style.bold(readable.vwap(merged.notional(), merged.filled()))
                 + " " + instrument.quote() + " (" + readable.vwap(merged.notionalWithFees(), merged.filled())
-                + " after fees), " + readable.bps(merged.slippageVsBest()) + " bps vs best");
+                + " after fees)");
+        parts.add(readable.bps(merged.slippageVsBest()) + " bps vs best");
         if (!merged.complete()) {
             parts.add(style.warning(request.inQuote()
                     ? "only " + readable.money(merged.notionalWithFees()) + " of " + readable.typedMoney(request.amount())
@@ -134,22 +143,4 @@ public final class HumanRenderer {
         return analysis.request().side() == OrderSide.BUY ? comparison < 0 : comparison > 0;
     }
 
-    private static String fills(SweepReport report, Readable readable) {
-        if (report.fills().isEmpty()) {
-            return "(none)";
-        }
-        StringBuilder text = new StringBuilder();
-        for (SweepReport.Fill fill : report.fills()) {
-            if (text.length() > 0) {
-                text.append(' ');
-            }
-            text.append('(').append(readable.price(fill.price(), fill.venue())).append(", ")
-                    .append(readable.size(fill.size()));
-            if (report.isMerged()) {
-                text.append(", ").append(fill.venue());
-            }
-            text.append(')');
-        }
-        return text.toString();
-    }
 }

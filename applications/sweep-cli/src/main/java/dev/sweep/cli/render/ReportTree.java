@@ -9,6 +9,7 @@ import dev.sweep.core.SweepReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /** One report as a tree: what was filled and at what price, and for the merged book, how it split across venues. */
 final class ReportTree {
@@ -21,15 +22,18 @@ final class ReportTree {
     private final Style style;
     private final Readable readable;
     private final SweepAnalysis analysis;
+    private final int width;
 
-    ReportTree(Style style, Readable readable, SweepAnalysis analysis) {
+    ReportTree(Style style, Readable readable, SweepAnalysis analysis, int width) {
         this.style = style;
         this.readable = readable;
         this.analysis = analysis;
+        this.width = width;
     }
 
     void append(StringBuilder out, SweepReport report, String name, String detail) {
-        out.append(style.header(name)).append("  ").append(style.faint(detail)).append('\n');
+        Lines.wrapInto(out, Stream.of(detail.split(" · ")).map(style::faint).toList(), " · ", width,
+                style.header(name) + "  ", "  ");
         List<String[]> rows = new ArrayList<>();
         Instrument instrument = report.instrument();
         String base = instrument.base();
@@ -57,8 +61,10 @@ final class ReportTree {
         boolean withSplit = report.isMerged() && report.filled().signum() > 0;
         for (int i = 0; i < rows.size(); i++) {
             boolean last = i == rows.size() - 1 && !withSplit;
-            out.append(last ? LAST : BRANCH).append(Lines.pad(rows.get(i)[0], LABEL_WIDTH)).append(rows.get(i)[1])
-                    .append('\n');
+            // A value's parts are two spaces apart; a part that does not fit goes under the value, not the label.
+            Lines.wrapInto(out, List.of(rows.get(i)[1].split("  ")), "  ", width,
+                    (last ? LAST : BRANCH) + Lines.pad(rows.get(i)[0], LABEL_WIDTH),
+                    (last ? SPACE : "│  ") + " ".repeat(LABEL_WIDTH));
         }
         if (withSplit) {
             out.append(LAST).append("split").append('\n');
@@ -75,12 +81,14 @@ final class ReportTree {
         String quote = merged.instrument().quote();
         for (int i = 0; i < split.size(); i++) {
             SweepReport.VenueShare share = split.get(i);
-            out.append(SPACE).append(i == split.size() - 1 ? LAST : BRANCH).append(Lines.pad(share.venue(), venueWidth));
+            boolean last = i == split.size() - 1;
+            String row = SPACE + (last ? LAST : BRANCH) + Lines.pad(share.venue(), venueWidth);
             if (share.filled().signum() == 0) {
-                out.append(style.faint("none: " + whyNone(share.venue()))).append('\n');
+                Lines.wrapInto(out, List.of(style.faint("none: " + whyNone(share.venue()))), " ", width, row,
+                        SPACE + (last ? SPACE : "│  ") + " ".repeat(venueWidth));
                 continue;
             }
-            out.append(Lines.padLeft(readable.size(share.filled()), sizeWidth)).append(' ').append(base)
+            out.append(row).append(Lines.padLeft(readable.size(share.filled()), sizeWidth)).append(' ').append(base)
                     .append(Lines.padLeft(Decimals.percent(share.share()), 9)).append("  ")
                     .append(Lines.padLeft(readable.money(share.notional()), moneyWidth)).append(' ').append(quote)
                     .append('\n');
