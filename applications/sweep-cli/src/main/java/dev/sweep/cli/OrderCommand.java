@@ -70,6 +70,10 @@ final class OrderCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document instead of the report (with --watch: one per line).")
     private boolean json;
 
+    @Option(names = "--csv", description = "Print the per-venue and merged summaries as CSV instead of the report"
+            + " (with --watch: the header once, then rows per refresh).")
+    private boolean csv;
+
     @Option(names = "--fills", description = "List every fill in the report, not only the first and last few.")
     private boolean allFills;
 
@@ -152,15 +156,19 @@ final class OrderCommand implements Callable<Integer> {
 
     /** The printer the options ask for; a watch lists the fills in summary, so that a redraw fits the screen. */
     private ReportPrinter printer() {
-        if (allFills && json) {
-            throw new UserInputException("--fills is for the text report: the JSON always lists every fill");
+        if (json && csv) {
+            throw new UserInputException("--json and --csv each replace the report: choose one");
+        }
+        if (allFills && (json || csv)) {
+            throw new UserInputException("--fills is for the text report: the JSON always lists every fill, the CSV"
+                    + " only the summaries");
         }
         if (allFills && watch) {
             throw new UserInputException("--fills is for a single report: under --watch the report lists the first and"
                     + " last fills, so that it fits the screen");
         }
-        return new ReportPrinter(console, json ? ReportFormat.JSON : ReportFormat.TEXT,
-                allFills ? FillList.ALL : FillList.SUMMARY, watch && from == null);
+        ReportFormat format = json ? ReportFormat.JSON : csv ? ReportFormat.CSV : ReportFormat.TEXT;
+        return new ReportPrinter(console, format, allFills ? FillList.ALL : FillList.SUMMARY, watch && from == null);
     }
 
     private static SweepAnalysis analyze(OrderRequest request, List<BookView> views, TakerFees takerFees) {

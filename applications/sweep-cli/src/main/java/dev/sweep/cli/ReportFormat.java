@@ -5,5 +5,7 @@ enum ReportFormat {
     /** The report for people. */
     TEXT,
     /** One JSON document per sweep (README, "JSON output"). */
-    JSON
+    JSON,
+    /** A header line, then the summary rows of each sweep (README, "CSV output"). */
+    CSV
 }

@@ -1,13 +1,14 @@
 package dev.sweep.cli;
 
+import dev.sweep.cli.render.CsvRenderer;
 import dev.sweep.cli.render.FillList;
 import dev.sweep.cli.render.HumanRenderer;
 import dev.sweep.cli.render.JsonRenderer;
 import dev.sweep.cli.render.SweepOutput;
 
 /**
- * Prints the sweeps of one command on stdout, as text fitted to the console's width or as JSON and, under
- * {@code --watch}, each text report in place of the last when stdout is a terminal.
+ * Prints the sweeps of one command on stdout: as text fitted to the console's width, as JSON, or as CSV with one
+ * header line for all. Under {@code --watch} each text report replaces the last when stdout is a terminal.
  */
 final class ReportPrinter {
 
@@ -18,6 +19,7 @@ final class ReportPrinter {
     private final ReportFormat format;
     private final FillList fills;
     private final boolean watch;
+    private boolean headerPrinted;
 
     ReportPrinter(Console console, ReportFormat format, FillList fills, boolean watch) {
         this.console = console;
@@ -29,6 +31,13 @@ final class ReportPrinter {
     void print(SweepOutput output) {
         if (format == ReportFormat.JSON) {
             console.out().print(new JsonRenderer().render(output) + "\n");
+        } else if (format == ReportFormat.CSV) {
+            CsvRenderer csv = new CsvRenderer();
+            if (!headerPrinted) {
+                console.out().print(csv.header());
+                headerPrinted = true;
+            }
+            console.out().print(csv.rows(output));
         } else {
             if (watch && console.redraw()) {
                 console.out().print(CLEAR_SCREEN);

@@ -29,6 +29,8 @@ class BadInputTest {
                 Arguments.of(new String[] {"buy", "--quote", "-5", "--from", SMALL}, "--quote '-5' is not valid"),
                 Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--venues", "binance"}, "unknown venue 'binance'"),
                 Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--fills", "--json"}, "--fills is for the text report"),
+                Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--fills", "--csv"}, "--fills is for the text report"),
+                Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--json", "--csv"}, "--json and --csv each replace the report"),
                 Arguments.of(new String[] {"sell", "1", "--demo", "--fills", "--watch"}, "--fills is for a single report: under --watch"),
                 Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--symbol", "BTCUSD"}, "--symbol: symbol 'BTCUSD' is not of the form BASE-QUOTE"),
                 Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--symbol", "SOL-USD"}, "has no SOL-USD book (it has: BTC-USD, ETH-USD)"),

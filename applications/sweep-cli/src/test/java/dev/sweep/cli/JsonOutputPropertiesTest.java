@@ -69,20 +69,37 @@ class JsonOutputPropertiesTest {
         assertThat(json.get("merged").get("quoteShortfall").asText()).isEqualTo(plain(amount.subtract(merged.paid(side))));
     }
 
+    @Property(tries = 50)
+    void csvRepeatsTheJsonValueForValue(@ForAll("markets") List<ReferenceSweep.Venue> market, @ForAll OrderSide side,
+                                        @ForAll("quantities") BigDecimal quantity, @ForAll boolean inQuote)
+            throws IOException {
+        String[] order = inQuote ? new String[] {side.label(), "--quote", quantity.movePointRight(4).toPlainString()}
+                : new String[] {side.label(), quantity.toPlainString()};
+
+        List<Map<String, String>> rows = CsvOutput.read(run(market, "--csv", order).out());
+
+        assertThat(rows).isEqualTo(CsvOutput.expected(sweep(market, order)));
+    }
+
     /** Runs the command with {@code --json} on the market, written to a real book file, with each venue's fee. */
     private JsonNode sweep(List<ReferenceSweep.Venue> market, String... order) throws IOException {
+        return mapper.readTree(run(market, "--json", order).out());
+    }
+
+    /** Runs the command with the output option on the market, written to a real book file, with each venue's fee. */
+    private static CliRun run(List<ReferenceSweep.Venue> market, String output, String... order) throws IOException {
         Path file = Files.createTempFile("sweep-books", ".json");
         try {
             Files.writeString(file, bookFile(market));
             List<String> args = new ArrayList<>(List.of(order));
-            args.addAll(List.of("--json", "--from", file.toString()));
+            args.addAll(List.of(output, "--from", file.toString()));
             for (ReferenceSweep.Venue venue : market) {
                 args.add("--fee");
                 args.add(venue.name() + "=" + venue.fee().movePointRight(2).toPlainString() + "%");
             }
             CliRun run = CliRun.of(args.toArray(String[]::new));
             assertThat(run.err()).isEmpty();
-            return mapper.readTree(run.out());
+            return run;
         } finally {
             Files.delete(file);
         }
