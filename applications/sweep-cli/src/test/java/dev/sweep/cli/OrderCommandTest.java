@@ -29,6 +29,16 @@ class OrderCommandTest {
     }
 
     @Test
+    void theReadmeShowsTheReportThisCommandPrints() throws IOException {
+        String command = "$ ./sweep sell 3 --from applications/sweep-cli/src/test/resources/books/small.json --fee none\n";
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "..", "README.md"));
+        int start = readme.indexOf(command) + command.length();
+
+        assertThat(readme.substring(start, readme.indexOf("```", start)))
+                .isEqualTo(resource("expected/sell-3-no-fees.txt"));
+    }
+
+    @Test
     void printsFeesAndAThinBook() throws IOException {
         CliRun run = CliRun.of("buy", "5", "--from", SMALL, "--fee", "kraken=0.26%", "--fee", "coinbase=0.6");
 
