@@ -16,7 +16,8 @@ record CliRun(int exitCode, String out, String err) {
     static CliRun in(Map<String, String> environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exitCode = Main.run(args, Console.of(new PrintWriter(out), new PrintWriter(err), false, false, environment));
+        Console console = Console.of(new PrintWriter(out), new PrintWriter(err), false, false, environment);
+        int exitCode = Main.run(args, console);
         return new CliRun(exitCode, out.toString(), err.toString());
     }
 }

@@ -66,7 +66,8 @@ class JsonOutputPropertiesTest {
         }
         ReferenceSweep.Outcome merged = ReferenceSweep.sweepQuote(market, side, amount, SIZE_SCALE);
         assertReport(json.get("merged"), market, side, merged);
-        assertThat(json.get("merged").get("quoteShortfall").asText()).isEqualTo(plain(amount.subtract(merged.paid(side))));
+        assertThat(json.get("merged").get("quoteShortfall").asText())
+                .isEqualTo(plain(amount.subtract(merged.paid(side))));
     }
 
     @Property(tries = 50)

@@ -30,7 +30,8 @@ class OrderCommandTest {
 
     @Test
     void theReadmeShowsTheReportThisCommandPrints() throws IOException {
-        String command = "$ ./sweep sell 3 --from applications/sweep-cli/src/test/resources/books/small.json --fee none\n";
+        String command = "$ ./sweep sell 3 --from applications/sweep-cli/src/test/resources/books/small.json"
+                + " --fee none\n";
         String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "..", "README.md"));
         int start = readme.indexOf(command) + command.length();
 
@@ -172,7 +173,8 @@ class OrderCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(run.out()).startsWith("BUY 0.00000001 USD of BTC-USD\nnothing to fill: 0.00000001 USD buys less"
-                + " than the smallest size, 0.0000000001 BTC\n").doesNotContain("no asks");
+                + " than the smallest size, 0.0000000001 BTC\n").doesNotContain("no asks")
+                .contains("\n├─ spent         0.00000000 / 0.00000001 USD\n");
         JsonNode merged = mapper.readTree(CliRun.of(json(args)).out()).get("merged");
         assertThat(merged.get("filled").asText()).isEqualTo("0");
         assertThat(merged.get("notionalWithFees").asText()).isEqualTo("0");

@@ -27,7 +27,7 @@ final class FillsSection {
     }
 
     void append(StringBuilder out, List<SweepReport> reports) {
-        boolean cut = list == FillList.SUMMARY && reports.stream().anyMatch(report -> report.fills().size() > 2 * FEW + 1);
+        boolean cut = list == FillList.SUMMARY && reports.stream().anyMatch(report -> isLong(report.fills()));
         out.append(style.header("fills (price, size)"))
                 .append(cut ? style.faint(" · the first and last " + FEW + "; --fills lists them all") : "")
                 .append('\n');
@@ -44,7 +44,7 @@ final class FillsSection {
             return List.of("(none)");
         }
         List<String> units = new ArrayList<>();
-        if (list == FillList.ALL || fills.size() <= 2 * FEW + 1) {
+        if (list == FillList.ALL || !isLong(fills)) {
             fills.forEach(fill -> units.add(fill(report, fill)));
             return units;
         }
@@ -53,6 +53,11 @@ final class FillsSection {
                 + " more …"));
         fills.subList(fills.size() - FEW, fills.size()).forEach(fill -> units.add(fill(report, fill)));
         return units;
+    }
+
+    /** Whether a summary would leave fills out: hiding a single fill would not shorten the line. */
+    private static boolean isLong(List<SweepReport.Fill> fills) {
+        return fills.size() > 2 * FEW + 1;
     }
 
     private String fill(SweepReport report, SweepReport.Fill fill) {

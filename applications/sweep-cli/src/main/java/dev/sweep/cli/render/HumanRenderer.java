@@ -93,7 +93,8 @@ public final class HumanRenderer {
             parts.add("simulated exchanges, not real prices");
         }
         String order = request.side().name() + " " + (request.inQuote()
-                ? readable.typedMoney(request.amount()) + " " + instrument.quote() + " of " + instrument.symbol()
+                ? readable.quoteAmount(request.amount(), request.amount()) + " " + instrument.quote() + " of "
+                + instrument.symbol()
                 : Decimals.readableExact(request.amount()) + " " + instrument.symbol());
         parts.add(style.bold(order) + (single ? " on " + merged.split().get(0).venue() : ""));
         if (merged.amountBelowSmallestSize()) {
@@ -114,8 +115,9 @@ public final class HumanRenderer {
         parts.add(readable.bps(merged.slippageVsBest()) + " bps vs best");
         if (!merged.complete()) {
             parts.add(style.warning(request.inQuote()
-                    ? "only " + readable.money(merged.notionalWithFees()) + " of " + readable.typedMoney(request.amount())
-                    + " " + instrument.quote() + " " + ReportTree.quoteVerb(request)
+                    ? "only " + readable.quoteAmount(merged.notionalWithFees(), request.amount()) + " of "
+                    + readable.quoteAmount(request.amount(), request.amount()) + " " + instrument.quote() + " "
+                    + ReportTree.quoteVerb(request)
                     : "only " + readable.size(merged.filled()) + " " + instrument.base() + " available"));
         }
         SweepReport bestAlone = single ? null : bestSingleVenue(analysis);
@@ -137,7 +139,7 @@ public final class HumanRenderer {
         return best;
     }
 
-    /** Whether a's price after fees beats b's, compared exactly: a's total × b's size against b's total × a's size. */
+    /** Whether a's price after fees beats b's, compared exactly: a's total × b's size with b's total × a's size. */
     private static boolean isBetter(SweepAnalysis analysis, SweepReport a, SweepReport b) {
         int comparison = a.notionalWithFees().multiply(b.filled()).compareTo(b.notionalWithFees().multiply(a.filled()));
         return analysis.request().side() == OrderSide.BUY ? comparison < 0 : comparison > 0;

@@ -61,9 +61,12 @@ final class Readable {
         return Decimals.readable(amount, moneyDecimals);
     }
 
-    /** An amount the user typed, in the quote currency: to the cent, or to every decimal typed if more. */
-    String typedMoney(BigDecimal amount) {
-        return Decimals.readable(amount, Math.max(moneyDecimals, decimals(amount)));
+    /**
+     * An amount of the quote currency beside the amount the user typed: to the cent, or to every decimal typed if
+     * more, so that {@code 0.0000000099 / 0.00000001} does not read {@code 0.00 / 0.00000001}.
+     */
+    String quoteAmount(BigDecimal amount, BigDecimal typed) {
+        return Decimals.readable(amount, Math.max(moneyDecimals, decimals(typed)));
     }
 
     /** A price of one venue, or of the merged book ({@link SweepReport#MERGED}). */

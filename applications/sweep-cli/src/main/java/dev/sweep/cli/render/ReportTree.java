@@ -40,8 +40,9 @@ final class ReportTree {
         String quote = instrument.quote();
         OrderRequest request = report.request();
         if (request.inQuote()) {
-            rows.add(new String[] {quoteVerb(request), readable.money(report.notionalWithFees()) + " / "
-                    + readable.typedMoney(request.amount()) + " " + quote + "  " + completeness(report)});
+            rows.add(new String[] {quoteVerb(request), readable.quoteAmount(report.notionalWithFees(), request.amount())
+                    + " / " + readable.quoteAmount(request.amount(), request.amount()) + " " + quote + "  "
+                    + completeness(report)});
             rows.add(new String[] {"filled", readable.size(report.filled()) + " " + base});
         } else {
             rows.add(new String[] {"filled", readable.size(report.filled()) + " / "
@@ -53,8 +54,9 @@ final class ReportTree {
                     + "  after fees " + readable.vwap(report.notionalWithFees(), report.filled())});
             rows.add(new String[] {"best → worst", readable.price(report.best(), report.label()) + " → "
                     + readable.price(report.worst(), report.label())});
-            rows.add(new String[] {"slippage", readable.bps(report.slippageVsBest()) + " bps vs best · "
-                    + (report.slippageVsMid() == null ? "no mid" : readable.bps(report.slippageVsMid()) + " bps vs mid")});
+            String vsMid = report.slippageVsMid() == null ? "no mid"
+                    : readable.bps(report.slippageVsMid()) + " bps vs mid";
+            rows.add(new String[] {"slippage", readable.bps(report.slippageVsBest()) + " bps vs best · " + vsMid});
             rows.add(new String[] {"notional", readable.money(report.notional()) + " " + quote + "  fees "
                     + readable.money(report.fees()) + " " + quote});
         }
@@ -114,7 +116,8 @@ final class ReportTree {
         }
         String reason = report.filled().signum() == 0 ? "the book has no " + bookSide(report.request()) + "s"
                 : "the book is too thin";
-        String shortfall = report.request().inQuote() ? ", " + readable.money(report.quoteShortfall()) + " "
+        String shortfall = report.request().inQuote() ? ", "
+                + readable.quoteAmount(report.quoteShortfall(), report.request().amount()) + " "
                 + report.instrument().quote() + " short" : "";
         return style.warning("INCOMPLETE: " + reason + shortfall);
     }
