@@ -1,15 +1,12 @@
 package dev.sweep.cli;
 
 import dev.sweep.cli.bookfile.BookFile;
-import dev.sweep.core.BookSide;
-import dev.sweep.core.FixedPoint;
+import dev.sweep.cli.render.BookTable;
 import dev.sweep.core.Instrument;
-import dev.sweep.core.OrderBook;
 import dev.sweep.feed.BookView;
 import dev.sweep.venue.Venue;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -82,26 +79,6 @@ final class BookCommand implements Callable<Integer> {
     }
 
     private String table(BookView view) {
-        OrderBook book = view.book();
-        Instrument instrument = book.instrument();
-        StringBuilder out = new StringBuilder();
-        out.append(view.venue()).append(' ').append(instrument).append(" · ").append(view.state()).append(" · ")
-                .append(TimeUnit.NANOSECONDS.toMillis(Math.max(0, view.ageNanos()))).append(" ms old · ")
-                .append(book.bids().depth()).append(" bids, ").append(book.asks().depth()).append(" asks\n");
-        out.append(String.format("%36s   %-36s%n", "bids (size @ price)", "asks (price @ size)"));
-        for (int i = 0; i < Math.min(depth, Math.max(book.bids().depth(), book.asks().depth())); i++) {
-            out.append(String.format("%36s │ %-36s%n", level(book.bids(), i, instrument, true),
-                    level(book.asks(), i, instrument, false)));
-        }
-        return out.toString();
-    }
-
-    private static String level(BookSide side, int index, Instrument instrument, boolean sizeFirst) {
-        if (index >= side.depth()) {
-            return "";
-        }
-        String price = FixedPoint.format(side.price(index), instrument.priceScale());
-        String size = FixedPoint.format(side.size(index), instrument.sizeScale());
-        return sizeFirst ? size + " @ " + price : price + " @ " + size;
+        return BookTable.render(view, depth);
     }
 }

@@ -2,6 +2,7 @@ package dev.sweep.cli;
 
 import dev.sweep.cli.bookfile.BookFile;
 import dev.sweep.cli.render.NothingLive;
+import dev.sweep.cli.render.FillList;
 import dev.sweep.cli.render.SweepOutput;
 import dev.sweep.core.BookState;
 import dev.sweep.core.Instrument;
@@ -69,6 +70,13 @@ final class OrderCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document instead of the report (with --watch: one per line).")
     private boolean json;
 
+    @Option(names = "--csv", description = "Print the per-venue and merged summaries as CSV instead of the report"
+            + " (with --watch: the header once, then rows per refresh).")
+    private boolean csv;
+
+    @Option(names = "--fills", description = "List every fill in the report, not only the first and last few.")
+    private boolean allFills;
+
     @Option(names = "--watch", description = "Refresh the report in place until Ctrl-C.")
     private boolean watch;
 
@@ -90,19 +98,21 @@ final class OrderCommand implements Callable<Integer> {
         OrderRequest request = request(instrument);
         TakerFees takerFees = TakerFees.from(fees);
         Duration refresh = Durations.parse("--interval", interval);
+        ReportPrinter printer = printer();
         if (from != null) {
             if (feed.demo || !feed.endpoints.isEmpty()) {
                 throw new UserInputException("--from reads books from a file: it cannot be combined with --demo or"
                         + " --endpoint");
             }
             List<BookView> views = fileViews(instrument, takerFees);
-            print(new SweepOutput(SweepOutput.FILE, analyze(request, views, takerFees), views));
+            printer.print(new SweepOutput(SweepOutput.FILE, analyze(request, views, takerFees), views));
             return ExitCode.OK;
         }
-        return live(instrument, request, takerFees, refresh);
+        return live(instrument, request, takerFees, refresh, printer);
     }
 
-    private int live(Instrument instrument, OrderRequest request, TakerFees takerFees, Duration refresh)
+    private int live(Instrument instrument, OrderRequest request, TakerFees takerFees, Duration refresh,
+                     ReportPrinter printer)
             throws InterruptedException {
         List<Venue> selected = VenueSelection.of("--venues", venues);
         List<String> unknownFees = takerFees.unknownVenues(selected.stream().map(Venue::name).toList());
@@ -128,15 +138,13 @@ final class OrderCommand implements Callable<Integer> {
                     // Only under --watch: the books may come back by the next refresh.
                     log.info("{}: no live book; {}", asked, views.stream()
                             .map(view -> view.venue() + " " + view.state()).toList());
-                    redraw();
-                    Reports.print(console, json, new NothingLive(source, request, instrument, views));
+                    printer.print(new NothingLive(source, request, instrument, views));
                 } else {
                     SweepOutput output = new SweepOutput(source, analyze(request, views, takerFees), views);
                     log.info("{}: merged VWAP {}, filled {}; live: {}", asked, output.analysis().merged().vwap(),
                             output.analysis().merged().filled().stripTrailingZeros().toPlainString(),
                             views.stream().filter(BookView::isLive).map(BookView::venue).toList());
-                    redraw();
-                    print(output);
+                    printer.print(output);
                 }
                 if (watch) {
                     TimeUnit.MILLISECONDS.sleep(refresh.toMillis());
@@ -148,15 +156,21 @@ final class OrderCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /** Under --watch on a terminal, the next report replaces the last one. */
-    private void redraw() {
-        if (watch && !json && console.colors()) {
-            console.out().print("\u001b[H\u001b[2J");
+    /** The printer the options ask for; a watch lists the fills in summary, so that a redraw fits the screen. */
+    private ReportPrinter printer() {
+        if (json && csv) {
+            throw new UserInputException("--json and --csv each replace the report: choose one");
         }
-    }
-
-    private void print(SweepOutput output) {
-        Reports.print(console, json, output);
+        if (allFills && (json || csv)) {
+            throw new UserInputException("--fills is for the text report: the JSON always lists every fill, the CSV"
+                    + " only the summaries");
+        }
+        if (allFills && watch) {
+            throw new UserInputException("--fills is for a single report: under --watch the report lists the first and"
+                    + " last fills, so that it fits the screen");
+        }
+        ReportFormat format = json ? ReportFormat.JSON : csv ? ReportFormat.CSV : ReportFormat.TEXT;
+        return new ReportPrinter(console, format, allFills ? FillList.ALL : FillList.SUMMARY, watch && from == null);
     }
 
     private static SweepAnalysis analyze(OrderRequest request, List<BookView> views, TakerFees takerFees) {

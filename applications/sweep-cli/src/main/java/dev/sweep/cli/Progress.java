@@ -15,7 +15,7 @@ final class Progress {
     }
 
     void show(List<BookView> views) {
-        if (!console.colors()) {
+        if (!console.progress()) {
             return;
         }
         String line = "waiting for books: " + views.stream().map(view -> view.venue() + " " + view.state())

@@ -1,5 +1,6 @@
 package dev.sweep.cli;
 
+import dev.sweep.cli.render.FillList;
 import dev.sweep.cli.render.SweepOutput;
 import dev.sweep.core.BookState;
 import dev.sweep.core.Instrument;
@@ -132,8 +133,9 @@ final class ReplayCommand implements Callable<Integer> {
             throw new UserInputException(file + " has no live " + instrument + " book at its end");
         }
         OrderRequest request = Amounts.request(orderSide, quantity, null, instrument);
-        Reports.print(console, json, new SweepOutput(SweepOutput.REPLAY,
-                Reports.analyze(request, views, TakerFees.from(fees)), views));
+        SweepOutput output = new SweepOutput(SweepOutput.REPLAY, Reports.analyze(request, views, TakerFees.from(fees)),
+                views);
+        new ReportPrinter(console, json ? ReportFormat.JSON : ReportFormat.TEXT, FillList.SUMMARY, false).print(output);
     }
 
     /** Delivers frames at the pace they were received. */

@@ -1,9 +1,5 @@
 package dev.sweep.cli;
 
-import dev.sweep.cli.render.HumanRenderer;
-import dev.sweep.cli.render.JsonRenderer;
-import dev.sweep.cli.render.NothingLive;
-import dev.sweep.cli.render.SweepOutput;
 import dev.sweep.core.MarketSweep;
 import dev.sweep.core.OrderRequest;
 import dev.sweep.core.SweepAnalysis;
@@ -12,7 +8,7 @@ import dev.sweep.feed.BookView;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Sweeping the live books among some views, and printing the result as a report or JSON. */
+/** Sweeping the live books among some views. */
 final class Reports {
 
     private Reports() {
@@ -27,17 +23,5 @@ final class Reports {
             }
         }
         return new MarketSweep().analyze(request, sources);
-    }
-
-    static void print(Console console, boolean json, SweepOutput output) {
-        console.out().print(json ? new JsonRenderer().render(output) + "\n"
-                : new HumanRenderer(console.colors()).render(output));
-        console.out().flush();
-    }
-
-    static void print(Console console, boolean json, NothingLive output) {
-        console.out().print(json ? new JsonRenderer().render(output) + "\n"
-                : new HumanRenderer(console.colors()).render(output));
-        console.out().flush();
     }
 }

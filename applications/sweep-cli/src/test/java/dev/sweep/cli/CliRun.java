@@ -2,14 +2,22 @@ package dev.sweep.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Map;
 
 /** One in-process run of the command line, with what it printed. */
 record CliRun(int exitCode, String out, String err) {
 
+    /** A run whose stdout and stderr are not terminals, as in a pipe. */
     static CliRun of(String... args) {
+        return in(Map.of(), args);
+    }
+
+    /** A run whose stdout and stderr are not terminals, with the given environment. */
+    static CliRun in(Map<String, String> environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exitCode = Main.run(args, new Console(new PrintWriter(out), new PrintWriter(err), false));
+        Console console = Console.of(new PrintWriter(out), new PrintWriter(err), false, false, environment);
+        int exitCode = Main.run(args, console);
         return new CliRun(exitCode, out.toString(), err.toString());
     }
 }

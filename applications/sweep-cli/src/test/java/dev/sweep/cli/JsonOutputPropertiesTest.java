@@ -29,6 +29,9 @@ import net.jqwik.api.Provide;
  */
 class JsonOutputPropertiesTest {
 
+    /** Decimals of a size: the default instrument's. */
+    private static final int SIZE_SCALE = 10;
+
     /** Decimals each venue quotes prices with, as real venues differ. */
     private static final Map<String, Integer> PRICE_DECIMALS = Map.of("kraken", 1, "coinbase", 2, "gemini", 2);
 
@@ -37,37 +40,80 @@ class JsonOutputPropertiesTest {
     @Property(tries = 100)
     void jsonMatchesTheDecimalModel(@ForAll("markets") List<ReferenceSweep.Venue> market, @ForAll OrderSide side,
                                     @ForAll("quantities") BigDecimal quantity) throws IOException {
+        JsonNode json = sweep(market, side.label(), quantity.toPlainString());
+
+        for (int i = 0; i < market.size(); i++) {
+            ReferenceSweep.Venue venue = market.get(i);
+            ReferenceSweep.Outcome expected = ReferenceSweep.sweepBase(List.of(venue), side, quantity);
+            assertReport(json.get("venues").get(i), List.of(venue), side, expected);
+            assertThat(json.get("venues").get(i).get("quoteShortfall").isNull()).isTrue();
+        }
+        assertReport(json.get("merged"), market, side, ReferenceSweep.sweepBase(market, side, quantity));
+    }
+
+    @Property(tries = 100)
+    void jsonOfAQuoteAmountMatchesTheDecimalModel(@ForAll("markets") List<ReferenceSweep.Venue> market,
+                                                  @ForAll OrderSide side, @ForAll("quoteAmounts") BigDecimal amount)
+            throws IOException {
+        JsonNode json = sweep(market, side.label(), "--quote", amount.toPlainString());
+
+        for (int i = 0; i < market.size(); i++) {
+            ReferenceSweep.Venue venue = market.get(i);
+            ReferenceSweep.Outcome expected = ReferenceSweep.sweepQuote(List.of(venue), side, amount, SIZE_SCALE);
+            assertReport(json.get("venues").get(i), List.of(venue), side, expected);
+            assertThat(json.get("venues").get(i).get("quoteShortfall").asText())
+                    .isEqualTo(plain(amount.subtract(expected.paid(side))));
+        }
+        ReferenceSweep.Outcome merged = ReferenceSweep.sweepQuote(market, side, amount, SIZE_SCALE);
+        assertReport(json.get("merged"), market, side, merged);
+        assertThat(json.get("merged").get("quoteShortfall").asText())
+                .isEqualTo(plain(amount.subtract(merged.paid(side))));
+    }
+
+    @Property(tries = 50)
+    void csvRepeatsTheJsonValueForValue(@ForAll("markets") List<ReferenceSweep.Venue> market, @ForAll OrderSide side,
+                                        @ForAll("quantities") BigDecimal quantity, @ForAll boolean inQuote)
+            throws IOException {
+        String[] order = inQuote ? new String[] {side.label(), "--quote", quantity.movePointRight(4).toPlainString()}
+                : new String[] {side.label(), quantity.toPlainString()};
+
+        List<Map<String, String>> rows = CsvOutput.read(run(market, "--csv", order).out());
+
+        assertThat(rows).isEqualTo(CsvOutput.expected(sweep(market, order)));
+    }
+
+    /** Runs the command with {@code --json} on the market, written to a real book file, with each venue's fee. */
+    private JsonNode sweep(List<ReferenceSweep.Venue> market, String... order) throws IOException {
+        return mapper.readTree(run(market, "--json", order).out());
+    }
+
+    /** Runs the command with the output option on the market, written to a real book file, with each venue's fee. */
+    private static CliRun run(List<ReferenceSweep.Venue> market, String output, String... order) throws IOException {
         Path file = Files.createTempFile("sweep-books", ".json");
         try {
             Files.writeString(file, bookFile(market));
-            List<String> args = new ArrayList<>(List.of(side.label(), quantity.toPlainString(), "--json",
-                    "--from", file.toString()));
+            List<String> args = new ArrayList<>(List.of(order));
+            args.addAll(List.of(output, "--from", file.toString()));
             for (ReferenceSweep.Venue venue : market) {
                 args.add("--fee");
                 args.add(venue.name() + "=" + venue.fee().movePointRight(2).toPlainString() + "%");
             }
             CliRun run = CliRun.of(args.toArray(String[]::new));
             assertThat(run.err()).isEmpty();
-            JsonNode json = mapper.readTree(run.out());
-
-            for (int i = 0; i < market.size(); i++) {
-                ReferenceSweep.Venue venue = market.get(i);
-                assertReport(json.get("venues").get(i), List.of(venue), side, quantity);
-            }
-            assertReport(json.get("merged"), market, side, quantity);
+            return run;
         } finally {
             Files.delete(file);
         }
     }
 
     private static void assertReport(JsonNode report, List<ReferenceSweep.Venue> venues, OrderSide side,
-                                     BigDecimal quantity) {
-        ReferenceSweep.Outcome expected = ReferenceSweep.sweepBase(venues, side, quantity);
+                                     ReferenceSweep.Outcome expected) {
         assertThat(report.get("filled").asText()).isEqualTo(plain(expected.filled()));
         assertThat(report.get("complete").asBoolean()).isEqualTo(expected.complete());
         assertThat(report.get("levels").asInt()).isEqualTo(expected.fills().size());
         assertThat(report.get("notional").asText()).isEqualTo(plain(expected.notional()));
         assertThat(report.get("fees").asText()).isEqualTo(plain(expected.fees()));
+        assertThat(report.get("notionalWithFees").asText()).isEqualTo(plain(expected.paid(side)));
         boolean merged = venues.size() > 1;
         String fills = expected.fills().stream()
                 .map(fill -> "[\"" + plain(fill.price()) + "\",\"" + plain(fill.size()) + "\""
@@ -140,6 +186,12 @@ class JsonOutputPropertiesTest {
                 .map(satoshis -> BigDecimal.valueOf(satoshis, 8));
         return Combinators.combine(fee, Arbitraries.maps(bid, size).ofMaxSize(60), Arbitraries.maps(ask, size).ofMaxSize(60))
                 .as((f, bids, asks) -> new ReferenceSweep.Venue(name, f, new TreeMap<>(bids), new TreeMap<>(asks)));
+    }
+
+    /** From a cent to about 300 BTC's worth. */
+    @Provide
+    Arbitrary<BigDecimal> quoteAmounts() {
+        return Arbitraries.longs().between(1, 2_000_000_000L).map(cents -> BigDecimal.valueOf(cents, 2));
     }
 
     @Provide

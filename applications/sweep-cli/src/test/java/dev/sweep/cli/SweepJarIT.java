@@ -46,6 +46,23 @@ class SweepJarIT {
     }
 
     @Test
+    void colorsFollowStdoutBeingATerminalWhateverStdinIs() throws Exception {
+        // util-linux script(1) runs the command on a pseudo-terminal; stdin is then taken from /dev/null.
+        String command = java() + " -jar " + JAR + " sell 3 --from " + EXAMPLE + " < /dev/null";
+        ProcessBuilder builder = new ProcessBuilder("script", "-qec", command, "/dev/null")
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().remove("NO_COLOR");
+        builder.environment().put("TERM", "xterm");
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(process.exitValue()).isEqualTo(ExitCode.OK);
+        assertThat(out).startsWith("\u001b[1mSELL 3 BTC-USD");
+    }
+
+    @Test
     void badInputExitsWithTwoAndOneLine() throws Exception {
         Result result = run("sell", "-3", "--from", EXAMPLE.toString());
 

@@ -68,17 +68,18 @@ final class ReportBuilder {
         BigDecimal slippageVsBest = null;
         BigDecimal slippageVsMid = null;
         BigDecimal mid = mid(sources);
+        BigDecimal notionalWithFees = side == OrderSide.BUY ? notional.add(fees) : notional.subtract(fees);
         if (result.filled() > 0) {
             vwap = notional.divide(filled, vwapDecimals, RoundingMode.HALF_EVEN);
-            BigDecimal paid = side == OrderSide.BUY ? notional.add(fees) : notional.subtract(fees);
-            vwapWithFees = paid.divide(filled, vwapDecimals, RoundingMode.HALF_EVEN);
+            vwapWithFees = notionalWithFees.divide(filled, vwapDecimals, RoundingMode.HALF_EVEN);
             bestPrice = FixedPoint.toBigDecimal(best, priceScale);
             worstPrice = FixedPoint.toBigDecimal(worst, priceScale);
             slippageVsBest = slippageBps(side, notional, filled, bestPrice);
             slippageVsMid = mid == null ? null : slippageBps(side, notional, filled, mid);
         }
         return new SweepReport(label, request, instrument, FixedPoint.toBigDecimal(result.requested(), sizeScale),
-                filled, complete, result.fillCount(), bestPrice, worstPrice, vwap, vwapWithFees, notional, fees, mid,
+                filled, complete, result.fillCount(), bestPrice, worstPrice, vwap, vwapWithFees, notional, fees,
+                notionalWithFees, mid,
                 slippageVsBest, slippageVsMid, fills, split);
     }
 

@@ -20,6 +20,8 @@ import java.util.List;
  * @param vwapWithFees     the VWAP after taker fees: higher for a buy, lower for a sell
  * @param notional         Σ(price × size), exact
  * @param fees             the taker fees on the notional, exact
+ * @param notionalWithFees what the fill costs after fees (buy: notional + fees) or brings (sell: notional − fees),
+ *                         exact; the amount spent or received of a quote request
  * @param mid              the mid price of the books before the sweep
  * @param slippageVsBest   cost against the best price in basis points (positive = cost), 2 decimals
  * @param slippageVsMid    cost against the mid price in basis points (positive = cost), 2 decimals
@@ -40,6 +42,7 @@ public record SweepReport(
         BigDecimal vwapWithFees,
         BigDecimal notional,
         BigDecimal fees,
+        BigDecimal notionalWithFees,
         BigDecimal mid,
         BigDecimal slippageVsBest,
         BigDecimal slippageVsMid,
@@ -60,6 +63,23 @@ public record SweepReport(
             throw new IllegalStateException("a merged report has one fee per venue: see split()");
         }
         return split.get(0).takerFee();
+    }
+
+    /**
+     * The part of a quote amount not spent (buy) or not received (sell): the amount less {@link #notionalWithFees},
+     * never negative. When the fill is complete it is less than one size unit's worth at the last level. Null for a
+     * request in the base asset.
+     */
+    public BigDecimal quoteShortfall() {
+        return request.inQuote() ? request.amount().subtract(notionalWithFees) : null;
+    }
+
+    /**
+     * Whether a quote amount is too small to buy (or, selling, is exceeded by the proceeds of) the smallest size at
+     * the best level: nothing is filled although the book has levels.
+     */
+    public boolean amountBelowSmallestSize() {
+        return request.inQuote() && complete && filled.signum() == 0;
     }
 
     /** Whether this is the report over all venues. */

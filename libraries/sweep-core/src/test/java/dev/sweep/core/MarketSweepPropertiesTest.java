@@ -86,14 +86,47 @@ class MarketSweepPropertiesTest {
                     ReferenceSweep.sweepQuote(List.of(market.get(i)), side, amount, BTC_USD.sizeScale());
             assertMatches(analysis.venues().get(i), expected);
             assertThat(expected.paid(side)).isLessThanOrEqualTo(amount);
+            assertThat(analysis.venues().get(i).quoteShortfall()).isEqualByComparingTo(amount.subtract(expected.paid(side)));
         }
-        assertMatches(analysis.merged(), ReferenceSweep.sweepQuote(market, side, amount, BTC_USD.sizeScale()));
+        ReferenceSweep.Outcome merged = ReferenceSweep.sweepQuote(market, side, amount, BTC_USD.sizeScale());
+        assertMatches(analysis.merged(), merged);
+        assertThat(analysis.merged().quoteShortfall()).isEqualByComparingTo(amount.subtract(merged.paid(side)));
+    }
+
+    @Property(tries = 300)
+    void aQuoteAmountIsBelowTheSmallestSizeWhenItFillsNothingFromABookWithLevels(
+            @ForAll("markets") List<ReferenceSweep.Venue> market, @ForAll OrderSide side,
+            @ForAll("tinyQuoteAmounts") BigDecimal amount) {
+        SweepAnalysis analysis = new MarketSweep().analyze(new OrderRequest(side, amount, true), sources(market));
+        List<SweepReport> reports = new ArrayList<>(analysis.venues());
+        reports.add(analysis.merged());
+
+        for (int i = 0; i < reports.size(); i++) {
+            SweepReport report = reports.get(i);
+            List<ReferenceSweep.Venue> swept = report.isMerged() ? market : List.of(market.get(i));
+            boolean hasLevels = !ReferenceSweep.consolidated(swept, side).isEmpty();
+            boolean fillsNothing = ReferenceSweep.sweepQuote(swept, side, amount, BTC_USD.sizeScale()).filled().signum() == 0;
+            assertThat(report.amountBelowSmallestSize()).isEqualTo(hasLevels && fillsNothing);
+            if (report.amountBelowSmallestSize()) {
+                assertThat(report.quoteShortfall()).isEqualByComparingTo(amount);
+            }
+        }
+    }
+
+    @Property(tries = 100)
+    void aBaseRequestHasNoQuoteShortfall(@ForAll("markets") List<ReferenceSweep.Venue> market, @ForAll OrderSide side,
+                                         @ForAll("quantities") BigDecimal quantity) {
+        SweepAnalysis analysis = new MarketSweep().analyze(new OrderRequest(side, quantity, false), sources(market));
+
+        assertThat(analysis.merged().quoteShortfall()).isNull();
+        assertThat(analysis.merged().amountBelowSmallestSize()).isFalse();
     }
 
     private static void assertMatches(SweepReport report, ReferenceSweep.Outcome expected) {
         assertThat(report.filled()).isEqualByComparingTo(expected.filled());
         assertThat(report.notional()).isEqualByComparingTo(expected.notional());
         assertThat(report.fees()).isEqualByComparingTo(expected.fees());
+        assertThat(report.notionalWithFees()).isEqualByComparingTo(expected.paid(report.request().side()));
         assertThat(report.complete()).isEqualTo(expected.complete());
         assertThat(report.levels()).isEqualTo(expected.fills().size());
         assertThat(report.fills()).hasSameSizeAs(expected.fills());
@@ -167,6 +200,12 @@ class MarketSweepPropertiesTest {
     @Provide
     Arbitrary<BigDecimal> quantities() {
         return Arbitraries.longs().between(1, 2_000_000_000_000L).map(units -> BigDecimal.valueOf(units, 10));
+    }
+
+    /** Amounts around the cost of one size unit (10^-10 BTC at about 100 USD: 10^-8 USD). */
+    @Provide
+    Arbitrary<BigDecimal> tinyQuoteAmounts() {
+        return Arbitraries.longs().between(1, 2_000).map(units -> BigDecimal.valueOf(units, 10));
     }
 
     @Provide

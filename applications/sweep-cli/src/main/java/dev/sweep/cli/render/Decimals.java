@@ -21,6 +21,16 @@ final class Decimals {
         return value.toPlainString();
     }
 
+    /** A value rounded half-even to {@code decimals}, for reading: {@code 1,005,018.05}. */
+    static String readable(BigDecimal value, int decimals) {
+        return grouped(value.setScale(decimals, RoundingMode.HALF_EVEN).toPlainString());
+    }
+
+    /** An exact value with thousands separators and without trailing fractional zeros: {@code 1,000,000}. */
+    static String readableExact(BigDecimal value) {
+        return grouped(exact(value));
+    }
+
     /** A fraction as a percentage with two decimals: {@code 0.433333} → {@code 43.33%}. */
     static String percent(BigDecimal fraction) {
         return fraction.multiply(HUNDRED).setScale(2, RoundingMode.HALF_EVEN).toPlainString() + "%";
@@ -34,5 +44,20 @@ final class Decimals {
     /** A fee fraction as the number of a percentage, exactly: {@code 0.0026} → {@code 0.26}. */
     static String feePercentNumber(BigDecimal fraction) {
         return exact(fraction.multiply(HUNDRED));
+    }
+
+    /** Plain digits with a comma between each group of three in the integer part. */
+    private static String grouped(String plain) {
+        int sign = plain.startsWith("-") ? 1 : 0;
+        int point = plain.indexOf('.');
+        int end = point < 0 ? plain.length() : point;
+        StringBuilder text = new StringBuilder(plain.length() + (end - sign) / 3).append(plain, 0, sign);
+        for (int i = sign; i < end; i++) {
+            if (i > sign && (end - i) % 3 == 0) {
+                text.append(',');
+            }
+            text.append(plain.charAt(i));
+        }
+        return text.append(plain, end, plain.length()).toString();
     }
 }

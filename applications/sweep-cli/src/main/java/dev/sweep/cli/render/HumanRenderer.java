@@ -6,195 +6,165 @@ import dev.sweep.core.OrderRequest;
 import dev.sweep.core.OrderSide;
 import dev.sweep.core.SweepAnalysis;
 import dev.sweep.core.SweepReport;
-import java.math.BigDecimal;
+import dev.sweep.feed.BookView;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Renders an analysis for people: a summary line, one tree per venue, the merged book with its split, then the raw
- * fills as {@code (price, size)}. Every number is exact or rounded as stated in the README; nothing is abbreviated.
+ * Renders an analysis for people: a summary, one tree per venue, the merged book with its split when there are
+ * several venues, then the fills as {@code (price, size)}. Numbers are rounded for reading ({@link Readable}).
  */
 public final class HumanRenderer {
 
-    private static final String BRANCH = "├─ ";
-    private static final String LAST = "└─ ";
-    private static final String SPACE = "   ";
+    private static final String SEPARATOR = " · ";
+    /** The narrowest layout: below it the trees' own columns would not fit. */
+    static final int MIN_WIDTH = 60;
 
     private final Style style;
+    private final int width;
+    private final FillList fillList;
 
-    public HumanRenderer(boolean colors) {
+    /**
+     * @param colors   whether to use ANSI colors
+     * @param width    the columns a line may take, at least {@value #MIN_WIDTH}
+     * @param fillList how many fills to list
+     */
+    public HumanRenderer(boolean colors, int width, FillList fillList) {
         this.style = new Style(colors);
+        this.width = Math.max(MIN_WIDTH, width);
+        this.fillList = fillList;
     }
 
     public String render(SweepOutput output) {
         SweepAnalysis analysis = output.analysis();
+        Readable readable = Readable.of(output);
+        ReportTree tree = new ReportTree(style, readable, analysis, width);
         StringBuilder out = new StringBuilder();
-        demo(out, output.source());
-        out.append(summary(analysis)).append("\n\n");
+        Lines.wrapInto(out, summary(output, readable), SEPARATOR, width, "", "");
+        out.append('\n');
         for (SweepReport venue : analysis.venues()) {
             String detail = "taker fee " + Decimals.feePercent(venue.takerFee());
             if (!output.fromFile()) {
-                detail += " · " + health(output.view(venue.label()));
+                detail += SEPARATOR + health(output.view(venue.label()));
             }
-            tree(out, analysis.instrument(), venue, venue.label(), detail);
+            tree.append(out, venue, venue.label(), detail);
             out.append('\n');
         }
         excluded(out, output.excluded());
-        tree(out, analysis.instrument(), analysis.merged(), "merged book", analysis.venues().size() + " venues");
-        out.append('\n').append(style.header("fills (price, size)")).append('\n');
-        int width = labelWidth(analysis);
-        for (SweepReport venue : analysis.venues()) {
-            out.append(pad(venue.label(), width)).append(fills(venue)).append('\n');
+        if (analysis.venues().size() > 1) {
+            tree.append(out, analysis.merged(), "merged book", Words.count(analysis.venues().size(), "venue"));
+            out.append('\n');
         }
-        out.append(pad("merged", width)).append(fills(analysis.merged())).append('\n');
+        new FillsSection(style, readable, fillList, width).append(out, fillReports(analysis));
         return out.toString();
     }
 
-    /** The request, that no venue is live, then every venue with its state and reason. */
+    /** The order, that no venue is live, then every venue with its state and reason. */
     public String render(NothingLive output) {
+        List<String> parts = new ArrayList<>();
+        if (SweepOutput.DEMO.equals(output.source())) {
+            parts.add(style.warning("DEMO"));
+            parts.add("simulated exchanges, not real prices");
+        }
+        parts.add(style.bold(output.request().side().name() + " " + output.request().describe(output.instrument())));
+        parts.add(style.warning("no venue is live: nothing swept"));
         StringBuilder out = new StringBuilder();
-        demo(out, output.source());
-        out.append(request(output.request(), output.instrument())).append(" · ")
-                .append(style.warning("no venue is live: nothing swept")).append("\n\n");
+        Lines.wrapInto(out, parts, SEPARATOR, width, "", "");
+        out.append('\n');
         excluded(out, output.views());
         return out.toString();
-    }
-
-    private void demo(StringBuilder out, String source) {
-        if (SweepOutput.DEMO.equals(source)) {
-            out.append(style.warning("DEMO")).append(" · simulated exchanges, not real prices · ");
-        }
     }
 
     /** Venues not swept, each with its state and why. */
     private void excluded(StringBuilder out, List<BookView> views) {
         for (BookView excluded : views) {
-            out.append(style.header(excluded.venue())).append("  ").append(style.warning(excluded.state().name()))
-                    .append(" · not swept").append(excluded.lastProblem() == null ? "" : ": " + excluded.lastProblem())
-                    .append("\n\n");
+            String first = style.header(excluded.venue()) + "  " + style.warning(excluded.state().name()) + SEPARATOR;
+            String reason = "skipped" + (excluded.lastProblem() == null ? "" : ": " + excluded.lastProblem());
+            Lines.wrapInto(out, List.of(reason), " ", width, first, "  ");
+            out.append('\n');
         }
     }
 
-    /** What was asked: {@code SELL 15 BTC-USD}, or {@code BUY 1000 USD of BTC-USD}. */
-    private String request(OrderRequest request, Instrument instrument) {
-        return style.bold(request.side().name() + " " + request.describe(instrument));
+    /** The reports whose fills are listed: each venue's, and the merged one unless it repeats a single venue's. */
+    private static List<SweepReport> fillReports(SweepAnalysis analysis) {
+        List<SweepReport> reports = new ArrayList<>(analysis.venues());
+        if (analysis.venues().size() > 1) {
+            reports.add(analysis.merged());
+        }
+        return reports;
     }
 
     /** A live book's state and age: {@code LIVE · 120 ms old}. */
     private static String health(BookView view) {
         String age = view.ageNanos() < 0 ? "no update yet"
                 : TimeUnit.NANOSECONDS.toMillis(view.ageNanos()) + " ms old";
-        return view.state() + " · " + age;
+        return view.state() + SEPARATOR + age;
     }
 
-    private String summary(SweepAnalysis analysis) {
+    /** The first line's parts: the order, then the merged answer and the best single venue. */
+    private List<String> summary(SweepOutput output, Readable readable) {
+        SweepAnalysis analysis = output.analysis();
         Instrument instrument = analysis.instrument();
+        OrderRequest request = analysis.request();
         SweepReport merged = analysis.merged();
-        StringBuilder line = new StringBuilder();
-        line.append(request(analysis.request(), instrument));
-        if (merged.vwap() == null) {
-            return line.append(" · ").append(style.warning("nothing to fill: the books have no "
-                    + analysis.request().side().bookSide().name().toLowerCase(Locale.ROOT) + "s")).toString();
+        boolean single = analysis.venues().size() == 1;
+        List<String> parts = new ArrayList<>();
+        if (SweepOutput.DEMO.equals(output.source())) {
+            parts.add(style.warning("DEMO"));
+            parts.add("simulated exchanges, not real prices");
         }
-        line.append(" · merged VWAP ").append(style.bold(Decimals.rounded(merged.vwap()))).append(' ')
-                .append(instrument.quote()).append(" (").append(Decimals.rounded(merged.vwapWithFees()))
-                .append(" after fees), ").append(Decimals.rounded(merged.slippageVsBest())).append(" bps vs best");
+        String order = request.side().name() + " " + (request.inQuote()
+                ? readable.quoteAmount(request.amount(), request.amount()) + " " + instrument.quote() + " of "
+                + instrument.symbol()
+                : Decimals.readableExact(request.amount()) + " " + instrument.symbol());
+        parts.add(style.bold(order) + (single ? " on " + merged.split().get(0).venue() : ""));
+        if (merged.amountBelowSmallestSize()) {
+            parts.add(style.warning("nothing to fill: " + ReportTree.tooSmall(request, instrument)));
+            return parts;
+        }
+        if (merged.filled().signum() == 0) {
+            parts.add(style.warning("nothing to fill: the " + (single ? "book has" : "books have") + " no "
+                    + ReportTree.bookSide(request) + "s"));
+            return parts;
+        }
+        if (request.inQuote()) {
+            parts.add("fills " + readable.size(merged.filled()) + " " + instrument.base());
+        }
+        parts.add((single ? "VWAP " : "merged VWAP ") + style.bold(readable.vwap(merged.notional(), merged.filled()))
+                + " " + instrument.quote() + " (" + readable.vwap(merged.notionalWithFees(), merged.filled())
+                + " after fees)");
+        parts.add(readable.bps(merged.slippageVsBest()) + " bps vs best");
         if (!merged.complete()) {
-            line.append(" · ").append(style.warning("only " + Decimals.exact(merged.filled()) + " "
-                    + instrument.base() + " available"));
+            parts.add(style.warning(request.inQuote()
+                    ? "only " + readable.quoteAmount(merged.notionalWithFees(), request.amount()) + " of "
+                    + readable.quoteAmount(request.amount(), request.amount()) + " " + instrument.quote() + " "
+                    + ReportTree.quoteVerb(request)
+                    : "only " + readable.size(merged.filled()) + " " + instrument.base() + " available"));
         }
-        SweepReport bestAlone = bestSingleVenue(analysis);
+        SweepReport bestAlone = single ? null : bestSingleVenue(analysis);
         if (bestAlone != null) {
-            line.append(" · best alone: ").append(bestAlone.label()).append(' ')
-                    .append(Decimals.rounded(bestAlone.vwapWithFees())).append(" after fees");
+            parts.add("best alone: " + bestAlone.label() + " "
+                    + readable.vwap(bestAlone.notionalWithFees(), bestAlone.filled()) + " after fees");
         }
-        return line.toString();
+        return parts;
     }
 
     /** The venue that alone fills the order at the best price after fees, or null when none fills it alone. */
     private static SweepReport bestSingleVenue(SweepAnalysis analysis) {
         SweepReport best = null;
         for (SweepReport venue : analysis.venues()) {
-            if (venue.complete() && venue.vwapWithFees() != null
-                    && (best == null || isBetter(analysis, venue.vwapWithFees(), best.vwapWithFees()))) {
+            if (venue.complete() && venue.filled().signum() > 0 && (best == null || isBetter(analysis, venue, best))) {
                 best = venue;
             }
         }
         return best;
     }
 
-    private static boolean isBetter(SweepAnalysis analysis, BigDecimal a, BigDecimal b) {
-        int comparison = a.compareTo(b);
+    /** Whether a's price after fees beats b's, compared exactly: a's total × b's size with b's total × a's size. */
+    private static boolean isBetter(SweepAnalysis analysis, SweepReport a, SweepReport b) {
+        int comparison = a.notionalWithFees().multiply(b.filled()).compareTo(b.notionalWithFees().multiply(a.filled()));
         return analysis.request().side() == OrderSide.BUY ? comparison < 0 : comparison > 0;
     }
 
-    private void tree(StringBuilder out, Instrument instrument, SweepReport report, String name, String detail) {
-        out.append(style.header(name)).append("  ").append(style.faint(detail)).append('\n');
-        List<String[]> rows = new ArrayList<>();
-        String base = instrument.base();
-        String quote = instrument.quote();
-        String completeness = report.complete() ? style.good("complete")
-                : style.warning("INCOMPLETE: the book is too thin");
-        rows.add(new String[] {"filled", Decimals.exact(report.filled()) + " / " + Decimals.exact(report.sizeToFill())
-                + " " + base + "  " + completeness});
-        rows.add(new String[] {"levels", Integer.toString(report.levels())});
-        if (report.vwap() != null) {
-            rows.add(new String[] {"VWAP", style.bold(Decimals.rounded(report.vwap())) + " " + quote + "  after fees "
-                    + Decimals.rounded(report.vwapWithFees())});
-            rows.add(new String[] {"best → worst", Decimals.exact(report.best()) + " → " + Decimals.exact(report.worst())});
-            rows.add(new String[] {"slippage", Decimals.rounded(report.slippageVsBest()) + " bps vs best · "
-                    + (report.slippageVsMid() == null ? "no mid" : Decimals.rounded(report.slippageVsMid()) + " bps vs mid")});
-            rows.add(new String[] {"notional", Decimals.exact(report.notional()) + " " + quote + "  fees "
-                    + Decimals.exact(report.fees()) + " " + quote});
-        }
-        boolean withSplit = report.isMerged();
-        for (int i = 0; i < rows.size(); i++) {
-            boolean last = i == rows.size() - 1 && !withSplit;
-            out.append(last ? LAST : BRANCH).append(pad(rows.get(i)[0], 14)).append(rows.get(i)[1]).append('\n');
-        }
-        if (withSplit) {
-            out.append(LAST).append("split").append('\n');
-            List<SweepReport.VenueShare> split = report.split();
-            int width = 2 + split.stream().mapToInt(share -> share.venue().length()).max().orElse(0);
-            for (int i = 0; i < split.size(); i++) {
-                SweepReport.VenueShare share = split.get(i);
-                out.append(SPACE).append(i == split.size() - 1 ? LAST : BRANCH).append(pad(share.venue(), width))
-                        .append(pad(Decimals.exact(share.filled()) + " " + base, 20))
-                        .append(pad(Decimals.percent(share.share()), 10))
-                        .append(Decimals.exact(share.notional())).append(' ').append(quote).append('\n');
-            }
-        }
-    }
-
-    private static String fills(SweepReport report) {
-        if (report.fills().isEmpty()) {
-            return "(none)";
-        }
-        StringBuilder text = new StringBuilder();
-        for (SweepReport.Fill fill : report.fills()) {
-            if (text.length() > 0) {
-                text.append(' ');
-            }
-            text.append('(').append(Decimals.exact(fill.price())).append(", ").append(Decimals.exact(fill.size()));
-            if (report.isMerged()) {
-                text.append(", ").append(fill.venue());
-            }
-            text.append(')');
-        }
-        return text.toString();
-    }
-
-    private static int labelWidth(SweepAnalysis analysis) {
-        int width = "merged".length();
-        for (SweepReport venue : analysis.venues()) {
-            width = Math.max(width, venue.label().length());
-        }
-        return width + 2;
-    }
-
-    private static String pad(String text, int width) {
-        return text.length() >= width ? text + " " : text + " ".repeat(width - text.length());
-    }
 }

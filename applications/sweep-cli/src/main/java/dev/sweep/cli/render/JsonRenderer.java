@@ -121,6 +121,8 @@ public final class JsonRenderer {
         writeExact(json, "mid", report.mid());
         json.writeStringField("notional", Decimals.exact(report.notional()));
         json.writeStringField("fees", Decimals.exact(report.fees()));
+        json.writeStringField("notionalWithFees", Decimals.exact(report.notionalWithFees()));
+        writeExact(json, "quoteShortfall", report.quoteShortfall());
         json.writeObjectFieldStart("slippageBps");
         writeRounded(json, "vsBest", report.slippageVsBest());
         writeRounded(json, "vsMid", report.slippageVsMid());
