@@ -18,19 +18,20 @@ public final class Main {
 
     /** Runs one command line against the given console and returns the exit code (README, "Exit codes"). */
     public static int run(String[] args, Console console) {
+        return commandLine(console).execute(args);
+    }
+
+    /** The command line with every subcommand, its output going to the console. */
+    static CommandLine commandLine(Console console) {
         SweepCommand sweep = new SweepCommand();
         CommandLine cli = new CommandLine(sweep);
         for (OrderSide side : OrderSide.values()) {
-            cli.addSubcommand(side.label(), new OrderCommand(side, console));
+            cli.addSubcommand(side.label(), OrderCommand.command(side, console));
         }
         cli.addSubcommand("book", new BookCommand(console));
         cli.addSubcommand("record", new RecordCommand(console));
         cli.addSubcommand("replay", new ReplayCommand(console));
         cli.addSubcommand("sim", new SimCommand(console));
-        cli.getSubcommands().get("sell").getCommandSpec().usageMessage()
-                .description("Sweep the bids: what selling QTY now would fetch on each venue and merged.");
-        cli.getSubcommands().get("buy").getCommandSpec().usageMessage()
-                .description("Sweep the asks: what buying QTY now would cost on each venue and merged.");
         cli.setOut(console.out());
         cli.setErr(console.err());
         // A negative quantity ("sell -3") should be rejected as a quantity, not as an unknown option.
@@ -38,7 +39,7 @@ public final class Main {
         cli.setParameterExceptionHandler(Main::onParameterError);
         cli.setExecutionExceptionHandler((exception, command, parseResult) ->
                 onExecutionError(exception, command, console.err(), sweep.verbose()));
-        return cli.execute(args);
+        return cli;
     }
 
     private static int onParameterError(ParameterException exception, String[] args) {

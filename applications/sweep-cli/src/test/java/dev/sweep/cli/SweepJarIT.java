@@ -59,6 +59,17 @@ class SweepJarIT {
     }
 
     @Test
+    void everyCommandsHelpIsCleanOnBothStreams() throws Exception {
+        for (String command : HelpTest.commands().toList()) {
+            Result result = command.isEmpty() ? run("--help") : run(command, "--help");
+
+            assertThat(result.exitCode()).as(command).isEqualTo(ExitCode.OK);
+            assertThat(result.err()).as(command).isEmpty();
+            assertThat(HelpTest.leftovers(result.out())).as(command).isEmpty();
+        }
+    }
+
+    @Test
     void theMainJobRunsAgainstTheBuiltInSimulator() throws Exception {
         Result result = run("sell", "15", "--demo");
 
