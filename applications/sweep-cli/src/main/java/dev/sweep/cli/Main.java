@@ -3,8 +3,11 @@ package dev.sweep.cli;
 import dev.sweep.core.OrderSide;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** Entry point: wires the commands and turns every failure into one line on stderr and an exit code. */
 public final class Main {
@@ -45,10 +48,35 @@ public final class Main {
     private static int onParameterError(ParameterException exception, String[] args) {
         CommandLine command = exception.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println("sweep: " + exception.getMessage());
-        err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help'.");
+        String unknownCommand = unknownCommand(exception);
+        if (unknownCommand != null) {
+            err.println("sweep: " + unknownCommand);
+        } else {
+            err.println("sweep: " + exception.getMessage());
+            err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help'.");
+        }
         err.flush();
         return ExitCode.USAGE;
+    }
+
+    /**
+     * The line for a word where a subcommand was expected: the nearest commands, or the list of commands; null
+     * when the exception is about something else.
+     */
+    private static String unknownCommand(ParameterException exception) {
+        CommandLine command = exception.getCommandLine();
+        if (!(exception instanceof UnmatchedArgumentException unmatched) || command.getSubcommands().isEmpty()
+                || unmatched.getUnmatched().isEmpty() || unmatched.getUnmatched().get(0).startsWith("-")) {
+            return null;
+        }
+        String typed = unmatched.getUnmatched().get(0);
+        List<String> suggestions = Spelling.nearest(typed, command.getSubcommands().keySet());
+        if (suggestions.isEmpty()) {
+            return "unknown command '" + typed + "' (commands: " + String.join(", ", command.getSubcommands().keySet())
+                    + ")";
+        }
+        return "unknown command '" + typed + "': did you mean "
+                + suggestions.stream().map(name -> "'" + name + "'").collect(Collectors.joining(" or ")) + "?";
     }
 
     private static int onExecutionError(Exception exception, CommandLine command, PrintWriter err, boolean verbose) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every kind of bad input ends with one clear line on stderr and exit code 2: no stack trace, no report. */
@@ -39,12 +40,22 @@ class BadInputTest {
                 Arguments.of(new String[] {"sell", "1", "--from", file("books/crossed.json")}, "the kraken BTC-USD book is crossed: best bid 101 >= best ask 100.5"),
                 Arguments.of(new String[] {"sell", "1", "--from", file("books/bad-size.json")}, "kraken BTC-USD bids[0] size '-1' is not a valid amount: signs are not allowed"),
                 Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--frm", "x"}, "Unknown option"),
-                Arguments.of(new String[] {"short", "1"}, "Unmatched argument"),
+                Arguments.of(new String[] {"short", "1"}, "unknown command 'short' (commands: buy, sell, book,"),
                 Arguments.of(new String[] {"sim", "--faults", "bogus=1"}, "unknown fault 'bogus'"),
                 Arguments.of(new String[] {"sim", "--faults", "drop=2"}, "fault probability must be between 0 and 1"),
                 Arguments.of(new String[] {"sim", "--rate", "-1"}, "rate must be in [0, 1000000]"),
                 Arguments.of(new String[] {"sim", "--port", "70000"}, "port must be in [0, 65535]"),
                 Arguments.of(new String[] {"sim", "--port", "x"}, "Invalid value for option '--port'"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"sel, sell", "bok, book", "replya, replay", "recrod, record"})
+    void aMistypedCommandGetsOneLineWithTheNearestCommand(String typed, String meant) {
+        CliRun run = CliRun.of(typed, "1");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("sweep: unknown command '" + typed + "': did you mean '" + meant + "'?\n");
     }
 
     @ParameterizedTest
