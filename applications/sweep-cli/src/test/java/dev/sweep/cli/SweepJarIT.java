@@ -15,11 +15,14 @@ import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -51,11 +54,15 @@ class SweepJarIT {
     }
 
     @Test
-    void printsItsVersion() throws Exception {
+    void printsItsVersionCommitAndBuildDate() throws Exception {
         Result result = run("--version");
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.OK);
-        assertThat(result.out()).matches("sweep \\d+\\.\\d+\\.\\d+.*\n");
+        Matcher version = Pattern.compile("sweep \\d+\\.\\d+\\.\\d+\\S* \\(commit (\\S+), built (\\S+)\\)\n")
+                .matcher(result.out());
+        assertThat(version.matches()).as(result.out()).isTrue();
+        assertThat(version.group(1)).isEqualTo(headCommit());
+        assertThat(Instant.parse(version.group(2))).isBefore(Instant.now());
     }
 
     @Test
@@ -178,6 +185,14 @@ class SweepJarIT {
             process.destroy();
             assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
         }
+    }
+
+    /** The working copy's commit as the build abbreviates it, or "unknown" outside a git working copy. */
+    private static String headCommit() throws IOException, InterruptedException {
+        Process git = new ProcessBuilder("git", "rev-parse", "HEAD").redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        String head = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        return git.waitFor() == 0 ? head.substring(0, 7) : "unknown";
     }
 
     private record Result(int exitCode, String out, String err) {
