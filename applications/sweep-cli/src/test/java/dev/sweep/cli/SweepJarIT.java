@@ -77,6 +77,30 @@ class SweepJarIT {
     }
 
     @Test
+    void theCompletionScriptCompletesCommandsAndOptionsInBash() throws Exception {
+        Result completion = run("completion");
+        assertThat(completion.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(completion.err()).isEmpty();
+        Path script = Files.createTempFile("sweep-completion", ".bash");
+        try {
+            Files.writeString(script, completion.out());
+            // What bash sets before it calls a completion function: the words so far, the one being completed last.
+            String complete = "complete_for() { COMP_WORDS=(\"$@\"); COMP_CWORD=$(($# - 1)); COMP_LINE=\"$*\";"
+                    + " COMP_POINT=${#COMP_LINE}; _complete_sweep; echo \"${COMPREPLY[*]}\"; };"
+                    + " complete_for sweep se; complete_for sweep buy --qu; complete_for sweep ''";
+            Process bash = new ProcessBuilder("bash", "-c", "source \"$0\"; " + complete, script.toString())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(bash.waitFor()).isZero();
+
+            assertThat(out.lines()).containsExactly("sell", "--quote",
+                    String.join(" ", HelpTest.commands().filter(command -> !command.isEmpty()).toList()));
+        } finally {
+            Files.delete(script);
+        }
+    }
+
+    @Test
     void theMainJobRunsAgainstTheBuiltInSimulator() throws Exception {
         Result result = run("sell", "15", "--demo");
 
