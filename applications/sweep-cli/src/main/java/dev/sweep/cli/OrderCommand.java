@@ -20,20 +20,17 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code sweep sell} and {@code sweep buy}: one class, told its side when it is registered. */
-@Command(mixinStandardHelpOptions = true,
-        footer = {"", "Examples:",
-                "  sweep %1$s 15 --demo                      (offline, against the built-in simulator)",
-                "  sweep %1$s 15                             (live: Kraken, Coinbase and Gemini)",
-                "  sweep %1$s 15 --watch --interval 2s",
-                "  sweep %1$s --quote 1000000 --fee kraken=0.26%%",
-                "  sweep %1$s 2.5 --symbol ETH-USD --venues kraken,coinbase --json",
-                "  sweep %1$s 15 --from examples/books.json    (offline what-if on saved books)"})
+/**
+ * {@code sweep sell} and {@code sweep buy}: one class, told its side when it is registered ({@link #command}), which
+ * also writes the side into the description and the examples.
+ */
+@Command(mixinStandardHelpOptions = true)
 final class OrderCommand implements Callable<Integer> {
 
     private final OrderSide side;
@@ -90,6 +87,28 @@ final class OrderCommand implements Callable<Integer> {
     OrderCommand(OrderSide side, Console console) {
         this.side = side;
         this.console = console;
+    }
+
+    /** The command for one side, its help naming that side. */
+    static CommandLine command(OrderSide side, Console console) {
+        CommandLine command = new CommandLine(new OrderCommand(side, console));
+        command.getCommandSpec().usageMessage()
+                .description(side == OrderSide.SELL
+                        ? "Sweep the bids: what selling QTY now would fetch on each venue and merged."
+                        : "Sweep the asks: what buying QTY now would cost on each venue and merged.")
+                .footer(examples(side.label()));
+        return command;
+    }
+
+    /** Picocli renders footers with {@code String.format}: a literal percent sign is written {@code %%}. */
+    private static String[] examples(String side) {
+        return new String[] {"", "Examples:",
+                "  sweep " + side + " 15 --demo                    (offline: the built-in simulator)",
+                "  sweep " + side + " 15                           (live: Kraken, Coinbase, Gemini)",
+                "  sweep " + side + " 15 --watch --interval 2s",
+                "  sweep " + side + " --quote 1000000 --fee kraken=0.26%%",
+                "  sweep " + side + " 2.5 --symbol ETH-USD --venues kraken,coinbase --json",
+                "  sweep " + side + " 15 --from examples/books.json  (offline what-if on saved books)"};
     }
 
     @Override

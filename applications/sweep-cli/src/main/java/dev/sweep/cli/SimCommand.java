@@ -58,7 +58,8 @@ final class SimCommand implements Callable<Integer> {
         try {
             simulator = Simulator.start(config);
         } catch (IllegalStateException e) {
-            throw new UserInputException(e.getMessage() + " (is another simulator running? try --port 0)");
+            throw new UserInputException(e.getMessage() + "; --host takes an address of this machine (default"
+                    + " 127.0.0.1), --port a free port (0: any)");
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread shutdown = new Thread(() -> {

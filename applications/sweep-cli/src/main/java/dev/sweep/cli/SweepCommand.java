@@ -37,7 +37,7 @@ final class SweepCommand implements Callable<Integer> {
         return ExitCode.USAGE;
     }
 
-    /** Reads the version Maven wrote into the jar. */
+    /** Reads the version, commit and build date Maven wrote into the jar. */
     static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() throws IOException {
@@ -47,7 +47,9 @@ final class SweepCommand implements Callable<Integer> {
                     properties.load(in);
                 }
             }
-            return new String[] {"sweep " + properties.getProperty("version", "(unknown version)")};
+            return new String[] {"sweep " + properties.getProperty("version", "(unknown version)") + " (commit "
+                    + properties.getProperty("commit", "unknown") + ", built " + properties.getProperty("date", "unknown")
+                    + ")"};
         }
     }
 }

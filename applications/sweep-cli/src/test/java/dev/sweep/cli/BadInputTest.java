@@ -4,9 +4,14 @@ import static dev.sweep.cli.OrderCommandTest.SMALL;
 import static dev.sweep.cli.OrderCommandTest.file;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every kind of bad input ends with one clear line on stderr and exit code 2: no stack trace, no report. */
@@ -62,12 +67,42 @@ class BadInputTest {
                 Arguments.of(new String[] {"sell", "1", "--from", file("books/duplicate-key.json")}, "duplicate-key.json: the key \"bids\" appears twice in one object (line 5, column 10)"),
                 Arguments.of(new String[] {"sell", "1", "--from", file("books/bad-size.json")}, "kraken BTC-USD bids[0] size '-1' is not a valid amount: signs are not allowed"),
                 Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--frm", "x"}, "Unknown option"),
-                Arguments.of(new String[] {"short", "1"}, "Unmatched argument"),
+                Arguments.of(new String[] {"short", "1"}, "unknown command 'short' (commands: buy, sell, book,"),
                 Arguments.of(new String[] {"sim", "--faults", "bogus=1"}, "unknown fault 'bogus'"),
                 Arguments.of(new String[] {"sim", "--faults", "drop=2"}, "fault probability must be between 0 and 1"),
                 Arguments.of(new String[] {"sim", "--rate", "-1"}, "rate must be in [0, 1000000]"),
                 Arguments.of(new String[] {"sim", "--port", "70000"}, "port must be in [0, 65535]"),
-                Arguments.of(new String[] {"sim", "--port", "x"}, "Invalid value for option '--port'"));
+                Arguments.of(new String[] {"sim", "--port", "x"}, "Invalid value for option '--port'"),
+                Arguments.of(new String[] {"sim", "--port", "0", "--host", "nosuchhost.invalid"},
+                        "cannot listen on nosuchhost.invalid:0: no such host; --host takes an address of this machine"),
+                Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--interval", "99999999999999s"},
+                        "--interval '99999999999999s' is too long: at most 7 days (10080m)"),
+                Arguments.of(new String[] {"sell", "1", "--demo", "--timeout", "10081m"},
+                        "--timeout '10081m' is too long: at most 7 days (10080m)"),
+                Arguments.of(new String[] {"sell", "1", "--demo", "--timeout", "2h"},
+                        "--timeout '2h' must be a positive duration such as 500ms, 2s or 1m"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"sel, sell", "bok, book", "replya, replay", "recrod, record"})
+    void aMistypedCommandGetsOneLineWithTheNearestCommand(String typed, String meant) {
+        CliRun run = CliRun.of(typed, "1");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("sweep: unknown command '" + typed + "': did you mean '" + meant + "'?\n");
+    }
+
+    @Test
+    void aSimulatorOnATakenPortSaysSoAndWhatToDo() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            CliRun run = CliRun.of("sim", "--port", Integer.toString(taken.getLocalPort()));
+
+            assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+            assertThat(run.err()).isEqualTo("sweep: cannot listen on 127.0.0.1:" + taken.getLocalPort()
+                    + ": Address already in use; --host takes an address of this machine (default 127.0.0.1), --port"
+                    + " a free port (0: any)\n");
+        }
     }
 
     @ParameterizedTest

@@ -17,12 +17,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,11 +75,50 @@ class SweepJarIT {
     }
 
     @Test
-    void printsItsVersion() throws Exception {
+    void printsItsVersionCommitAndBuildDate() throws Exception {
         Result result = run("--version");
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.OK);
-        assertThat(result.out()).matches("sweep \\d+\\.\\d+\\.\\d+.*\n");
+        Matcher version = Pattern.compile("sweep \\d+\\.\\d+\\.\\d+\\S* \\(commit (\\S+), built (\\S+)\\)\n")
+                .matcher(result.out());
+        assertThat(version.matches()).as(result.out()).isTrue();
+        assertThat(version.group(1)).isEqualTo(headCommit());
+        assertThat(Instant.parse(version.group(2))).isBefore(Instant.now());
+    }
+
+    @Test
+    void everyCommandsHelpIsCleanOnBothStreams() throws Exception {
+        for (String command : HelpTest.commands().toList()) {
+            Result result = command.isEmpty() ? run("--help") : run(command, "--help");
+
+            assertThat(result.exitCode()).as(command).isEqualTo(ExitCode.OK);
+            assertThat(result.err()).as(command).isEmpty();
+            assertThat(HelpTest.leftovers(result.out())).as(command).isEmpty();
+        }
+    }
+
+    @Test
+    void theCompletionScriptCompletesCommandsAndOptionsInBash() throws Exception {
+        Result completion = run("completion");
+        assertThat(completion.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(completion.err()).isEmpty();
+        Path script = Files.createTempFile("sweep-completion", ".bash");
+        try {
+            Files.writeString(script, completion.out());
+            // What bash sets before it calls a completion function: the words so far, the one being completed last.
+            String complete = "complete_for() { COMP_WORDS=(\"$@\"); COMP_CWORD=$(($# - 1)); COMP_LINE=\"$*\";"
+                    + " COMP_POINT=${#COMP_LINE}; _complete_sweep; echo \"${COMPREPLY[*]}\"; };"
+                    + " complete_for sweep se; complete_for sweep buy --qu; complete_for sweep ''";
+            Process bash = new ProcessBuilder("bash", "-c", "source \"$0\"; " + complete, script.toString())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(bash.waitFor()).isZero();
+
+            assertThat(out.lines()).containsExactly("sell", "--quote",
+                    String.join(" ", HelpTest.commands().filter(command -> !command.isEmpty()).toList()));
+        } finally {
+            Files.delete(script);
+        }
     }
 
     @Test
@@ -266,6 +308,14 @@ class SweepJarIT {
             process.destroy();
             assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
         }
+    }
+
+    /** The working copy's commit as the build abbreviates it, or "unknown" outside a git working copy. */
+    private static String headCommit() throws IOException, InterruptedException {
+        Process git = new ProcessBuilder("git", "rev-parse", "HEAD").redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        String head = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        return git.waitFor() == 0 ? head.substring(0, 7) : "unknown";
     }
 
     private record Result(int exitCode, String out, String err) {

@@ -29,6 +29,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler.Cli
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketClientCompressionHandler;
+import io.netty.handler.ssl.NotSslRecordException;
 import io.netty.handler.ssl.SslContext;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -334,6 +335,11 @@ final class FeedConnection implements FeedListener {
         Throwable root = cause;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
+        }
+        if (root instanceof NotSslRecordException) {
+            // Its message is a hex dump of whatever the server sent instead.
+            return "the server did not answer TLS: does the endpoint speak plain WebSocket? (then use ws:// instead of"
+                    + " wss://)";
         }
         String message = root.getMessage();
         return message == null ? root.getClass().getSimpleName() : message;

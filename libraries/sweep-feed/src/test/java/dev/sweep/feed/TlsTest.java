@@ -9,9 +9,16 @@ import dev.sweep.sim.SimulatorConfig;
 import dev.sweep.sim.SimulatorConfig.TlsIdentity;
 import dev.sweep.venue.Venues;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -58,6 +65,46 @@ class TlsTest {
                 assertThat(view.isLive()).isFalse();
                 assertThat(view.lastProblem()).containsIgnoringCase("subject alternative");
             });
+        }
+    }
+
+    @Test
+    void wssToAPlainHttpServerSaysTheServerDidNotAnswerTls() throws Exception {
+        try (ServerSocket plain = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread server = new Thread(() -> answerInPlainHttp(plain), "plain-http");
+            server.start();
+            URI endpoint = URI.create("wss://127.0.0.1:" + plain.getLocalPort() + "/");
+            Map<String, URI> endpoints = new HashMap<>();
+            Venues.all().forEach(venue -> endpoints.put(venue.name(), endpoint));
+
+            try (FeedManager feeds = new FeedManager(Venues.all(), endpoints, List.of(BTC_USD),
+                    FeedSettings.defaults().withBackoff(Duration.ofMillis(100), Duration.ofMillis(500))).start()) {
+                // The first TLS handshake of a JVM can take seconds on a busy machine: wait for each verdict.
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                List<BookView> views = feeds.views(BTC_USD);
+                while (views.stream().anyMatch(view -> view.lastProblem() == null) && System.nanoTime() < deadline) {
+                    TimeUnit.MILLISECONDS.sleep(50);
+                    views = feeds.views(BTC_USD);
+                }
+                assertThat(views).allSatisfy(view -> {
+                    assertThat(view.isLive()).isFalse();
+                    assertThat(view.lastProblem()).isEqualTo("the server did not answer TLS: does the endpoint speak"
+                            + " plain WebSocket? (then use ws:// instead of wss://)");
+                });
+            }
+        }
+    }
+
+    /** What a plain HTTP server says to bytes it cannot read (here, a TLS ClientHello), until the socket closes. */
+    private static void answerInPlainHttp(ServerSocket plain) {
+        while (!plain.isClosed()) {
+            try (Socket client = plain.accept()) {
+                client.getInputStream().read(new byte[4096]);
+                client.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+            } catch (IOException closed) {
+                // The test is over, or the client gave up: either way, next connection or exit.
+            }
         }
     }
 

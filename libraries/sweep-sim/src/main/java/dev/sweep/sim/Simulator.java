@@ -122,8 +122,13 @@ public final class Simulator implements AutoCloseable, SimContext {
                                 new HandshakeRouter(Simulator.this));
                     }
                 });
+        InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
+        if (address.isUnresolved()) {
+            // Netty would fail with an UnresolvedAddressException, which carries no message.
+            throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port() + ": no such host");
+        }
         try {
-            server = bootstrap.bind(new InetSocketAddress(config.host(), config.port())).sync().channel();
+            server = bootstrap.bind(address).sync().channel();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while binding " + config.host() + ":" + config.port(), e);

@@ -73,6 +73,19 @@ class FaultTest {
     }
 
     @Test
+    void aChecksumFaultCountsOnlyWhereTheVenueSendsAChecksum() throws InterruptedException {
+        try (WsClient kraken = liveClient(new KrakenVenue(10)); WsClient coinbase = liveClient(new CoinbaseVenue())) {
+            simulator.inject("kraken", Fault.CHECKSUM);
+            simulator.inject("coinbase", Fault.CHECKSUM);
+            kraken.await("a checksum mismatch", WAIT, c -> c.book("BTC-USD").state() == BookState.BROKEN);
+            simulator.advance(300);
+
+            assertThat(simulator.faultsInjected().get(Fault.CHECKSUM)).isEqualTo(1);
+            assertThat(coinbase.book("BTC-USD").state()).isEqualTo(BookState.LIVE);
+        }
+    }
+
+    @Test
     void malformedJsonIsRejected() throws InterruptedException {
         try (WsClient client = liveClient(new CoinbaseVenue())) {
             simulator.inject("coinbase", Fault.MALFORMED);

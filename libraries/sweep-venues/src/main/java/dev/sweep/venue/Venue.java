@@ -28,6 +28,13 @@ public interface Venue {
     long defaultTakerFee();
 
     /**
+     * What the venue's feed lets a client check to know its book is whole, in one line for people ({@code sweep
+     * venues}): a checksum, sequence numbers, or nothing beyond the snapshot. The checks every venue gets (a crossed
+     * book, a rejected frame, silence) are not repeated here.
+     */
+    String integrity();
+
+    /**
      * Levels per side the venue sends and the client must keep, or 0 when the feed carries the full book. A venue that
      * sends a limited depth also expects the client to drop levels that fall out of it.
      */

@@ -156,6 +156,11 @@ final class KrakenSession extends Session {
     }
 
     @Override
+    protected boolean applies(Fault fault) {
+        return true;
+    }
+
+    @Override
     protected void onTimer(long nowMillis) {
         if (!subscriptions.isEmpty() && millisSinceLastSent(nowMillis) >= HEARTBEAT_MILLIS) {
             send(proxy.heartbeat());

@@ -90,7 +90,7 @@ public abstract class Session {
      */
     protected final Fault nextFault() {
         Fault fault = injected.isEmpty() ? context.faults().draw(context.random()) : injected.poll();
-        if (fault == null) {
+        if (fault == null || !applies(fault)) {
             return null;
         }
         context.countFault(fault);
@@ -104,6 +104,14 @@ public abstract class Session {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether this dialect can apply the fault. Only Kraken sends a checksum to corrupt; a fault that cannot happen
+     * is neither applied nor counted, so that {@code faultsInjected} counts what clients had to survive.
+     */
+    protected boolean applies(Fault fault) {
+        return fault != Fault.CHECKSUM;
     }
 
     /** Whether frames can still be sent. */

@@ -45,6 +45,11 @@ public final class CoinbaseVenue implements Venue {
     }
 
     @Override
+    public String integrity() {
+        return "sequence_num on every frame: a gap breaks the books";
+    }
+
+    @Override
     public int bookDepth() {
         return 0;
     }

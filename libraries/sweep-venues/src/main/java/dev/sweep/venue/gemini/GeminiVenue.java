@@ -46,6 +46,11 @@ public final class GeminiVenue implements Venue {
     }
 
     @Override
+    public String integrity() {
+        return "none: no sequence numbers, no checksum";
+    }
+
+    @Override
     public int bookDepth() {
         return 0;
     }

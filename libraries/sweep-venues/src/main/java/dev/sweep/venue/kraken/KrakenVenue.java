@@ -67,6 +67,11 @@ public final class KrakenVenue implements Venue {
     }
 
     @Override
+    public String integrity() {
+        return "CRC32 checksum of the top 10 levels on every update";
+    }
+
+    @Override
     public int bookDepth() {
         return depth;
     }

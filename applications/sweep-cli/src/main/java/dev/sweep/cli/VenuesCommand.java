@@ -1,0 +1,44 @@
+package dev.sweep.cli;
+
+import dev.sweep.core.Instrument;
+import dev.sweep.core.TakerFee;
+import dev.sweep.venue.Venue;
+import dev.sweep.venue.Venues;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/** {@code sweep venues}: what Sweep knows about each venue, read from the venues themselves. */
+@Command(name = "venues", mixinStandardHelpOptions = true,
+        description = "List the venues: default endpoint, how each spells an instrument, default taker fee, the book"
+                + " it keeps and the integrity checks its feed allows.",
+        footer = {"", "--endpoint VENUE=URL and --fee VENUE=RATE change the endpoint and the fee of one run."})
+final class VenuesCommand implements Callable<Integer> {
+
+    private static final Instrument EXAMPLE = Instrument.of("BTC-USD");
+
+    private final Console console;
+
+    VenuesCommand(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = console.out();
+        for (Venue venue : Venues.all()) {
+            if (venue != Venues.all().get(0)) {
+                out.println();
+            }
+            out.println(venue.name());
+            out.println("  endpoint   " + venue.defaultEndpoint());
+            out.println("  symbols    " + EXAMPLE + " is " + venue.symbol(EXAMPLE));
+            out.println("  taker fee  " + TakerFee.toPercent(venue.defaultTakerFee()) + " (lowest-volume tier)");
+            out.println("  book       " + (venue.bookDepth() == 0 ? "the full book"
+                    : venue.bookDepth() + " levels per side"));
+            out.println("  integrity  " + venue.integrity());
+        }
+        out.flush();
+        return ExitCode.OK;
+    }
+}
