@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +46,7 @@ final class CliWatch implements AutoCloseable {
             public void close() {
             }
         };
-        Console console = new Console(new PrintWriter(lineWriter, true), new PrintWriter(err, true), false);
+        Console console = Console.of(new PrintWriter(lineWriter, true), new PrintWriter(err, true), false, false, Map.of());
         thread = new Thread(() -> exitCode = Main.run(args, console), "cli-watch");
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -20,7 +21,7 @@ class HelpTest {
 
     /** The root command (no name) and every subcommand, as registered. */
     static Stream<String> commands() {
-        Console console = new Console(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), false);
+        Console console = Console.of(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), false, false, Map.of());
         return Stream.concat(Stream.of(""), Main.commandLine(console).getSubcommands().keySet().stream());
     }
 
