@@ -1,11 +1,11 @@
 package dev.sweep.cli;
 
 import dev.sweep.core.Instrument;
+import dev.sweep.record.Recorder;
 import dev.sweep.record.RecordingWriter;
 import dev.sweep.venue.Venue;
 import dev.sweep.venue.Venues;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
         footer = {"", "Example: sweep record --out session.swr --duration 60s --symbols BTC-USD,ETH-USD"})
 final class RecordCommand implements Callable<Integer> {
 
-    private static final long PROGRESS_MILLIS = 1_000;
+    /** How often the recording is checked for a write error. */
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final Console console;
 
@@ -67,42 +68,64 @@ final class RecordCommand implements Callable<Integer> {
                     + "' (venues: " + String.join(", ", Venues.names()) + ")")));
         }
         Logs.configure(feed.logDir);
-        RecordingWriter writer;
-        try {
-            writer = RecordingWriter.create(out);
-        } catch (IOException e) {
-            throw new UserInputException("cannot write " + out + ": " + e.getMessage());
-        }
+        Recorder recorder = open();
         for (Venue venue : selected) {
-            writer.subscription(venue.name(), instruments.stream().map(Instrument::symbol).toList());
+            recorder.subscription(venue.name(), instruments.stream().map(Instrument::symbol).toList());
         }
-        try (LiveFeeds feeds = LiveFeeds.start(feed, selected, instruments, writer::frame)) {
-            Thread finisher = new Thread(() -> {
-                feeds.close();
-                closeQuietly(writer);
-            }, "sweep-record-shutdown");
-            Runtime.getRuntime().addShutdownHook(finisher);
-            long end = System.nanoTime() + length.toNanos();
-            while (System.nanoTime() < end) {
-                TimeUnit.MILLISECONDS.sleep(Math.min(PROGRESS_MILLIS, Math.max(1,
-                        TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()))));
-                console.err().printf("recording %s: %d frames, %d KB%n", out, writer.frames(), writer.bytes() / 1024);
-                console.err().flush();
+        // Ctrl-C and SIGTERM end the recording as --duration does, on this thread.
+        try (StopRequest stop = StopRequest.install("sweep-record-shutdown")) {
+            String failure;
+            try (LiveFeeds feeds = LiveFeeds.start(feed, selected, instruments, recorder::frame)) {
+                record(recorder, length, stop);
+            } finally {
+                failure = finish(recorder);
             }
-            Runtime.getRuntime().removeShutdownHook(finisher);
+            if (failure != null) {
+                throw new UserInputException("cannot write " + out + ": " + failure);
+            }
+            console.out().printf("recorded %d frames (%d KB before compression) from %s to %s%n", recorder.frames(),
+                    recorder.bytes() / 1024, String.join(", ", selected.stream().map(Venue::name).toList()), out);
+            console.out().flush();
+            return ExitCode.OK;
         }
-        closeQuietly(writer);
-        console.out().printf("recorded %d frames (%d KB before compression) from %s to %s%n", writer.frames(),
-                writer.bytes() / 1024, String.join(", ", selected.stream().map(Venue::name).toList()), out);
-        console.out().flush();
-        return ExitCode.OK;
     }
 
-    private static void closeQuietly(RecordingWriter writer) {
+    private Recorder open() {
         try {
-            writer.close();
+            return new Recorder(RecordingWriter.create(out), Recorder.DEFAULT_QUEUE_BYTES);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot finish the recording: " + e.getMessage(), e);
+            throw new UserInputException("cannot write " + out + ": " + FileErrors.reason(out, e));
+        }
+    }
+
+    /** Records until the duration is over, the recording fails, or the user stops it. */
+    private void record(Recorder recorder, Duration length, StopRequest stop) throws InterruptedException {
+        ProgressBar progress = new ProgressBar(console, "recording " + out, ProgressBar.Unit.TIME);
+        long start = System.nanoTime();
+        long end = start + length.toNanos();
+        try {
+            while (true) {
+                long now = System.nanoTime();
+                if (now >= end || recorder.failure() != null) {
+                    return;
+                }
+                progress.update(now - start, length.toNanos());
+                if (stop.await(Math.min(POLL_NANOS, end - now))) {
+                    return;
+                }
+            }
+        } finally {
+            progress.clear();
+        }
+    }
+
+    /** Ends the recording; returns why it failed, or null. */
+    private static String finish(Recorder recorder) {
+        try {
+            recorder.close();
+            return null;
+        } catch (IOException e) {
+            return e.getMessage();
         }
     }
 }

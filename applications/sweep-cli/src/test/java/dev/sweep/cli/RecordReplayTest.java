@@ -74,12 +74,29 @@ class RecordReplayTest {
     }
 
     @Test
+    void aRecordingThatCannotBeWrittenSaysWhy() {
+        Path noFolder = folder.resolve("nonexist").resolve("x.swr");
+
+        CliRun missingFolder = CliRun.of("record", "--demo", "--out", noFolder.toString(), "--log-dir",
+                folder.toString());
+        CliRun folderGiven = CliRun.of("record", "--demo", "--out", folder.toString(), "--log-dir", folder.toString());
+
+        assertThat(missingFolder.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(missingFolder.err()).isEqualTo("sweep: cannot write " + noFolder + ": the folder "
+                + noFolder.getParent() + " does not exist\n");
+        assertThat(folderGiven.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(folderGiven.err()).isEqualTo("sweep: cannot write " + folder + ": it is a folder\n");
+    }
+
+    @Test
     void aDemoRecordingReplaysToLiveBooks() {
         Path file = folder.resolve("demo.swr");
-        CliRun record = CliRun.of("record", "--demo", "--duration", "1s", "--out", file.toString(), "--log-dir",
+        // Long enough for the three books to arrive on a busy machine.
+        CliRun record = CliRun.of("record", "--demo", "--duration", "6s", "--out", file.toString(), "--log-dir",
                 folder.toString());
         assertThat(record.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(record.out()).startsWith("recorded ").contains("from kraken, coinbase, gemini");
+        assertThat(record.err()).isEmpty();
 
         CliRun replay = CliRun.of("replay", file.toString(), "sell", "1");
         assertThat(replay.exitCode()).isEqualTo(ExitCode.OK);

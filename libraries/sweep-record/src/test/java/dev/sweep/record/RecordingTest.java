@@ -143,7 +143,7 @@ class RecordingTest {
         assertThat(replay.broken()).isZero();
     }
 
-    private static void write(RecordingWriter writer, int connection, String frame) {
+    private static void write(RecordingWriter writer, int connection, String frame) throws IOException {
         byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
         writer.frame("coinbase", connection, System.nanoTime(), bytes, 0, bytes.length);
     }
