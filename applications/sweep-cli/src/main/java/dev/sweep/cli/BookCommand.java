@@ -65,8 +65,7 @@ final class BookCommand implements Callable<Integer> {
             progress.clear();
             if (!view.isLive()) {
                 throw new FeedFailureException("no live " + instrument + " book from " + venue.name() + " within "
-                        + feed.timeout + ": " + view.state() + (view.lastProblem() == null ? ""
-                        : " (" + view.lastProblem() + ")") + (feed.demo ? "" : ". Try --demo."));
+                        + feed.timeout + ": " + Reports.state(view) + (feed.demo ? "" : ". Try --demo."));
             }
             console.out().print(json ? BookFile.write(List.of(view.book()), depth) + "\n" : table(view));
             console.out().flush();

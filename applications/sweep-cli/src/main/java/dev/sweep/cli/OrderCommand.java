@@ -121,8 +121,7 @@ final class OrderCommand implements Callable<Integer> {
             progress.clear();
             if (views.stream().noneMatch(BookView::isLive)) {
                 throw new FeedFailureException("no live " + instrument + " book within " + feed.timeout + ": "
-                        + views.stream().map(view -> view.venue() + " " + view.state()
-                        + (view.lastProblem() == null ? "" : " (" + view.lastProblem() + ")"))
+                        + views.stream().map(view -> view.venue() + " " + Reports.state(view))
                         .collect(Collectors.joining("; "))
                         + (feeds.isDemo() ? "" : ". Try --demo to run against the built-in simulator."));
             }

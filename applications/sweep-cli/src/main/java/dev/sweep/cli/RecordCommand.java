@@ -20,11 +20,11 @@ import picocli.CommandLine.Option;
 @Command(name = "record", mixinStandardHelpOptions = true,
         description = "Record the raw frames of the venues' feeds (with receive times) to a compressed file that"
                 + " 'sweep replay' rebuilds the books from. Stops after --duration or at Ctrl-C; a recording cut short"
-                + " is readable up to its last frames.",
+                + " is readable up to its last frames. Fails (exit 3) if no venue delivers a book within --timeout.",
         footer = {"", "Example: sweep record --out session.swr --duration 60s --symbols BTC-USD,ETH-USD"})
 final class RecordCommand implements Callable<Integer> {
 
-    /** How often the recording is checked for a write error. */
+    /** How often the recording is checked for a write error, and the books not delivered yet looked at. */
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final Console console;
@@ -54,6 +54,7 @@ final class RecordCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Duration length = Durations.parse("--duration", duration);
+        Duration timeout = feed.timeout();
         List<Instrument> instruments = new ArrayList<>();
         for (String symbol : symbols) {
             try {
@@ -72,20 +73,32 @@ final class RecordCommand implements Callable<Integer> {
         for (Venue venue : selected) {
             recorder.subscription(venue.name(), instruments.stream().map(Instrument::symbol).toList());
         }
+        DeliveredBooks books = new DeliveredBooks(selected, instruments);
         // Ctrl-C and SIGTERM end the recording as --duration does, on this thread.
         try (StopRequest stop = StopRequest.install("sweep-record-shutdown")) {
             String failure;
+            boolean stopped;
             try (LiveFeeds feeds = LiveFeeds.start(feed, selected, instruments, recorder::frame)) {
-                record(recorder, length, stop);
+                stopped = record(feeds, recorder, books, length, timeout, stop);
             } finally {
                 failure = finish(recorder);
             }
             if (failure != null) {
                 throw new UserInputException("cannot write " + out + ": " + failure);
             }
+            if (books.none()) {
+                throw new FeedFailureException("no venue delivered a " + books.symbols() + " book to record "
+                        + (stopped ? "before the recording was stopped"
+                        : "within " + (timeout.compareTo(length) <= 0 ? feed.timeout : duration)) + ": "
+                        + books.reasons() + (feed.demo ? "" : ". Try --demo to record the built-in simulator."));
+            }
             console.out().printf("recorded %d frames (%d KB before compression) from %s to %s%n", recorder.frames(),
-                    recorder.bytes() / 1024, String.join(", ", selected.stream().map(Venue::name).toList()), out);
+                    recorder.bytes() / 1024, String.join(", ", books.venues()), out);
             console.out().flush();
+            for (String gap : books.gaps()) {
+                console.err().println("sweep: " + gap);
+            }
+            console.err().flush();
             return ExitCode.OK;
         }
     }
@@ -98,20 +111,30 @@ final class RecordCommand implements Callable<Integer> {
         }
     }
 
-    /** Records until the duration is over, the recording fails, or the user stops it. */
-    private void record(Recorder recorder, Duration length, StopRequest stop) throws InterruptedException {
+    /**
+     * Records until the duration is over, the recording fails, the user stops it, or the timeout passes with no book
+     * delivered.
+     *
+     * @return whether the user stopped it
+     */
+    private boolean record(LiveFeeds feeds, Recorder recorder, DeliveredBooks books, Duration length, Duration timeout,
+                           StopRequest stop) throws InterruptedException {
         ProgressBar progress = new ProgressBar(console, "recording " + out, ProgressBar.Unit.TIME);
         long start = System.nanoTime();
         long end = start + length.toNanos();
+        long booksDue = start + Math.min(timeout.toNanos(), length.toNanos());
         try {
             while (true) {
                 long now = System.nanoTime();
-                if (now >= end || recorder.failure() != null) {
-                    return;
+                if (!books.complete()) {
+                    books.poll(feeds);
+                }
+                if (now >= end || recorder.failure() != null || books.none() && now >= booksDue) {
+                    return false;
                 }
                 progress.update(now - start, length.toNanos());
                 if (stop.await(Math.min(POLL_NANOS, end - now))) {
-                    return;
+                    return true;
                 }
             }
         } finally {

@@ -28,6 +28,11 @@ final class Reports {
         return new MarketSweep().analyze(request, sources);
     }
 
+    /** A book's state and the venue's last problem, as failures and warnings name it: {@code SYNCING (reason)}. */
+    static String state(BookView view) {
+        return view.state() + (view.lastProblem() == null ? "" : " (" + view.lastProblem() + ")");
+    }
+
     static void print(Console console, boolean json, SweepOutput output) {
         console.out().print(json ? new JsonRenderer().render(output) + "\n"
                 : new HumanRenderer(console.colors()).render(output));

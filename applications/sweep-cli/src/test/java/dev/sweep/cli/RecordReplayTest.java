@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,7 +94,7 @@ class RecordReplayTest {
     @Test
     void aDemoRecordingReplaysToLiveBooks() {
         Path file = folder.resolve("demo.swr");
-        // Long enough for the three books to arrive on a busy machine.
+        // Long enough for the three books to arrive on a busy machine: a recording without books fails.
         CliRun record = CliRun.of("record", "--demo", "--duration", "6s", "--out", file.toString(), "--log-dir",
                 folder.toString());
         assertThat(record.exitCode()).isEqualTo(ExitCode.OK);
@@ -101,5 +104,53 @@ class RecordReplayTest {
         CliRun replay = CliRun.of("replay", file.toString(), "sell", "1");
         assertThat(replay.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(replay.out()).contains("0 rejected, 0 books broken").contains("merged book  3 venues");
+    }
+    @Test
+    void aRecordingOfASymbolEveryVenueRejectsFailsAtTheTimeoutNamingEachVenue() {
+        long started = System.nanoTime();
+        CliRun record = CliRun.of("record", "--demo", "--symbols", "DOGE-USD", "--timeout", "1s", "--duration", "60s",
+                "--out", folder.resolve("doge.swr").toString(), "--log-dir", folder.toString());
+
+        assertThat(record.exitCode()).isEqualTo(ExitCode.FEED_FAILURE);
+        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).as("seconds").isLessThan(20);
+        assertThat(record.out()).isEmpty();
+        assertThat(record.err()).isEqualTo("sweep: no venue delivered a DOGE-USD book to record within 1s: kraken"
+                + " SYNCING (venue error: Currency pair not supported DOGE/USD); coinbase SYNCING"
+                + " (venue error: Failed to subscribe: unknown product id DOGE-USD); gemini SYNCING (venue error:"
+                + " InvalidSymbol)\n");
+    }
+
+    @Test
+    void aRecordingOfUnreachableVenuesFailsAtTheTimeout() throws IOException {
+        String closed = "ws://127.0.0.1:" + closedPort();
+        CliRun record = CliRun.of("record", "--venues", "kraken,gemini", "--timeout", "1s", "--duration", "60s",
+                "--endpoint", "kraken=" + closed + "/kraken/v2", "--endpoint", "gemini=" + closed + "/gemini",
+                "--out", folder.resolve("none.swr").toString(), "--log-dir", folder.toString());
+
+        assertThat(record.exitCode()).isEqualTo(ExitCode.FEED_FAILURE);
+        assertThat(record.err()).startsWith("sweep: no venue delivered a BTC-USD book to record within 1s:"
+                + " kraken SYNCING (cannot connect: ").contains("; gemini SYNCING (cannot connect: ")
+                .endsWith(". Try --demo to record the built-in simulator.\n");
+    }
+
+    @Test
+    void aRecordingSaysWhichVenuesGaveNoBook() throws IOException {
+        Path file = folder.resolve("partial.swr");
+        CliRun record = CliRun.of("record", "--demo", "--venues", "kraken,gemini", "--symbols", "BTC-USD,DOGE-USD",
+                "--endpoint", "gemini=ws://127.0.0.1:" + closedPort() + "/gemini", "--duration", "6s", "--out", file.toString(), "--log-dir", folder.toString());
+
+        assertThat(record.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(record.out()).startsWith("recorded ").endsWith(" from kraken to " + file + "\n");
+        assertThat(record.err().lines()).satisfiesExactly(
+                line -> assertThat(line).isEqualTo("sweep: kraken gave no DOGE-USD book: SYNCING (venue error:"
+                        + " Currency pair not supported DOGE/USD)"),
+                line -> assertThat(line).startsWith("sweep: gemini gave no book: SYNCING (cannot connect: "));
+    }
+
+    /** A loopback port nothing listens on. */
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 }
