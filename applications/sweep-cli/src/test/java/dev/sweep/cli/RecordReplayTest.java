@@ -94,8 +94,8 @@ class RecordReplayTest {
     @Test
     void aDemoRecordingReplaysToLiveBooks() {
         Path file = folder.resolve("demo.swr");
-        // Long enough for the three books to arrive on a busy machine: a recording without books fails.
-        CliRun record = CliRun.of("record", "--demo", "--duration", "6s", "--out", file.toString(), "--log-dir",
+        // Long enough for the three books to arrive on a loaded machine: a recording without books fails.
+        CliRun record = CliRun.of("record", "--demo", "--duration", "10s", "--out", file.toString(), "--log-dir",
                 folder.toString());
         assertThat(record.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(record.out()).startsWith("recorded ").contains("from kraken, coinbase, gemini");
@@ -137,7 +137,8 @@ class RecordReplayTest {
     void aRecordingSaysWhichVenuesGaveNoBook() throws IOException {
         Path file = folder.resolve("partial.swr");
         CliRun record = CliRun.of("record", "--demo", "--venues", "kraken,gemini", "--symbols", "BTC-USD,DOGE-USD",
-                "--endpoint", "gemini=ws://127.0.0.1:" + closedPort() + "/gemini", "--duration", "6s", "--out", file.toString(), "--log-dir", folder.toString());
+                "--endpoint", "gemini=ws://127.0.0.1:" + closedPort() + "/gemini", "--duration", "10s",
+                "--out", file.toString(), "--log-dir", folder.toString());
 
         assertThat(record.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(record.out()).startsWith("recorded ").endsWith(" from kraken to " + file + "\n");
