@@ -89,11 +89,13 @@ final class ReplayCommand implements Callable<Integer> {
                     replay.broken());
         }
         if (orderSide != null) {
-            sweep(replay, orderSide);
+            sweep(replay, orderSide, problem);
         }
         console.out().flush();
         if (problem != null) {
-            throw new UserInputException(file + ": " + problem + "; the frames before it were replayed");
+            // A recording cut short (killed, disk full) is expected to end this way: the report stands, with a note.
+            console.err().println("sweep: " + file + " is " + problem + "; the report covers the frames before");
+            console.err().flush();
         }
         return ExitCode.OK;
     }
@@ -112,9 +114,10 @@ final class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    private void sweep(Replay replay, OrderSide orderSide) {
+    private void sweep(Replay replay, OrderSide orderSide, String problem) {
+        String why = problem == null ? "" : "; it is " + problem;
         if (replay.instruments().isEmpty()) {
-            throw new UserInputException(file + " holds no books to sweep");
+            throw new UserInputException(file + " holds no books to sweep" + why);
         }
         Instrument instrument;
         try {
@@ -129,7 +132,7 @@ final class ReplayCommand implements Callable<Integer> {
                     null));
         }
         if (views.stream().noneMatch(BookView::isLive)) {
-            throw new UserInputException(file + " has no live " + instrument + " book at its end");
+            throw new UserInputException(file + " has no live " + instrument + " book at its end" + why);
         }
         OrderRequest request = Amounts.request(orderSide, quantity, null, instrument);
         Reports.print(console, json, new SweepOutput(SweepOutput.REPLAY,

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sweep.record.RecordingReader;
+import dev.sweep.record.Replay;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -53,17 +55,41 @@ class RecordReplayTest {
     }
 
     @Test
-    void aTruncatedRecordingReplaysWhatIsValidThenNamesTheOffset() throws IOException {
+    void aTruncatedRecordingReplaysWhatIsValidAndSaysAfterWhichFrameTheFileEnds() throws IOException {
         byte[] whole = Files.readAllBytes(SHIPPED);
         Path cut = folder.resolve("cut.swr");
-        Files.write(cut, Arrays.copyOf(whole, whole.length / 2));
+        Files.write(cut, Arrays.copyOf(whole, 80_000));
 
         CliRun run = CliRun.of("replay", cut.toString());
 
+        assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).matches("replayed \\d+ frames \\(\\d+ KB\\) in \\d+ ms: \\d+ frames/s; 0 rejected,"
+                + " 0 books broken\n");
+        String frames = run.out().replaceFirst("(?s)replayed (\\d+) frames .*", "$1");
+        assertThat(run.err()).isEqualTo("sweep: " + cut + " is truncated after frame " + frames
+                + " (the file ends at byte 80000); the report covers the frames before\n");
+    }
+
+    @Test
+    void aSweepOfATruncatedRecordingWithoutBooksSaysItIsTruncated() throws IOException {
+        byte[] whole = Files.readAllBytes(SHIPPED);
+        Path cut = folder.resolve("early.swr");
+        Files.write(cut, Arrays.copyOf(whole, 200));
+
+        long frames;
+        try (RecordingReader reader = RecordingReader.open(cut)) {
+            Replay replay = new Replay();
+            while (reader.next(replay)) {
+                // counting
+            }
+            frames = reader.frames();
+        }
+
+        CliRun run = CliRun.of("replay", cut.toString(), "sell", "1");
+
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(run.out()).startsWith("replayed ");
-        assertThat(run.err()).startsWith("sweep: " + cut + ": ").contains(" at offset ")
-                .contains("the frames before it were replayed");
+        assertThat(run.err()).isEqualTo("sweep: " + cut + " has no live BTC-USD book at its end; it is truncated"
+                + " after frame " + frames + " (the file ends at byte 200)\n");
     }
 
     @Test
