@@ -6,6 +6,7 @@ import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderRequest;
 import dev.sweep.core.OrderSide;
 import dev.sweep.feed.BookView;
+import dev.sweep.record.RecordingFormatException;
 import dev.sweep.record.RecordingListener;
 import dev.sweep.record.RecordingReader;
 import dev.sweep.record.Replay;
@@ -68,7 +69,7 @@ final class ReplayCommand implements Callable<Integer> {
         Replay replay = new Replay();
         String problem;
         long started = System.nanoTime();
-        try (RecordingReader reader = RecordingReader.open(file)) {
+        try (RecordingReader reader = open()) {
             RecordingListener listener = "1x".equals(speed) ? new Pacer(replay) : replay;
             while (reader.next(listener)) {
                 if (Thread.currentThread().isInterrupted()) {
@@ -77,7 +78,7 @@ final class ReplayCommand implements Callable<Integer> {
             }
             problem = reader.problem();
         } catch (IOException e) {
-            throw new UserInputException(e.getMessage());
+            throw new UserInputException("cannot read " + file + ": " + FileErrors.reason(file, e));
         } catch (IllegalArgumentException e) {
             throw new UserInputException(file + ": " + e.getMessage());
         }
@@ -100,18 +101,28 @@ final class ReplayCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    private RecordingReader open() {
+        try {
+            return RecordingReader.open(file);
+        } catch (RecordingFormatException e) {
+            throw new UserInputException(e.getMessage());
+        } catch (IOException e) {
+            throw new UserInputException("cannot read " + file + ": " + FileErrors.reason(file, e)
+                    + " (replay takes a recording made by 'sweep record --out FILE')");
+        }
+    }
+
     private OrderSide orderSide() {
         if (side == null) {
             return null;
         }
-        if (quantity == null) {
-            throw new UserInputException("give a quantity after " + side + " (e.g. 'sweep replay FILE sell 15')");
+        for (OrderSide candidate : OrderSide.values()) {
+            if (candidate.label().equalsIgnoreCase(side) && quantity != null) {
+                return candidate;
+            }
         }
-        try {
-            return OrderSide.valueOf(side.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException("side must be sell or buy, not '" + side + "'");
-        }
+        throw new UserInputException("expected 'sell QTY' or 'buy QTY' after the file, not '" + side
+                + (quantity == null ? "" : " " + quantity) + "' (e.g. 'sweep replay " + file + " sell 15')");
     }
 
     private void sweep(Replay replay, OrderSide orderSide, String problem) {

@@ -93,13 +93,28 @@ class RecordReplayTest {
     }
 
     @Test
-    void aFileThatIsNotARecordingIsAClearError() throws IOException {
-        Path text = folder.resolve("notes.swr");
-        Files.writeString(text, "hello");
-        CliRun run = CliRun.of("replay", text.toString());
+    void aRecordingThatCannotBeReadSaysWhyAndWhatReplayTakes() {
+        Path missing = folder.resolve("nonexist.swr");
+
+        CliRun noFile = CliRun.of("replay", missing.toString());
+        CliRun folderGiven = CliRun.of("replay", folder.toString());
+
+        assertThat(noFile.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(noFile.err()).isEqualTo("sweep: cannot read " + missing + ": no such file (replay takes a recording"
+                + " made by 'sweep record --out FILE')\n");
+        assertThat(folderGiven.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(folderGiven.err()).isEqualTo("sweep: cannot read " + folder + ": it is a folder (replay takes a"
+                + " recording made by 'sweep record --out FILE')\n");
+    }
+
+    @Test
+    void aReplayWithoutASideSaysWhatIsExpectedAfterTheFile() {
+        CliRun run = CliRun.of("replay", SHIPPED.toString(), "5");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(run.err()).isEqualTo("sweep: " + text + " is not a Sweep recording (not GZIP)\n");
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("sweep: expected 'sell QTY' or 'buy QTY' after the file, not '5' (e.g. 'sweep"
+                + " replay " + SHIPPED + " sell 15')\n");
     }
 
     @Test
@@ -118,6 +133,16 @@ class RecordReplayTest {
     }
 
     @Test
+    void aFileThatIsNotARecordingIsAClearError() throws IOException {
+        Path text = folder.resolve("notes.swr");
+        Files.writeString(text, "hello");
+        CliRun run = CliRun.of("replay", text.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).isEqualTo("sweep: " + text + " is not a Sweep recording (not GZIP)\n");
+    }
+
+    @Test
     void aDemoRecordingReplaysToLiveBooks() {
         Path file = folder.resolve("demo.swr");
         // Long enough for the three books to arrive on a loaded machine: a recording without books fails.
@@ -131,6 +156,7 @@ class RecordReplayTest {
         assertThat(replay.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(replay.out()).contains("0 rejected, 0 books broken").contains("merged book  3 venues");
     }
+
     @Test
     void aRecordingOfASymbolEveryVenueRejectsFailsAtTheTimeoutNamingEachVenue() {
         long started = System.nanoTime();

@@ -47,7 +47,8 @@ public final class RecordingReader implements AutoCloseable {
     /**
      * Opens a recording and checks its header.
      *
-     * @throws IOException with a one-line reason when the file cannot be read or is not a recording
+     * @throws RecordingFormatException when the file is not a recording
+     * @throws IOException              when the file cannot be read
      */
     public static RecordingReader open(Path path) throws IOException {
         CountingInputStream file = new CountingInputStream(Files.newInputStream(path));
@@ -56,18 +57,21 @@ public final class RecordingReader implements AutoCloseable {
             reader = new RecordingReader(file, new Decompressor(file));
         } catch (ZipException | EOFException e) {
             file.close();
-            throw new IOException(path + " is not a Sweep recording (not GZIP)");
+            throw new RecordingFormatException(path + " is not a Sweep recording (not GZIP)");
+        } catch (IOException e) {
+            file.close();
+            throw e;
         }
         byte[] magic = new byte[RecordingWriter.MAGIC.length];
         try {
             reader.in.readFully(magic);
         } catch (IOException e) {
             reader.close();
-            throw new IOException(path + " is not a Sweep recording (no header)");
+            throw new RecordingFormatException(path + " is not a Sweep recording (no header)");
         }
         if (!Arrays.equals(magic, RecordingWriter.MAGIC)) {
             reader.close();
-            throw new IOException(path + " is not a Sweep recording (bad header)");
+            throw new RecordingFormatException(path + " is not a Sweep recording (bad header)");
         }
         reader.offset = magic.length;
         return reader;
