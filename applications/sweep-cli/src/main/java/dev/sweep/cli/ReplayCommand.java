@@ -12,6 +12,7 @@ import dev.sweep.record.RecordingReader;
 import dev.sweep.record.Replay;
 import dev.sweep.venue.VenueBook;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,10 +72,17 @@ final class ReplayCommand implements Callable<Integer> {
         long started = System.nanoTime();
         try (RecordingReader reader = open()) {
             RecordingListener listener = "1x".equals(speed) ? new Pacer(replay) : replay;
-            while (reader.next(listener)) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new InterruptedException();
+            ProgressBar progress = new ProgressBar(console, "replaying " + file, ProgressBar.Unit.BYTES);
+            long size = Files.size(file);
+            try {
+                while (reader.next(listener)) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new InterruptedException();
+                    }
+                    progress.update(reader.position(), size);
                 }
+            } finally {
+                progress.clear();
             }
             problem = reader.problem();
         } catch (IOException e) {

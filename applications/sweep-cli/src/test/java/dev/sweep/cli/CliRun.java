@@ -7,9 +7,18 @@ import java.io.StringWriter;
 record CliRun(int exitCode, String out, String err) {
 
     static CliRun of(String... args) {
+        return run(false, args);
+    }
+
+    /** A run whose stderr is a terminal: progress is shown. */
+    static CliRun onTerminal(String... args) {
+        return run(true, args);
+    }
+
+    private static CliRun run(boolean terminal, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exitCode = Main.run(args, new Console(new PrintWriter(out), new PrintWriter(err), false));
+        int exitCode = Main.run(args, new Console(new PrintWriter(out), new PrintWriter(err), false, terminal));
         return new CliRun(exitCode, out.toString(), err.toString());
     }
 }

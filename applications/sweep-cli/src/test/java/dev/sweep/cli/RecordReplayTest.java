@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sweep.record.RecordingReader;
+import dev.sweep.record.RecordingWriter;
 import dev.sweep.record.Replay;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -90,6 +93,25 @@ class RecordReplayTest {
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(run.err()).isEqualTo("sweep: " + cut + " has no live BTC-USD book at its end; it is truncated"
                 + " after frame " + frames + " (the file ends at byte 200)\n");
+    }
+
+    @Test
+    void aReplayShowsItsProgressOnATerminalAndClearsIt() throws IOException {
+        // Paced at the recorded speed, half a second of frames takes half a second: long enough to be drawn.
+        Path file = folder.resolve("paced.swr");
+        byte[] heartbeat = "{\"channel\":\"heartbeat\"}".getBytes(StandardCharsets.UTF_8);
+        try (RecordingWriter writer = RecordingWriter.create(file)) {
+            writer.subscription("kraken", List.of("BTC-USD"));
+            for (int i = 0; i <= 50; i++) {
+                writer.frame("kraken", 1, i * TimeUnit.MILLISECONDS.toNanos(10), heartbeat, 0, heartbeat.length);
+            }
+        }
+
+        CliRun run = CliRun.onTerminal("replay", file.toString(), "--speed", "1x");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).startsWith("replayed 51 frames ");
+        assertThat(run.err()).startsWith("\rreplaying " + file + " ").contains("% ").endsWith("\r\u001b[2K");
     }
 
     @Test

@@ -134,6 +134,11 @@ public final class RecordingReader implements AutoCloseable {
         return frames;
     }
 
+    /** Bytes of the file decompressed so far: how far through it the reader is. */
+    public long position() {
+        return decompressor.position();
+    }
+
     /**
      * Why reading stopped before the end, or null when the recording was complete: {@code truncated after frame 740
      * (the file ends at byte 80000)}, or {@code damaged after frame 740 (...)} with what was found and where.
