@@ -23,8 +23,7 @@ final class FeedFailureException extends RuntimeException {
         boolean timedOut = views.stream().anyMatch(view -> !view.state().hasFailed());
         boolean refused = views.stream().allMatch(view -> view.state() == BookState.REJECTED);
         return new FeedFailureException("no live " + instrument + " book" + (timedOut ? " within " + timeout : "")
-                + ": " + views.stream().map(view -> view.venue() + " " + view.state()
-                        + (view.lastProblem() == null ? "" : " (" + view.lastProblem() + ")"))
+                + ": " + views.stream().map(view -> view.venue() + " " + Reports.state(view))
                 .collect(Collectors.joining("; "))
                 + (demo || refused ? "" : ". Try --demo to run against the built-in simulator."));
     }

@@ -1,10 +1,10 @@
 package dev.sweep.cli;
 
 import dev.sweep.core.Instrument;
+import dev.sweep.record.Recorder;
 import dev.sweep.record.RecordingWriter;
 import dev.sweep.venue.Venue;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,11 +19,12 @@ import picocli.CommandLine.Option;
 @Command(name = "record", mixinStandardHelpOptions = true,
         description = "Record the raw frames of the venues' feeds (with receive times) to a compressed file that"
                 + " 'sweep replay' rebuilds the books from. Stops after --duration or at Ctrl-C; a recording cut short"
-                + " is readable up to its last frames.",
+                + " is readable up to its last frames. Fails (exit 3) if no venue delivers a book within --timeout.",
         footer = {"", "Example: sweep record --out session.swr --duration 60s --symbols BTC-USD,ETH-USD"})
 final class RecordCommand implements Callable<Integer> {
 
-    private static final long PROGRESS_MILLIS = 1_000;
+    /** How often the recording is checked for a write error, and the books not delivered yet looked at. */
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final Console console;
 
@@ -52,6 +53,7 @@ final class RecordCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Duration length = Durations.parse("--duration", duration);
+        Duration timeout = feed.timeout();
         List<Instrument> instruments = new ArrayList<>();
         for (String symbol : symbols) {
             try {
@@ -62,42 +64,86 @@ final class RecordCommand implements Callable<Integer> {
         }
         List<Venue> selected = VenueSelection.of("--venues", venues);
         feed.startLogs(console);
-        RecordingWriter writer;
-        try {
-            writer = RecordingWriter.create(out);
-        } catch (IOException e) {
-            throw new UserInputException("cannot write " + out + ": " + e.getMessage());
-        }
+        Recorder recorder = open();
         for (Venue venue : selected) {
-            writer.subscription(venue.name(), instruments.stream().map(Instrument::symbol).toList());
+            recorder.subscription(venue.name(), instruments.stream().map(Instrument::symbol).toList());
         }
-        try (LiveFeeds feeds = LiveFeeds.start(feed, selected, instruments, writer::frame)) {
-            Thread finisher = new Thread(() -> {
-                feeds.close();
-                closeQuietly(writer);
-            }, "sweep-record-shutdown");
-            Runtime.getRuntime().addShutdownHook(finisher);
-            long end = System.nanoTime() + length.toNanos();
-            while (System.nanoTime() < end) {
-                TimeUnit.MILLISECONDS.sleep(Math.min(PROGRESS_MILLIS, Math.max(1,
-                        TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()))));
-                console.err().printf("recording %s: %d frames, %d KB%n", out, writer.frames(), writer.bytes() / 1024);
-                console.err().flush();
+        DeliveredBooks books = new DeliveredBooks(selected, instruments);
+        // Ctrl-C and SIGTERM end the recording as --duration does, on this thread.
+        try (StopRequest stop = StopRequest.install("sweep-record-shutdown")) {
+            String failure;
+            boolean stopped;
+            try (LiveFeeds feeds = LiveFeeds.start(feed, selected, instruments, recorder::frame)) {
+                stopped = record(feeds, recorder, books, length, timeout, stop);
+            } finally {
+                failure = finish(recorder);
             }
-            Runtime.getRuntime().removeShutdownHook(finisher);
+            if (failure != null) {
+                throw new UserInputException("cannot write " + out + ": " + failure);
+            }
+            if (books.none()) {
+                throw new FeedFailureException("no venue delivered a " + books.symbols() + " book to record "
+                        + (stopped ? "before the recording was stopped"
+                        : "within " + (timeout.compareTo(length) <= 0 ? feed.timeout : duration)) + ": "
+                        + books.reasons() + (feed.demo ? "" : ". Try --demo to record the built-in simulator."));
+            }
+            console.out().printf("recorded %d frames (%d KB before compression) from %s to %s%n", recorder.frames(),
+                    recorder.bytes() / 1024, String.join(", ", books.venues()), out);
+            console.out().flush();
+            for (String gap : books.gaps()) {
+                console.err().println("sweep: " + gap);
+            }
+            console.err().flush();
+            return ExitCode.OK;
         }
-        closeQuietly(writer);
-        console.out().printf("recorded %d frames (%d KB before compression) from %s to %s%n", writer.frames(),
-                writer.bytes() / 1024, String.join(", ", selected.stream().map(Venue::name).toList()), out);
-        console.out().flush();
-        return ExitCode.OK;
     }
 
-    private static void closeQuietly(RecordingWriter writer) {
+    private Recorder open() {
         try {
-            writer.close();
+            return new Recorder(RecordingWriter.create(out), Recorder.DEFAULT_QUEUE_BYTES);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot finish the recording: " + e.getMessage(), e);
+            throw new UserInputException("cannot write " + out + ": " + FileErrors.reason(out, e));
+        }
+    }
+
+    /**
+     * Records until the duration is over, the recording fails, the user stops it, or the timeout passes with no book
+     * delivered.
+     *
+     * @return whether the user stopped it
+     */
+    private boolean record(LiveFeeds feeds, Recorder recorder, DeliveredBooks books, Duration length, Duration timeout,
+                           StopRequest stop) throws InterruptedException {
+        ProgressBar progress = new ProgressBar(console, "recording " + out, ProgressBar.Unit.TIME);
+        long start = System.nanoTime();
+        long end = start + length.toNanos();
+        long booksDue = start + Math.min(timeout.toNanos(), length.toNanos());
+        try {
+            while (true) {
+                long now = System.nanoTime();
+                if (!books.complete()) {
+                    books.poll(feeds);
+                }
+                if (now >= end || recorder.failure() != null || books.none() && now >= booksDue) {
+                    return false;
+                }
+                progress.update(now - start, length.toNanos());
+                if (stop.await(Math.min(POLL_NANOS, end - now))) {
+                    return true;
+                }
+            }
+        } finally {
+            progress.clear();
+        }
+    }
+
+    /** Ends the recording; returns why it failed, or null. */
+    private static String finish(Recorder recorder) {
+        try {
+            recorder.close();
+            return null;
+        } catch (IOException e) {
+            return e.getMessage();
         }
     }
 }

@@ -7,11 +7,13 @@ import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderRequest;
 import dev.sweep.core.OrderSide;
 import dev.sweep.feed.BookView;
+import dev.sweep.record.RecordingFormatException;
 import dev.sweep.record.RecordingListener;
 import dev.sweep.record.RecordingReader;
 import dev.sweep.record.Replay;
 import dev.sweep.venue.VenueBook;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,16 +71,23 @@ final class ReplayCommand implements Callable<Integer> {
         Replay replay = new Replay();
         String problem;
         long started = System.nanoTime();
-        try (RecordingReader reader = RecordingReader.open(file)) {
+        try (RecordingReader reader = open()) {
             RecordingListener listener = "1x".equals(speed) ? new Pacer(replay) : replay;
-            while (reader.next(listener)) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new InterruptedException();
+            ProgressBar progress = new ProgressBar(console, "replaying " + file, ProgressBar.Unit.BYTES);
+            long size = Files.size(file);
+            try {
+                while (reader.next(listener)) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new InterruptedException();
+                    }
+                    progress.update(reader.position(), size);
                 }
+            } finally {
+                progress.clear();
             }
             problem = reader.problem();
         } catch (IOException e) {
-            throw new UserInputException(e.getMessage());
+            throw new UserInputException("cannot read " + file + ": " + FileErrors.reason(file, e));
         } catch (IllegalArgumentException e) {
             throw new UserInputException(file + ": " + e.getMessage());
         }
@@ -90,32 +99,45 @@ final class ReplayCommand implements Callable<Integer> {
                     replay.broken());
         }
         if (orderSide != null) {
-            sweep(replay, orderSide);
+            sweep(replay, orderSide, problem);
         }
         console.out().flush();
         if (problem != null) {
-            throw new UserInputException(file + ": " + problem + "; the frames before it were replayed");
+            // A recording cut short (killed, disk full) is expected to end this way: the report stands, with a note.
+            console.err().println("sweep: " + file + " is " + problem + "; the report covers the frames before");
+            console.err().flush();
         }
         return ExitCode.OK;
+    }
+
+    private RecordingReader open() {
+        try {
+            return RecordingReader.open(file);
+        } catch (RecordingFormatException e) {
+            throw new UserInputException(e.getMessage());
+        } catch (IOException e) {
+            throw new UserInputException("cannot read " + file + ": " + FileErrors.reason(file, e)
+                    + " (replay takes a recording made by 'sweep record --out FILE')");
+        }
     }
 
     private OrderSide orderSide() {
         if (side == null) {
             return null;
         }
-        if (quantity == null) {
-            throw new UserInputException("give a quantity after " + side + " (e.g. 'sweep replay FILE sell 15')");
+        for (OrderSide candidate : OrderSide.values()) {
+            if (candidate.label().equalsIgnoreCase(side) && quantity != null) {
+                return candidate;
+            }
         }
-        try {
-            return OrderSide.valueOf(side.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException("side must be sell or buy, not '" + side + "'");
-        }
+        throw new UserInputException("expected 'sell QTY' or 'buy QTY' after the file, not '" + side
+                + (quantity == null ? "" : " " + quantity) + "' (e.g. 'sweep replay " + file + " sell 15')");
     }
 
-    private void sweep(Replay replay, OrderSide orderSide) {
+    private void sweep(Replay replay, OrderSide orderSide, String problem) {
+        String why = problem == null ? "" : "; it is " + problem;
         if (replay.instruments().isEmpty()) {
-            throw new UserInputException(file + " holds no books to sweep");
+            throw new UserInputException(file + " holds no books to sweep" + why);
         }
         Instrument instrument;
         try {
@@ -130,7 +152,7 @@ final class ReplayCommand implements Callable<Integer> {
                     null));
         }
         if (views.stream().noneMatch(BookView::isLive)) {
-            throw new UserInputException(file + " has no live " + instrument + " book at its end");
+            throw new UserInputException(file + " has no live " + instrument + " book at its end" + why);
         }
         OrderRequest request = Amounts.request(orderSide, quantity, null, instrument);
         SweepOutput output = new SweepOutput(SweepOutput.REPLAY, Reports.analyze(request, views, TakerFees.from(fees)),

@@ -24,4 +24,9 @@ final class Reports {
         }
         return new MarketSweep().analyze(request, sources);
     }
+
+    /** A book's state and the venue's last problem, as failures and warnings name it: {@code SYNCING (reason)}. */
+    static String state(BookView view) {
+        return view.state() + (view.lastProblem() == null ? "" : " (" + view.lastProblem() + ")");
+    }
 }

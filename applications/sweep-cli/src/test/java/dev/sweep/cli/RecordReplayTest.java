@@ -4,10 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sweep.record.RecordingReader;
+import dev.sweep.record.RecordingWriter;
+import dev.sweep.record.Replay;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,17 +58,100 @@ class RecordReplayTest {
     }
 
     @Test
-    void aTruncatedRecordingReplaysWhatIsValidThenNamesTheOffset() throws IOException {
+    void aTruncatedRecordingReplaysWhatIsValidAndSaysAfterWhichFrameTheFileEnds() throws IOException {
         byte[] whole = Files.readAllBytes(SHIPPED);
         Path cut = folder.resolve("cut.swr");
-        Files.write(cut, Arrays.copyOf(whole, whole.length / 2));
+        Files.write(cut, Arrays.copyOf(whole, 80_000));
 
         CliRun run = CliRun.of("replay", cut.toString());
 
+        assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).matches("replayed \\d+ frames \\(\\d+ KB\\) in \\d+ ms: \\d+ frames/s; 0 rejected,"
+                + " 0 books broken\n");
+        String frames = run.out().replaceFirst("(?s)replayed (\\d+) frames .*", "$1");
+        assertThat(run.err()).isEqualTo("sweep: " + cut + " is truncated after frame " + frames
+                + " (the file ends at byte 80000); the report covers the frames before\n");
+    }
+
+    @Test
+    void aSweepOfATruncatedRecordingWithoutBooksSaysItIsTruncated() throws IOException {
+        byte[] whole = Files.readAllBytes(SHIPPED);
+        Path cut = folder.resolve("early.swr");
+        Files.write(cut, Arrays.copyOf(whole, 200));
+
+        long frames;
+        try (RecordingReader reader = RecordingReader.open(cut)) {
+            Replay replay = new Replay();
+            while (reader.next(replay)) {
+                // counting
+            }
+            frames = reader.frames();
+        }
+
+        CliRun run = CliRun.of("replay", cut.toString(), "sell", "1");
+
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(run.out()).startsWith("replayed ");
-        assertThat(run.err()).startsWith("sweep: " + cut + ": ").contains(" at offset ")
-                .contains("the frames before it were replayed");
+        assertThat(run.err()).isEqualTo("sweep: " + cut + " has no live BTC-USD book at its end; it is truncated"
+                + " after frame " + frames + " (the file ends at byte 200)\n");
+    }
+
+    @Test
+    void aReplayShowsItsProgressOnATerminalAndClearsIt() throws IOException {
+        // Paced at the recorded speed, half a second of frames takes half a second: long enough to be drawn.
+        Path file = folder.resolve("paced.swr");
+        byte[] heartbeat = "{\"channel\":\"heartbeat\"}".getBytes(StandardCharsets.UTF_8);
+        try (RecordingWriter writer = RecordingWriter.create(file)) {
+            writer.subscription("kraken", List.of("BTC-USD"));
+            for (int i = 0; i <= 50; i++) {
+                writer.frame("kraken", 1, i * TimeUnit.MILLISECONDS.toNanos(10), heartbeat, 0, heartbeat.length);
+            }
+        }
+
+        CliRun run = CliRun.onTerminal("replay", file.toString(), "--speed", "1x");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).startsWith("replayed 51 frames ");
+        assertThat(run.err()).startsWith("\rreplaying " + file + " ").contains("% ").endsWith("\r\u001b[2K");
+    }
+
+    @Test
+    void aRecordingThatCannotBeReadSaysWhyAndWhatReplayTakes() {
+        Path missing = folder.resolve("nonexist.swr");
+
+        CliRun noFile = CliRun.of("replay", missing.toString());
+        CliRun folderGiven = CliRun.of("replay", folder.toString());
+
+        assertThat(noFile.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(noFile.err()).isEqualTo("sweep: cannot read " + missing + ": no such file (replay takes a recording"
+                + " made by 'sweep record --out FILE')\n");
+        assertThat(folderGiven.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(folderGiven.err()).isEqualTo("sweep: cannot read " + folder + ": it is a folder (replay takes a"
+                + " recording made by 'sweep record --out FILE')\n");
+    }
+
+    @Test
+    void aReplayWithoutASideSaysWhatIsExpectedAfterTheFile() {
+        CliRun run = CliRun.of("replay", SHIPPED.toString(), "5");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("sweep: expected 'sell QTY' or 'buy QTY' after the file, not '5' (e.g. 'sweep"
+                + " replay " + SHIPPED + " sell 15')\n");
+    }
+
+    @Test
+    void aRecordingThatCannotBeWrittenSaysWhy() {
+        Path noFolder = folder.resolve("nonexist").resolve("x.swr");
+
+        CliRun missingFolder = CliRun.of("record", "--demo", "--out", noFolder.toString(), "--log-dir",
+                folder.toString());
+        CliRun folderGiven = CliRun.of("record", "--demo", "--out", folder.toString(), "--log-dir", folder.toString());
+
+        assertThat(missingFolder.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(missingFolder.err()).isEqualTo("sweep: cannot write " + noFolder + ": the folder "
+                + noFolder.getParent() + " does not exist\n");
+        assertThat(folderGiven.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(folderGiven.err()).isEqualTo("sweep: cannot write " + folder + ": it is a folder\n");
     }
 
     @Test
@@ -76,13 +167,65 @@ class RecordReplayTest {
     @Test
     void aDemoRecordingReplaysToLiveBooks() {
         Path file = folder.resolve("demo.swr");
-        CliRun record = CliRun.of("record", "--demo", "--duration", "1s", "--out", file.toString(), "--log-dir",
+        // Long enough for the three books to arrive on a loaded machine: a recording without books fails.
+        CliRun record = CliRun.of("record", "--demo", "--duration", "10s", "--out", file.toString(), "--log-dir",
                 folder.toString());
         assertThat(record.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(record.out()).startsWith("recorded ").contains("from kraken, coinbase, gemini");
+        assertThat(record.err()).isEmpty();
 
         CliRun replay = CliRun.of("replay", file.toString(), "sell", "1");
         assertThat(replay.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(replay.out()).contains("0 rejected, 0 books broken").contains("merged book  3 venues");
+    }
+
+    @Test
+    void aRecordingOfASymbolEveryVenueRejectsFailsAtTheTimeoutNamingEachVenue() {
+        long started = System.nanoTime();
+        CliRun record = CliRun.of("record", "--demo", "--symbols", "DOGE-USD", "--timeout", "1s", "--duration", "60s",
+                "--out", folder.resolve("doge.swr").toString(), "--log-dir", folder.toString());
+
+        assertThat(record.exitCode()).isEqualTo(ExitCode.FEED_FAILURE);
+        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).as("seconds").isLessThan(20);
+        assertThat(record.out()).isEmpty();
+        assertThat(record.err()).isEqualTo("sweep: no venue delivered a DOGE-USD book to record within 1s: kraken"
+                + " SYNCING (venue error: Currency pair not supported DOGE/USD); coinbase SYNCING"
+                + " (venue error: Failed to subscribe: unknown product id DOGE-USD); gemini SYNCING (venue error:"
+                + " InvalidSymbol)\n");
+    }
+
+    @Test
+    void aRecordingOfUnreachableVenuesFailsAtTheTimeout() throws IOException {
+        String closed = "ws://127.0.0.1:" + closedPort();
+        CliRun record = CliRun.of("record", "--venues", "kraken,gemini", "--timeout", "1s", "--duration", "60s",
+                "--endpoint", "kraken=" + closed + "/kraken/v2", "--endpoint", "gemini=" + closed + "/gemini",
+                "--out", folder.resolve("none.swr").toString(), "--log-dir", folder.toString());
+
+        assertThat(record.exitCode()).isEqualTo(ExitCode.FEED_FAILURE);
+        assertThat(record.err()).startsWith("sweep: no venue delivered a BTC-USD book to record within 1s:"
+                + " kraken SYNCING (cannot connect: ").contains("; gemini SYNCING (cannot connect: ")
+                .endsWith(". Try --demo to record the built-in simulator.\n");
+    }
+
+    @Test
+    void aRecordingSaysWhichVenuesGaveNoBook() throws IOException {
+        Path file = folder.resolve("partial.swr");
+        CliRun record = CliRun.of("record", "--demo", "--venues", "kraken,gemini", "--symbols", "BTC-USD,DOGE-USD",
+                "--endpoint", "gemini=ws://127.0.0.1:" + closedPort() + "/gemini", "--duration", "10s",
+                "--out", file.toString(), "--log-dir", folder.toString());
+
+        assertThat(record.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(record.out()).startsWith("recorded ").endsWith(" from kraken to " + file + "\n");
+        assertThat(record.err().lines()).satisfiesExactly(
+                line -> assertThat(line).isEqualTo("sweep: kraken gave no DOGE-USD book: SYNCING (venue error:"
+                        + " Currency pair not supported DOGE/USD)"),
+                line -> assertThat(line).startsWith("sweep: gemini gave no book: SYNCING (cannot connect: "));
+    }
+
+    /** A loopback port nothing listens on. */
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 }

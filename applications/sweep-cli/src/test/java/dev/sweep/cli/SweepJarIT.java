@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sweep.feed.RawWebSocketServer;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -249,6 +250,40 @@ class SweepJarIT {
             assertThat(replay.out()).contains("0 rejected, 0 books broken");
         } finally {
             Files.delete(file);
+        }
+    }
+
+    @Test
+    void aRecordingToAFullDiskFailsAtOnceWithOneLine() throws Exception {
+        Result result = run("record", "--demo", "--duration", "60s", "--out", "/dev/full");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).isEqualTo("sweep: cannot write /dev/full: No space left on device\n");
+    }
+
+    @Test
+    void aWriteErrorDuringARecordingStopsItAtOnceWithOneLine() throws Exception {
+        // A named pipe whose reader goes away: the next write fails (EPIPE), as a disk that fills up does.
+        Path pipe = Files.createTempDirectory("sweep-record").resolve("pipe.swr");
+        assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+        Path errFile = Files.createTempFile("sweep-err", ".txt");
+        try {
+            long started = System.nanoTime();
+            Process process = new ProcessBuilder(java(), "-jar", JAR.toString(), "record", "--demo", "--duration",
+                    "60s", "--out", pipe.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(errFile.toFile()).start();
+            try (InputStream reader = Files.newInputStream(pipe)) {
+                assertThat(reader.readNBytes(20_000)).hasSize(20_000);
+            }
+            assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("stops at once, not after --duration").isTrue();
+            assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).isLessThan(30);
+            assertThat(process.exitValue()).isEqualTo(ExitCode.USAGE);
+            assertThat(Files.readString(errFile)).isEqualTo("sweep: cannot write " + pipe + ": Broken pipe\n");
+        } finally {
+            Files.delete(errFile);
+            Files.delete(pipe);
+            Files.delete(pipe.getParent());
         }
     }
 

@@ -3,6 +3,7 @@ package dev.sweep.record;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,50 +17,61 @@ import java.util.zip.ZipException;
 
 /**
  * Reads a recording (see {@code FORMAT.md}) record by record into a {@link RecordingListener}. It stops at the end
- * of the file or at the first incomplete or invalid record; {@link #problem()} then tells where and why, and every
- * record before was delivered.
+ * of the file or at the first incomplete or invalid record; {@link #problem()} then says after which frame and
+ * where, and every frame before it was delivered.
  */
 public final class RecordingReader implements AutoCloseable {
 
     /** A frame larger than this is taken as corruption rather than allocated. */
     public static final int MAX_FRAME_BYTES = 64 * 1024 * 1024;
 
+    /** The GZIP header Java writes: magic, method, flags, time, extra flags, OS; no optional fields. */
+    private static final int GZIP_HEADER_BYTES = 10;
+
+    private final CountingInputStream file;
+    private final Decompressor decompressor;
     private final DataInputStream in;
     private byte[] frame = new byte[64 * 1024];
     private final byte[] name = new byte[255];
     private final List<String> names = new ArrayList<>();
     private long offset;
-    private long records;
+    private long frames;
     private String problem;
 
-    private RecordingReader(InputStream file) {
-        this.in = new DataInputStream(new BufferedInputStream(file, 64 * 1024));
+    private RecordingReader(CountingInputStream file, Decompressor decompressor) {
+        this.file = file;
+        this.decompressor = decompressor;
+        this.in = new DataInputStream(new BufferedInputStream(decompressor, 64 * 1024));
     }
 
     /**
      * Opens a recording and checks its header.
      *
-     * @throws IOException with a one-line reason when the file cannot be read or is not a recording
+     * @throws RecordingFormatException when the file is not a recording
+     * @throws IOException              when the file cannot be read
      */
-    public static RecordingReader open(Path file) throws IOException {
-        InputStream raw = Files.newInputStream(file);
+    public static RecordingReader open(Path path) throws IOException {
+        CountingInputStream file = new CountingInputStream(Files.newInputStream(path));
         RecordingReader reader;
         try {
-            reader = new RecordingReader(new GZIPInputStream(raw, 64 * 1024));
+            reader = new RecordingReader(file, new Decompressor(file));
         } catch (ZipException | EOFException e) {
-            raw.close();
-            throw new IOException(file + " is not a Sweep recording (not GZIP)");
+            file.close();
+            throw new RecordingFormatException(path + " is not a Sweep recording (not GZIP)");
+        } catch (IOException e) {
+            file.close();
+            throw e;
         }
         byte[] magic = new byte[RecordingWriter.MAGIC.length];
         try {
             reader.in.readFully(magic);
         } catch (IOException e) {
             reader.close();
-            throw new IOException(file + " is not a Sweep recording (no header)");
+            throw new RecordingFormatException(path + " is not a Sweep recording (no header)");
         }
         if (!Arrays.equals(magic, RecordingWriter.MAGIC)) {
             reader.close();
-            throw new IOException(file + " is not a Sweep recording (bad header)");
+            throw new RecordingFormatException(path + " is not a Sweep recording (bad header)");
         }
         reader.offset = magic.length;
         return reader;
@@ -94,7 +106,8 @@ public final class RecordingReader implements AutoCloseable {
                 int length = in.readInt();
                 offset += 16;
                 if (length < 0 || length > MAX_FRAME_BYTES) {
-                    return stop(start, "frame length " + length + " out of range");
+                    return damaged("frame length " + length + " out of range at byte " + start
+                            + " of the uncompressed data");
                 }
                 if (frame.length < length) {
                     frame = new byte[Math.max(length, frame.length * 2)];
@@ -102,24 +115,34 @@ public final class RecordingReader implements AutoCloseable {
                 in.readFully(frame, 0, length);
                 offset += length;
                 listener.onFrame(venue, connection, receiveNanos, frame, 0, length);
+                frames++;
             } else {
-                return stop(start, "unknown record type " + type);
+                return damaged("unknown record type " + type + " at byte " + start + " of the uncompressed data");
             }
-            records++;
             return true;
         } catch (EOFException e) {
-            return stop(start, "truncated record");
+            problem = "truncated after frame " + frames + " (the file ends at byte " + file.count() + ")";
+            return false;
         } catch (IOException e) {
-            return stop(start, "unreadable data (" + e.getMessage() + ")");
+            return damaged("unreadable compressed data after byte " + decompressor.position() + ": "
+                    + e.getMessage());
         }
     }
 
-    /** Records delivered so far. */
-    public long records() {
-        return records;
+    /** Frames delivered so far. */
+    public long frames() {
+        return frames;
     }
 
-    /** Why reading stopped before the end, with the offset, or null when the recording was complete. */
+    /** Bytes of the file decompressed so far: how far through it the reader is. */
+    public long position() {
+        return decompressor.position();
+    }
+
+    /**
+     * Why reading stopped before the end, or null when the recording was complete: {@code truncated after frame 740
+     * (the file ends at byte 80000)}, or {@code damaged after frame 740 (...)} with what was found and where.
+     */
     public String problem() {
         return problem;
     }
@@ -129,8 +152,8 @@ public final class RecordingReader implements AutoCloseable {
         in.close();
     }
 
-    private boolean stop(long start, String reason) {
-        problem = reason + " at offset " + start + " (after " + records + " valid records)";
+    private boolean damaged(String what) {
+        problem = "damaged after frame " + frames + " (" + what + ")";
         return false;
     }
 
@@ -156,5 +179,56 @@ public final class RecordingReader implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /** Counts the bytes read from the file. */
+    private static final class CountingInputStream extends FilterInputStream {
+
+        private long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count += skipped;
+            return skipped;
+        }
+    }
+
+    /** Knows how much of the file the decompressor has used, not merely buffered: where bad data begins. */
+    private static final class Decompressor extends GZIPInputStream {
+
+        Decompressor(InputStream in) throws IOException {
+            super(in, 64 * 1024);
+        }
+
+        long position() {
+            return GZIP_HEADER_BYTES + inf.getBytesRead();
+        }
     }
 }

@@ -4,7 +4,6 @@ import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +11,8 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Writes a recording (see {@code FORMAT.md}). Thread-safe: the frames of several venues arrive on several threads.
- * It flushes the compressed stream every {@link #FLUSH_NANOS}, so a recording killed mid-way loses at most that
- * much.
+ * Writes a recording (see {@code FORMAT.md}). Not thread-safe, and it compresses and writes on the caller's thread:
+ * a {@link Recorder} gives it a thread of its own, fed by the threads that receive the frames.
  */
 public final class RecordingWriter implements AutoCloseable {
 
@@ -22,79 +20,91 @@ public final class RecordingWriter implements AutoCloseable {
     static final int FRAME = 1;
     static final int SUBSCRIPTION = 2;
 
-    /** Longest time between flushes of the compressed stream. */
+    /** Longest time a written frame waits before the compressed stream is flushed to the output. */
     public static final long FLUSH_NANOS = 200_000_000L;
 
+    private final OutputStream output;
     private final DataOutputStream out;
     private long frames;
     private long bytes;
-    private long lastFlushNanos = System.nanoTime();
     private boolean closed;
 
-    private RecordingWriter(OutputStream file) throws IOException {
-        this.out = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(file, 64 * 1024, true),
+    private RecordingWriter(OutputStream output) throws IOException {
+        this.output = output;
+        this.out = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(output, 64 * 1024, true),
                 64 * 1024));
         out.write(MAGIC);
     }
 
     /** Creates (or replaces) a recording file. */
     public static RecordingWriter create(Path file) throws IOException {
-        return new RecordingWriter(Files.newOutputStream(file));
+        return create(Files.newOutputStream(file));
+    }
+
+    /** Writes a recording to any output, e.g. one that fails as a full disk does. */
+    public static RecordingWriter create(OutputStream output) throws IOException {
+        try {
+            return new RecordingWriter(output);
+        } catch (IOException e) {
+            output.close();
+            throw e;
+        }
     }
 
     /** Declares the instruments a venue's frames are about. */
-    public synchronized void subscription(String venue, List<String> symbols) {
-        try {
-            out.writeByte(SUBSCRIPTION);
-            writeString(venue);
-            out.writeByte(symbols.size());
-            for (String symbol : symbols) {
-                writeString(symbol);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    public void subscription(String venue, List<String> symbols) throws IOException {
+        out.writeByte(SUBSCRIPTION);
+        writeString(venue);
+        out.writeByte(symbols.size());
+        for (String symbol : symbols) {
+            writeString(symbol);
         }
     }
 
     /** Appends one received frame. */
-    public synchronized void frame(String venue, int connection, long receiveEpochNanos, byte[] buffer, int offset,
-                                   int length) {
-        if (closed) {
-            return;
-        }
-        try {
-            out.writeByte(FRAME);
-            writeString(venue);
-            out.writeInt(connection);
-            out.writeLong(receiveEpochNanos);
-            out.writeInt(length);
-            out.write(buffer, offset, length);
-            frames++;
-            bytes += length;
-            long now = System.nanoTime();
-            if (now - lastFlushNanos > FLUSH_NANOS) {
-                out.flush();
-                lastFlushNanos = now;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public void frame(String venue, int connection, long receiveEpochNanos, byte[] buffer, int offset, int length)
+            throws IOException {
+        out.writeByte(FRAME);
+        writeString(venue);
+        out.writeInt(connection);
+        out.writeLong(receiveEpochNanos);
+        out.writeInt(length);
+        out.write(buffer, offset, length);
+        frames++;
+        bytes += length;
     }
 
-    public synchronized long frames() {
+    /** Pushes every frame written so far through the compressor to the output: a reader can then see them. */
+    public void flush() throws IOException {
+        out.flush();
+    }
+
+    public long frames() {
         return frames;
     }
 
     /** Frame bytes recorded, before compression. */
-    public synchronized long bytes() {
+    public long bytes() {
         return bytes;
     }
 
+    /** Ends the compressed stream and closes the output. */
     @Override
-    public synchronized void close() throws IOException {
+    public void close() throws IOException {
         if (!closed) {
             closed = true;
             out.close();
+        }
+    }
+
+    /**
+     * Closes the output without ending the compressed stream, after a write failed: what was flushed before stays
+     * readable, and nothing more is attempted on an output that just failed.
+     */
+    public void abandon() throws IOException {
+        if (!closed) {
+            closed = true;
+            output.close();
         }
     }
 

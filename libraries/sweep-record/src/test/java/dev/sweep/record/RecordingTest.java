@@ -91,14 +91,45 @@ class RecordingTest {
 
         Collected collected = new Collected();
         String problem;
+        long frames;
         try (RecordingReader reader = RecordingReader.open(cut)) {
             while (reader.next(collected)) {
                 assertThat(collected.frames).allMatch(frame -> Arrays.equals(frame.bytes(), payload));
             }
             problem = reader.problem();
+            frames = reader.frames();
         }
         assertThat(collected.frames).isNotEmpty().hasSizeLessThan(1000);
-        assertThat(problem).matches("(truncated record|unreadable data .*) at offset \\d+ \\(after \\d+ valid records\\)");
+        assertThat(frames).isEqualTo(collected.frames.size());
+        assertThat(problem).isEqualTo("truncated after frame " + frames + " (the file ends at byte "
+                + (whole.length - 40) + ")");
+    }
+
+    @Test
+    void aDamagedRecordingSaysAfterWhichFrameAndWhereInTheFile() throws IOException {
+        Path file = folder.resolve("damaged.swr");
+        byte[] payload = "{\"channel\":\"heartbeat\"}".getBytes(StandardCharsets.UTF_8);
+        try (RecordingWriter writer = RecordingWriter.create(file)) {
+            writer.subscription("kraken", List.of("BTC-USD"));
+            for (int i = 0; i < 1000; i++) {
+                writer.frame("kraken", 1, i, payload, 0, payload.length);
+            }
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        // A stored block's header says how long it is: garbage there cannot be inflated.
+        Arrays.fill(bytes, bytes.length / 2, bytes.length / 2 + 8, (byte) 0xFF);
+        Files.write(file, bytes);
+
+        Collected collected = new Collected();
+        try (RecordingReader reader = RecordingReader.open(file)) {
+            while (reader.next(collected)) {
+                // collected by the listener
+            }
+            assertThat(reader.frames()).isEqualTo(collected.frames.size());
+            assertThat(reader.problem()).matches("damaged after frame " + collected.frames.size()
+                    + " \\((unreadable compressed data after byte \\d+: .+|.+ at byte \\d+ of the uncompressed"
+                    + " data)\\)");
+        }
     }
 
     @Test
@@ -143,7 +174,7 @@ class RecordingTest {
         assertThat(replay.broken()).isZero();
     }
 
-    private static void write(RecordingWriter writer, int connection, String frame) {
+    private static void write(RecordingWriter writer, int connection, String frame) throws IOException {
         byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
         writer.frame("coinbase", connection, System.nanoTime(), bytes, 0, bytes.length);
     }
