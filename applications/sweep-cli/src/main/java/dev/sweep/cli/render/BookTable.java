@@ -66,7 +66,7 @@ public final class BookTable {
         int precision = book.pricePrecision();
         return "spread " + Decimals.readable(spread, precision) + " (" + spread.multiply(TEN_THOUSAND)
                 .divide(mid, 2, RoundingMode.HALF_EVEN).toPlainString() + " bps) · mid "
-                + Decimals.readable(mid, Math.max(precision, decimals(mid)));
+                + Decimals.readable(mid, Math.max(precision, Decimals.places(mid)));
     }
 
     private static String price(BookSide side, int level, OrderBook book) {
@@ -84,14 +84,10 @@ public final class BookTable {
         int decimals = 0;
         for (BookSide side : new BookSide[] {book.bids(), book.asks()}) {
             for (int i = 0; i < Math.min(rows, side.depth()); i++) {
-                decimals = Math.max(decimals, decimals(FixedPoint.toBigDecimal(side.size(i),
+                decimals = Math.max(decimals, Decimals.places(FixedPoint.toBigDecimal(side.size(i),
                         book.instrument().sizeScale())));
             }
         }
         return decimals;
-    }
-
-    private static int decimals(BigDecimal value) {
-        return Math.max(0, value.stripTrailingZeros().scale());
     }
 }

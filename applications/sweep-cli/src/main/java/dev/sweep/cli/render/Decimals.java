@@ -31,6 +31,11 @@ final class Decimals {
         return grouped(exact(value));
     }
 
+    /** The decimals a value needs to be written exactly: {@code 12.50} → 1, {@code 1200} → 0. */
+    static int places(BigDecimal value) {
+        return Math.max(0, value.stripTrailingZeros().scale());
+    }
+
     /** A fraction as a percentage with two decimals: {@code 0.433333} → {@code 43.33%}. */
     static String percent(BigDecimal fraction) {
         return fraction.multiply(HUNDRED).setScale(2, RoundingMode.HALF_EVEN).toPlainString() + "%";

@@ -166,5 +166,4 @@ public final class HumanRenderer {
         int comparison = a.notionalWithFees().multiply(b.filled()).compareTo(b.notionalWithFees().multiply(a.filled()));
         return analysis.request().side() == OrderSide.BUY ? comparison < 0 : comparison > 0;
     }
-
 }

@@ -45,10 +45,10 @@ final class Readable {
         }
         int sizeDecimals = 0;
         for (SweepReport report : reports(analysis)) {
-            sizeDecimals = Math.max(sizeDecimals, decimals(report.filled()));
-            sizeDecimals = Math.max(sizeDecimals, decimals(report.sizeToFill()));
+            sizeDecimals = Math.max(sizeDecimals, Decimals.places(report.filled()));
+            sizeDecimals = Math.max(sizeDecimals, Decimals.places(report.sizeToFill()));
             for (SweepReport.Fill fill : report.fills()) {
-                sizeDecimals = Math.max(sizeDecimals, decimals(fill.size()));
+                sizeDecimals = Math.max(sizeDecimals, Decimals.places(fill.size()));
             }
         }
         Instrument instrument = analysis.instrument();
@@ -63,10 +63,11 @@ final class Readable {
 
     /**
      * An amount of the quote currency beside the amount the user typed: to the cent, or to every decimal typed if
-     * more, so that {@code 0.0000000099 / 0.00000001} does not read {@code 0.00 / 0.00000001}.
+     * more, so that 0.0000000099 received of 0.00000001 asked reads {@code 0.00000001 / 0.00000001}, not
+     * {@code 0.00 / 0.00000001}.
      */
     String quoteAmount(BigDecimal amount, BigDecimal typed) {
-        return Decimals.readable(amount, Math.max(moneyDecimals, decimals(typed)));
+        return Decimals.readable(amount, Math.max(moneyDecimals, Decimals.places(typed)));
     }
 
     /** A price of one venue, or of the merged book ({@link SweepReport#MERGED}). */
@@ -94,10 +95,6 @@ final class Readable {
         List<SweepReport> reports = new ArrayList<>(analysis.venues());
         reports.add(analysis.merged());
         return reports;
-    }
-
-    private static int decimals(BigDecimal value) {
-        return Math.max(0, value.stripTrailingZeros().scale());
     }
 
     private static int moneyDecimals(String currency) {
