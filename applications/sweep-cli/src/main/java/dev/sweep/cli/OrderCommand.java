@@ -60,7 +60,7 @@ final class OrderCommand implements Callable<Integer> {
 
     @Option(names = "--fee", paramLabel = "[VENUE=]RATE",
             description = "Taker fee with its unit, for a venue (kraken=0.26%% or kraken=26bps, repeatable) or for"
-                    + " every venue (0.1%%, or 'none' for no fees); a venue's own rate wins."
+                    + " every venue (e.g. 0.1%%), or 'none' for no fees; a venue's own rate wins."
                     + " Defaults: each venue's lowest-volume tier.")
     private List<String> fees = new ArrayList<>();
 

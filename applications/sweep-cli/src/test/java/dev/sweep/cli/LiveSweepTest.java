@@ -168,11 +168,11 @@ class LiveSweepTest {
                 assertThat(watch.awaitLine("the headline", line -> line.startsWith("SELL"), WAIT))
                         .isEqualTo("SELL 1 BTC-USD · no venue is live: nothing swept");
                 assertThat(watch.awaitLine("kraken", line -> !line.isEmpty(), WAIT)).isEqualTo(
-                        "kraken  UNREACHABLE · not swept: cannot connect: Connection refused (127.0.0.1:1)");
+                        "kraken  UNREACHABLE · skipped: cannot connect: Connection refused (127.0.0.1:1)");
                 assertThat(watch.awaitLine("coinbase", line -> !line.isEmpty(), WAIT)).isEqualTo(
-                        "coinbase  UNREACHABLE · not swept: cannot connect: unknown host nosuchhost.invalid");
+                        "coinbase  UNREACHABLE · skipped: cannot connect: unknown host nosuchhost.invalid");
                 assertThat(watch.awaitLine("gemini", line -> !line.isEmpty(), WAIT)).isEqualTo(
-                        "gemini  UNREACHABLE · not swept: cannot connect: Connection refused (127.0.0.1:1)");
+                        "gemini  UNREACHABLE · skipped: cannot connect: Connection refused (127.0.0.1:1)");
             }
             assertThat(watch.isRunning()).isTrue();
             assertThat(watch.err()).isEmpty();

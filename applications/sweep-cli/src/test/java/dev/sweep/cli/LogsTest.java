@@ -95,7 +95,8 @@ class LogsTest {
         }
         assertThat(attempts).isNotEmpty().isEqualTo(IntStream.rangeClosed(1, attempts.size()).boxed().toList());
         assertThat(messages("book.log")).extracting(line -> line.replaceAll("\\d+ bids, \\d+ asks", "…"))
-                .containsExactlyInAnyOrder("kraken BTC/USD: LIVE (…)", "coinbase BTC-USD: LIVE (…)");
+                .containsExactlyInAnyOrder("kraken BTC/USD: LIVE (…)", "coinbase BTC-USD: LIVE (…)",
+                        "gemini BTCUSD: SYNCING -> UNREACHABLE (cannot connect: Connection refused (127.0.0.1:1))");
     }
 
     @Test

@@ -189,8 +189,8 @@ class RecordReplayTest {
         assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).as("seconds").isLessThan(20);
         assertThat(record.out()).isEmpty();
         assertThat(record.err()).isEqualTo("sweep: no venue delivered a DOGE-USD book to record within 1s: kraken"
-                + " SYNCING (venue error: Currency pair not supported DOGE/USD); coinbase SYNCING"
-                + " (venue error: Failed to subscribe: unknown product id DOGE-USD); gemini SYNCING (venue error:"
+                + " REJECTED (venue error: Currency pair not supported DOGE/USD); coinbase REJECTED"
+                + " (venue error: Failed to subscribe: unknown product id DOGE-USD); gemini REJECTED (venue error:"
                 + " InvalidSymbol)\n");
     }
 
@@ -203,7 +203,7 @@ class RecordReplayTest {
 
         assertThat(record.exitCode()).isEqualTo(ExitCode.FEED_FAILURE);
         assertThat(record.err()).startsWith("sweep: no venue delivered a BTC-USD book to record within 1s:"
-                + " kraken SYNCING (cannot connect: ").contains("; gemini SYNCING (cannot connect: ")
+                + " kraken UNREACHABLE (cannot connect: ").contains("; gemini UNREACHABLE (cannot connect: ")
                 .endsWith(". Try --demo to record the built-in simulator.\n");
     }
 
@@ -217,9 +217,9 @@ class RecordReplayTest {
         assertThat(record.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(record.out()).startsWith("recorded ").endsWith(" from kraken to " + file + "\n");
         assertThat(record.err().lines()).satisfiesExactly(
-                line -> assertThat(line).isEqualTo("sweep: kraken gave no DOGE-USD book: SYNCING (venue error:"
+                line -> assertThat(line).isEqualTo("sweep: kraken gave no DOGE-USD book: REJECTED (venue error:"
                         + " Currency pair not supported DOGE/USD)"),
-                line -> assertThat(line).startsWith("sweep: gemini gave no book: SYNCING (cannot connect: "));
+                line -> assertThat(line).startsWith("sweep: gemini gave no book: UNREACHABLE (cannot connect: "));
     }
 
     /** A loopback port nothing listens on. */

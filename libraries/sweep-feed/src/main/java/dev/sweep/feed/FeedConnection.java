@@ -212,7 +212,10 @@ final class FeedConnection implements FeedListener {
         lastProblem = reason;
         for (int i = 0; i < books.size(); i++) {
             VenueBook book = books.get(i);
-            if (book.state() != next) {
+            // A broken book's own line already said why; a syncing one going on syncing has nothing new to say.
+            boolean news = book.state() == BookState.LIVE || book.state() == BookState.STALE
+                    || next == BookState.UNREACHABLE && book.state() != next;
+            if (news) {
                 BOOK.info("{} {}: {} -> {} ({})", venue.name(), book.venueSymbol(), book.state(), next, reason);
             }
         }

@@ -19,7 +19,7 @@ public final class CsvRenderer {
 
     /** The columns, named after the JSON fields they repeat. */
     public static final List<String> COLUMNS = List.of("source", "side", "symbol", "requested", "unit", "venue",
-            "state", "ageMs", "problem", "takerFee", "sizeToFill", "filled", "complete", "levels", "vwap",
+            "state", "ageMs", "problem", "takerFeePct", "sizeToFill", "filled", "complete", "levels", "vwap",
             "vwapWithFees", "best", "worst", "mid", "notional", "fees", "notionalWithFees", "quoteShortfall",
             "slippageBpsVsBest", "slippageBpsVsMid");
 
@@ -37,7 +37,8 @@ public final class CsvRenderer {
         for (SweepReport venue : analysis.venues()) {
             BookView view = output.view(venue.label());
             String age = view.ageNanos() < 0 ? null : Long.toString(TimeUnit.NANOSECONDS.toMillis(view.ageNanos()));
-            out.append(line(row(output, venue.label(), view.state().name(), age, null, Decimals.exact(venue.takerFee()),
+            out.append(line(row(output, venue.label(), view.state().name(), age, null,
+                    Decimals.feePercentNumber(venue.takerFee()),
                     venue)));
         }
         for (BookView excluded : output.excluded()) {
