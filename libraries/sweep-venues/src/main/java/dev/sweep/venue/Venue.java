@@ -1,14 +1,17 @@
 package dev.sweep.venue;
 
 import dev.sweep.core.Instrument;
+import dev.sweep.venue.server.MarketProfile;
+import dev.sweep.venue.server.ServerContext;
+import dev.sweep.venue.server.ServerSession;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * One exchange's public Level-2 feed: where it is, how to subscribe, how it names instruments, and how to decode
- * it. Implementations are found with {@link java.util.ServiceLoader} (see {@link Venues}); adding a venue adds a
- * package and a service entry, and touches nothing else.
+ * One exchange's public Level-2 feed: where it is, how to subscribe, how it names instruments, how to decode it, and
+ * its server side for the simulator. Implementations are found with {@link java.util.ServiceLoader} (see
+ * {@link Venues}); adding a venue adds a package and a service entry, and touches nothing else.
  */
 public interface Venue {
 
@@ -46,6 +49,20 @@ public interface Venue {
 
     /** The decoder for one connection, writing to that connection's books. */
     FeedAdapter newAdapter(VenueBooks books);
+
+    /** The server side of one client connection, for the simulator: the venue's dialect, with no network in it. */
+    ServerSession newServerSession(ServerContext context);
+
+    /** How the venue quotes in the simulator's synthetic market. */
+    MarketProfile marketProfile();
+
+    /**
+     * Where the simulator serves the venue: its name, then the path of its production endpoint, so that a client
+     * needs only the host changed ({@code /kraken/v2}, {@code /coinbase}).
+     */
+    default String simulatorPath() {
+        return "/" + name() + defaultEndpoint().getPath();
+    }
 
     /** Books for one connection with this venue's depth rule. */
     default VenueBooks newBooks(List<Instrument> instruments, FeedListener listener) {

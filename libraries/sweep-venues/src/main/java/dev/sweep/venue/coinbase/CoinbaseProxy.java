@@ -1,11 +1,14 @@
 package dev.sweep.venue.coinbase;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sweep.core.BookSide;
 import dev.sweep.core.FixedPoint;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.Level;
 import dev.sweep.core.OrderBook;
 import dev.sweep.core.Side;
+import dev.sweep.venue.json.JsonWriter;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,80 +23,115 @@ public final class CoinbaseProxy {
     /** Coinbase's {@code event_time} for every level of a snapshot. */
     private static final String SNAPSHOT_EVENT_TIME = "1970-01-01T00:00:00Z";
 
-    private final StringBuilder out = new StringBuilder(1024);
+    private final JsonWriter writer = new JsonWriter();
 
     /** The whole book of a product: bids best first, then offers best first. */
     public String snapshot(String productId, OrderBook book, long sequence, Instant timestamp) {
-        startEvent("snapshot", productId, sequence, timestamp);
-        boolean first = appendSide(book.bids(), book.instrument(), true);
-        appendSide(book.asks(), book.instrument(), first);
-        return endEvent();
+        return writer.write(json -> {
+            startEvent(json, "snapshot", productId, sequence, timestamp);
+            writeSide(json, book.bids(), book.instrument());
+            writeSide(json, book.asks(), book.instrument());
+            endEvent(json);
+        });
     }
 
     /** Level changes in the order the client must apply them (size 0 deletes). */
     public String update(String productId, List<Level> changes, Instrument instrument, long sequence,
                          Instant timestamp) {
-        startEvent("update", productId, sequence, timestamp);
-        String eventTime = timestamp.toString();
-        for (int i = 0; i < changes.size(); i++) {
-            Level change = changes.get(i);
-            appendUpdate(i == 0, change.side(), change.price(), change.size(), instrument, eventTime);
-        }
-        return endEvent();
+        return writer.write(json -> {
+            startEvent(json, "update", productId, sequence, timestamp);
+            String eventTime = timestamp.toString();
+            for (Level change : changes) {
+                writeUpdate(json, change.side(), change.price(), change.size(), instrument, eventTime);
+            }
+            endEvent(json);
+        });
     }
 
     /** The acknowledgement listing every subscription of the connection, by channel. */
     public String subscriptions(Map<String, List<String>> productsByChannel, long sequence, Instant timestamp) {
-        out.setLength(0);
-        out.append("{\"channel\":\"subscriptions\",\"client_id\":\"\",\"timestamp\":\"").append(timestamp)
-                .append("\",\"sequence_num\":").append(sequence).append(",\"events\":[{\"subscriptions\":{");
-        boolean firstChannel = true;
-        for (Map.Entry<String, List<String>> channel : productsByChannel.entrySet()) {
-            out.append(firstChannel ? "" : ",").append('"').append(channel.getKey()).append("\":[");
-            for (int i = 0; i < channel.getValue().size(); i++) {
-                out.append(i == 0 ? "" : ",").append('"').append(channel.getValue().get(i)).append('"');
+        return writer.write(json -> {
+            startFrame(json, "subscriptions", sequence, timestamp);
+            json.writeStartObject();
+            json.writeObjectFieldStart("subscriptions");
+            for (Map.Entry<String, List<String>> channel : productsByChannel.entrySet()) {
+                json.writeArrayFieldStart(channel.getKey());
+                for (String product : channel.getValue()) {
+                    json.writeString(product);
+                }
+                json.writeEndArray();
             }
-            out.append(']');
-            firstChannel = false;
-        }
-        return out.append("}}]}").toString();
+            json.writeEndObject();
+            json.writeEndObject();
+            endFrame(json);
+        });
     }
 
     public String heartbeat(long counter, long sequence, Instant timestamp) {
-        return "{\"channel\":\"heartbeats\",\"client_id\":\"\",\"timestamp\":\"" + timestamp + "\",\"sequence_num\":"
-                + sequence + ",\"events\":[{\"current_time\":\"" + timestamp + "\",\"heartbeat_counter\":" + counter
-                + "}]}";
+        return writer.write(json -> {
+            startFrame(json, "heartbeats", sequence, timestamp);
+            json.writeStartObject();
+            json.writeStringField("current_time", timestamp.toString());
+            json.writeNumberField("heartbeat_counter", counter);
+            json.writeEndObject();
+            endFrame(json);
+        });
     }
 
     /** An error frame: Coinbase sends these without {@code sequence_num}. */
     public String error(String message) {
-        return "{\"type\":\"error\",\"message\":\"" + message + "\"}";
+        return writer.write(json -> {
+            json.writeStartObject();
+            json.writeStringField("type", "error");
+            json.writeStringField("message", message);
+            json.writeEndObject();
+        });
     }
 
-    private void startEvent(String type, String productId, long sequence, Instant timestamp) {
-        out.setLength(0);
-        out.append("{\"channel\":\"l2_data\",\"client_id\":\"\",\"timestamp\":\"").append(timestamp)
-                .append("\",\"sequence_num\":").append(sequence).append(",\"events\":[{\"type\":\"").append(type)
-                .append("\",\"product_id\":\"").append(productId).append("\",\"updates\":[");
+    /** Opens a frame of a channel, up to the start of its {@code events}. */
+    private static void startFrame(JsonGenerator json, String channel, long sequence, Instant timestamp)
+            throws IOException {
+        json.writeStartObject();
+        json.writeStringField("channel", channel);
+        json.writeStringField("client_id", "");
+        json.writeStringField("timestamp", timestamp.toString());
+        json.writeNumberField("sequence_num", sequence);
+        json.writeArrayFieldStart("events");
     }
 
-    private String endEvent() {
-        return out.append("]}]}").toString();
+    private static void endFrame(JsonGenerator json) throws IOException {
+        json.writeEndArray();
+        json.writeEndObject();
     }
 
-    private boolean appendSide(BookSide side, Instrument instrument, boolean first) {
-        boolean isFirst = first;
+    private static void startEvent(JsonGenerator json, String type, String productId, long sequence, Instant timestamp)
+            throws IOException {
+        startFrame(json, "l2_data", sequence, timestamp);
+        json.writeStartObject();
+        json.writeStringField("type", type);
+        json.writeStringField("product_id", productId);
+        json.writeArrayFieldStart("updates");
+    }
+
+    private static void endEvent(JsonGenerator json) throws IOException {
+        json.writeEndArray();
+        json.writeEndObject();
+        endFrame(json);
+    }
+
+    private static void writeSide(JsonGenerator json, BookSide side, Instrument instrument) throws IOException {
         for (int i = 0; i < side.depth(); i++) {
-            appendUpdate(isFirst, side.side(), side.price(i), side.size(i), instrument, SNAPSHOT_EVENT_TIME);
-            isFirst = false;
+            writeUpdate(json, side.side(), side.price(i), side.size(i), instrument, SNAPSHOT_EVENT_TIME);
         }
-        return isFirst;
     }
 
-    private void appendUpdate(boolean first, Side side, long price, long size, Instrument instrument, String eventTime) {
-        out.append(first ? "" : ",").append("{\"side\":\"").append(side == Side.BID ? "bid" : "offer")
-                .append("\",\"event_time\":\"").append(eventTime).append("\",\"price_level\":\"")
-                .append(FixedPoint.format(price, instrument.priceScale())).append("\",\"new_quantity\":\"")
-                .append(FixedPoint.format(size, instrument.sizeScale())).append("\"}");
+    private static void writeUpdate(JsonGenerator json, Side side, long price, long size, Instrument instrument,
+                                    String eventTime) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("side", side == Side.BID ? "bid" : "offer");
+        json.writeStringField("event_time", eventTime);
+        json.writeStringField("price_level", FixedPoint.format(price, instrument.priceScale()));
+        json.writeStringField("new_quantity", FixedPoint.format(size, instrument.sizeScale()));
+        json.writeEndObject();
     }
 }

@@ -5,7 +5,10 @@ import dev.sweep.core.TakerFee;
 import dev.sweep.venue.FeedAdapter;
 import dev.sweep.venue.Venue;
 import dev.sweep.venue.VenueBooks;
-import dev.sweep.venue.json.JsonText;
+import dev.sweep.venue.json.JsonWriter;
+import dev.sweep.venue.server.MarketProfile;
+import dev.sweep.venue.server.ServerContext;
+import dev.sweep.venue.server.ServerSession;
 import java.net.URI;
 import java.util.List;
 
@@ -18,6 +21,8 @@ import java.util.List;
 public final class CoinbaseVenue implements Venue {
 
     private static final long TAKER_FEE = TakerFee.parsePercent("1.20%");
+    /** Cent tick, the deepest book, middling sizes. */
+    private static final MarketProfile MARKET = new MarketProfile(2, 40, 600, 900, 25);
 
     @Override
     public String name() {
@@ -51,14 +56,35 @@ public final class CoinbaseVenue implements Venue {
 
     @Override
     public List<String> subscribeMessages(List<Instrument> instruments) {
-        String products = JsonText.array(instruments.stream().map(this::symbol).toList());
-        return List.of(
-                "{\"type\":\"subscribe\",\"product_ids\":" + products + ",\"channel\":\"level2\"}",
-                "{\"type\":\"subscribe\",\"product_ids\":" + products + ",\"channel\":\"heartbeats\"}");
+        return List.of(subscribe(instruments, "level2"), subscribe(instruments, "heartbeats"));
+    }
+
+    private String subscribe(List<Instrument> instruments, String channel) {
+        return JsonWriter.text(json -> {
+            json.writeStartObject();
+            json.writeStringField("type", "subscribe");
+            json.writeArrayFieldStart("product_ids");
+            for (Instrument instrument : instruments) {
+                json.writeString(symbol(instrument));
+            }
+            json.writeEndArray();
+            json.writeStringField("channel", channel);
+            json.writeEndObject();
+        });
     }
 
     @Override
     public FeedAdapter newAdapter(VenueBooks books) {
         return new CoinbaseFeedAdapter(books);
+    }
+
+    @Override
+    public ServerSession newServerSession(ServerContext context) {
+        return new CoinbaseServerSession(this, context);
+    }
+
+    @Override
+    public MarketProfile marketProfile() {
+        return MARKET;
     }
 }

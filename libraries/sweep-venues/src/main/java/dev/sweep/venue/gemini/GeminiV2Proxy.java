@@ -1,11 +1,14 @@
 package dev.sweep.venue.gemini;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sweep.core.BookSide;
 import dev.sweep.core.FixedPoint;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.Level;
 import dev.sweep.core.OrderBook;
 import dev.sweep.core.Side;
+import dev.sweep.venue.json.JsonWriter;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -15,61 +18,92 @@ import java.util.List;
  */
 public final class GeminiV2Proxy {
 
-    private final StringBuilder out = new StringBuilder(1024);
+    private final JsonWriter writer = new JsonWriter();
 
     /** The first message of a subscription: the whole book, bids best first, then asks best first. */
     public String snapshot(String symbol, OrderBook book) {
-        start(symbol);
-        boolean first = appendSide(book.bids(), book.instrument(), true);
-        appendSide(book.asks(), book.instrument(), first);
-        return out.append("],\"trades\":[],\"auction_events\":[]}").toString();
+        return writer.write(json -> {
+            startChanges(json, symbol);
+            writeSide(json, book.bids(), book.instrument());
+            writeSide(json, book.asks(), book.instrument());
+            json.writeEndArray();
+            json.writeArrayFieldStart("trades");
+            json.writeEndArray();
+            json.writeArrayFieldStart("auction_events");
+            json.writeEndArray();
+            json.writeEndObject();
+        });
     }
 
     /** Level changes in the order the client must apply them (size 0 deletes). */
     public String update(String symbol, List<Level> changes, Instrument instrument) {
-        start(symbol);
-        for (int i = 0; i < changes.size(); i++) {
-            Level change = changes.get(i);
-            appendChange(i == 0, change.side(), change.price(), change.size(), instrument);
-        }
-        return out.append("]}").toString();
+        return writer.write(json -> {
+            startChanges(json, symbol);
+            for (Level change : changes) {
+                writeChange(json, change.side(), change.price(), change.size(), instrument);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        });
     }
 
     /** A trade: the taker's side, its price and quantity. Trades do not change the book by themselves. */
     public String trade(String symbol, long eventId, long timestampMillis, Side takerSide, long price, long quantity,
                         Instrument instrument) {
-        return "{\"type\":\"trade\",\"symbol\":\"" + symbol + "\",\"event_id\":" + eventId + ",\"timestamp\":"
-                + timestampMillis + ",\"price\":\"" + FixedPoint.format(price, instrument.priceScale())
-                + "\",\"quantity\":\"" + FixedPoint.format(quantity, instrument.sizeScale()) + "\",\"side\":\""
-                + (takerSide == Side.BID ? "buy" : "sell") + "\",\"tid\":" + eventId + "}";
+        return writer.write(json -> {
+            json.writeStartObject();
+            json.writeStringField("type", "trade");
+            json.writeStringField("symbol", symbol);
+            json.writeNumberField("event_id", eventId);
+            json.writeNumberField("timestamp", timestampMillis);
+            json.writeStringField("price", FixedPoint.format(price, instrument.priceScale()));
+            json.writeStringField("quantity", FixedPoint.format(quantity, instrument.sizeScale()));
+            json.writeStringField("side", takerSide == Side.BID ? "buy" : "sell");
+            json.writeNumberField("tid", eventId);
+            json.writeEndObject();
+        });
     }
 
     public String heartbeat(long timestampMillis) {
-        return "{\"type\":\"heartbeat\",\"timestamp\":" + timestampMillis + "}";
+        return writer.write(json -> {
+            json.writeStartObject();
+            json.writeStringField("type", "heartbeat");
+            json.writeNumberField("timestamp", timestampMillis);
+            json.writeEndObject();
+        });
     }
 
     /** An error as Gemini's market data API reports one. */
     public String error(String reason, String message) {
-        return "{\"type\":\"error\",\"result\":\"error\",\"reason\":\"" + reason + "\",\"message\":\"" + message + "\"}";
+        return writer.write(json -> {
+            json.writeStartObject();
+            json.writeStringField("type", "error");
+            json.writeStringField("result", "error");
+            json.writeStringField("reason", reason);
+            json.writeStringField("message", message);
+            json.writeEndObject();
+        });
     }
 
-    private void start(String symbol) {
-        out.setLength(0);
-        out.append("{\"type\":\"l2_updates\",\"symbol\":\"").append(symbol).append("\",\"changes\":[");
+    private static void startChanges(JsonGenerator json, String symbol) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("type", "l2_updates");
+        json.writeStringField("symbol", symbol);
+        json.writeArrayFieldStart("changes");
     }
 
-    private boolean appendSide(BookSide side, Instrument instrument, boolean first) {
-        boolean isFirst = first;
+    private static void writeSide(JsonGenerator json, BookSide side, Instrument instrument) throws IOException {
         for (int i = 0; i < side.depth(); i++) {
-            appendChange(isFirst, side.side(), side.price(i), side.size(i), instrument);
-            isFirst = false;
+            writeChange(json, side.side(), side.price(i), side.size(i), instrument);
         }
-        return isFirst;
     }
 
-    private void appendChange(boolean first, Side side, long price, long size, Instrument instrument) {
-        out.append(first ? "[\"" : ",[\"").append(side == Side.BID ? "buy" : "sell").append("\",\"")
-                .append(FixedPoint.format(price, instrument.priceScale())).append("\",\"")
-                .append(FixedPoint.format(size, instrument.sizeScale())).append("\"]");
+    private static void writeChange(JsonGenerator json, Side side, long price, long size, Instrument instrument)
+            throws IOException {
+        json.writeStartArray();
+        json.writeString(side == Side.BID ? "buy" : "sell");
+        json.writeString(FixedPoint.format(price, instrument.priceScale()));
+        json.writeString(FixedPoint.format(size, instrument.sizeScale()));
+        json.writeEndArray();
     }
 }

@@ -5,7 +5,10 @@ import dev.sweep.core.TakerFee;
 import dev.sweep.venue.FeedAdapter;
 import dev.sweep.venue.Venue;
 import dev.sweep.venue.VenueBooks;
-import dev.sweep.venue.json.JsonText;
+import dev.sweep.venue.json.JsonWriter;
+import dev.sweep.venue.server.MarketProfile;
+import dev.sweep.venue.server.ServerContext;
+import dev.sweep.venue.server.ServerSession;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +22,8 @@ import java.util.List;
 public final class GeminiVenue implements Venue {
 
     private static final long TAKER_FEE = TakerFee.parsePercent("0.40%");
+    /** Cent tick, wider spread, a thinner book with larger levels. */
+    private static final MarketProfile MARKET = new MarketProfile(2, 150, 200, 320, 60);
 
     @Override
     public String name() {
@@ -58,12 +63,35 @@ public final class GeminiVenue implements Venue {
 
     @Override
     public List<String> subscribeMessages(List<Instrument> instruments) {
-        String symbols = JsonText.array(instruments.stream().map(this::symbol).toList());
-        return List.of("{\"type\":\"subscribe\",\"subscriptions\":[{\"name\":\"l2\",\"symbols\":" + symbols + "}]}");
+        return List.of(JsonWriter.text(json -> {
+            json.writeStartObject();
+            json.writeStringField("type", "subscribe");
+            json.writeArrayFieldStart("subscriptions");
+            json.writeStartObject();
+            json.writeStringField("name", "l2");
+            json.writeArrayFieldStart("symbols");
+            for (Instrument instrument : instruments) {
+                json.writeString(symbol(instrument));
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+            json.writeEndArray();
+            json.writeEndObject();
+        }));
     }
 
     @Override
     public FeedAdapter newAdapter(VenueBooks books) {
         return new GeminiV2FeedAdapter(books);
+    }
+
+    @Override
+    public ServerSession newServerSession(ServerContext context) {
+        return new GeminiV2ServerSession(this, context);
+    }
+
+    @Override
+    public MarketProfile marketProfile() {
+        return MARKET;
     }
 }

@@ -1,22 +1,29 @@
 package dev.sweep.venue.kraken;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sweep.core.BookSide;
 import dev.sweep.core.FixedPoint;
 import dev.sweep.core.Level;
 import dev.sweep.core.OrderBook;
 import dev.sweep.core.Side;
+import dev.sweep.venue.json.JsonWriter;
+import java.io.IOException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
  * Writes Kraken v2 server frames, as the exchange does: prices and quantities as JSON numbers with the pair's
- * precisions, the checksum of the book after the message. The simulator speaks Kraken with it, and tests build
- * frames with it. Not thread-safe.
+ * precisions, the checksum of the book after the message, times in microseconds. The simulator speaks Kraken with
+ * it, and tests build frames with it. Not thread-safe.
  */
 public final class KrakenProxy {
 
     private final KrakenChecksum checksum = new KrakenChecksum();
-    private final StringBuilder out = new StringBuilder(1024);
+    private final JsonWriter writer = new JsonWriter();
+    /** A number's digits, formatted once and handed to the generator as they are. */
+    private final StringBuilder digits = new StringBuilder(32);
+    private char[] digitChars = new char[32];
 
     /**
      * A book snapshot of the best {@code depth} levels per side.
@@ -25,13 +32,16 @@ public final class KrakenProxy {
      */
     public String bookSnapshot(String symbol, OrderBook book, int depth, int pricePrecision, int qtyPrecision,
                                Instant timestamp) {
-        startBook("snapshot", symbol);
-        out.append("\"bids\":[");
-        appendLevels(book.bids(), depth, book, pricePrecision, qtyPrecision);
-        out.append("],\"asks\":[");
-        appendLevels(book.asks(), depth, book, pricePrecision, qtyPrecision);
-        out.append("],");
-        return endBook(book, pricePrecision, qtyPrecision, timestamp);
+        return writer.write(json -> {
+            startBook(json, "snapshot", symbol);
+            json.writeArrayFieldStart("bids");
+            writeLevels(json, book.bids(), depth, book, pricePrecision, qtyPrecision);
+            json.writeEndArray();
+            json.writeArrayFieldStart("asks");
+            writeLevels(json, book.asks(), depth, book, pricePrecision, qtyPrecision);
+            json.writeEndArray();
+            endBook(json, checksum.compute(book, pricePrecision, qtyPrecision), timestamp);
+        });
     }
 
     /**
@@ -42,23 +52,19 @@ public final class KrakenProxy {
      */
     public String bookUpdate(String symbol, List<Level> changes, OrderBook bookAfter, int pricePrecision,
                              int qtyPrecision, Instant timestamp) {
-        startBook("update", symbol);
-        for (Side side : Side.values()) {
-            out.append(side == Side.BID ? "\"bids\":[" : ",\"asks\":[");
-            boolean first = true;
-            for (Level change : changes) {
-                if (change.side() == side) {
-                    if (!first) {
-                        out.append(',');
+        return writer.write(json -> {
+            startBook(json, "update", symbol);
+            for (Side side : Side.values()) {
+                json.writeArrayFieldStart(side == Side.BID ? "bids" : "asks");
+                for (Level change : changes) {
+                    if (change.side() == side) {
+                        writeLevel(json, change.price(), change.size(), bookAfter, pricePrecision, qtyPrecision);
                     }
-                    appendLevel(change.price(), change.size(), bookAfter, pricePrecision, qtyPrecision);
-                    first = false;
                 }
+                json.writeEndArray();
             }
-            out.append(']');
-        }
-        out.append(',');
-        return endBook(bookAfter, pricePrecision, qtyPrecision, timestamp);
+            endBook(json, checksum.compute(bookAfter, pricePrecision, qtyPrecision), timestamp);
+        });
     }
 
     /** Overrides the checksum a frame carries, to simulate corruption: returns the frame with {@code wrong} instead. */
@@ -72,75 +78,182 @@ public final class KrakenProxy {
     }
 
     public String heartbeat() {
-        return "{\"channel\":\"heartbeat\"}";
+        return writer.write(json -> {
+            json.writeStartObject();
+            json.writeStringField("channel", "heartbeat");
+            json.writeEndObject();
+        });
     }
 
     /** The status frame Kraken sends on every connect, before anything else. */
-    public String status(String connectionId) {
-        return "{\"channel\":\"status\",\"type\":\"update\",\"data\":[{\"version\":\"2.0.10\",\"system\":\"online\","
-                + "\"api_version\":\"v2\",\"connection_id\":" + connectionId + "}]}";
+    public String status(long connectionId) {
+        return writer.write(json -> {
+            json.writeStartObject();
+            json.writeStringField("channel", "status");
+            json.writeStringField("type", "update");
+            json.writeArrayFieldStart("data");
+            json.writeStartObject();
+            json.writeStringField("version", "2.0.10");
+            json.writeStringField("system", "online");
+            json.writeStringField("api_version", "v2");
+            json.writeFieldName("connection_id");
+            json.writeNumber(Long.toUnsignedString(connectionId));
+            json.writeEndObject();
+            json.writeEndArray();
+            json.writeEndObject();
+        });
     }
 
-    /** A successful subscription, one per symbol. */
+    /** A successful book subscription, one per symbol. */
     public String bookSubscribed(String symbol, int depth, long reqId, Instant timeIn, Instant timeOut) {
-        return "{\"method\":\"subscribe\",\"req_id\":" + reqId + ",\"result\":{\"channel\":\"book\",\"depth\":" + depth
-                + ",\"snapshot\":true,\"symbol\":\"" + symbol + "\"},\"success\":true,\"time_in\":\"" + timeIn
-                + "\",\"time_out\":\"" + timeOut + "\"}";
+        return writer.write(json -> {
+            startResponse(json, "subscribe", reqId);
+            json.writeObjectFieldStart("result");
+            json.writeStringField("channel", "book");
+            json.writeNumberField("depth", depth);
+            json.writeBooleanField("snapshot", true);
+            json.writeStringField("symbol", symbol);
+            json.writeEndObject();
+            endResponse(json, true, timeIn, timeOut);
+        });
+    }
+
+    /** A successful instrument subscription. */
+    public String instrumentSubscribed(long reqId, Instant timeIn, Instant timeOut) {
+        return writer.write(json -> {
+            startResponse(json, "subscribe", reqId);
+            json.writeObjectFieldStart("result");
+            json.writeStringField("channel", "instrument");
+            json.writeBooleanField("snapshot", true);
+            json.writeEndObject();
+            endResponse(json, true, timeIn, timeOut);
+        });
+    }
+
+    /** A book subscription ended. */
+    public String bookUnsubscribed(String symbol, long reqId, Instant timeIn, Instant timeOut) {
+        return writer.write(json -> {
+            startResponse(json, "unsubscribe", reqId);
+            json.writeObjectFieldStart("result");
+            json.writeStringField("channel", "book");
+            json.writeStringField("symbol", symbol);
+            json.writeEndObject();
+            endResponse(json, true, timeIn, timeOut);
+        });
     }
 
     /** A refused request: {@code error} is Kraken's reason, e.g. {@code Currency pair not supported PUPS/USD}. */
     public String requestFailed(String method, String error, long reqId, Instant timeIn, Instant timeOut) {
-        return "{\"error\":\"" + error + "\",\"method\":\"" + method + "\",\"req_id\":" + reqId
-                + ",\"success\":false,\"time_in\":\"" + timeIn + "\",\"time_out\":\"" + timeOut + "\"}";
+        return writer.write(json -> {
+            json.writeStartObject();
+            json.writeStringField("error", error);
+            json.writeStringField("method", method);
+            json.writeNumberField("req_id", reqId);
+            endResponse(json, false, timeIn, timeOut);
+        });
     }
 
     public String pong(long reqId, Instant timeIn, Instant timeOut) {
-        return "{\"method\":\"pong\",\"req_id\":" + reqId + ",\"time_in\":\"" + timeIn + "\",\"time_out\":\"" + timeOut
-                + "\"}";
+        return writer.write(json -> {
+            json.writeStartObject();
+            json.writeStringField("method", "pong");
+            json.writeNumberField("req_id", reqId);
+            json.writeStringField("time_in", micros(timeIn));
+            json.writeStringField("time_out", micros(timeOut));
+            json.writeEndObject();
+        });
     }
 
-    /** An instrument snapshot listing pairs with their precisions: {@code {symbol, price_precision, qty_precision}}. */
+    /** An instrument snapshot listing pairs with their precisions: {@code {price_precision, qty_precision}} each. */
     public String instrumentSnapshot(List<String> symbols, List<int[]> precisions) {
-        StringBuilder text = new StringBuilder("{\"channel\":\"instrument\",\"type\":\"snapshot\",\"data\":{\"assets\":[],"
-                + "\"pairs\":[");
-        for (int i = 0; i < symbols.size(); i++) {
-            String symbol = symbols.get(i);
-            int slash = symbol.indexOf('/');
-            text.append(i == 0 ? "" : ",").append("{\"symbol\":\"").append(symbol).append("\",\"base\":\"")
-                    .append(symbol, 0, slash).append("\",\"quote\":\"").append(symbol.substring(slash + 1))
-                    .append("\",\"status\":\"online\",\"qty_precision\":").append(precisions.get(i)[1])
-                    .append(",\"price_precision\":").append(precisions.get(i)[0]).append('}');
-        }
-        return text.append("]}}").toString();
+        return writer.write(json -> {
+            json.writeStartObject();
+            json.writeStringField("channel", "instrument");
+            json.writeStringField("type", "snapshot");
+            json.writeObjectFieldStart("data");
+            json.writeArrayFieldStart("assets");
+            json.writeEndArray();
+            json.writeArrayFieldStart("pairs");
+            for (int i = 0; i < symbols.size(); i++) {
+                String symbol = symbols.get(i);
+                int slash = symbol.indexOf('/');
+                json.writeStartObject();
+                json.writeStringField("symbol", symbol);
+                json.writeStringField("base", symbol.substring(0, slash));
+                json.writeStringField("quote", symbol.substring(slash + 1));
+                json.writeStringField("status", "online");
+                json.writeNumberField("qty_precision", precisions.get(i)[1]);
+                json.writeNumberField("price_precision", precisions.get(i)[0]);
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+            json.writeEndObject();
+        });
     }
 
-    private void startBook(String type, String symbol) {
-        out.setLength(0);
-        out.append("{\"channel\":\"book\",\"type\":\"").append(type).append("\",\"data\":[{\"symbol\":\"")
-                .append(symbol).append("\",");
+    private static void startResponse(JsonGenerator json, String method, long reqId) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("method", method);
+        json.writeNumberField("req_id", reqId);
     }
 
-    private String endBook(OrderBook book, int pricePrecision, int qtyPrecision, Instant timestamp) {
-        out.append("\"checksum\":").append(checksum.compute(book, pricePrecision, qtyPrecision))
-                .append(",\"timestamp\":\"").append(timestamp).append("\"}]}");
-        return out.toString();
+    private static void endResponse(JsonGenerator json, boolean success, Instant timeIn, Instant timeOut)
+            throws IOException {
+        json.writeBooleanField("success", success);
+        json.writeStringField("time_in", micros(timeIn));
+        json.writeStringField("time_out", micros(timeOut));
+        json.writeEndObject();
     }
 
-    private void appendLevels(BookSide side, int depth, OrderBook book, int pricePrecision, int qtyPrecision) {
+    private static void startBook(JsonGenerator json, String type, String symbol) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("channel", "book");
+        json.writeStringField("type", type);
+        json.writeArrayFieldStart("data");
+        json.writeStartObject();
+        json.writeStringField("symbol", symbol);
+    }
+
+    private static void endBook(JsonGenerator json, long checksum, Instant timestamp) throws IOException {
+        json.writeNumberField("checksum", checksum);
+        json.writeStringField("timestamp", micros(timestamp));
+        json.writeEndObject();
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    /** Kraken writes times to the microsecond. */
+    private static String micros(Instant time) {
+        return time.truncatedTo(ChronoUnit.MICROS).toString();
+    }
+
+    private void writeLevels(JsonGenerator json, BookSide side, int depth, OrderBook book, int pricePrecision,
+                             int qtyPrecision) throws IOException {
         int levels = Math.min(depth, side.depth());
         for (int i = 0; i < levels; i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            appendLevel(side.price(i), side.size(i), book, pricePrecision, qtyPrecision);
+            writeLevel(json, side.price(i), side.size(i), book, pricePrecision, qtyPrecision);
         }
     }
 
-    private void appendLevel(long price, long size, OrderBook book, int pricePrecision, int qtyPrecision) {
-        out.append("{\"price\":");
-        FixedPoint.append(out, price, book.instrument().priceScale(), pricePrecision);
-        out.append(",\"qty\":");
-        FixedPoint.append(out, size, book.instrument().sizeScale(), qtyPrecision);
-        out.append('}');
+    private void writeLevel(JsonGenerator json, long price, long size, OrderBook book, int pricePrecision,
+                            int qtyPrecision) throws IOException {
+        json.writeStartObject();
+        json.writeFieldName("price");
+        writeDecimal(json, price, book.instrument().priceScale(), pricePrecision);
+        json.writeFieldName("qty");
+        writeDecimal(json, size, book.instrument().sizeScale(), qtyPrecision);
+        json.writeEndObject();
+    }
+
+    /** A JSON number with exactly {@code decimals} fractional digits, as Kraken writes them ({@code 0.10000000}). */
+    private void writeDecimal(JsonGenerator json, long value, int scale, int decimals) throws IOException {
+        digits.setLength(0);
+        FixedPoint.append(digits, value, scale, decimals);
+        if (digits.length() > digitChars.length) {
+            digitChars = new char[digits.length()];
+        }
+        digits.getChars(0, digits.length(), digitChars, 0);
+        json.writeNumber(digitChars, 0, digits.length());
     }
 }

@@ -5,7 +5,10 @@ import dev.sweep.core.TakerFee;
 import dev.sweep.venue.FeedAdapter;
 import dev.sweep.venue.Venue;
 import dev.sweep.venue.VenueBooks;
-import dev.sweep.venue.json.JsonText;
+import dev.sweep.venue.json.JsonWriter;
+import dev.sweep.venue.server.MarketProfile;
+import dev.sweep.venue.server.ServerContext;
+import dev.sweep.venue.server.ServerSession;
 import java.net.URI;
 import java.util.List;
 
@@ -22,6 +25,8 @@ public final class KrakenVenue implements Venue {
     public static final List<Integer> DEPTHS = List.of(10, 25, 100, 500, 1000);
 
     private static final long TAKER_FEE = TakerFee.parsePercent("0.40%");
+    /** Coarse tick, tight spread, a deep book it serves up to 1,000 levels of. */
+    private static final MarketProfile MARKET = new MarketProfile(1, 3, 400, 600, 40);
 
     private final int depth;
 
@@ -76,15 +81,46 @@ public final class KrakenVenue implements Venue {
      */
     @Override
     public List<String> subscribeMessages(List<Instrument> instruments) {
-        String symbols = JsonText.array(instruments.stream().map(this::symbol).toList());
-        return List.of(
-                "{\"method\":\"subscribe\",\"params\":{\"channel\":\"instrument\"},\"req_id\":1}",
-                "{\"method\":\"subscribe\",\"params\":{\"channel\":\"book\",\"symbol\":" + symbols + ",\"depth\":"
-                        + depth + ",\"snapshot\":true},\"req_id\":2}");
+        String instrumentChannel = JsonWriter.text(json -> {
+            json.writeStartObject();
+            json.writeStringField("method", "subscribe");
+            json.writeObjectFieldStart("params");
+            json.writeStringField("channel", "instrument");
+            json.writeEndObject();
+            json.writeNumberField("req_id", 1);
+            json.writeEndObject();
+        });
+        String bookChannel = JsonWriter.text(json -> {
+            json.writeStartObject();
+            json.writeStringField("method", "subscribe");
+            json.writeObjectFieldStart("params");
+            json.writeStringField("channel", "book");
+            json.writeArrayFieldStart("symbol");
+            for (Instrument instrument : instruments) {
+                json.writeString(symbol(instrument));
+            }
+            json.writeEndArray();
+            json.writeNumberField("depth", depth);
+            json.writeBooleanField("snapshot", true);
+            json.writeEndObject();
+            json.writeNumberField("req_id", 2);
+            json.writeEndObject();
+        });
+        return List.of(instrumentChannel, bookChannel);
     }
 
     @Override
     public FeedAdapter newAdapter(VenueBooks books) {
         return new KrakenFeedAdapter(books);
+    }
+
+    @Override
+    public ServerSession newServerSession(ServerContext context) {
+        return new KrakenServerSession(this, context);
+    }
+
+    @Override
+    public MarketProfile marketProfile() {
+        return MARKET;
     }
 }
