@@ -34,7 +34,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -142,7 +141,7 @@ public final class Simulator implements AutoCloseable, SimContext {
                     + e.getMessage(), e);
         }
         run(() -> {
-            scheduleStartNanos = System.nanoTime();
+            scheduleStartNanos = config.clock().epochNanos();
             loop.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
             return null;
         });
@@ -213,7 +212,7 @@ public final class Simulator implements AutoCloseable, SimContext {
     public void resume() {
         run(() -> {
             paused = false;
-            scheduleStartNanos = System.nanoTime();
+            scheduleStartNanos = config.clock().epochNanos();
             scheduledSteps = 0;
             return null;
         });
@@ -288,8 +287,7 @@ public final class Simulator implements AutoCloseable, SimContext {
 
     @Override
     public long nowNanos() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        return config.clock().epochNanos();
     }
 
     @Override
@@ -314,7 +312,8 @@ public final class Simulator implements AutoCloseable, SimContext {
     private void tick() {
         if (!paused && config.rate() > 0) {
             long booksPerSecond = (long) config.rate() * market.instruments().size() * venuesByPath.size();
-            long due = (System.nanoTime() - scheduleStartNanos) * booksPerSecond / 1_000_000_000L - scheduledSteps;
+            long due = MarketPace.stepsDue(config.clock().epochNanos() - scheduleStartNanos, booksPerSecond)
+                    - scheduledSteps;
             for (long i = 0; i < Math.min(due, MAX_STEPS_PER_TICK); i++) {
                 step();
             }

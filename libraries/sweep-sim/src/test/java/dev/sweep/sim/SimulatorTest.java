@@ -12,7 +12,9 @@ import dev.sweep.venue.coinbase.CoinbaseVenue;
 import dev.sweep.venue.gemini.GeminiVenue;
 import dev.sweep.venue.kraken.KrakenVenue;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +76,35 @@ class SimulatorTest {
             assertThat(client.book("BTC-USD").book().bids().depth()).isEqualTo(10);
             assertThat(client.events()).doesNotHaveAnyElementsOfTypes(FeedEvents.Broken.class);
         }
+    }
+
+    /**
+     * Hours at the highest rate, when elapsed nanoseconds times books per second is far beyond a long: the market
+     * still keeps its pace, to the step (nine books at a million updates a second: 9,000 steps a millisecond).
+     */
+    @Test
+    void theMarketKeepsItsPaceOnLongRuns() throws InterruptedException {
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-27T12:00:00Z"));
+        try (Simulator fast = Simulator.start(SimulatorConfig.defaults().withRate(1_000_000).withClock(clock))) {
+            clock.advance(Duration.ofHours(2));
+            awaitSteps(fast, 1);
+            long afterTwoHours = fast.marketSteps();
+
+            clock.advance(Duration.ofMillis(1));
+            awaitSteps(fast, afterTwoHours + 9_000);
+
+            assertThat(fast.marketSteps() - afterTwoHours).isEqualTo(9_000);
+        }
+    }
+
+    /** Waits for the market to have made {@code steps} steps and for the tick that made them to end. */
+    private static void awaitSteps(Simulator simulator, long steps) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (simulator.marketSteps() < steps && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(1);
+        }
+        simulator.clients(); // runs on the simulator's thread: returns once the current tick is over
+        assertThat(simulator.marketSteps()).as("market steps").isGreaterThanOrEqualTo(steps);
     }
 
     @Test
