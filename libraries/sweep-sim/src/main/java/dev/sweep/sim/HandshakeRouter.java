@@ -35,10 +35,10 @@ final class HandshakeRouter extends SimpleChannelInboundHandler<FullHttpRequest>
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         String path = new QueryStringDecoder(request.uri()).path();
-        Optional<Venue> venue = simulator.venueAt(path);
-        if (venue.isEmpty()) {
+        Optional<Venue> served = simulator.venueAt(path);
+        if (served.isEmpty()) {
             String body = "No venue at " + path + ". Served: "
-                    + new TreeSet<>(simulator.venues().stream().map(Venue::simulatorPath).toList()) + "\n";
+                    + new TreeSet<>(simulator.venues().stream().map(venue -> venue.descriptor().simulatorPath()).toList()) + "\n";
             FullHttpResponse response = new DefaultFullHttpResponse(request.protocolVersion(),
                     HttpResponseStatus.NOT_FOUND, Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
             response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
@@ -51,7 +51,7 @@ final class HandshakeRouter extends SimpleChannelInboundHandler<FullHttpRequest>
                 .maxFramePayloadLength(MAX_REQUEST_FRAME)
                 .build();
         ctx.pipeline().addAfter(ctx.name(), "websocket", new WebSocketServerProtocolHandler(config));
-        ctx.pipeline().addLast("session", new SessionHandler(simulator, venue.get()));
+        ctx.pipeline().addLast("session", new SessionHandler(simulator, served.get()));
         ctx.pipeline().remove(this);
         ctx.fireChannelRead(request.retain());
     }

@@ -50,8 +50,8 @@ import javax.net.ssl.KeyManagerFactory;
 
 /**
  * The exchange simulator: a WebSocket server that speaks every registered venue's dialect at the venue's
- * {@linkplain Venue#simulatorPath() path} ({@code /kraken/v2}, {@code /coinbase}, …), over a synthetic market in
- * which each venue quotes as its {@linkplain Venue#marketProfile() profile} says.
+ * {@linkplain dev.sweep.venue.VenueDescriptor#simulatorPath() path} ({@code /kraken/v2}, {@code /coinbase}, …),
+ * over a synthetic market in which each venue quotes as its descriptor's market profile says.
  *
  * <p>Everything runs on one event loop thread: the market, every session, the server. The methods of this class
  * may be called from any thread; they run their work on that loop and wait for it, so a test sees the market and
@@ -87,8 +87,8 @@ public final class Simulator implements AutoCloseable, SimContext {
         this.config = config;
         Map<String, MarketProfile> profiles = new LinkedHashMap<>();
         for (Venue venue : Venues.all()) {
-            venuesByPath.put(venue.simulatorPath(), venue);
-            profiles.put(venue.name(), venue.marketProfile());
+            venuesByPath.put(venue.descriptor().simulatorPath(), venue);
+            profiles.put(venue.name(), venue.descriptor().market());
         }
         this.market = new SyntheticMarket(config.seed(), profiles);
         this.faultRandom = new SplittableRandom(config.seed() ^ 0x5EED);
@@ -169,7 +169,7 @@ public final class Simulator implements AutoCloseable, SimContext {
         Venue served = Venues.byName(venue)
                 .orElseThrow(() -> new IllegalArgumentException("the simulator does not serve " + venue));
         return URI.create((config.tls() == null ? "ws://" : "wss://") + config.host() + ":" + port()
-                + served.simulatorPath());
+                + served.descriptor().simulatorPath());
     }
 
     /** The venues served, in the registry's order. */

@@ -3,14 +3,20 @@ package dev.sweep.venue.coinbase;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.TakerFee;
 import dev.sweep.venue.FeedAdapter;
+import dev.sweep.venue.Integrity;
+import dev.sweep.venue.KeepAlive;
+import dev.sweep.venue.SymbolFormat;
 import dev.sweep.venue.Venue;
 import dev.sweep.venue.VenueBooks;
+import dev.sweep.venue.VenueDescriptor;
 import dev.sweep.venue.json.JsonWriter;
 import dev.sweep.venue.server.MarketProfile;
 import dev.sweep.venue.server.ServerContext;
 import dev.sweep.venue.server.ServerSession;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Coinbase Advanced Trade WebSocket, channel {@code level2} (messages arrive on channel {@code l2_data}): the full
@@ -23,35 +29,19 @@ public final class CoinbaseVenue implements Venue {
     private static final long TAKER_FEE = TakerFee.parsePercent("1.20%");
     /** Cent tick, the deepest book, middling sizes. */
     private static final MarketProfile MARKET = new MarketProfile(2, 40, 600, 900, 25);
+    /** The heartbeats channel sends a frame every second: five seconds of silence is five missed. */
+    private static final VenueDescriptor DESCRIPTOR = new VenueDescriptor("coinbase",
+            URI.create("wss://advanced-trade-ws.coinbase.com"), Optional.empty(), SymbolFormat.upperCase("-"),
+            TAKER_FEE, 0, Integrity.GAP_FREE_COUNTER, KeepAlive.NONE, Duration.ofSeconds(5), MARKET);
 
     @Override
-    public String name() {
-        return "coinbase";
-    }
-
-    @Override
-    public URI defaultEndpoint() {
-        return URI.create("wss://advanced-trade-ws.coinbase.com");
-    }
-
-    @Override
-    public String symbol(Instrument instrument) {
-        return instrument.symbol();
+    public VenueDescriptor descriptor() {
+        return DESCRIPTOR;
     }
 
     @Override
     public int pricePrecision(Instrument instrument) {
         return 2;
-    }
-
-    @Override
-    public long defaultTakerFee() {
-        return TAKER_FEE;
-    }
-
-    @Override
-    public int bookDepth() {
-        return 0;
     }
 
     @Override
@@ -83,8 +73,4 @@ public final class CoinbaseVenue implements Venue {
         return new CoinbaseServerSession(this, context);
     }
 
-    @Override
-    public MarketProfile marketProfile() {
-        return MARKET;
-    }
 }

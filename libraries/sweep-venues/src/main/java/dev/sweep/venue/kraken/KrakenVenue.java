@@ -3,14 +3,20 @@ package dev.sweep.venue.kraken;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.TakerFee;
 import dev.sweep.venue.FeedAdapter;
+import dev.sweep.venue.Integrity;
+import dev.sweep.venue.KeepAlive;
+import dev.sweep.venue.SymbolFormat;
 import dev.sweep.venue.Venue;
 import dev.sweep.venue.VenueBooks;
+import dev.sweep.venue.VenueDescriptor;
 import dev.sweep.venue.json.JsonWriter;
 import dev.sweep.venue.server.MarketProfile;
 import dev.sweep.venue.server.ServerContext;
 import dev.sweep.venue.server.ServerSession;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Kraken Spot WebSocket API v2, channel {@code book}: snapshot and updates of up to the subscribed depth, prices and
@@ -29,6 +35,7 @@ public final class KrakenVenue implements Venue {
     private static final MarketProfile MARKET = new MarketProfile(1, 3, 400, 600, 40);
 
     private final int depth;
+    private final VenueDescriptor descriptor;
 
     /** Subscribes at the deepest depth. */
     public KrakenVenue() {
@@ -43,37 +50,21 @@ public final class KrakenVenue implements Venue {
             throw new IllegalArgumentException("Kraken book depth must be one of " + DEPTHS + ": " + depth);
         }
         this.depth = depth;
+        // Heartbeats come every second while subscribed; five seconds of silence is five missed.
+        this.descriptor = new VenueDescriptor("kraken", URI.create("wss://ws.kraken.com/v2"), Optional.empty(),
+                SymbolFormat.upperCase("/"), TAKER_FEE, depth, Integrity.CHECKSUM, KeepAlive.NONE,
+                Duration.ofSeconds(5), MARKET);
     }
 
     @Override
-    public String name() {
-        return "kraken";
-    }
-
-    @Override
-    public URI defaultEndpoint() {
-        return URI.create("wss://ws.kraken.com/v2");
-    }
-
-    @Override
-    public String symbol(Instrument instrument) {
-        return instrument.base() + "/" + instrument.quote();
+    public VenueDescriptor descriptor() {
+        return descriptor;
     }
 
     @Override
     public int pricePrecision(Instrument instrument) {
         int precision = KrakenPrecisions.price(symbol(instrument));
         return precision == KrakenPrecisions.UNKNOWN ? 2 : Math.min(precision, instrument.priceScale());
-    }
-
-    @Override
-    public long defaultTakerFee() {
-        return TAKER_FEE;
-    }
-
-    @Override
-    public int bookDepth() {
-        return depth;
     }
 
     /**
@@ -119,8 +110,4 @@ public final class KrakenVenue implements Venue {
         return new KrakenServerSession(this, context);
     }
 
-    @Override
-    public MarketProfile marketProfile() {
-        return MARKET;
-    }
 }

@@ -1,0 +1,41 @@
+package dev.sweep.venue;
+
+/** How a venue lets a client check that its book missed nothing: the families the venues Sweep knows use. */
+public enum Integrity {
+
+    /**
+     * A checksum of the top of the book after every update (Kraken, Bitfinex): a lost or corrupted update shows as
+     * soon as it touched the levels the checksum covers.
+     */
+    CHECKSUM,
+
+    /** A counter that goes up by exactly one per frame, per connection or per topic (Coinbase, Bybit). */
+    GAP_FREE_COUNTER,
+
+    /** Every update names the id of the one before it (OKX, Crypto.com): the previous id must be the last one seen. */
+    CHAINED_ID,
+
+    /** Every update covers a range of ids that must start right after the last one applied (Binance). */
+    ID_RANGE,
+
+    /**
+     * Nothing to check (Gemini, Bitstamp): the book rests on the snapshot and the crossed-book check alone, and is
+     * shown as unverified, never as equal to a verified one.
+     */
+    NONE;
+
+    /** Whether books of this family are verified; those of {@link #NONE} are shown as unverified. */
+    public boolean isVerified() {
+        return this != NONE;
+    }
+
+    /** Whether a lost update can show: every family but {@link #NONE}. */
+    public boolean detectsLoss() {
+        return this != NONE;
+    }
+
+    /** Whether a corrupted integrity value can show: only a checksum carries one. */
+    public boolean detectsCorruption() {
+        return this == CHECKSUM;
+    }
+}
