@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One client connection, speaking one venue's dialect: the venue's {@link ServerSession} reads the requests and
@@ -107,6 +108,11 @@ public final class Session implements ServerContext {
     @Override
     public List<Instrument> instruments() {
         return context.market().instruments();
+    }
+
+    @Override
+    public Optional<Instrument> instrument(String venueSymbol) {
+        return instruments().stream().filter(instrument -> venue.symbol(instrument).equals(venueSymbol)).findFirst();
     }
 
     @Override

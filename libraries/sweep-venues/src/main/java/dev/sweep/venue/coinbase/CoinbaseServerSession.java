@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -79,12 +80,12 @@ final class CoinbaseServerSession implements ServerSession {
         }
         List<Instrument> instruments = new ArrayList<>();
         for (String product : request.products) {
-            Instrument instrument = instrument(product);
-            if (instrument == null) {
+            Optional<Instrument> listed = context.instrument(product);
+            if (listed.isEmpty()) {
                 context.send(proxy.error("Failed to subscribe: unknown product id " + product));
                 return;
             }
-            instruments.add(instrument);
+            instruments.add(listed.get());
         }
         if (request.type.equals("unsubscribe")) {
             instruments.forEach(target::remove);
@@ -146,14 +147,5 @@ final class CoinbaseServerSession implements ServerSession {
             map.put("heartbeats", heartbeats.stream().map(venue::symbol).toList());
         }
         return map;
-    }
-
-    private Instrument instrument(String product) {
-        for (Instrument instrument : context.instruments()) {
-            if (venue.symbol(instrument).equals(product)) {
-                return instrument;
-            }
-        }
-        return null;
     }
 }

@@ -11,6 +11,7 @@ import dev.sweep.venue.server.UpdateFault;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -74,12 +75,12 @@ final class GeminiV2ServerSession implements ServerSession {
             }
             List<Instrument> instruments = new ArrayList<>();
             for (String symbol : subscription.symbols) {
-                Instrument instrument = instrument(symbol);
-                if (instrument == null) {
+                Optional<Instrument> listed = context.instrument(symbol);
+                if (listed.isEmpty()) {
                     context.send(proxy.error("InvalidSymbol", "unknown symbol " + symbol));
                     return;
                 }
-                instruments.add(instrument);
+                instruments.add(listed.get());
             }
             for (Instrument instrument : instruments) {
                 if (request.type.equals("unsubscribe")) {
@@ -137,14 +138,5 @@ final class GeminiV2ServerSession implements ServerSession {
         if (!subscribed.isEmpty() && nowNanos - context.lastSentNanos() >= HEARTBEAT_NANOS) {
             context.send(proxy.heartbeat(nowNanos / 1_000_000));
         }
-    }
-
-    private Instrument instrument(String symbol) {
-        for (Instrument instrument : context.instruments()) {
-            if (venue.symbol(instrument).equals(symbol)) {
-                return instrument;
-            }
-        }
-        return null;
     }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Kraken Spot WebSocket v2, server side: a status frame on connect; {@code subscribe} to {@code book} (one ack and
@@ -123,11 +124,12 @@ final class KrakenServerSession implements ServerSession {
             return;
         }
         for (String symbol : request.symbols) {
-            Instrument instrument = instrument(symbol);
-            if (instrument == null) {
+            Optional<Instrument> listed = context.instrument(symbol);
+            if (listed.isEmpty()) {
                 fail("subscribe", "Currency pair not supported " + symbol, request, now);
                 continue;
             }
+            Instrument instrument = listed.get();
             OrderBook view = view(context.book(instrument), request.depth);
             Subscription subscription = new Subscription(symbol, request.depth, view, KrakenPrecisions.price(symbol),
                     KrakenPrecisions.qty(symbol));
@@ -140,8 +142,7 @@ final class KrakenServerSession implements ServerSession {
 
     private void unsubscribe(Request request, Instant now) {
         for (String symbol : request.symbols) {
-            Instrument instrument = instrument(symbol);
-            if (instrument != null && subscriptions.remove(instrument) != null) {
+            if (context.instrument(symbol).map(subscriptions::remove).isPresent()) {
                 context.send(proxy.bookUnsubscribed(symbol, request.reqId, now, now));
             } else {
                 fail("unsubscribe", "Subscription not found", request, now);
@@ -212,14 +213,5 @@ final class KrakenServerSession implements ServerSession {
             }
         }
         return view;
-    }
-
-    private Instrument instrument(String symbol) {
-        for (Instrument instrument : context.instruments()) {
-            if (venue.symbol(instrument).equals(symbol)) {
-                return instrument;
-            }
-        }
-        return null;
     }
 }
