@@ -2,16 +2,9 @@ package dev.sweep.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sweep.core.BookState;
-import dev.sweep.core.Instrument;
-import dev.sweep.venue.FeedEvents;
-import dev.sweep.venue.Venue;
 import dev.sweep.venue.coinbase.CoinbaseVenue;
-import dev.sweep.venue.gemini.GeminiVenue;
-import dev.sweep.venue.kraken.KrakenVenue;
 import dev.sweep.sim.session.Session;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -27,83 +20,6 @@ class FaultTest {
     @AfterEach
     void stop() {
         simulator.close();
-    }
-
-    private WsClient liveClient(Venue venue) throws InterruptedException {
-        WsClient client = WsClient.connect(simulator.endpoint(venue.name()), venue, "BTC-USD");
-        client.subscribe(venue);
-        client.await("a live book", WAIT, c -> c.book("BTC-USD").state() == BookState.LIVE);
-        return client;
-    }
-
-    @Test
-    void dropClosesTheConnectionWithoutACloseFrame() throws InterruptedException {
-        try (WsClient client = liveClient(new GeminiVenue())) {
-            simulator.inject("gemini", Fault.DROP);
-            client.await("the connection to drop", WAIT, WsClient::isClosed);
-        }
-    }
-
-    @Test
-    void aCoinbaseGapIsASequenceGap() throws InterruptedException {
-        try (WsClient client = liveClient(new CoinbaseVenue())) {
-            simulator.inject("coinbase", Fault.GAP);
-            client.await("the gap", WAIT, c -> c.book("BTC-USD").state() == BookState.BROKEN);
-            assertThat(client.events()).anySatisfy(event -> assertThat(event).isInstanceOf(FeedEvents.Broken.class)
-                    .asString().contains("sequence gap"));
-        }
-    }
-
-    @Test
-    void aLostKrakenUpdateIsCaughtByTheNextChecksum() throws InterruptedException {
-        try (WsClient client = liveClient(new KrakenVenue(10))) {
-            simulator.inject("kraken", Fault.GAP);
-            client.await("a checksum mismatch", WAIT, c -> c.book("BTC-USD").state() == BookState.BROKEN);
-            assertThat(client.events()).anySatisfy(event -> assertThat(event).isInstanceOf(FeedEvents.Broken.class)
-                    .asString().contains("checksum mismatch"));
-        }
-    }
-
-    @Test
-    void aCorruptChecksumBreaksTheKrakenBook() throws InterruptedException {
-        try (WsClient client = liveClient(new KrakenVenue())) {
-            simulator.inject("kraken", Fault.CHECKSUM);
-            client.await("a checksum mismatch", WAIT, c -> c.book("BTC-USD").state() == BookState.BROKEN);
-            assertThat(client.events()).anySatisfy(event -> assertThat(event).asString()
-                    .contains("checksum mismatch on BTC/USD: venue 0"));
-        }
-    }
-
-    @Test
-    void malformedJsonIsRejected() throws InterruptedException {
-        try (WsClient client = liveClient(new CoinbaseVenue())) {
-            simulator.inject("coinbase", Fault.MALFORMED);
-            client.await("a rejection", WAIT, c -> c.events().stream().anyMatch(event ->
-                    event instanceof FeedEvents.Rejected rejected && rejected.reason().startsWith("malformed JSON")));
-            assertThat(client.book("BTC-USD").state()).isEqualTo(BookState.BROKEN);
-        }
-    }
-
-    @Test
-    void aStallSilencesTheConnectionThenDeliversWhatItHeld() throws InterruptedException {
-        ManualClock clock = new ManualClock(Instant.parse("2026-11-27T12:00:00Z"));
-        try (Simulator timed = Simulator.start(SimulatorConfig.defaults().withRate(0).withClock(clock));
-             WsClient client = WsClient.connect(timed.endpoint("coinbase"), new CoinbaseVenue(), "BTC-USD")) {
-            client.subscribe(new CoinbaseVenue());
-            client.await("a live book", WAIT, c -> c.book("BTC-USD").state() == BookState.LIVE);
-            timed.inject("coinbase", Fault.STALL);
-            timed.advance(100);
-            long sentWhenStalled = timed.framesSent();
-
-            timed.advance(100);
-            assertThat(timed.framesSent()).as("frames sent while stalled").isEqualTo(sentWhenStalled);
-
-            clock.advance(Duration.ofNanos(Session.STALL_NANOS));
-            client.await("the truth, once the stall is over", WAIT,
-                    c -> c.bookEquals("BTC-USD", timed.truth("coinbase", Instrument.of("BTC-USD"))));
-            assertThat(client.book("BTC-USD").state()).isEqualTo(BookState.LIVE);
-            assertThat(client.events()).doesNotHaveAnyElementsOfTypes(FeedEvents.Broken.class);
-        }
     }
 
     @Test

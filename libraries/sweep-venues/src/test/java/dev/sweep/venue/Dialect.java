@@ -27,10 +27,6 @@ public interface Dialect {
     /** The frame that sends these changes; {@code truthAfter} is the client-visible book after them. */
     String update(List<Level> changes, OrderBook truthAfter);
 
-    static List<Dialect> all() {
-        return List.of(kraken(10), coinbase(), gemini());
-    }
-
     static Dialect kraken(int depth) {
         KrakenProxy proxy = new KrakenProxy();
         return new Dialect() {
