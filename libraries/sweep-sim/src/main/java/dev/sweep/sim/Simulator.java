@@ -177,6 +177,11 @@ public final class Simulator implements AutoCloseable, SimContext {
         return List.copyOf(venuesByPath.values());
     }
 
+    /** The instruments every venue lists. */
+    public List<Instrument> instruments() {
+        return market.instruments();
+    }
+
     /** The venue served at a request path. */
     Optional<Venue> venueAt(String path) {
         return Optional.ofNullable(venuesByPath.get(path));
