@@ -34,7 +34,6 @@ public final class KrakenVenue implements Venue {
     /** Coarse tick, tight spread, a deep book it serves up to 1,000 levels of. */
     private static final MarketProfile MARKET = new MarketProfile(1, 3, 400, 600, 40);
 
-    private final int depth;
     private final VenueDescriptor descriptor;
 
     /** Subscribes at the deepest depth. */
@@ -49,7 +48,6 @@ public final class KrakenVenue implements Venue {
         if (!DEPTHS.contains(depth)) {
             throw new IllegalArgumentException("Kraken book depth must be one of " + DEPTHS + ": " + depth);
         }
-        this.depth = depth;
         // Heartbeats come every second while subscribed; five seconds of silence is five missed.
         this.descriptor = new VenueDescriptor("kraken", URI.create("wss://ws.kraken.com/v2"), Optional.empty(),
                 SymbolFormat.upperCase("/"), TAKER_FEE, depth, Integrity.CHECKSUM, KeepAlive.NONE,
@@ -91,7 +89,7 @@ public final class KrakenVenue implements Venue {
                 json.writeString(symbol(instrument));
             }
             json.writeEndArray();
-            json.writeNumberField("depth", depth);
+            json.writeNumberField("depth", descriptor.depth());
             json.writeBooleanField("snapshot", true);
             json.writeEndObject();
             json.writeNumberField("req_id", 2);
