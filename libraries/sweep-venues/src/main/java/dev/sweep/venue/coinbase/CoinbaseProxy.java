@@ -8,6 +8,7 @@ import dev.sweep.core.Level;
 import dev.sweep.core.OrderBook;
 import dev.sweep.core.Side;
 import dev.sweep.venue.json.JsonWriter;
+import dev.sweep.venue.json.QuotedStrings;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +18,10 @@ import java.util.Map;
  * Writes Coinbase Advanced Trade server frames: the {@code l2_data} snapshot and updates, {@code subscriptions},
  * {@code heartbeats} and errors, each data frame with the connection's next {@code sequence_num}, which the caller
  * supplies. Decimals are strings without trailing zeros, as Coinbase writes them. Not thread-safe.
+ *
+ * <p>{@code l2_data} frames, written for every market step, are appended to a reused {@code StringBuilder}: they hold
+ * only a product id (escaped once, see {@link QuotedStrings}), decimals and times, and the generator would make the
+ * simulator's update stream markedly slower. Every other frame goes through the generator.
  */
 public final class CoinbaseProxy {
 
@@ -24,28 +29,27 @@ public final class CoinbaseProxy {
     private static final String SNAPSHOT_EVENT_TIME = "1970-01-01T00:00:00Z";
 
     private final JsonWriter writer = new JsonWriter();
+    private final StringBuilder out = new StringBuilder(1024);
+    private final QuotedStrings products = new QuotedStrings();
 
     /** The whole book of a product: bids best first, then offers best first. */
     public String snapshot(String productId, OrderBook book, long sequence, Instant timestamp) {
-        return writer.write(json -> {
-            startEvent(json, "snapshot", productId, sequence, timestamp);
-            writeSide(json, book.bids(), book.instrument());
-            writeSide(json, book.asks(), book.instrument());
-            endEvent(json);
-        });
+        startEvent("snapshot", productId, sequence, timestamp);
+        boolean first = appendSide(book.bids(), book.instrument(), true);
+        appendSide(book.asks(), book.instrument(), first);
+        return endEvent();
     }
 
     /** Level changes in the order the client must apply them (size 0 deletes). */
     public String update(String productId, List<Level> changes, Instrument instrument, long sequence,
                          Instant timestamp) {
-        return writer.write(json -> {
-            startEvent(json, "update", productId, sequence, timestamp);
-            String eventTime = timestamp.toString();
-            for (Level change : changes) {
-                writeUpdate(json, change.side(), change.price(), change.size(), instrument, eventTime);
-            }
-            endEvent(json);
-        });
+        startEvent("update", productId, sequence, timestamp);
+        String eventTime = timestamp.toString();
+        for (int i = 0; i < changes.size(); i++) {
+            Level change = changes.get(i);
+            appendUpdate(i == 0, change.side(), change.price(), change.size(), instrument, eventTime);
+        }
+        return endEvent();
     }
 
     /** The acknowledgement listing every subscription of the connection, by channel. */
@@ -104,34 +108,30 @@ public final class CoinbaseProxy {
         json.writeEndObject();
     }
 
-    private static void startEvent(JsonGenerator json, String type, String productId, long sequence, Instant timestamp)
-            throws IOException {
-        startFrame(json, "l2_data", sequence, timestamp);
-        json.writeStartObject();
-        json.writeStringField("type", type);
-        json.writeStringField("product_id", productId);
-        json.writeArrayFieldStart("updates");
+    private void startEvent(String type, String productId, long sequence, Instant timestamp) {
+        out.setLength(0);
+        out.append("{\"channel\":\"l2_data\",\"client_id\":\"\",\"timestamp\":\"").append(timestamp)
+                .append("\",\"sequence_num\":").append(sequence).append(",\"events\":[{\"type\":\"").append(type)
+                .append("\",\"product_id\":").append(products.of(productId)).append(",\"updates\":[");
     }
 
-    private static void endEvent(JsonGenerator json) throws IOException {
-        json.writeEndArray();
-        json.writeEndObject();
-        endFrame(json);
+    private String endEvent() {
+        return out.append("]}]}").toString();
     }
 
-    private static void writeSide(JsonGenerator json, BookSide side, Instrument instrument) throws IOException {
+    private boolean appendSide(BookSide side, Instrument instrument, boolean first) {
+        boolean isFirst = first;
         for (int i = 0; i < side.depth(); i++) {
-            writeUpdate(json, side.side(), side.price(i), side.size(i), instrument, SNAPSHOT_EVENT_TIME);
+            appendUpdate(isFirst, side.side(), side.price(i), side.size(i), instrument, SNAPSHOT_EVENT_TIME);
+            isFirst = false;
         }
+        return isFirst;
     }
 
-    private static void writeUpdate(JsonGenerator json, Side side, long price, long size, Instrument instrument,
-                                    String eventTime) throws IOException {
-        json.writeStartObject();
-        json.writeStringField("side", side == Side.BID ? "bid" : "offer");
-        json.writeStringField("event_time", eventTime);
-        json.writeStringField("price_level", FixedPoint.format(price, instrument.priceScale()));
-        json.writeStringField("new_quantity", FixedPoint.format(size, instrument.sizeScale()));
-        json.writeEndObject();
+    private void appendUpdate(boolean first, Side side, long price, long size, Instrument instrument, String eventTime) {
+        out.append(first ? "" : ",").append("{\"side\":\"").append(side == Side.BID ? "bid" : "offer")
+                .append("\",\"event_time\":\"").append(eventTime).append("\",\"price_level\":\"")
+                .append(FixedPoint.format(price, instrument.priceScale())).append("\",\"new_quantity\":\"")
+                .append(FixedPoint.format(size, instrument.sizeScale())).append("\"}");
     }
 }

@@ -7,6 +7,7 @@ import dev.sweep.core.Level;
 import dev.sweep.core.OrderBook;
 import dev.sweep.core.Side;
 import dev.sweep.venue.json.JsonWriter;
+import dev.sweep.venue.json.QuotedStrings;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,14 +17,17 @@ import java.util.List;
  * Writes Kraken v2 server frames, as the exchange does: prices and quantities as JSON numbers with the pair's
  * precisions, the checksum of the book after the message, times in microseconds. The simulator speaks Kraken with
  * it, and tests build frames with it. Not thread-safe.
+ *
+ * <p>Book frames, written for every market step, are appended to a reused {@code StringBuilder}: they hold only a
+ * symbol (escaped once, see {@link QuotedStrings}), digits and a time, and the generator would make the simulator's
+ * update stream markedly slower. Every other frame goes through the generator.
  */
 public final class KrakenProxy {
 
     private final KrakenChecksum checksum = new KrakenChecksum();
     private final JsonWriter writer = new JsonWriter();
-    /** A number's digits, formatted once and handed to the generator as they are. */
-    private final StringBuilder digits = new StringBuilder(32);
-    private char[] digitChars = new char[32];
+    private final StringBuilder out = new StringBuilder(1024);
+    private final QuotedStrings symbols = new QuotedStrings();
 
     /**
      * A book snapshot of the best {@code depth} levels per side.
@@ -32,16 +36,13 @@ public final class KrakenProxy {
      */
     public String bookSnapshot(String symbol, OrderBook book, int depth, int pricePrecision, int qtyPrecision,
                                Instant timestamp) {
-        return writer.write(json -> {
-            startBook(json, "snapshot", symbol);
-            json.writeArrayFieldStart("bids");
-            writeLevels(json, book.bids(), depth, book, pricePrecision, qtyPrecision);
-            json.writeEndArray();
-            json.writeArrayFieldStart("asks");
-            writeLevels(json, book.asks(), depth, book, pricePrecision, qtyPrecision);
-            json.writeEndArray();
-            endBook(json, checksum.compute(book, pricePrecision, qtyPrecision), timestamp);
-        });
+        startBook("snapshot", symbol);
+        out.append("\"bids\":[");
+        appendLevels(book.bids(), depth, book, pricePrecision, qtyPrecision);
+        out.append("],\"asks\":[");
+        appendLevels(book.asks(), depth, book, pricePrecision, qtyPrecision);
+        out.append("],");
+        return endBook(book, pricePrecision, qtyPrecision, timestamp);
     }
 
     /**
@@ -52,19 +53,23 @@ public final class KrakenProxy {
      */
     public String bookUpdate(String symbol, List<Level> changes, OrderBook bookAfter, int pricePrecision,
                              int qtyPrecision, Instant timestamp) {
-        return writer.write(json -> {
-            startBook(json, "update", symbol);
-            for (Side side : Side.values()) {
-                json.writeArrayFieldStart(side == Side.BID ? "bids" : "asks");
-                for (Level change : changes) {
-                    if (change.side() == side) {
-                        writeLevel(json, change.price(), change.size(), bookAfter, pricePrecision, qtyPrecision);
+        startBook("update", symbol);
+        for (Side side : Side.values()) {
+            out.append(side == Side.BID ? "\"bids\":[" : ",\"asks\":[");
+            boolean first = true;
+            for (Level change : changes) {
+                if (change.side() == side) {
+                    if (!first) {
+                        out.append(',');
                     }
+                    appendLevel(change.price(), change.size(), bookAfter, pricePrecision, qtyPrecision);
+                    first = false;
                 }
-                json.writeEndArray();
             }
-            endBook(json, checksum.compute(bookAfter, pricePrecision, qtyPrecision), timestamp);
-        });
+            out.append(']');
+        }
+        out.append(',');
+        return endBook(bookAfter, pricePrecision, qtyPrecision, timestamp);
     }
 
     /** Overrides the checksum a frame carries, to simulate corruption: returns the frame with {@code wrong} instead. */
@@ -206,21 +211,16 @@ public final class KrakenProxy {
         json.writeEndObject();
     }
 
-    private static void startBook(JsonGenerator json, String type, String symbol) throws IOException {
-        json.writeStartObject();
-        json.writeStringField("channel", "book");
-        json.writeStringField("type", type);
-        json.writeArrayFieldStart("data");
-        json.writeStartObject();
-        json.writeStringField("symbol", symbol);
+    private void startBook(String type, String symbol) {
+        out.setLength(0);
+        out.append("{\"channel\":\"book\",\"type\":\"").append(type).append("\",\"data\":[{\"symbol\":")
+                .append(symbols.of(symbol)).append(',');
     }
 
-    private static void endBook(JsonGenerator json, long checksum, Instant timestamp) throws IOException {
-        json.writeNumberField("checksum", checksum);
-        json.writeStringField("timestamp", micros(timestamp));
-        json.writeEndObject();
-        json.writeEndArray();
-        json.writeEndObject();
+    private String endBook(OrderBook book, int pricePrecision, int qtyPrecision, Instant timestamp) {
+        out.append("\"checksum\":").append(checksum.compute(book, pricePrecision, qtyPrecision))
+                .append(",\"timestamp\":\"").append(micros(timestamp)).append("\"}]}");
+        return out.toString();
     }
 
     /** Kraken writes times to the microsecond. */
@@ -228,32 +228,22 @@ public final class KrakenProxy {
         return time.truncatedTo(ChronoUnit.MICROS).toString();
     }
 
-    private void writeLevels(JsonGenerator json, BookSide side, int depth, OrderBook book, int pricePrecision,
-                             int qtyPrecision) throws IOException {
+    private void appendLevels(BookSide side, int depth, OrderBook book, int pricePrecision, int qtyPrecision) {
         int levels = Math.min(depth, side.depth());
         for (int i = 0; i < levels; i++) {
-            writeLevel(json, side.price(i), side.size(i), book, pricePrecision, qtyPrecision);
+            if (i > 0) {
+                out.append(',');
+            }
+            appendLevel(side.price(i), side.size(i), book, pricePrecision, qtyPrecision);
         }
     }
 
-    private void writeLevel(JsonGenerator json, long price, long size, OrderBook book, int pricePrecision,
-                            int qtyPrecision) throws IOException {
-        json.writeStartObject();
-        json.writeFieldName("price");
-        writeDecimal(json, price, book.instrument().priceScale(), pricePrecision);
-        json.writeFieldName("qty");
-        writeDecimal(json, size, book.instrument().sizeScale(), qtyPrecision);
-        json.writeEndObject();
-    }
-
-    /** A JSON number with exactly {@code decimals} fractional digits, as Kraken writes them ({@code 0.10000000}). */
-    private void writeDecimal(JsonGenerator json, long value, int scale, int decimals) throws IOException {
-        digits.setLength(0);
-        FixedPoint.append(digits, value, scale, decimals);
-        if (digits.length() > digitChars.length) {
-            digitChars = new char[digits.length()];
-        }
-        digits.getChars(0, digits.length(), digitChars, 0);
-        json.writeNumber(digitChars, 0, digits.length());
+    /** A level's price and quantity as JSON numbers with exactly the pair's decimals ({@code 0.10000000}). */
+    private void appendLevel(long price, long size, OrderBook book, int pricePrecision, int qtyPrecision) {
+        out.append("{\"price\":");
+        FixedPoint.append(out, price, book.instrument().priceScale(), pricePrecision);
+        out.append(",\"qty\":");
+        FixedPoint.append(out, size, book.instrument().sizeScale(), qtyPrecision);
+        out.append('}');
     }
 }
