@@ -3,6 +3,7 @@ package dev.sweep.cli;
 import dev.sweep.sim.FaultPlan;
 import dev.sweep.sim.Simulator;
 import dev.sweep.sim.SimulatorConfig;
+import dev.sweep.venue.Venue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -11,10 +12,10 @@ import picocli.CommandLine.Option;
 
 /** {@code sweep sim}: the exchange simulator on its own, until Ctrl-C. */
 @Command(name = "sim", mixinStandardHelpOptions = true,
-        description = "Run the exchange simulator: Kraken v2, Coinbase Advanced Trade and Gemini v2 market data over"
-                + " a synthetic market, on one port, until Ctrl-C.",
-        footer = {"", "Faults: drop (close the connection), gap (lose an update), checksum (corrupt a Kraken"
-                + " checksum), malformed (invalid JSON), stall (8 s of silence), oversized (a 17 MiB frame).",
+        description = "Run the exchange simulator: every venue's market data protocol over a synthetic market, on one"
+                + " port, until Ctrl-C.",
+        footer = {"", "Faults: drop (close the connection), gap (lose an update), checksum (corrupt a checksum),"
+                + " malformed (invalid JSON), stall (8 s of silence), oversized (a 17 MiB frame).",
                 "Example: sweep sim --port 8765 --seed 7 --faults drop=0.001,gap=0.01"})
 final class SimCommand implements Callable<Integer> {
 
@@ -70,8 +71,8 @@ final class SimCommand implements Callable<Integer> {
 
         console.out().println("Sweep exchange simulator (seed " + seed + ", " + rate
                 + " updates/s per book, faults: " + config.faults() + ")");
-        for (String venue : new String[] {"kraken", "coinbase", "gemini"}) {
-            console.out().printf("  %-9s %s%n", venue, simulator.endpoint(venue));
+        for (Venue venue : simulator.venues()) {
+            console.out().printf("  %-9s %s%n", venue.name(), simulator.endpoint(venue.name()));
         }
         console.out().println("Ctrl-C to stop.");
         console.out().flush();

@@ -8,9 +8,10 @@ import java.math.RoundingMode;
  *
  * <p>A value {@code v} at scale {@code s} stands for {@code v / 10^s}: {@code "67050.1"} at scale 8 is
  * {@code 6_705_010_000_000L}. Parsing never goes through {@code double} or {@code BigDecimal}, so it is exact and
- * allocates nothing. The accepted grammar is the unsigned subset of a JSON number without exponent:
- * {@code digits [ "." digits ]}. Digits beyond the scale are accepted only when they are zeros, because dropping them
- * loses nothing; any other digit there would make the value inexact and is rejected.
+ * allocates nothing. {@link #parse} accepts the unsigned subset of a JSON number without exponent:
+ * {@code digits [ "." digits ]}; {@link #parseScientific} also accepts an exponent, {@code [ ("e"|"E") ["+"|"-"]
+ * digits ]}, for venues that write {@code 1.7e-7}. Digits beyond the scale are accepted only when they are zeros,
+ * because dropping them loses nothing; any other digit there would make the value inexact and is rejected.
  *
  * <p>Errors are returned as negative codes rather than thrown, so decoders on the hot path can reject a frame
  * without allocating; {@link #describe(long)} turns a code into a reason for the log or the user.
@@ -111,6 +112,120 @@ public final class FixedPoint {
             return MISSING_DIGITS;
         }
         return rescale(value, Math.min(fractionDigits, scale), scale);
+    }
+
+    /**
+     * Parses decimal text in plain or exponent form ({@code 1.7e-7}, {@code 1E+2}) at the given scale, exactly: the
+     * value is {@code digits × 10^(exponent − fraction digits)}, scaled by moving the point, never by arithmetic on
+     * an approximation. Rejected as {@link #TOO_PRECISE} when a non-zero digit would land beyond the scale, as
+     * {@link #OVERFLOW} when the scaled value does not fit in a long, whatever the size of the exponent.
+     *
+     * @return the scaled value (≥ 0), or one of the negative error codes of this class
+     */
+    public static long parseScientific(CharSequence text, int scale) {
+        checkScale(scale);
+        int end = text.length();
+        if (end == 0) {
+            return EMPTY;
+        }
+        // The digits without their trailing zeros, and how many trailing zeros were set aside: a zero only joins
+        // the value when a non-zero digit follows it, so that zeros the scale drops never overflow it.
+        long significand = 0;
+        int pendingZeros = 0;
+        boolean tooManyDigits = false;
+        int integerDigits = 0;
+        int fractionDigits = 0;
+        boolean inFraction = false;
+        int i = 0;
+        for (; i < end; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (inFraction) {
+                    fractionDigits++;
+                } else {
+                    integerDigits++;
+                }
+                if (c == '0') {
+                    pendingZeros += significand == 0 && !tooManyDigits ? 0 : 1;
+                    continue;
+                }
+                if (!tooManyDigits) {
+                    long shifted = timesPowerOfTen(significand, pendingZeros + 1);
+                    tooManyDigits = shifted < 0 || shifted > Long.MAX_VALUE - (c - '0');
+                    significand = tooManyDigits ? significand : shifted + (c - '0');
+                }
+                pendingZeros = 0;
+            } else if (c == '.' && !inFraction) {
+                if (integerDigits == 0) {
+                    return MISSING_DIGITS;
+                }
+                inFraction = true;
+            } else if ((c == 'e' || c == 'E') && integerDigits > 0) {
+                break;
+            } else {
+                return i == 0 && (c == '-' || c == '+') ? SIGNED : NOT_A_NUMBER;
+            }
+        }
+        if (inFraction && fractionDigits == 0) {
+            return MISSING_DIGITS;
+        }
+        long exponent = 0;
+        if (i < end) {
+            exponent = exponent(text, i + 1, end);
+            if (exponent == NO_EXPONENT) {
+                return NOT_A_NUMBER;
+            }
+        }
+        if (significand == 0 && !tooManyDigits) {
+            return 0;
+        }
+        // The last non-zero digit moves this many places left of the point at the scale (negative: right of it).
+        long shift = exponent - fractionDigits + scale + pendingZeros;
+        if (shift < 0) {
+            return TOO_PRECISE;
+        }
+        if (tooManyDigits || shift > MAX_SCALE) {
+            return OVERFLOW;
+        }
+        long scaled = timesPowerOfTen(significand, (int) shift);
+        return scaled < 0 ? OVERFLOW : scaled;
+    }
+
+    /** Stands for an exponent without digits, or with something after them. */
+    private static final long NO_EXPONENT = Long.MIN_VALUE;
+    /** Beyond this, an exponent moves any digit out of every scale: it is held here rather than overflowing. */
+    private static final long EXPONENT_LIMIT = 1_000_000;
+
+    /** The exponent written in {@code text[start, end)}, as {@code [+|-] digits}, held within ±{@link #EXPONENT_LIMIT}. */
+    private static long exponent(CharSequence text, int start, int end) {
+        int i = start;
+        boolean negative = i < end && text.charAt(i) == '-';
+        if (i < end && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
+            i++;
+        }
+        if (i == end) {
+            return NO_EXPONENT;
+        }
+        long exponent = 0;
+        for (; i < end; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return NO_EXPONENT;
+            }
+            exponent = Math.min(EXPONENT_LIMIT, exponent * 10 + (c - '0'));
+        }
+        return negative ? -exponent : exponent;
+    }
+
+    /** {@code value × 10^exponent}, or -1 when it does not fit in a long. */
+    private static long timesPowerOfTen(long value, int exponent) {
+        if (value == 0) {
+            return 0;
+        }
+        if (exponent > MAX_SCALE || value > MAX_BEFORE_SCALING[exponent]) {
+            return -1;
+        }
+        return value * POWERS_OF_TEN[exponent];
     }
 
     /**

@@ -106,4 +106,80 @@ class FixedPointTest {
             assertThat(parsed).isEqualTo(atScale.unscaledValue().longValueExact());
         }
     }
+
+    @ParameterizedTest
+    @CsvSource({
+            "1.7e-7, 8, 17",
+            "1.7E-7, 10, 1700",
+            "1E+2, 8, 10000000000",
+            "1e2, 0, 100",
+            "0.00017e3, 2, 17",
+            "1700e-10, 8, 17",
+            "123.456e1, 3, 1234560",
+            "0e999999999999999999999, 8, 0",
+            "0.0e-5, 0, 0",
+            "92233720368547758.07e2, 0, 9223372036854775807",
+            "67050.1, 8, 6705010000000",
+            "1.70000000000000000000000000000e-7, 18, 170000000000",
+    })
+    void parsesExponentFormExactly(String text, int scale, long expected) {
+        assertThat(FixedPoint.parseScientific(text, scale)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(value = {
+            "'', EMPTY",
+            "-1e2, SIGNED",
+            "+1e2, SIGNED",
+            "1.7e-7, TOO_PRECISE",
+            "1e-99999999999999999999, TOO_PRECISE",
+            "1e19, OVERFLOW",
+            "1e99999999999999999999, OVERFLOW",
+            "123456789012345678901234567890, OVERFLOW",
+            "1e, NOT_A_NUMBER",
+            "1e+, NOT_A_NUMBER",
+            "1e5.5, NOT_A_NUMBER",
+            "1ee5, NOT_A_NUMBER",
+            "e5, NOT_A_NUMBER",
+            "1e-5x, NOT_A_NUMBER",
+            "'.5e1', MISSING_DIGITS",
+            "'1.e5', MISSING_DIGITS",
+    }, quoteCharacter = '\'')
+    void rejectsExponentFormThatIsNotExactAtTheScale(String text, String code) throws Exception {
+        long expected = FixedPoint.class.getField(code).getLong(null);
+        assertThat(FixedPoint.parseScientific(text, 6)).isEqualTo(expected);
+    }
+
+    /**
+     * Any decimal, written with its point anywhere and an exponent that makes up for it, extra zeros and an upper- or
+     * lower-case {@code e}: parsed at any scale to what BigDecimal says, or rejected as too precise or too large.
+     */
+    @Property(tries = 3000)
+    void parsesExponentFormAsBigDecimalDoes(@ForAll @LongRange(min = 0) long unscaled,
+                                            @ForAll @IntRange(min = -30, max = 30) int valueScale,
+                                            @ForAll @IntRange(min = 0, max = 25) int pointFromRight,
+                                            @ForAll @IntRange(min = 0, max = 3) int leadingZeros,
+                                            @ForAll @IntRange(min = 0, max = 3) int trailingZeros,
+                                            @ForAll boolean upperCase, @ForAll boolean plusSign,
+                                            @ForAll @IntRange(min = 0, max = 18) int scale) {
+        BigDecimal value = BigDecimal.valueOf(unscaled, valueScale);
+        String digits = "0".repeat(leadingZeros) + unscaled + "0".repeat(trailingZeros);
+        int point = Math.min(pointFromRight, digits.length() - 1);
+        String mantissa = point == 0 ? digits
+                : digits.substring(0, digits.length() - point) + "." + digits.substring(digits.length() - point);
+        // mantissa = unscaled × 10^(trailingZeros − point), so the exponent restores 10^−valueScale.
+        long exponent = (long) point - trailingZeros - valueScale;
+        String text = mantissa + (upperCase ? "E" : "e") + (plusSign && exponent >= 0 ? "+" : "") + exponent;
+
+        long parsed = FixedPoint.parseScientific(text, scale);
+
+        BigDecimal atScale = value.setScale(scale, RoundingMode.DOWN);
+        if (atScale.compareTo(value) != 0) {
+            assertThat(parsed).as(text).isEqualTo(FixedPoint.TOO_PRECISE);
+        } else if (atScale.unscaledValue().bitLength() > 63) {
+            assertThat(parsed).as(text).isEqualTo(FixedPoint.OVERFLOW);
+        } else {
+            assertThat(parsed).as(text).isEqualTo(atScale.unscaledValue().longValueExact());
+        }
+    }
 }

@@ -7,11 +7,12 @@ public enum Fault {
     /** Close the connection abruptly, without a close frame, as a network failure would. */
     DROP,
     /**
-     * Lose one update: Coinbase skips a {@code sequence_num}; Kraken and Gemini just never send it (Kraken's next
-     * checksum exposes it; Gemini v2 has no way to tell).
+     * Lose one update the way a lost frame shows on the venue: a gap-free counter skips a number, a chained id chains
+     * to the lost one; with only a checksum, or no check at all, the frame is just never sent (a checksum exposes it
+     * when the loss touched the levels it covers; a venue without any check has no way to tell).
      */
     GAP,
-    /** Send a Kraken update with a wrong checksum (on other venues: nothing). */
+    /** Send an update with a wrong checksum (on venues without one: nothing). */
     CHECKSUM,
     /** Send a frame that is not valid JSON. */
     MALFORMED,

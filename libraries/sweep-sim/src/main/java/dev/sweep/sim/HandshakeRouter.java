@@ -1,6 +1,6 @@
 package dev.sweep.sim;
 
-import dev.sweep.sim.session.Dialects;
+import dev.sweep.venue.Venue;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -34,8 +35,10 @@ final class HandshakeRouter extends SimpleChannelInboundHandler<FullHttpRequest>
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         String path = new QueryStringDecoder(request.uri()).path();
-        if (!Dialects.PATHS.containsValue(path)) {
-            String body = "No venue at " + path + ". Served: " + new TreeSet<>(Dialects.PATHS.values()) + "\n";
+        Optional<Venue> served = simulator.venueAt(path);
+        if (served.isEmpty()) {
+            String body = "No venue at " + path + ". Served: "
+                    + new TreeSet<>(simulator.venues().stream().map(venue -> venue.descriptor().simulatorPath()).toList()) + "\n";
             FullHttpResponse response = new DefaultFullHttpResponse(request.protocolVersion(),
                     HttpResponseStatus.NOT_FOUND, Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
             response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
@@ -48,7 +51,7 @@ final class HandshakeRouter extends SimpleChannelInboundHandler<FullHttpRequest>
                 .maxFramePayloadLength(MAX_REQUEST_FRAME)
                 .build();
         ctx.pipeline().addAfter(ctx.name(), "websocket", new WebSocketServerProtocolHandler(config));
-        ctx.pipeline().addLast("session", new SessionHandler(simulator, path));
+        ctx.pipeline().addLast("session", new SessionHandler(simulator, served.get()));
         ctx.pipeline().remove(this);
         ctx.fireChannelRead(request.retain());
     }

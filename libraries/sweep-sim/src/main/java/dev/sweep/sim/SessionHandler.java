@@ -1,7 +1,7 @@
 package dev.sweep.sim;
 
-import dev.sweep.sim.session.Dialects;
 import dev.sweep.sim.session.Session;
+import dev.sweep.venue.Venue;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -11,18 +11,18 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.Han
 final class SessionHandler extends SimpleChannelInboundHandler<TextWebSocketFrame> {
 
     private final Simulator simulator;
-    private final String path;
+    private final Venue venue;
     private Session session;
 
-    SessionHandler(Simulator simulator, String path) {
+    SessionHandler(Simulator simulator, Venue venue) {
         this.simulator = simulator;
-        this.path = path;
+        this.venue = venue;
     }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
         if (event instanceof HandshakeComplete) {
-            session = Dialects.open(path, ctx.channel(), simulator);
+            session = new Session(venue, ctx.channel(), simulator);
             simulator.opened(session);
         }
         super.userEventTriggered(ctx, event);
@@ -31,7 +31,7 @@ final class SessionHandler extends SimpleChannelInboundHandler<TextWebSocketFram
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame) {
         if (session != null) {
-            session.onRequest(frame.text(), System.currentTimeMillis());
+            session.onRequest(frame.text());
         }
     }
 

@@ -5,10 +5,11 @@ import dev.sweep.core.OrderBook;
 import dev.sweep.core.Side;
 import dev.sweep.sim.market.MarketEvent;
 import dev.sweep.sim.market.SyntheticMarket;
-import dev.sweep.sim.market.VenueProfile;
-import dev.sweep.sim.session.Dialects;
 import dev.sweep.sim.session.Session;
 import dev.sweep.sim.session.SimContext;
+import dev.sweep.venue.Venue;
+import dev.sweep.venue.Venues;
+import dev.sweep.venue.server.MarketProfile;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -33,11 +34,12 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -47,8 +49,9 @@ import java.util.concurrent.atomic.LongAdder;
 import javax.net.ssl.KeyManagerFactory;
 
 /**
- * The exchange simulator: a WebSocket server that speaks Kraken v2 at {@code /kraken/v2}, Coinbase Advanced Trade at
- * {@code /coinbase} and Gemini v2 at {@code /gemini/v2/marketdata}, over a synthetic market.
+ * The exchange simulator: a WebSocket server that speaks every registered venue's dialect at the venue's
+ * {@linkplain dev.sweep.venue.VenueDescriptor#simulatorPath() path} ({@code /kraken/v2}, {@code /coinbase}, …),
+ * over a synthetic market in which each venue quotes as its descriptor's market profile says.
  *
  * <p>Everything runs on one event loop thread: the market, every session, the server. The methods of this class
  * may be called from any thread; they run their work on that loop and wait for it, so a test sees the market and
@@ -63,6 +66,8 @@ public final class Simulator implements AutoCloseable, SimContext {
     private static final int HIGH_WATER_MARK = 16 * 1024 * 1024;
 
     private final SimulatorConfig config;
+    /** The venues served, by path. */
+    private final Map<String, Venue> venuesByPath = new LinkedHashMap<>();
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final EventLoop loop = group.next();
     private final SyntheticMarket market;
@@ -80,8 +85,12 @@ public final class Simulator implements AutoCloseable, SimContext {
 
     private Simulator(SimulatorConfig config) {
         this.config = config;
-        this.market = new SyntheticMarket(config.seed(), List.of(VenueProfile.KRAKEN, VenueProfile.COINBASE,
-                VenueProfile.GEMINI));
+        Map<String, MarketProfile> profiles = new LinkedHashMap<>();
+        for (Venue venue : Venues.all()) {
+            venuesByPath.put(venue.descriptor().simulatorPath(), venue);
+            profiles.put(venue.name(), venue.descriptor().market());
+        }
+        this.market = new SyntheticMarket(config.seed(), profiles);
         this.faultRandom = new SplittableRandom(config.seed() ^ 0x5EED);
         for (Fault fault : Fault.values()) {
             faultsInjected.put(fault, new LongAdder());
@@ -137,7 +146,7 @@ public final class Simulator implements AutoCloseable, SimContext {
                     + e.getMessage(), e);
         }
         run(() -> {
-            scheduleStartNanos = System.nanoTime();
+            scheduleStartNanos = config.clock().epochNanos();
             loop.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
             return null;
         });
@@ -162,11 +171,25 @@ public final class Simulator implements AutoCloseable, SimContext {
 
     /** The WebSocket URL of a venue's dialect, e.g. {@code ws://127.0.0.1:8765/kraken/v2}. */
     public URI endpoint(String venue) {
-        String path = Dialects.PATHS.get(venue);
-        if (path == null) {
-            throw new IllegalArgumentException("the simulator does not serve " + venue);
-        }
-        return URI.create((config.tls() == null ? "ws://" : "wss://") + config.host() + ":" + port() + path);
+        Venue served = Venues.byName(venue)
+                .orElseThrow(() -> new IllegalArgumentException("the simulator does not serve " + venue));
+        return URI.create((config.tls() == null ? "ws://" : "wss://") + config.host() + ":" + port()
+                + served.descriptor().simulatorPath());
+    }
+
+    /** The venues served, in the registry's order. */
+    public List<Venue> venues() {
+        return List.copyOf(venuesByPath.values());
+    }
+
+    /** The instruments every venue lists. */
+    public List<Instrument> instruments() {
+        return market.instruments();
+    }
+
+    /** The venue served at a request path. */
+    Optional<Venue> venueAt(String path) {
+        return Optional.ofNullable(venuesByPath.get(path));
     }
 
     public SimulatorConfig config() {
@@ -199,7 +222,7 @@ public final class Simulator implements AutoCloseable, SimContext {
     public void resume() {
         run(() -> {
             paused = false;
-            scheduleStartNanos = System.nanoTime();
+            scheduleStartNanos = config.clock().epochNanos();
             scheduledSteps = 0;
             return null;
         });
@@ -218,7 +241,8 @@ public final class Simulator implements AutoCloseable, SimContext {
     /** Applies a fault to the next update of every connected client of a venue. */
     public void inject(String venue, Fault fault) {
         run(() -> {
-            sessions.stream().filter(session -> session.venue().equals(venue)).forEach(session -> session.inject(fault));
+            sessions.stream().filter(session -> session.venue().name().equals(venue))
+                    .forEach(session -> session.inject(fault));
             return null;
         });
     }
@@ -272,8 +296,8 @@ public final class Simulator implements AutoCloseable, SimContext {
     }
 
     @Override
-    public Instant now() {
-        return Instant.now();
+    public long nowNanos() {
+        return config.clock().epochNanos();
     }
 
     @Override
@@ -288,7 +312,7 @@ public final class Simulator implements AutoCloseable, SimContext {
 
     void opened(Session session) {
         sessions.add(session);
-        session.onOpen(System.currentTimeMillis());
+        session.onOpen();
     }
 
     void closed(Session session) {
@@ -297,16 +321,16 @@ public final class Simulator implements AutoCloseable, SimContext {
 
     private void tick() {
         if (!paused && config.rate() > 0) {
-            long booksPerSecond = (long) config.rate() * market.instruments().size() * Dialects.PATHS.size();
-            long due = (System.nanoTime() - scheduleStartNanos) * booksPerSecond / 1_000_000_000L - scheduledSteps;
+            long booksPerSecond = (long) config.rate() * market.instruments().size() * venuesByPath.size();
+            long due = MarketPace.stepsDue(config.clock().epochNanos() - scheduleStartNanos, booksPerSecond)
+                    - scheduledSteps;
             for (long i = 0; i < Math.min(due, MAX_STEPS_PER_TICK); i++) {
                 step();
             }
             scheduledSteps += Math.max(0, due);
         }
-        long now = System.currentTimeMillis();
         for (Session session : List.copyOf(sessions)) {
-            session.tick(now);
+            session.tick();
         }
     }
 

@@ -11,8 +11,10 @@ import java.nio.file.Path;
  * @param rate   book updates per second, per venue and instrument
  * @param faults random faults on outgoing updates
  * @param tls    serve {@code wss://} with this identity, or null for plain {@code ws://}
+ * @param clock  the simulator's one clock
  */
-public record SimulatorConfig(String host, int port, long seed, int rate, FaultPlan faults, TlsIdentity tls) {
+public record SimulatorConfig(String host, int port, long seed, int rate, FaultPlan faults, TlsIdentity tls,
+                              SimClock clock) {
 
     /**
      * A server certificate and its key, in a PKCS#12 key store.
@@ -23,9 +25,14 @@ public record SimulatorConfig(String host, int port, long seed, int rate, FaultP
     public record TlsIdentity(Path keyStore, String password) {
     }
 
-    /** Loopback, any free port, seed 7, 25 updates per second per book, no faults, no TLS. */
+    /** Loopback, any free port, seed 7, 25 updates per second per book, no faults, no TLS, the system's clock. */
     public static SimulatorConfig defaults() {
         return new SimulatorConfig("127.0.0.1", 0, 7, 25, FaultPlan.NONE, null);
+    }
+
+    /** With the system's clock. */
+    public SimulatorConfig(String host, int port, long seed, int rate, FaultPlan faults, TlsIdentity tls) {
+        this(host, port, seed, rate, faults, tls, SimClock.system());
     }
 
     public SimulatorConfig {
@@ -38,22 +45,26 @@ public record SimulatorConfig(String host, int port, long seed, int rate, FaultP
     }
 
     public SimulatorConfig withPort(int port) {
-        return new SimulatorConfig(host, port, seed, rate, faults, tls);
+        return new SimulatorConfig(host, port, seed, rate, faults, tls, clock);
     }
 
     public SimulatorConfig withRate(int rate) {
-        return new SimulatorConfig(host, port, seed, rate, faults, tls);
+        return new SimulatorConfig(host, port, seed, rate, faults, tls, clock);
     }
 
     public SimulatorConfig withSeed(long seed) {
-        return new SimulatorConfig(host, port, seed, rate, faults, tls);
+        return new SimulatorConfig(host, port, seed, rate, faults, tls, clock);
     }
 
     public SimulatorConfig withFaults(FaultPlan faults) {
-        return new SimulatorConfig(host, port, seed, rate, faults, tls);
+        return new SimulatorConfig(host, port, seed, rate, faults, tls, clock);
     }
 
     public SimulatorConfig withTls(TlsIdentity tls) {
-        return new SimulatorConfig(host, port, seed, rate, faults, tls);
+        return new SimulatorConfig(host, port, seed, rate, faults, tls, clock);
+    }
+
+    public SimulatorConfig withClock(SimClock clock) {
+        return new SimulatorConfig(host, port, seed, rate, faults, tls, clock);
     }
 }

@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -65,8 +66,14 @@ class BadRequestTest {
 
     @Test
     void coinbaseDisconnectsAClientThatDoesNotSubscribeWithinFiveSeconds() throws InterruptedException {
-        try (WsClient client = WsClient.connect(simulator.endpoint("coinbase"), new CoinbaseVenue(), "BTC-USD")) {
-            client.await("the disconnect", Duration.ofSeconds(10), WsClient::isClosed);
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-27T12:00:00Z"));
+        try (Simulator timed = Simulator.start(SimulatorConfig.defaults().withClock(clock));
+             WsClient client = WsClient.connect(timed.endpoint("coinbase"), new CoinbaseVenue(), "BTC-USD")) {
+            client.await("the connection to be served", WAIT, c -> timed.clients() == 1);
+
+            clock.advance(Duration.ofSeconds(5).plusMillis(1));
+
+            client.await("the disconnect", WAIT, WsClient::isClosed);
         }
     }
 

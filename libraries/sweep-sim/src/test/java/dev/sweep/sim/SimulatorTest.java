@@ -6,19 +6,15 @@ import dev.sweep.core.BookState;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderBook;
 import dev.sweep.venue.FeedEvents;
-import dev.sweep.venue.Venue;
 import dev.sweep.venue.VenueHarness;
-import dev.sweep.venue.coinbase.CoinbaseVenue;
-import dev.sweep.venue.gemini.GeminiVenue;
 import dev.sweep.venue.kraken.KrakenVenue;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** Real WebSocket clients against the simulator on loopback, decoding with Sweep's own adapters. */
 @Timeout(60)
@@ -32,31 +28,6 @@ class SimulatorTest {
     @AfterEach
     void stop() {
         simulator.close();
-    }
-
-    static Stream<Venue> venues() {
-        return Stream.of(new KrakenVenue(), new CoinbaseVenue(), new GeminiVenue());
-    }
-
-    @ParameterizedTest
-    @MethodSource("venues")
-    void aClientEndsWithTheTruthBook(Venue venue) throws InterruptedException {
-        try (WsClient client = WsClient.connect(simulator.endpoint(venue.name()), venue, "BTC-USD", "ETH-USD")) {
-            client.subscribe(venue);
-            client.await("both books live", WAIT, c -> c.book("BTC-USD").state() == BookState.LIVE
-                    && c.book("ETH-USD").state() == BookState.LIVE);
-            long updatesBefore = client.book("BTC-USD").updates();
-            client.await("updates", WAIT, c -> c.book("BTC-USD").updates() > updatesBefore + 20);
-
-            simulator.pause();
-            OrderBook truth = simulator.truth(venue.name(), BTC_USD);
-            client.await("the truth", WAIT, c -> c.bookEquals("BTC-USD", truth));
-
-            assertThat(client.book("BTC-USD").state()).isEqualTo(BookState.LIVE);
-            assertThat(client.events()).doesNotHaveAnyElementsOfTypes(FeedEvents.Broken.class,
-                    FeedEvents.Rejected.class, FeedEvents.VenueError.class);
-            assertThat(truth.bids().depth()).isGreaterThan(100);
-        }
     }
 
     @Test
@@ -74,6 +45,36 @@ class SimulatorTest {
             assertThat(client.book("BTC-USD").book().bids().depth()).isEqualTo(10);
             assertThat(client.events()).doesNotHaveAnyElementsOfTypes(FeedEvents.Broken.class);
         }
+    }
+
+    /**
+     * Hours at the highest rate, when elapsed nanoseconds times books per second is far beyond a long: the market
+     * still keeps its pace, to the step (each book at a million updates a second: a thousand steps a millisecond).
+     */
+    @Test
+    void theMarketKeepsItsPaceOnLongRuns() throws InterruptedException {
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-27T12:00:00Z"));
+        try (Simulator fast = Simulator.start(SimulatorConfig.defaults().withRate(1_000_000).withClock(clock))) {
+            clock.advance(Duration.ofHours(2));
+            awaitSteps(fast, 1);
+            long afterTwoHours = fast.marketSteps();
+
+            long stepsPerMillisecond = 1_000L * fast.venues().size() * fast.instruments().size();
+            clock.advance(Duration.ofMillis(1));
+            awaitSteps(fast, afterTwoHours + stepsPerMillisecond);
+
+            assertThat(fast.marketSteps() - afterTwoHours).isEqualTo(stepsPerMillisecond);
+        }
+    }
+
+    /** Waits for the market to have made {@code steps} steps and for the tick that made them to end. */
+    private static void awaitSteps(Simulator simulator, long steps) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (simulator.marketSteps() < steps && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(1);
+        }
+        simulator.clients(); // runs on the simulator's thread: returns once the current tick is over
+        assertThat(simulator.marketSteps()).as("market steps").isGreaterThanOrEqualTo(steps);
     }
 
     @Test

@@ -5,21 +5,29 @@ import dev.sweep.core.FixedPoint;
 import dev.sweep.core.Side;
 import dev.sweep.venue.json.JsonCursor;
 import dev.sweep.venue.json.JsonCursor.Token;
+import dev.sweep.venue.json.Vocabulary;
 import java.util.function.BooleanSupplier;
 
 /**
- * What every venue's {@link FeedAdapter} shares: a cursor over the frame, a batch to stage levels in, the first
- * reason a frame was rejected, and the rule for applying a staged frame (apply, the shared checks, whatever
- * the venue adds through {@link #verify}, then live).
+ * What every venue's {@link FeedAdapter} shares: the steps of a frame (read its envelope, reject it whole when it is
+ * unreadable, else act on it), a cursor over it, one way to read its objects field by field (names mapped once to
+ * constants by a {@link Vocabulary}), a batch to stage levels in, the first reason a frame was rejected, and the rules
+ * for a rejected frame and for applying a staged one (apply, the shared checks, whatever the venue adds through
+ * {@link #verify}, then live).
  */
 public abstract class FrameDecoder implements FeedAdapter {
 
     /**
-     * Where a frame's levels stand after the envelope pass. Venues write the routing fields (channel, type, symbol)
-     * before the levels, so the levels are usually staged in the same pass ({@code STAGED} or {@code REJECTED});
-     * when they come first they are skipped and read in a second pass ({@code SKIPPED}).
+     * Reads the value of one known field (the cursor stands on its name). Returning false, or recording a reason with
+     * {@link #fail}, stops the object: it is rejected.
      */
-    protected enum Staging { ABSENT, SKIPPED, STAGED, REJECTED }
+    @FunctionalInterface
+    protected interface FieldReader<F> {
+        boolean read(F field);
+    }
+
+    /** Stands for "no book" in {@link #namedBook}. */
+    protected static final VenueBook NO_BOOK = null;
 
     protected final VenueBooks books;
     protected final FeedListener listener;
@@ -27,6 +35,13 @@ public abstract class FrameDecoder implements FeedAdapter {
     protected final LevelBatch batch = new LevelBatch();
     /** The frame being decoded. */
     protected byte[] buffer;
+    /**
+     * The book the part of the frame being read names, before its levels are staged: if the frame is rejected, this
+     * book missed an update too. {@link #NO_BOOK} when none.
+     */
+    protected VenueBook namedBook;
+    /** Whether the part of the frame being read names a book this connection does not keep (not subscribed). */
+    protected boolean unknownBook;
     private String problem;
 
     protected FrameDecoder(VenueBooks books) {
@@ -34,10 +49,82 @@ public abstract class FrameDecoder implements FeedAdapter {
         this.listener = books.listener();
     }
 
-    /** Starts decoding a frame held in {@code frame}; call first in {@link #onFrame}. */
-    protected final void startFrame(byte[] frame) {
+    @Override
+    public final void onFrame(byte[] frame, int offset, int length, long receiveNanos) {
         buffer = frame;
         problem = null;
+        namedBook = NO_BOOK;
+        unknownBook = false;
+        if (!readEnvelope(offset, length)) {
+            rejectUnreadableFrame();
+            return;
+        }
+        onEnvelope(receiveNanos);
+    }
+
+    /**
+     * Reads the frame's envelope (usually with {@link #readFrame}): what it is, and where its parts are.
+     *
+     * @return false when the frame cannot be read: it could have been any book's, and every book is broken
+     */
+    protected abstract boolean readEnvelope(int offset, int length);
+
+    /** Acts on a frame whose envelope was read: applies its levels, or tells the listener what it was. */
+    protected abstract void onEnvelope(long receiveNanos);
+
+    /** Reads the frame, which must be one JSON object, field by field, to its end. */
+    protected final <F extends Enum<F>> boolean readFrame(int offset, int length, Vocabulary<F> fields,
+                                                          FieldReader<F> reader) {
+        cursor.wrap(buffer, offset, length);
+        if (cursor.next() != Token.START_OBJECT) {
+            return fail("a message must be a JSON object");
+        }
+        return readFields(fields, reader) && cursor.finish();
+    }
+
+    /**
+     * Reads the object just opened, field by field: the fields in the vocabulary go to {@code reader}, the others are
+     * skipped. Keep the readers in fields: a method reference made per call could allocate.
+     */
+    protected final <F extends Enum<F>> boolean readFields(Vocabulary<F> fields, FieldReader<F> reader) {
+        for (Token token = cursor.next(); token != Token.END_OBJECT; token = cursor.next()) {
+            if (token != Token.FIELD_NAME) {
+                return false;
+            }
+            F field = fields.lookup(cursor);
+            if (field == fields.other() ? !cursor.skipValue() : !reader.read(field) || problem != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Reads the next value, which must be a string; false, with {@code "<field> must be a string"}, otherwise. */
+    protected final boolean readString(String field) {
+        return cursor.next() == Token.STRING || fail(field + " must be a string");
+    }
+
+    /**
+     * Reads the next value, which must be a string, as the venue's name of a book: into {@link #namedBook}, or
+     * {@link #unknownBook} when the connection keeps no such book.
+     *
+     * @return false when the value is not a string
+     */
+    protected final boolean readBookName(String field) {
+        if (!readString(field)) {
+            return false;
+        }
+        namedBook = books.find(cursor);
+        unknownBook = namedBook == NO_BOOK;
+        return true;
+    }
+
+    /**
+     * Reads the next value, which must be a string, as a word of the vocabulary: its constant, or the vocabulary's
+     * other one, which it also returns after recording {@code "<field> must be a string"} for another value.
+     */
+    protected final <V extends Enum<V>> V readWord(Vocabulary<V> words, String field) {
+        return readString(field) ? words.lookup(cursor) : words.other();
     }
 
     /**
@@ -83,11 +170,94 @@ public abstract class FrameDecoder implements FeedAdapter {
             return reader.getAsBoolean() && cursor.finish();
         }
 
-        /** The recorded value's text (a string's content), for messages. */
-        public String text() {
+        /** The recorded value's text (a string's content), for messages; {@code absent} when none was recorded. */
+        public String textOr(String absent) {
+            if (!isRecorded()) {
+                return absent;
+            }
             open();
             cursor.next();
             return cursor.tokenString();
+        }
+    }
+
+    /**
+     * The envelope field that holds a frame's levels. Venues write the routing fields (channel, type, symbol) before
+     * it, so its levels are usually staged in the envelope pass; when they come first they are skipped, recorded, and
+     * staged in a second pass once the envelope has been read.
+     */
+    protected final class LevelsField {
+
+        /** Where the field's levels stand. */
+        private enum Staging {
+            /** The frame has no such field. */
+            ABSENT,
+            /** Skipped in the envelope pass, to be staged from its recorded range. */
+            SKIPPED,
+            STAGED,
+            /** The levels are wrong: the problem is the book's, and the envelope pass stopped there. */
+            REJECTED,
+            /** The value is not valid JSON: the problem is the frame's. */
+            MALFORMED
+        }
+
+        private final BooleanSupplier stage;
+        private final Range range = new Range();
+        private Staging staging = Staging.ABSENT;
+
+        /** @param stage stages the value the cursor is about to read */
+        public LevelsField(BooleanSupplier stage) {
+            this.stage = stage;
+        }
+
+        /** Forgets the last frame's field. */
+        public void clear() {
+            staging = Staging.ABSENT;
+        }
+
+        /**
+         * Reads the field in the envelope pass: stages it now when the fields that route it came first
+         * ({@code routed}), otherwise records where it is.
+         *
+         * @return false when the envelope pass must stop: the levels were rejected, or are not valid JSON
+         */
+        public boolean read(boolean routed) {
+            if (routed) {
+                staging = stage.getAsBoolean() ? Staging.STAGED
+                        : cursor.error() == null ? Staging.REJECTED : Staging.MALFORMED;
+            } else {
+                staging = range.skip() ? Staging.SKIPPED : Staging.MALFORMED;
+            }
+            return staging == Staging.STAGED || staging == Staging.SKIPPED;
+        }
+
+        /** Whether the levels were rejected in the envelope pass: the frame was readable up to them. */
+        public boolean isRejected() {
+            return staging == Staging.REJECTED;
+        }
+
+        /** Whether the field was skipped, and is waiting for a second pass. */
+        public boolean isSkipped() {
+            return staging == Staging.SKIPPED;
+        }
+
+        /** Points the cursor at a skipped field's value, to read it as something else than levels. */
+        public void open() {
+            range.open();
+        }
+
+        /**
+         * Whether the levels are staged, staging them now if they were skipped.
+         *
+         * @param absent why the frame is rejected when it has no such field
+         */
+        public boolean stage(String absent) {
+            return switch (staging) {
+                case STAGED -> true;
+                case REJECTED, MALFORMED -> false;
+                case ABSENT -> fail(absent);
+                case SKIPPED -> range.read(stage);
+            };
         }
     }
 
@@ -98,6 +268,25 @@ public abstract class FrameDecoder implements FeedAdapter {
     protected final void rejectUnreadableFrame() {
         listener.onFrameRejected(problem("not a JSON object"));
         books.brokenAll("malformed frame");
+    }
+
+    /**
+     * Rejects a frame whose levels could not be staged. The books it named (those staged before the problem, and
+     * {@link #namedBook}) missed an update and are broken; when it named none, any book may have, and all are.
+     */
+    protected final void rejectLevels(String fallback) {
+        String reason = problem(fallback);
+        listener.onFrameRejected(reason);
+        if (batch.sectionCount() == 0 && namedBook == NO_BOOK) {
+            books.brokenAll(reason);
+            return;
+        }
+        for (int section = 0; section < batch.sectionCount(); section++) {
+            books.broken(batch.sectionBook(section), reason);
+        }
+        if (namedBook != NO_BOOK) {
+            books.broken(namedBook, reason);
+        }
     }
 
     /** Records why the frame is rejected (the first reason wins) and returns false, to end a decoding chain. */
@@ -163,23 +352,6 @@ public abstract class FrameDecoder implements FeedAdapter {
             }
         }
         return true;
-    }
-
-    /**
-     * Stages the levels that follow the current field name now, when the fields that route them came first
-     * ({@code now}); otherwise records where they are, for a second pass once the envelope has been read.
-     *
-     * @return STAGED, SKIPPED, or REJECTED when the levels are wrong (the envelope pass stops there: the problem is
-     *         the book's); null when the frame is not valid JSON (the envelope pass fails: the problem is the frame's)
-     */
-    protected final Staging stageOrSkip(boolean now, BooleanSupplier stage, Range range) {
-        if (now) {
-            if (stage.getAsBoolean()) {
-                return Staging.STAGED;
-            }
-            return cursor.error() == null ? Staging.REJECTED : null;
-        }
-        return range.skip() ? Staging.SKIPPED : null;
     }
 
     /** Applies every section of a completely decoded frame, with the shared checks and the venue's own. */

@@ -1,51 +1,68 @@
 package dev.sweep.venue;
 
 import dev.sweep.core.Instrument;
+import dev.sweep.venue.server.ServerContext;
+import dev.sweep.venue.server.ServerSession;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * One exchange's public Level-2 feed: where it is, how to subscribe, how it names instruments, and how to decode
- * it. Implementations are found with {@link java.util.ServiceLoader} (see {@link Venues}); adding a venue adds a
- * package and a service entry, and touches nothing else.
+ * One exchange's public Level-2 feed: its {@linkplain VenueDescriptor descriptor}, its subscribe messages, its feed
+ * adapter, and its server side for the simulator. Implementations are found with {@link java.util.ServiceLoader}
+ * (see {@link Venues}); adding a venue adds a package and a service entry, and touches nothing else.
  */
 public interface Venue {
 
+    /** What the venue is, as data. */
+    VenueDescriptor descriptor();
+
     /** Lower-case name used everywhere: command line, reports, logs ({@code "kraken"}). */
-    String name();
+    default String name() {
+        return descriptor().name();
+    }
 
     /** The production WebSocket endpoint. */
-    URI defaultEndpoint();
+    default URI defaultEndpoint() {
+        return descriptor().webSocket();
+    }
 
     /** The instrument as the venue names it: {@code BTC-USD} is {@code BTC/USD} on Kraken, {@code BTCUSD} on Gemini. */
-    String symbol(Instrument instrument);
+    default String symbol(Instrument instrument) {
+        return descriptor().symbols().format(instrument);
+    }
 
     /** Decimals the venue quotes the instrument's prices with, for display. */
     int pricePrecision(Instrument instrument);
 
     /** The taker fee of the venue's lowest 30-day volume tier, as a {@link dev.sweep.core.TakerFee}. */
-    long defaultTakerFee();
+    default long defaultTakerFee() {
+        return descriptor().takerFee();
+    }
 
     /**
      * What the venue's feed lets a client check to know its book is whole, in one line for people ({@code sweep
      * venues}): a checksum, sequence numbers, or nothing beyond the snapshot. The checks every venue gets (a crossed
      * book, a rejected frame, silence) are not repeated here.
      */
-    String integrity();
+    default String integrity() {
+        return descriptor().integrity().description();
+    }
 
     /**
      * Levels per side the venue sends and the client must keep, or 0 when the feed carries the full book. A venue that
      * sends a limited depth also expects the client to drop levels that fall out of it.
      */
-    int bookDepth();
+    default int bookDepth() {
+        return descriptor().depth();
+    }
 
     /**
      * How long the feed may stay silent before its books are stale: a few of the venue's heartbeat intervals. A
      * connection silent for much longer than this is considered dead and replaced.
      */
     default Duration silenceTimeout() {
-        return Duration.ofSeconds(5);
+        return descriptor().silenceTimeout();
     }
 
     /** The text frames to send after connecting, to receive the books of these instruments. */
@@ -53,6 +70,9 @@ public interface Venue {
 
     /** The decoder for one connection, writing to that connection's books. */
     FeedAdapter newAdapter(VenueBooks books);
+
+    /** The server side of one client connection, for the simulator: the venue's dialect, with no network in it. */
+    ServerSession newServerSession(ServerContext context);
 
     /** Books for one connection with this venue's depth rule. */
     default VenueBooks newBooks(List<Instrument> instruments, FeedListener listener) {

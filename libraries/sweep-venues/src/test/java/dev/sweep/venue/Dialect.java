@@ -4,14 +4,13 @@ import dev.sweep.core.Level;
 import dev.sweep.core.OrderBook;
 import dev.sweep.venue.coinbase.CoinbaseProxy;
 import dev.sweep.venue.coinbase.CoinbaseVenue;
-import dev.sweep.venue.gemini.GeminiV2Proxy;
-import dev.sweep.venue.gemini.GeminiVenue;
-import dev.sweep.venue.kraken.KrakenProxy;
-import dev.sweep.venue.kraken.KrakenVenue;
 import java.time.Instant;
 import java.util.List;
 
-/** A venue with the server side of its protocol, for tests that play the exchange: BTC-USD only. */
+/**
+ * A venue with the server side of its protocol, frame by frame, for tests that write a venue's frames themselves
+ * (recordings): BTC-USD only. Tests that play a whole exchange use a {@link DialectHarness}.
+ */
 public interface Dialect {
 
     Instant TIME = Instant.parse("2026-11-27T12:00:00Z");
@@ -27,47 +26,14 @@ public interface Dialect {
     /** The frame that sends these changes; {@code truthAfter} is the client-visible book after them. */
     String update(List<Level> changes, OrderBook truthAfter);
 
-    static List<Dialect> all() {
-        return List.of(kraken(10), coinbase(), gemini());
-    }
-
-    static Dialect kraken(int depth) {
-        KrakenProxy proxy = new KrakenProxy();
-        return new Dialect() {
-            public Venue venue() {
-                return new KrakenVenue(depth);
-            }
-
-            public int depth() {
-                return depth;
-            }
-
-            public String snapshot(OrderBook truth) {
-                return proxy.bookSnapshot("BTC/USD", truth, depth, 1, 8, TIME);
-            }
-
-            public String update(List<Level> changes, OrderBook truthAfter) {
-                return proxy.bookUpdate("BTC/USD", changes, truthAfter, 1, 8, TIME);
-            }
-
-            public String toString() {
-                return "kraken(depth " + depth + ")";
-            }
-        };
-    }
-
+    /** Coinbase, numbering each connection's frames from 0: {@link #venue()} starts a new connection. */
     static Dialect coinbase() {
-        return coinbase(0);
-    }
-
-    /** Coinbase, numbering the connection's frames from {@code firstSequence}. */
-    static Dialect coinbase(long firstSequence) {
         CoinbaseProxy proxy = new CoinbaseProxy();
         return new Dialect() {
             private long sequence;
 
             public Venue venue() {
-                sequence = firstSequence;
+                sequence = 0;
                 return new CoinbaseVenue();
             }
 
@@ -85,31 +51,6 @@ public interface Dialect {
 
             public String toString() {
                 return "coinbase";
-            }
-        };
-    }
-
-    static Dialect gemini() {
-        GeminiV2Proxy proxy = new GeminiV2Proxy();
-        return new Dialect() {
-            public Venue venue() {
-                return new GeminiVenue();
-            }
-
-            public int depth() {
-                return 0;
-            }
-
-            public String snapshot(OrderBook truth) {
-                return proxy.snapshot("BTCUSD", truth);
-            }
-
-            public String update(List<Level> changes, OrderBook truthAfter) {
-                return proxy.update("BTCUSD", changes, truthAfter.instrument());
-            }
-
-            public String toString() {
-                return "gemini";
             }
         };
     }

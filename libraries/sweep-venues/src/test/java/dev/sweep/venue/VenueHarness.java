@@ -16,13 +16,28 @@ import java.util.List;
 public final class VenueHarness {
 
     private final FeedEvents events = new FeedEvents();
+    private final Venue venue;
     private final VenueBooks books;
-    private final FeedAdapter adapter;
+    private FeedAdapter adapter;
     private long clock;
 
     public VenueHarness(Venue venue, String... symbols) {
+        this.venue = venue;
         this.books = venue.newBooks(Arrays.stream(symbols).map(Instrument::of).toList(), events);
         this.adapter = venue.newAdapter(books);
+    }
+
+    /** A new connection, as a feed makes one to resync: every book waits for a fresh snapshot. */
+    public VenueHarness reconnect() {
+        books.resyncing();
+        adapter = venue.newAdapter(books);
+        return this;
+    }
+
+    /** Feeds every frame, in order. */
+    public VenueHarness feed(List<String> frames) {
+        frames.forEach(this::feed);
+        return this;
     }
 
     public FeedEvents events() {
@@ -71,6 +86,24 @@ public final class VenueHarness {
         }
     }
 
+    /** The frame with one byte replaced ({@code kind} 0), inserted (1) or removed (2) at {@code at}. */
+    public static byte[] mutate(byte[] frame, int at, byte replacement, int kind) {
+        byte[] mutated = new byte[frame.length + (kind == 1 ? 1 : kind == 2 ? -1 : 0)];
+        System.arraycopy(frame, 0, mutated, 0, at);
+        switch (kind) {
+            case 0 -> {
+                mutated[at] = replacement;
+                System.arraycopy(frame, at + 1, mutated, at + 1, frame.length - at - 1);
+            }
+            case 1 -> {
+                mutated[at] = replacement;
+                System.arraycopy(frame, at, mutated, at + 1, frame.length - at);
+            }
+            default -> System.arraycopy(frame, at + 1, mutated, at, frame.length - at - 1);
+        }
+        return mutated;
+    }
+
     /** A side as {@code price@size} strings, best first. */
     public static List<String> levels(BookSide side, Instrument instrument) {
         List<String> levels = new ArrayList<>();
@@ -79,6 +112,11 @@ public final class VenueHarness {
                     + FixedPoint.format(side.size(i), instrument.sizeScale()));
         }
         return levels;
+    }
+
+    /** A book's bids then asks, each as {@code price@size} strings best first: a value to compare books by. */
+    public static List<List<String>> sides(OrderBook book) {
+        return List.of(levels(book.bids(), book.instrument()), levels(book.asks(), book.instrument()));
     }
 
     /** Whether two books hold exactly the same levels. */

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sweep.core.BookState;
-import dev.sweep.venue.Dialect;
 import dev.sweep.venue.FeedAdapter;
 import dev.sweep.venue.FeedListener;
 import dev.sweep.venue.Venue;
 import dev.sweep.venue.VenueBook;
 import dev.sweep.venue.VenueBooks;
+import dev.sweep.venue.Venues;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -28,11 +28,13 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Decode + apply of one update frame per operation, per venue, on a 1,000-level book (Kraken: with its checksum
- * verified on every frame; Coinbase: with its sequence check). The baseline in the same run is Jackson reading the
- * same frame into a tree, with {@code BigDecimal} numbers, and doing nothing with it.
+ * Decode + apply of one update frame per operation, for every registered venue, on a 1,000-level book, with the
+ * venue's integrity check (Kraken: its checksum; Coinbase: its sequence numbers). The frames are the venue's own
+ * server side's. The baseline in the same run is Jackson reading the same frame into a tree, with {@code BigDecimal}
+ * numbers, and doing nothing with it.
  *
- * <p>Run: {@code java -jar tests/sweep-bench/target/benchmarks.jar DecodeBenchmark -prof gc}.
+ * <p>Run: {@code java -jar tests/sweep-bench/target/benchmarks.jar DecodeBenchmark -prof gc} (every venue), or add
+ * {@code -p venue=kraken} for one.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -45,44 +47,50 @@ public class DecodeBenchmark {
     private static final int LEVELS = 1000;
     private static final int PAIRS = 1024;
 
-    @Param({"kraken", "coinbase", "gemini"})
+    /** Stands for every registered venue until the runner replaces it with their names. */
+    static final String EVERY_VENUE = "every";
+
+    /**
+     * A registered venue's name. JMH wants a constant here; {@link Benchmarks} and {@link BenchReport} replace it with
+     * the registry's names, so that every venue is measured and none is named.
+     */
+    @Param(EVERY_VENUE)
     public String venue;
 
     private final ObjectMapper jackson = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private final FailureCounter failures = new FailureCounter();
+    private Venue registered;
     private byte[][] frames;
-    private SequencePatch sequence;
     private FeedAdapter adapter;
     private VenueBooks books;
     private int next;
 
     @Setup(Level.Trial)
     public void setUp() {
-        Dialect dialect = switch (venue) {
-            case "kraken" -> Dialect.kraken(LEVELS);
-            case "coinbase" -> Dialect.coinbase(SequencePatch.FIRST - 1);
-            case "gemini" -> Dialect.gemini();
-            default -> throw new IllegalArgumentException(venue);
-        };
-        Venue venue = dialect.venue();
-        UpdateStream stream = UpdateStream.of(dialect, LEVELS, PAIRS, 42);
+        registered = Venues.byName(venue).orElseThrow(() -> new IllegalArgumentException("no venue '" + venue
+                + "' (venues: " + String.join(", ", Venues.names()) + "): run with the benchmark jar's own main, or"
+                + " -p venue=NAME"));
+        UpdateStream stream = UpdateStream.of(registered, LEVELS, PAIRS, 42);
         frames = stream.updates;
-        sequence = this.venue.equals("coinbase") ? new SequencePatch(frames) : null;
-        books = venue.newBooks(List.of(UpdateStream.BTC_USD), failures);
-        adapter = venue.newAdapter(books);
-        adapter.onFrame(stream.snapshot, 0, stream.snapshot.length, System.nanoTime());
+        books = registered.newBooks(List.of(UpdateStream.BTC_USD), failures);
+        adapter = registered.newAdapter(books);
+        for (byte[] frame : stream.subscription) {
+            adapter.onFrame(frame, 0, frame.length, System.nanoTime());
+        }
         requireLive();
     }
 
     @Benchmark
     public VenueBooks decodeAndApply() {
         byte[] frame = frames[next];
-        if (sequence != null) {
-            sequence.stamp(frame, next);
-        }
         adapter.onFrame(frame, 0, frame.length, next);
         next = (next + 1) & (frames.length - 1);
+        if (next == 0) {
+            // The cycle starts again: its frames count on from where the connection began (a sequence number, a
+            // chained id), so they are read as a new connection's, on the same book, which the cycle left as it was.
+            adapter = registered.newAdapter(books);
+        }
         return books;
     }
 

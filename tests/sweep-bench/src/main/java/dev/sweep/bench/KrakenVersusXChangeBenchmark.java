@@ -8,10 +8,10 @@ import dev.sweep.core.FixedPoint;
 import dev.sweep.core.Level;
 import dev.sweep.core.OrderBook;
 import dev.sweep.core.Side;
-import dev.sweep.venue.Dialect;
 import dev.sweep.venue.FeedAdapter;
 import dev.sweep.venue.Venue;
 import dev.sweep.venue.VenueBooks;
+import dev.sweep.venue.kraken.KrakenVenue;
 import info.bitrich.xchangestream.kraken.KrakenStreamingAdapters;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -67,9 +67,8 @@ public class KrakenVersusXChangeBenchmark {
 
     @Setup
     public void setUp() throws IOException {
-        Dialect dialect = Dialect.kraken(depth);
-        Venue venue = dialect.venue();
-        UpdateStream stream = UpdateStream.of(dialect, depth, PAIRS, 42);
+        Venue venue = new KrakenVenue(depth);
+        UpdateStream stream = UpdateStream.of(venue, depth, PAIRS, 42);
         sweepFrames = stream.updates;
         xchangeFrames = new byte[stream.changes.size()][];
         for (int i = 0; i < xchangeFrames.length; i++) {
@@ -77,7 +76,9 @@ public class KrakenVersusXChangeBenchmark {
         }
         books = venue.newBooks(List.of(UpdateStream.BTC_USD), new DecodeBenchmark.FailureCounter());
         adapter = venue.newAdapter(books);
-        adapter.onFrame(stream.snapshot, 0, stream.snapshot.length, 0);
+        for (byte[] frame : stream.subscription) {
+            adapter.onFrame(frame, 0, frame.length, 0);
+        }
         if (books.get(0).state() != BookState.LIVE) {
             throw new IllegalStateException("the Sweep book did not go live");
         }

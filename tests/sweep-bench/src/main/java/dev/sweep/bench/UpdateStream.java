@@ -5,16 +5,18 @@ import dev.sweep.core.Instrument;
 import dev.sweep.core.Level;
 import dev.sweep.core.OrderBook;
 import dev.sweep.core.Side;
-import dev.sweep.venue.Dialect;
+import dev.sweep.venue.DialectHarness;
+import dev.sweep.venue.Venue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A venue's snapshot and a cycle of update frames over a deep book: each pair of frames changes two levels (a new
- * size, a deletion or an insertion, mostly near the top of the book, as real feeds do) and then restores them, so
- * the frames can be replayed round and round and every checksum still matches.
+ * A venue's subscription frames and a cycle of update frames over a deep book, written by the venue's own server
+ * side: each pair of frames changes two levels (a new size, a deletion or an insertion, mostly near the top of the
+ * book, as real feeds do) and then restores them, so the frames can be replayed round and round and every checksum
+ * still matches.
  */
 final class UpdateStream {
 
@@ -23,15 +25,16 @@ final class UpdateStream {
     private static final long TICK = 10_000_000L;
     private static final long SATOSHI = 100;
 
-    final byte[] snapshot;
+    /** What the venue sends when a client connects and subscribes: the snapshot among them. */
+    final List<byte[]> subscription;
     final byte[][] updates;
     /** The level changes of each update frame, for baselines that need them in another protocol's form. */
     final List<List<Level>> changes;
     /** The book the snapshot describes; the stream leaves the client's book equal to it after every cycle. */
     final OrderBook truth;
 
-    private UpdateStream(byte[] snapshot, byte[][] updates, List<List<Level>> changes, OrderBook truth) {
-        this.snapshot = snapshot;
+    private UpdateStream(List<byte[]> subscription, byte[][] updates, List<List<Level>> changes, OrderBook truth) {
+        this.subscription = subscription;
         this.updates = updates;
         this.changes = changes;
         this.truth = truth;
@@ -40,24 +43,30 @@ final class UpdateStream {
     /**
      * @param levels levels per side
      * @param pairs  change-and-restore pairs (the stream has twice as many frames)
+     * @throws IllegalStateException if the venue does not send exactly one frame per update
      */
-    static UpdateStream of(Dialect dialect, int levels, int pairs, long seed) {
+    static UpdateStream of(Venue venue, int levels, int pairs, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         // A venue that truncates to a depth (Kraken) would drop a level pushed out by an insertion and never get it
         // back; leave room for a pair's two insertions so that the cycle stays exact.
-        int bookLevels = dialect.depth() > 0 ? Math.min(levels, dialect.depth() - 2) : levels;
-        OrderBook truth = book(bookLevels, random);
-        byte[] snapshot = bytes(dialect.snapshot(truth));
+        int bookLevels = venue.bookDepth() > 0 ? Math.min(levels, venue.bookDepth() - 2) : levels;
+        DialectHarness server = new DialectHarness(venue, BTC_USD.symbol());
+        OrderBook truth = server.truth(BTC_USD);
+        fill(truth, bookLevels, random);
+        List<byte[]> subscription = new ArrayList<>();
+        server.connect().forEach(frame -> subscription.add(bytes(frame)));
+        server.subscribe(List.of(BTC_USD)).forEach(frame -> subscription.add(bytes(frame)));
         OrderBook initial = truth.copy();
         List<byte[]> updates = new ArrayList<>();
         List<List<Level>> frameChanges = new ArrayList<>();
         for (int i = 0; i < pairs; i++) {
             List<Level> changes = new ArrayList<>();
             List<Level> restores = new ArrayList<>();
+            OrderBook before = truth.copy();
             for (int change = 0; change < 2; change++) {
                 Side side = random.nextBoolean() ? Side.BID : Side.ASK;
                 int index = random.nextInt(10) < 7 ? random.nextInt(20) : random.nextInt(bookLevels);
-                BookSide bookSide = truth.side(side);
+                BookSide bookSide = before.side(side);
                 long price;
                 long size;
                 if (random.nextInt(5) == 0) {
@@ -70,26 +79,29 @@ final class UpdateStream {
                 }
                 long newSize = random.nextInt(4) == 0 && size != 0 ? 0 : randomSize(random);
                 changes.add(new Level(side, price, newSize));
-                restores.add(0, new Level(side, price, size));
-                truth.set(side, price, newSize);
+                restores.add(0, new Level(side, price, before.side(side).sizeAt(price)));
             }
-            updates.add(bytes(dialect.update(changes, truth)));
+            updates.add(oneFrame(venue, server.change(BTC_USD, changes)));
             frameChanges.add(changes);
-            restores.forEach(level -> truth.set(level.side(), level.price(), level.size()));
-            updates.add(bytes(dialect.update(restores, truth)));
+            updates.add(oneFrame(venue, server.change(BTC_USD, restores)));
             frameChanges.add(restores);
         }
-        return new UpdateStream(snapshot, updates.toArray(byte[][]::new), frameChanges, initial);
+        return new UpdateStream(subscription, updates.toArray(byte[][]::new), frameChanges, initial);
     }
 
-    private static OrderBook book(int levels, SplittableRandom random) {
-        OrderBook book = new OrderBook("truth", BTC_USD, 1);
+    private static byte[] oneFrame(Venue venue, List<String> frames) {
+        if (frames.size() != 1) {
+            throw new IllegalStateException(venue.name() + " sent " + frames.size() + " frames for one update");
+        }
+        return bytes(frames.get(0));
+    }
+
+    private static void fill(OrderBook book, int levels, SplittableRandom random) {
         for (int i = 0; i < levels; i++) {
             // Two ticks apart, so that there is a free tick between levels for insertions.
             book.set(Side.BID, MID - (i + 1) * 2 * TICK, randomSize(random));
             book.set(Side.ASK, MID + (i + 1) * 2 * TICK, randomSize(random));
         }
-        return book;
     }
 
     /** 0.00000001 to 0.5 BTC, in whole satoshis as real books hold them. */

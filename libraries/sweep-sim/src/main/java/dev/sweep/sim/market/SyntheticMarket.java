@@ -3,6 +3,7 @@ package dev.sweep.sim.market;
 import dev.sweep.core.FixedPoint;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderBook;
+import dev.sweep.venue.server.MarketProfile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,15 +26,18 @@ public final class SyntheticMarket {
     private final Map<Instrument, long[]> fairPrices = new LinkedHashMap<>();
     private int next;
 
-    public SyntheticMarket(long seed, List<VenueProfile> venues) {
+    /**
+     * @param seed   seeds every random choice
+     * @param venues each venue's name and how it quotes, in a fixed order (the order is part of the seed)
+     */
+    public SyntheticMarket(long seed, Map<String, MarketProfile> venues) {
         this.random = new SplittableRandom(seed);
         for (String symbol : List.of("BTC-USD", "ETH-USD", "SOL-USD")) {
             Instrument instrument = Instrument.of(symbol);
             long fair = FixedPoint.parseOrThrow(STARTING_PRICES.get(symbol), instrument.priceScale());
             fairPrices.put(instrument, new long[] {fair});
-            for (VenueProfile venue : venues) {
-                books.add(new VenueMarket(venue, instrument, fair, random.split()));
-            }
+            venues.forEach((venue, profile) -> books.add(new VenueMarket(venue, profile, instrument, fair,
+                    random.split())));
         }
     }
 
@@ -45,7 +49,7 @@ public final class SyntheticMarket {
     /** The truth book of a venue, or null when the venue does not list the instrument. */
     public OrderBook book(String venue, Instrument instrument) {
         for (VenueMarket market : books) {
-            if (market.profile().venue().equals(venue) && market.book().instrument().equals(instrument)) {
+            if (market.venue().equals(venue) && market.book().instrument().equals(instrument)) {
                 return market.book();
             }
         }

@@ -6,8 +6,11 @@ import dev.sweep.core.Instrument;
 import dev.sweep.core.Level;
 import dev.sweep.core.OrderBook;
 import dev.sweep.core.Side;
+import dev.sweep.venue.server.MarketProfile;
+import dev.sweep.venue.server.Trade;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -20,15 +23,17 @@ public final class VenueMarket {
     /** Size of the smallest order, in size-scale units: one satoshi (venues quote sizes to 8 decimals). */
     private static final long MIN_SIZE = 100;
 
-    private final VenueProfile profile;
+    private final String venue;
+    private final MarketProfile profile;
     private final OrderBook book;
     private final long tick;
     private final long sizeUnit;
     private final SplittableRandom random;
 
-    VenueMarket(VenueProfile profile, Instrument instrument, long fairPrice, SplittableRandom random) {
+    VenueMarket(String venue, MarketProfile profile, Instrument instrument, long fairPrice, SplittableRandom random) {
+        this.venue = venue;
         this.profile = profile;
-        this.book = new OrderBook(profile.venue(), instrument, profile.tickDecimals());
+        this.book = new OrderBook(venue, instrument, profile.tickDecimals());
         this.tick = FixedPoint.powerOfTen(instrument.priceScale() - profile.tickDecimals());
         this.sizeUnit = FixedPoint.powerOfTen(instrument.sizeScale() - 2);
         this.random = random;
@@ -49,8 +54,8 @@ public final class VenueMarket {
         return book;
     }
 
-    public VenueProfile profile() {
-        return profile;
+    public String venue() {
+        return venue;
     }
 
     /**
@@ -78,7 +83,7 @@ public final class VenueMarket {
         }
         keepDepth(Side.BID, changes);
         keepDepth(Side.ASK, changes);
-        return new MarketEvent(profile.venue(), book.instrument(), List.copyOf(changes), trade);
+        return new MarketEvent(venue, book.instrument(), List.copyOf(changes), Optional.ofNullable(trade));
     }
 
     /** A taker hits the best level of {@code side} (asks for a buy): takes part of it, or all of it. */

@@ -1,67 +1,92 @@
 package dev.sweep.sim.session;
 
+import dev.sweep.core.Instrument;
+import dev.sweep.core.OrderBook;
 import dev.sweep.sim.Fault;
 import dev.sweep.sim.market.MarketEvent;
+import dev.sweep.venue.Venue;
+import dev.sweep.venue.server.ServerContext;
+import dev.sweep.venue.server.ServerSession;
+import dev.sweep.venue.server.UpdateFault;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * One client connection speaking one venue's dialect. Subclasses decode the client's requests and encode the
- * market's events; this class sends frames, applies the faults every dialect shares (drop, malformed, stall,
- * oversized) and protects the server from a client that does not read: one that stays behind for long, or lets
- * too much pile up, is disconnected, as real venues do.
+ * One client connection, speaking one venue's dialect: the venue's {@link ServerSession} reads the requests and
+ * writes the frames; this class carries them over the WebSocket, applies the faults every venue shares (drop,
+ * malformed, stall, oversized) and protects the server from a client that does not read: one that stays behind for
+ * long, or lets too much pile up, is disconnected, as real venues do.
  */
-public abstract class Session {
+public final class Session implements ServerContext {
 
-    /** How long a stall holds frames back: longer than Kraken and Coinbase allow a feed to be silent (5 s). */
-    public static final long STALL_MILLIS = 8_000;
+    /** How long a stall holds frames back: longer than any venue lets a feed stay silent (5 s). */
+    public static final long STALL_NANOS = 8_000_000_000L;
 
     /** Larger than any client should accept for one text frame. */
     public static final int OVERSIZED_BYTES = 17 * 1024 * 1024;
 
     /** How long a client may stay behind (more than the write buffer's high-water mark pending) before it is cut. */
-    public static final long SLOW_CONSUMER_MILLIS = 2_000;
+    public static final long SLOW_CONSUMER_NANOS = 2_000_000_000L;
 
     /** Pending bytes past which a client is cut at once: the bound on what the server buffers for one client. */
     public static final long MAX_PENDING_BYTES = 64L * 1024 * 1024;
 
-    private static final String MALFORMED = "{\"channel\":\"book\",\"type\":\"upd";
+    /** Not JSON: cut off in the middle of a string, as a truncated frame is. */
+    private static final String MALFORMED = "{\"type\":\"update\",\"data\":[{\"pri";
 
-    protected final Channel channel;
-    protected final SimContext context;
+    private final Venue venue;
+    private final Channel channel;
+    private final SimContext context;
+    private final ServerSession dialect;
     private final ArrayDeque<Fault> injected = new ArrayDeque<>();
     private final ArrayDeque<String> held = new ArrayDeque<>();
     private long stalledUntil;
-    private long lastSentMillis;
-    private long behindSinceMillis;
+    private long lastSentNanos;
+    private long behindSinceNanos;
 
-    protected Session(Channel channel, SimContext context) {
+    public Session(Venue venue, Channel channel, SimContext context) {
+        this.venue = venue;
         this.channel = channel;
         this.context = context;
+        this.dialect = venue.newServerSession(this);
     }
 
     /** The venue this session speaks for. */
-    public abstract String venue();
+    public Venue venue() {
+        return venue;
+    }
 
-    /** Called once the WebSocket handshake completed. */
-    public abstract void onOpen(long nowMillis);
+    /** The WebSocket handshake completed. */
+    public void onOpen() {
+        lastSentNanos = context.nowNanos();
+        dialect.onOpen(lastSentNanos);
+    }
 
     /** A text frame from the client. */
-    public abstract void onRequest(String text, long nowMillis);
+    public void onRequest(String text) {
+        dialect.onRequest(text, context.nowNanos());
+    }
 
-    /** A step of the market; sessions forward the venues and instruments their client subscribed to. */
-    public abstract void onMarketEvent(MarketEvent event);
+    /** A step of the market; the dialect forwards what its client subscribed to. */
+    public void onMarketEvent(MarketEvent event) {
+        if (!event.venue().equals(venue.name())) {
+            return;
+        }
+        long now = context.nowNanos();
+        event.trade().ifPresent(trade -> dialect.onTrade(event.instrument(), trade, now));
+        dialect.onBookChange(event.instrument(), event.changes(), now);
+    }
 
-    /** Periodic work: heartbeats, deadlines. */
-    protected abstract void onTimer(long nowMillis);
-
-    /** Runs the timer, and ends a stall once it has lasted long enough by delivering what it held. */
-    public final void tick(long nowMillis) {
+    /** Ends a stall once it has lasted long enough, by delivering what it held; then the dialect's timer. */
+    public void tick() {
+        long now = context.nowNanos();
         if (stalledUntil != 0) {
-            if (nowMillis < stalledUntil) {
+            if (now < stalledUntil) {
                 return;
             }
             stalledUntil = 0;
@@ -70,57 +95,77 @@ public abstract class Session {
             }
             channel.flush();
         }
-        onTimer(nowMillis);
+        dialect.onTimer(now);
     }
 
     /** Applies {@code fault} to the next update this session sends. */
-    public final void inject(Fault fault) {
+    public void inject(Fault fault) {
         injected.add(fault);
     }
 
-    /** Milliseconds since the last frame went out. */
-    protected final long millisSinceLastSent(long nowMillis) {
-        return nowMillis - lastSentMillis;
+    // ServerContext, for the dialect.
+
+    @Override
+    public List<Instrument> instruments() {
+        return context.market().instruments();
+    }
+
+    @Override
+    public Optional<Instrument> instrument(String venueSymbol) {
+        return instruments().stream().filter(instrument -> venue.symbol(instrument).equals(venueSymbol)).findFirst();
+    }
+
+    @Override
+    public OrderBook book(Instrument instrument) {
+        return context.market().book(venue.name(), instrument);
     }
 
     /**
-     * Draws the fault for the update about to be sent and applies the shared ones. Returns the fault the dialect
-     * must apply itself ({@link Fault#GAP}, {@link Fault#CHECKSUM}), or null. After {@link Fault#DROP} the channel is
-     * closed and the caller sends nothing.
+     * Draws the fault for the update about to be sent and applies the shared ones; returns what the dialect must
+     * apply itself. After {@link Fault#DROP} the channel is closed and whatever the dialect sends is dropped.
      */
-    protected final Fault nextFault() {
+    @Override
+    public UpdateFault nextFault() {
         Fault fault = injected.isEmpty() ? context.faults().draw(context.random()) : injected.poll();
-        if (fault == null || !applies(fault)) {
-            return null;
+        if (fault == null || fault == Fault.CHECKSUM && !venue.descriptor().integrity().detectsCorruption()) {
+            // A fault that cannot happen in this dialect is neither applied nor counted: faultsInjected counts what
+            // clients had to survive.
+            return UpdateFault.NONE;
         }
         context.countFault(fault);
         switch (fault) {
             case DROP -> channel.close();
             case MALFORMED -> send(MALFORMED);
-            case STALL -> stalledUntil = System.currentTimeMillis() + STALL_MILLIS;
+            case STALL -> stalledUntil = context.nowNanos() + STALL_NANOS;
             case OVERSIZED -> send("{\"channel\":\"padding\",\"data\":\"" + "x".repeat(OVERSIZED_BYTES) + "\"}");
-            default -> {
-                return fault;
+            case GAP -> {
+                return UpdateFault.LOST;
+            }
+            case CHECKSUM -> {
+                return UpdateFault.BAD_CHECK;
             }
         }
-        return null;
+        return UpdateFault.NONE;
     }
 
-    /**
-     * Whether this dialect can apply the fault. Only Kraken sends a checksum to corrupt; a fault that cannot happen
-     * is neither applied nor counted, so that {@code faultsInjected} counts what clients had to survive.
-     */
-    protected boolean applies(Fault fault) {
-        return fault != Fault.CHECKSUM;
+    @Override
+    public long lastSentNanos() {
+        return lastSentNanos;
     }
 
-    /** Whether frames can still be sent. */
-    protected final boolean isOpen() {
-        return channel.isActive();
+    @Override
+    public long randomLong() {
+        return context.random().nextLong();
+    }
+
+    @Override
+    public void close() {
+        channel.close();
     }
 
     /** Sends a text frame now, or holds it while the session is stalled. */
-    protected final void send(String frame) {
+    @Override
+    public void send(String frame) {
         if (!channel.isActive()) {
             return;
         }
@@ -139,23 +184,23 @@ public abstract class Session {
 
     /**
      * A client is too far behind when more than the write buffer's high-water mark has been waiting for longer than
-     * {@link #SLOW_CONSUMER_MILLIS}, or when {@link #MAX_PENDING_BYTES} are waiting at all.
+     * {@link #SLOW_CONSUMER_NANOS}, or when {@link #MAX_PENDING_BYTES} are waiting at all.
      */
     private boolean isTooFarBehind() {
         if (channel.isWritable()) {
-            behindSinceMillis = 0;
+            behindSinceNanos = 0;
             return false;
         }
-        long now = System.currentTimeMillis();
-        if (behindSinceMillis == 0) {
-            behindSinceMillis = now;
+        long now = context.nowNanos();
+        if (behindSinceNanos == 0) {
+            behindSinceNanos = now;
         }
-        return now - behindSinceMillis > SLOW_CONSUMER_MILLIS || channel.bytesBeforeWritable() > MAX_PENDING_BYTES;
+        return now - behindSinceNanos > SLOW_CONSUMER_NANOS || channel.bytesBeforeWritable() > MAX_PENDING_BYTES;
     }
 
     private void write(String frame) {
         channel.write(new TextWebSocketFrame(frame));
-        lastSentMillis = System.currentTimeMillis();
+        lastSentNanos = context.nowNanos();
         context.countSent();
     }
 }

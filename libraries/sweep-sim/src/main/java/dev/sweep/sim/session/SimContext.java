@@ -3,7 +3,6 @@ package dev.sweep.sim.session;
 import dev.sweep.sim.Fault;
 import dev.sweep.sim.FaultPlan;
 import dev.sweep.sim.market.SyntheticMarket;
-import java.time.Instant;
 import java.util.SplittableRandom;
 
 /** What a session needs from the simulator; everything is used on the simulator's single event loop. */
@@ -16,8 +15,8 @@ public interface SimContext {
     /** The seeded source for fault draws. */
     SplittableRandom random();
 
-    /** Wall-clock time, for timestamps in frames. */
-    Instant now();
+    /** The simulator's time, in nanoseconds since the epoch: for timestamps in frames, heartbeats and stalls. */
+    long nowNanos();
 
     /** Counts one frame sent, for the status line. */
     void countSent();

@@ -1,12 +1,11 @@
 package dev.sweep.venue.coinbase;
 
-import static dev.sweep.venue.json.Ascii.bytes;
-
 import dev.sweep.core.Side;
 import dev.sweep.venue.FrameDecoder;
 import dev.sweep.venue.VenueBook;
 import dev.sweep.venue.VenueBooks;
 import dev.sweep.venue.json.JsonCursor.Token;
+import dev.sweep.venue.json.Vocabulary;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -16,37 +15,52 @@ import java.util.function.BooleanSupplier;
  */
 final class CoinbaseFeedAdapter extends FrameDecoder {
 
-    private static final byte[] CHANNEL = bytes("channel");
-    private static final byte[] SEQUENCE_NUM = bytes("sequence_num");
-    private static final byte[] EVENTS = bytes("events");
-    private static final byte[] TYPE = bytes("type");
-    private static final byte[] MESSAGE = bytes("message");
-    private static final byte[] L2_DATA = bytes("l2_data");
-    private static final byte[] SUBSCRIPTIONS = bytes("subscriptions");
-    private static final byte[] HEARTBEATS = bytes("heartbeats");
-    private static final byte[] ERROR = bytes("error");
-    private static final byte[] SNAPSHOT = bytes("snapshot");
-    private static final byte[] UPDATE = bytes("update");
-    private static final byte[] PRODUCT_ID = bytes("product_id");
-    private static final byte[] UPDATES = bytes("updates");
-    private static final byte[] SIDE = bytes("side");
-    private static final byte[] PRICE_LEVEL = bytes("price_level");
-    private static final byte[] NEW_QUANTITY = bytes("new_quantity");
-    private static final byte[] BID = bytes("bid");
-    private static final byte[] OFFER = bytes("offer");
-    private static final byte[] ASK = bytes("ask");
-    private static final byte[] LEVEL2 = bytes("level2");
+    private enum Field {
+        CHANNEL, SEQUENCE_NUM, EVENTS, TYPE, MESSAGE, PRODUCT_ID, UPDATES, SIDE, PRICE_LEVEL, NEW_QUANTITY,
+        SUBSCRIPTIONS, OTHER
+    }
 
-    private enum Channel { NONE, L2_DATA, SUBSCRIPTIONS, HEARTBEATS, OTHER }
+    private enum Channel { L2_DATA, SUBSCRIPTIONS, HEARTBEATS, OTHER }
 
-    private long lastSequence = -1;
+    /** A frame's {@code type}: only errors have one. */
+    private enum FrameType { ERROR, OTHER }
+
+    private enum EventType { SNAPSHOT, UPDATE, OTHER }
+
+    /** A side as Coinbase writes it; {@code OTHER} until an update's side is read. */
+    private enum SideWord { BID, OFFER, ASK, OTHER }
+
+    /** The channel, in a {@code subscriptions} frame, whose products are books. */
+    private enum SubscribedChannel { LEVEL2, OTHER }
+
+    private static final Vocabulary<Field> FIELDS = Vocabulary.of(Field.class, Field.OTHER);
+    private static final Vocabulary<Channel> CHANNELS = Vocabulary.of(Channel.class, Channel.OTHER);
+    private static final Vocabulary<FrameType> FRAME_TYPES = Vocabulary.of(FrameType.class, FrameType.OTHER);
+    private static final Vocabulary<EventType> EVENT_TYPES = Vocabulary.of(EventType.class, EventType.OTHER);
+    private static final Vocabulary<SideWord> SIDES = Vocabulary.of(SideWord.class, SideWord.OTHER);
+    private static final Vocabulary<SubscribedChannel> SUBSCRIBED_CHANNELS = Vocabulary.of(SubscribedChannel.class,
+            SubscribedChannel.OTHER);
+    /** No sequence number seen yet on this connection. */
+    private static final long NO_SEQUENCE = -1;
+
+    private long lastSequence = NO_SEQUENCE;
+
+    // The envelope.
     private Channel channel;
     private boolean error;
     private long sequence;
-    private Staging events;
-    private final Range eventsRange = new Range();
+    private final LevelsField events = new LevelsField(this::readEvents);
     private final Range message = new Range();
-    private final BooleanSupplier readEvents = this::readEvents;
+
+    // The object being read: an event, an update.
+    private EventType eventType;
+    private SideWord updateSide;
+    private long updatePrice;
+    private long updateQuantity;
+
+    private final FieldReader<Field> readEnvelopeField = this::readEnvelopeField;
+    private final FieldReader<Field> readEventField = this::readEventField;
+    private final FieldReader<Field> readUpdateField = this::readUpdateField;
     private final BooleanSupplier readEvent = this::readEvent;
     private final BooleanSupplier readUpdate = this::readUpdate;
     /**
@@ -61,26 +75,21 @@ final class CoinbaseFeedAdapter extends FrameDecoder {
     }
 
     @Override
-    public void onFrame(byte[] buffer, int offset, int length, long receiveNanos) {
-        startFrame(buffer);
-        if (!readEnvelope(offset, length)) {
-            rejectUnreadableFrame();
-            return;
-        }
+    protected void onEnvelope(long receiveNanos) {
         if (error) {
-            listener.onVenueError(message.isRecorded() ? message.text() : "error without a message");
+            listener.onVenueError(message.textOr("error without a message"));
             return;
         }
-        if (sequence < 0) {
+        if (sequence == NO_SEQUENCE) {
             listener.onFrameRejected("frame without sequence_num");
             books.brokenAll("frame without sequence_num");
             return;
         }
-        if (lastSequence >= 0 && sequence <= lastSequence) {
+        if (lastSequence != NO_SEQUENCE && sequence <= lastSequence) {
             listener.onFrameRejected("duplicate or late frame: sequence_num " + sequence + " after " + lastSequence);
             return;
         }
-        if (lastSequence >= 0 && sequence > lastSequence + 1) {
+        if (lastSequence != NO_SEQUENCE && sequence > lastSequence + 1) {
             books.brokenAll("sequence gap: expected " + (lastSequence + 1) + ", got " + sequence);
         }
         lastSequence = sequence;
@@ -92,63 +101,41 @@ final class CoinbaseFeedAdapter extends FrameDecoder {
         }
     }
 
-    private boolean readEnvelope(int offset, int length) {
-        cursor.wrap(buffer, offset, length);
-        channel = Channel.NONE;
+    @Override
+    protected boolean readEnvelope(int offset, int length) {
+        channel = Channel.OTHER;
         error = false;
-        sequence = -1;
-        events = Staging.ABSENT;
+        sequence = NO_SEQUENCE;
+        events.clear();
         message.clear();
-        if (cursor.next() != Token.START_OBJECT) {
-            return fail("a message must be a JSON object");
-        }
-        for (Token token = cursor.next(); token != Token.END_OBJECT; token = cursor.next()) {
-            if (token != Token.FIELD_NAME) {
-                return false;
-            }
-            if (cursor.tokenEquals(CHANNEL)) {
-                if (cursor.next() != Token.STRING) {
-                    return fail("channel must be a string");
-                }
-                channel = cursor.tokenEquals(L2_DATA) ? Channel.L2_DATA
-                        : cursor.tokenEquals(SUBSCRIPTIONS) ? Channel.SUBSCRIPTIONS
-                        : cursor.tokenEquals(HEARTBEATS) ? Channel.HEARTBEATS : Channel.OTHER;
-            } else if (cursor.tokenEquals(SEQUENCE_NUM)) {
+        return readFrame(offset, length, FIELDS, readEnvelopeField) || events.isRejected();
+    }
+
+    private boolean readEnvelopeField(Field field) {
+        switch (field) {
+            case CHANNEL -> channel = readWord(CHANNELS, "channel");
+            case SEQUENCE_NUM -> {
                 if (cursor.next() != Token.NUMBER || (sequence = cursor.tokenUnsignedLong()) < 0) {
                     return fail("sequence_num must be a non-negative integer");
                 }
-            } else if (cursor.tokenEquals(TYPE)) {
-                if (cursor.next() != Token.STRING) {
-                    return fail("type must be a string");
-                }
-                error = cursor.tokenEquals(ERROR);
-            } else if (cursor.tokenEquals(EVENTS)) {
-                events = stageOrSkip(channel == Channel.L2_DATA, readEvents, eventsRange);
-                if (events == null || events == Staging.REJECTED) {
-                    return events != null;
-                }
-            } else if (cursor.tokenEquals(MESSAGE)) {
-                if (!message.skip()) {
-                    return false;
-                }
-            } else if (!cursor.skipValue()) {
-                return false;
+            }
+            case TYPE -> error = readWord(FRAME_TYPES, "type") == FrameType.ERROR;
+            case EVENTS -> {
+                return events.read(channel == Channel.L2_DATA);
+            }
+            case MESSAGE -> {
+                return message.skip();
+            }
+            default -> {
+                return cursor.skipValue();
             }
         }
-        return cursor.finish();
+        return true;
     }
 
     private void onBookData(long receiveNanos) {
-        boolean staged = switch (events) {
-            case STAGED -> true;
-            case REJECTED -> false;
-            case ABSENT -> fail("l2_data without events");
-            case SKIPPED -> eventsRange.read(readEvents);
-        };
-        if (!staged) {
-            String reason = problem("malformed l2_data");
-            listener.onFrameRejected(reason);
-            books.brokenAll(reason);
+        if (!events.stage("l2_data without events")) {
+            rejectLevels("malformed l2_data");
             return;
         }
         applyBatch(receiveNanos);
@@ -161,100 +148,96 @@ final class CoinbaseFeedAdapter extends FrameDecoder {
     }
 
     private boolean readEvent() {
-        VenueBook book = null;
-        boolean unknownProduct = false;
-        int type = -1;
-        for (Token token = cursor.next(); token != Token.END_OBJECT; token = cursor.next()) {
-            if (token != Token.FIELD_NAME) {
-                return false;
-            }
-            if (cursor.tokenEquals(TYPE)) {
-                if (cursor.next() != Token.STRING) {
-                    return fail("event type must be a string");
-                }
-                type = cursor.tokenEquals(SNAPSHOT) ? 1 : cursor.tokenEquals(UPDATE) ? 0 : -1;
-            } else if (cursor.tokenEquals(PRODUCT_ID)) {
-                if (cursor.next() != Token.STRING) {
-                    return fail("product_id must be a string");
-                }
-                book = books.find(cursor);
-                unknownProduct = book == null;
-                if (unknownProduct) {
-                    listener.onFrameRejected("l2_data for unsubscribed product " + cursor.tokenString());
-                }
-            } else if (cursor.tokenEquals(UPDATES)) {
-                if (!readUpdates()) {
-                    return false;
-                }
-            } else if (!cursor.skipValue()) {
-                return false;
-            }
+        namedBook = NO_BOOK;
+        unknownBook = false;
+        eventType = EventType.OTHER;
+        if (!readFields(FIELDS, readEventField)) {
+            return false;
         }
-        if (unknownProduct) {
+        if (unknownBook) {
             batch.discardOpenSection();
             return true;
         }
-        if (book == null) {
+        if (namedBook == NO_BOOK) {
             return fail("l2_data event without product_id");
         }
-        if (type < 0) {
+        if (eventType == EventType.OTHER) {
             return fail("l2_data event type must be snapshot or update");
         }
-        batch.endSection(book, type == 1, -1);
+        batch.endSection(namedBook, eventType == EventType.SNAPSHOT, -1);
         return true;
     }
 
-    private boolean readUpdates() {
-        return readArray(Token.START_OBJECT, readUpdate, "updates must be an array");
+    private boolean readEventField(Field field) {
+        switch (field) {
+            case TYPE -> eventType = readWord(EVENT_TYPES, "event type");
+            case PRODUCT_ID -> {
+                if (!readBookName("product_id")) {
+                    return false;
+                }
+                if (unknownBook) {
+                    listener.onFrameRejected("l2_data for unsubscribed product " + cursor.tokenString());
+                }
+            }
+            case UPDATES -> {
+                return readArray(Token.START_OBJECT, readUpdate, "updates must be an array");
+            }
+            default -> {
+                return cursor.skipValue();
+            }
+        }
+        return true;
     }
 
     private boolean readUpdate() {
-        Side side = null;
-        long price = -1;
-        long quantity = -1;
-        for (Token token = cursor.next(); token != Token.END_OBJECT; token = cursor.next()) {
-            if (token != Token.FIELD_NAME) {
-                return false;
-            }
-            if (cursor.tokenEquals(SIDE)) {
-                if (cursor.next() != Token.STRING) {
-                    return fail("side must be a string");
-                }
-                side = cursor.tokenEquals(BID) ? Side.BID
-                        : cursor.tokenEquals(OFFER) || cursor.tokenEquals(ASK) ? Side.ASK : null;
-                if (side == null) {
-                    return fail("side must be bid or offer, not " + cursor.tokenString());
-                }
-            } else if (cursor.tokenEquals(PRICE_LEVEL)) {
-                if ((price = amount(books.priceScale(), "price_level", false)) < 0) {
-                    return false;
-                }
-            } else if (cursor.tokenEquals(NEW_QUANTITY)) {
-                if ((quantity = amount(books.sizeScale(), "new_quantity", false)) < 0) {
-                    return false;
-                }
-            } else if (!cursor.skipValue()) {
-                return false;
-            }
+        updateSide = SideWord.OTHER;
+        updatePrice = -1;
+        updateQuantity = -1;
+        if (!readFields(FIELDS, readUpdateField)) {
+            return false;
         }
-        if (side == null || price < 0 || quantity < 0) {
+        if (updateSide == SideWord.OTHER || updatePrice < 0 || updateQuantity < 0) {
             return fail("an update needs side, price_level and new_quantity");
         }
-        return stage(side, price, quantity);
+        return stage(updateSide == SideWord.BID ? Side.BID : Side.ASK, updatePrice, updateQuantity);
     }
 
+    private boolean readUpdateField(Field field) {
+        switch (field) {
+            case SIDE -> {
+                if (!readString("side")) {
+                    return false;
+                }
+                updateSide = SIDES.lookup(cursor);
+                if (updateSide == SideWord.OTHER) {
+                    return fail("side must be bid or offer, not " + cursor.tokenString());
+                }
+            }
+            case PRICE_LEVEL -> {
+                return (updatePrice = amount(books.priceScale(), "price_level", false)) >= 0;
+            }
+            case NEW_QUANTITY -> {
+                return (updateQuantity = amount(books.sizeScale(), "new_quantity", false)) >= 0;
+            }
+            default -> {
+                return cursor.skipValue();
+            }
+        }
+        return true;
+    }
 
+    /** Reports the books of {@code level2} subscriptions the venue confirmed; a frame it cannot read confirms none. */
     private void onSubscriptions() {
-        if (events != Staging.SKIPPED) {
+        if (!events.isSkipped()) {
             return;
         }
-        eventsRange.open();
+        events.open();
         if (cursor.next() != Token.START_ARRAY) {
             return;
         }
         for (Token token = cursor.next(); token == Token.START_OBJECT; token = cursor.next()) {
             for (Token field = cursor.next(); field == Token.FIELD_NAME; field = cursor.next()) {
-                if (cursor.tokenEquals(SUBSCRIPTIONS)) {
+                if (FIELDS.lookup(cursor) == Field.SUBSCRIPTIONS) {
                     readSubscriptionMap();
                 } else if (!cursor.skipValue()) {
                     return;
@@ -268,18 +251,17 @@ final class CoinbaseFeedAdapter extends FrameDecoder {
             return;
         }
         for (Token field = cursor.next(); field == Token.FIELD_NAME; field = cursor.next()) {
-            boolean level2 = cursor.tokenEquals(LEVEL2);
+            boolean level2 = SUBSCRIBED_CHANNELS.lookup(cursor) == SubscribedChannel.LEVEL2;
             if (cursor.next() != Token.START_ARRAY) {
                 return;
             }
             for (Token product = cursor.next(); product == Token.STRING; product = cursor.next()) {
-                VenueBook book = level2 ? books.find(cursor) : null;
-                if (book != null && !confirmed[book.index()]) {
+                VenueBook book = level2 ? books.find(cursor) : NO_BOOK;
+                if (book != NO_BOOK && !confirmed[book.index()]) {
                     confirmed[book.index()] = true;
                     listener.onSubscribed(book);
                 }
             }
         }
     }
-
 }

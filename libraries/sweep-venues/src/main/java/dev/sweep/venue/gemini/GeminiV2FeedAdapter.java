@@ -1,12 +1,10 @@
 package dev.sweep.venue.gemini;
 
-import static dev.sweep.venue.json.Ascii.bytes;
-
 import dev.sweep.core.Side;
 import dev.sweep.venue.FrameDecoder;
-import dev.sweep.venue.VenueBook;
 import dev.sweep.venue.VenueBooks;
 import dev.sweep.venue.json.JsonCursor.Token;
+import dev.sweep.venue.json.Vocabulary;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -16,34 +14,27 @@ import java.util.function.BooleanSupplier;
  */
 final class GeminiV2FeedAdapter extends FrameDecoder {
 
-    private static final byte[] TYPE = bytes("type");
-    private static final byte[] SYMBOL = bytes("symbol");
-    private static final byte[] CHANGES = bytes("changes");
-    private static final byte[] TRADES = bytes("trades");
-    private static final byte[] RESULT = bytes("result");
-    private static final byte[] REASON = bytes("reason");
-    private static final byte[] MESSAGE = bytes("message");
-    private static final byte[] L2_UPDATES = bytes("l2_updates");
-    private static final byte[] TRADE = bytes("trade");
-    private static final byte[] HEARTBEAT = bytes("heartbeat");
-    private static final byte[] AUCTION_OPEN = bytes("auction_open");
-    private static final byte[] AUCTION_INDICATIVE = bytes("auction_indicative");
-    private static final byte[] AUCTION_RESULT = bytes("auction_result");
-    private static final byte[] ERROR = bytes("error");
-    private static final byte[] BUY = bytes("buy");
-    private static final byte[] SELL = bytes("sell");
+    private enum Field { TYPE, SYMBOL, CHANGES, TRADES, RESULT, REASON, MESSAGE, OTHER }
 
-    private enum Type { NONE, L2_UPDATES, ALIVE, OTHER }
+    /** The message types: all but {@code l2_updates} show the feed is alive and leave the book alone. */
+    private enum Type { L2_UPDATES, TRADE, HEARTBEAT, AUCTION_OPEN, AUCTION_INDICATIVE, AUCTION_RESULT, OTHER }
+
+    private enum Result { ERROR, OTHER }
+
+    private enum SideWord { BUY, SELL, OTHER }
+
+    private static final Vocabulary<Field> FIELDS = Vocabulary.of(Field.class, Field.OTHER);
+    private static final Vocabulary<Type> TYPES = Vocabulary.of(Type.class, Type.OTHER);
+    private static final Vocabulary<Result> RESULTS = Vocabulary.of(Result.class, Result.OTHER);
+    private static final Vocabulary<SideWord> SIDES = Vocabulary.of(SideWord.class, SideWord.OTHER);
 
     private Type type;
     private boolean error;
     private boolean hasTrades;
-    private VenueBook book;
-    private boolean unknownSymbol;
-    private Staging changes;
-    private final Range changesRange = new Range();
+    private final LevelsField changes = new LevelsField(this::readChanges);
     private final Range reason = new Range();
-    private final BooleanSupplier readChanges = this::readChanges;
+
+    private final FieldReader<Field> readEnvelopeField = this::readEnvelopeField;
     private final BooleanSupplier readChange = this::readChange;
 
     GeminiV2FeedAdapter(VenueBooks books) {
@@ -51,109 +42,74 @@ final class GeminiV2FeedAdapter extends FrameDecoder {
     }
 
     @Override
-    public void onFrame(byte[] buffer, int offset, int length, long receiveNanos) {
-        startFrame(buffer);
-        if (!readEnvelope(offset, length)) {
-            rejectUnreadableFrame();
-            return;
-        }
+    protected void onEnvelope(long receiveNanos) {
         if (error) {
-            listener.onVenueError(reason.isRecorded() ? reason.text() : "error without a reason");
+            listener.onVenueError(reason.textOr("error without a reason"));
             return;
         }
         switch (type) {
             case L2_UPDATES -> onBookData(receiveNanos);
-            case ALIVE -> listener.onHeartbeat();
-            default -> listener.onFrameRejected("unknown message type");
+            case OTHER -> listener.onFrameRejected("unknown message type");
+            default -> listener.onHeartbeat();
         }
     }
 
-    private boolean readEnvelope(int offset, int length) {
-        cursor.wrap(buffer, offset, length);
-        type = Type.NONE;
+    @Override
+    protected boolean readEnvelope(int offset, int length) {
+        type = Type.OTHER;
         error = false;
         hasTrades = false;
-        book = null;
-        unknownSymbol = false;
-        changes = Staging.ABSENT;
+        changes.clear();
         reason.clear();
-        if (cursor.next() != Token.START_OBJECT) {
-            return fail("a message must be a JSON object");
-        }
-        for (Token token = cursor.next(); token != Token.END_OBJECT; token = cursor.next()) {
-            if (token != Token.FIELD_NAME) {
-                return false;
+        return readFrame(offset, length, FIELDS, readEnvelopeField) || changes.isRejected();
+    }
+
+    private boolean readEnvelopeField(Field field) {
+        switch (field) {
+            case TYPE -> type = readWord(TYPES, "type");
+            case SYMBOL -> {
+                return readBookName("symbol");
             }
-            if (cursor.tokenEquals(TYPE)) {
-                if (cursor.next() != Token.STRING) {
-                    return fail("type must be a string");
-                }
-                type = type();
-            } else if (cursor.tokenEquals(SYMBOL)) {
-                if (cursor.next() != Token.STRING) {
-                    return fail("symbol must be a string");
-                }
-                book = books.find(cursor);
-                unknownSymbol = book == null;
-            } else if (cursor.tokenEquals(RESULT)) {
+            case RESULT -> {
                 Token result = cursor.next();
-                error = result == Token.STRING && cursor.tokenEquals(ERROR);
+                error = result == Token.STRING && RESULTS.lookup(cursor) == Result.ERROR;
                 if (result == Token.START_OBJECT || result == Token.START_ARRAY) {
                     return fail("result must be a string");
                 }
-            } else if (cursor.tokenEquals(CHANGES)) {
-                changes = stageOrSkip(type == Type.L2_UPDATES && book != null, readChanges, changesRange);
-                if (changes == null || changes == Staging.REJECTED) {
-                    return changes != null;
-                }
-            } else if (cursor.tokenEquals(REASON) || (cursor.tokenEquals(MESSAGE) && !reason.isRecorded())) {
-                if (!reason.skip()) {
-                    return false;
-                }
-            } else {
-                hasTrades |= cursor.tokenEquals(TRADES);
-                if (!cursor.skipValue()) {
-                    return false;
-                }
+            }
+            case CHANGES -> {
+                return changes.read(type == Type.L2_UPDATES && namedBook != NO_BOOK);
+            }
+            case REASON -> {
+                return reason.skip();
+            }
+            case MESSAGE -> {
+                // The reason is the better text; the message stands in when there is none.
+                return reason.isRecorded() ? cursor.skipValue() : reason.skip();
+            }
+            case TRADES -> {
+                hasTrades = true;
+                return cursor.skipValue();
+            }
+            default -> {
+                return cursor.skipValue();
             }
         }
-        return cursor.finish();
-    }
-
-    private Type type() {
-        if (cursor.tokenEquals(L2_UPDATES)) {
-            return Type.L2_UPDATES;
-        }
-        if (cursor.tokenEquals(TRADE) || cursor.tokenEquals(HEARTBEAT) || cursor.tokenEquals(AUCTION_OPEN)
-                || cursor.tokenEquals(AUCTION_INDICATIVE) || cursor.tokenEquals(AUCTION_RESULT)) {
-            return Type.ALIVE;
-        }
-        return Type.OTHER;
+        return true;
     }
 
     private void onBookData(long receiveNanos) {
-        if (unknownSymbol) {
+        if (unknownBook) {
             listener.onFrameRejected("l2_updates for an unsubscribed symbol");
             return;
         }
-        boolean staged = switch (changes) {
-            case STAGED -> true;
-            case REJECTED -> false;
-            case ABSENT -> fail("l2_updates without changes");
-            case SKIPPED -> book != null ? changesRange.read(readChanges)
-                    : fail("l2_updates without symbol");
-        };
+        boolean staged = changes.isSkipped() && namedBook == NO_BOOK ? fail("l2_updates without symbol")
+                : changes.stage("l2_updates without changes");
         if (!staged) {
-            String reason = problem("malformed changes");
-            listener.onFrameRejected(reason);
-            if (book != null) {
-                books.broken(book, reason);
-            } else {
-                books.brokenAll(reason);
-            }
+            rejectLevels("malformed changes");
             return;
         }
-        batch.endSection(book, hasTrades, -1);
+        batch.endSection(namedBook, hasTrades, -1);
         applyBatch(receiveNanos);
     }
 
@@ -168,8 +124,8 @@ final class GeminiV2FeedAdapter extends FrameDecoder {
         if (cursor.next() != Token.STRING) {
             return fail("a change must be [side, price, quantity]");
         }
-        Side side = cursor.tokenEquals(BUY) ? Side.BID : cursor.tokenEquals(SELL) ? Side.ASK : null;
-        if (side == null) {
+        SideWord side = SIDES.lookup(cursor);
+        if (side == SideWord.OTHER) {
             return fail("side must be buy or sell, not " + cursor.tokenString());
         }
         long price = amount(books.priceScale(), "price", false);
@@ -183,8 +139,6 @@ final class GeminiV2FeedAdapter extends FrameDecoder {
         if (cursor.next() != Token.END_ARRAY) {
             return fail("a change must be [side, price, quantity]");
         }
-        return stage(side, price, quantity);
+        return stage(side == SideWord.BUY ? Side.BID : Side.ASK, price, quantity);
     }
-
-
 }

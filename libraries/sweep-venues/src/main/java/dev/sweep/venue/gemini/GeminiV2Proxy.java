@@ -6,20 +6,28 @@ import dev.sweep.core.Instrument;
 import dev.sweep.core.Level;
 import dev.sweep.core.OrderBook;
 import dev.sweep.core.Side;
+import dev.sweep.venue.json.JsonWriter;
+import dev.sweep.venue.json.QuotedStrings;
 import java.util.List;
 
 /**
  * Writes Gemini market data v2 server frames: the initial {@code l2_updates} with the whole book (and the
  * {@code trades} and {@code auction_events} that mark it as the snapshot), later {@code l2_updates}, trades,
  * heartbeats and errors. Not thread-safe.
+ *
+ * <p>Book and trade frames, written for every market step, are appended to a reused {@code StringBuilder}: they hold
+ * only a symbol (escaped once, see {@link QuotedStrings}) and decimals, and the generator would make the simulator's
+ * update stream markedly slower. Every other frame goes through the generator.
  */
 public final class GeminiV2Proxy {
 
+    private final JsonWriter writer = new JsonWriter();
     private final StringBuilder out = new StringBuilder(1024);
+    private final QuotedStrings symbols = new QuotedStrings();
 
     /** The first message of a subscription: the whole book, bids best first, then asks best first. */
     public String snapshot(String symbol, OrderBook book) {
-        start(symbol);
+        startChanges(symbol);
         boolean first = appendSide(book.bids(), book.instrument(), true);
         appendSide(book.asks(), book.instrument(), first);
         return out.append("],\"trades\":[],\"auction_events\":[]}").toString();
@@ -27,7 +35,7 @@ public final class GeminiV2Proxy {
 
     /** Level changes in the order the client must apply them (size 0 deletes). */
     public String update(String symbol, List<Level> changes, Instrument instrument) {
-        start(symbol);
+        startChanges(symbol);
         for (int i = 0; i < changes.size(); i++) {
             Level change = changes.get(i);
             appendChange(i == 0, change.side(), change.price(), change.size(), instrument);
@@ -38,24 +46,39 @@ public final class GeminiV2Proxy {
     /** A trade: the taker's side, its price and quantity. Trades do not change the book by themselves. */
     public String trade(String symbol, long eventId, long timestampMillis, Side takerSide, long price, long quantity,
                         Instrument instrument) {
-        return "{\"type\":\"trade\",\"symbol\":\"" + symbol + "\",\"event_id\":" + eventId + ",\"timestamp\":"
-                + timestampMillis + ",\"price\":\"" + FixedPoint.format(price, instrument.priceScale())
-                + "\",\"quantity\":\"" + FixedPoint.format(quantity, instrument.sizeScale()) + "\",\"side\":\""
-                + (takerSide == Side.BID ? "buy" : "sell") + "\",\"tid\":" + eventId + "}";
+        out.setLength(0);
+        return out.append("{\"type\":\"trade\",\"symbol\":").append(symbols.of(symbol)).append(",\"event_id\":")
+                .append(eventId).append(",\"timestamp\":").append(timestampMillis).append(",\"price\":\"")
+                .append(FixedPoint.format(price, instrument.priceScale())).append("\",\"quantity\":\"")
+                .append(FixedPoint.format(quantity, instrument.sizeScale())).append("\",\"side\":\"")
+                .append(takerSide == Side.BID ? "buy" : "sell").append("\",\"tid\":").append(eventId).append('}')
+                .toString();
     }
 
     public String heartbeat(long timestampMillis) {
-        return "{\"type\":\"heartbeat\",\"timestamp\":" + timestampMillis + "}";
+        return writer.write(json -> {
+            json.writeStartObject();
+            json.writeStringField("type", "heartbeat");
+            json.writeNumberField("timestamp", timestampMillis);
+            json.writeEndObject();
+        });
     }
 
     /** An error as Gemini's market data API reports one. */
     public String error(String reason, String message) {
-        return "{\"type\":\"error\",\"result\":\"error\",\"reason\":\"" + reason + "\",\"message\":\"" + message + "\"}";
+        return writer.write(json -> {
+            json.writeStartObject();
+            json.writeStringField("type", "error");
+            json.writeStringField("result", "error");
+            json.writeStringField("reason", reason);
+            json.writeStringField("message", message);
+            json.writeEndObject();
+        });
     }
 
-    private void start(String symbol) {
+    private void startChanges(String symbol) {
         out.setLength(0);
-        out.append("{\"type\":\"l2_updates\",\"symbol\":\"").append(symbol).append("\",\"changes\":[");
+        out.append("{\"type\":\"l2_updates\",\"symbol\":").append(symbols.of(symbol)).append(",\"changes\":[");
     }
 
     private boolean appendSide(BookSide side, Instrument instrument, boolean first) {

@@ -152,6 +152,11 @@ public final class JsonCursor {
         return tokenStart;
     }
 
+    /** Length in bytes of the current token (of a string's content, escapes as written). */
+    public int tokenLength() {
+        return tokenEnd - tokenStart;
+    }
+
     /** Whether the current string or field name is exactly the given ASCII bytes (escaped strings never are). */
     public boolean tokenEquals(byte[] ascii) {
         int length = tokenEnd - tokenStart;

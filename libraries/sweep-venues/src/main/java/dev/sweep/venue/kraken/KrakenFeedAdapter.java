@@ -1,96 +1,81 @@
 package dev.sweep.venue.kraken;
 
-import static dev.sweep.venue.json.Ascii.bytes;
-
 import dev.sweep.core.FixedPoint;
 import dev.sweep.core.Side;
 import dev.sweep.venue.FrameDecoder;
 import dev.sweep.venue.VenueBook;
 import dev.sweep.venue.VenueBooks;
 import dev.sweep.venue.json.JsonCursor.Token;
+import dev.sweep.venue.json.Vocabulary;
+import java.util.EnumSet;
 import java.util.function.BooleanSupplier;
 
 /**
- * Decodes Kraken v2 frames. A frame is read twice: first its envelope (which channel, which method, where the data
- * is), whatever the order of its fields; then its data, staged whole in a {@link dev.sweep.venue.LevelBatch}. Only a frame that
- * decoded completely is applied; then each book is cut to the subscribed depth and its checksum verified.
+ * Decodes Kraken v2 frames. A frame's envelope (which channel, which method, where the data is) is read whatever the
+ * order of its fields, and its data staged whole in a {@link dev.sweep.venue.LevelBatch}, in the same pass when the
+ * channel and type came first. Only a frame that decoded completely is applied; then each book is cut to the
+ * subscribed depth and its checksum verified.
  */
 final class KrakenFeedAdapter extends FrameDecoder {
 
-    private static final byte[] CHANNEL = bytes("channel");
-    private static final byte[] TYPE = bytes("type");
-    private static final byte[] METHOD = bytes("method");
-    private static final byte[] SUCCESS = bytes("success");
-    private static final byte[] DATA = bytes("data");
-    private static final byte[] RESULT = bytes("result");
-    private static final byte[] ERROR = bytes("error");
-    private static final byte[] SYMBOL = bytes("symbol");
-    private static final byte[] BIDS = bytes("bids");
-    private static final byte[] ASKS = bytes("asks");
-    private static final byte[] CHECKSUM = bytes("checksum");
-    private static final byte[] PRICE = bytes("price");
-    private static final byte[] QTY = bytes("qty");
-    private static final byte[] PAIRS = bytes("pairs");
-    private static final byte[] PRICE_PRECISION = bytes("price_precision");
-    private static final byte[] QTY_PRECISION = bytes("qty_precision");
-    private static final byte[] BOOK = bytes("book");
-    private static final byte[] HEARTBEAT = bytes("heartbeat");
-    private static final byte[] STATUS = bytes("status");
-    private static final byte[] INSTRUMENT = bytes("instrument");
-    private static final byte[] SNAPSHOT = bytes("snapshot");
-    private static final byte[] UPDATE = bytes("update");
-    private static final byte[] SUBSCRIBE = bytes("subscribe");
-    private static final byte[] UNSUBSCRIBE = bytes("unsubscribe");
-    private static final byte[] PONG = bytes("pong");
+    private enum Field {
+        CHANNEL, TYPE, METHOD, SUCCESS, DATA, RESULT, ERROR, SYMBOL, BIDS, ASKS, CHECKSUM, PRICE, QTY, PAIRS,
+        PRICE_PRECISION, QTY_PRECISION, OTHER
+    }
 
-    private static final long MAX_CHECKSUM = 0xFFFF_FFFFL;
-
-    private enum Channel { NONE, BOOK, HEARTBEAT, STATUS, INSTRUMENT, OTHER }
+    private enum Channel { BOOK, HEARTBEAT, STATUS, INSTRUMENT, OTHER }
 
     private enum Method { NONE, SUBSCRIBE, UNSUBSCRIBE, PONG, OTHER }
 
-    private final KrakenChecksum checksum = new KrakenChecksum();
-    private final int[] pricePrecisions;
-    private final int[] qtyPrecisions;
-    /** The checksum each book last verified with; valid while only levels below the top 10 change. */
-    private final long[] verifiedChecksums;
+    private enum BookType { SNAPSHOT, UPDATE, OTHER }
 
+    private static final Vocabulary<Field> FIELDS = Vocabulary.of(Field.class, Field.OTHER);
+    private static final Vocabulary<Channel> CHANNELS = Vocabulary.of(Channel.class, Channel.OTHER);
+    private static final Vocabulary<Method> METHODS = Vocabulary.of(
+            EnumSet.of(Method.SUBSCRIBE, Method.UNSUBSCRIBE, Method.PONG), Method.OTHER);
+    private static final Vocabulary<BookType> BOOK_TYPES = Vocabulary.of(BookType.class, BookType.OTHER);
+
+    private static final long MAX_CHECKSUM = 0xFFFF_FFFFL;
+
+    private final PairPrecisions precisions;
+    private final VerifiedChecksums checksums;
+
+    // The envelope.
     private Channel channel;
     private Method method;
-    private boolean snapshot;
-    private boolean typeKnown;
+    private BookType bookType;
     private Token success;
-    private Staging data;
-    private final Range dataRange = new Range();
+    private final LevelsField data = new LevelsField(this::readBookData);
     private final Range result = new Range();
     private final Range error = new Range();
-    private VenueBook problemBook;
+
+    // The object being read: a book entry, a level, an instrument pair, a subscription result.
+    private long expectedChecksum;
     private Side levelSide;
-    private final BooleanSupplier readBookData = this::readBookData;
+    private long levelPrice;
+    private long levelQty;
+    private long pairPricePrecision;
+    private long pairQtyPrecision;
+    private boolean bookChannel;
+
+    private final FieldReader<Field> readEnvelopeField = this::readEnvelopeField;
+    private final FieldReader<Field> readEntryField = this::readEntryField;
+    private final FieldReader<Field> readLevelField = this::readLevelField;
+    private final FieldReader<Field> readInstrumentField = this::readInstrumentField;
+    private final FieldReader<Field> readPairField = this::readPairField;
+    private final FieldReader<Field> readResultField = this::readResultField;
     private final BooleanSupplier readBookEntry = this::readBookEntry;
     private final BooleanSupplier readLevel = this::readLevel;
     private final BooleanSupplier readPair = this::readPair;
 
     KrakenFeedAdapter(VenueBooks books) {
         super(books);
-        this.pricePrecisions = new int[books.size()];
-        this.qtyPrecisions = new int[books.size()];
-        this.verifiedChecksums = new long[books.size()];
-        for (int i = 0; i < books.size(); i++) {
-            String pair = books.get(i).venueSymbol();
-            pricePrecisions[i] = KrakenPrecisions.price(pair);
-            qtyPrecisions[i] = KrakenPrecisions.qty(pair);
-        }
+        this.precisions = new PairPrecisions(books);
+        this.checksums = new VerifiedChecksums(books.size());
     }
 
     @Override
-    public void onFrame(byte[] buffer, int offset, int length, long receiveNanos) {
-        startFrame(buffer);
-        problemBook = null;
-        if (!readEnvelope(offset, length)) {
-            rejectUnreadableFrame();
-            return;
-        }
+    protected void onEnvelope(long receiveNanos) {
         if (method != Method.NONE) {
             onMethodResponse();
             return;
@@ -103,85 +88,39 @@ final class KrakenFeedAdapter extends FrameDecoder {
         }
     }
 
-    private boolean readEnvelope(int offset, int length) {
-        cursor.wrap(buffer, offset, length);
-        channel = Channel.NONE;
+    @Override
+    protected boolean readEnvelope(int offset, int length) {
+        channel = Channel.OTHER;
         method = Method.NONE;
-        typeKnown = false;
-        snapshot = false;
-        success = null;
-        data = Staging.ABSENT;
+        bookType = BookType.OTHER;
+        success = Token.NULL;
+        data.clear();
         result.clear();
         error.clear();
-        if (cursor.next() != Token.START_OBJECT) {
-            return fail("a message must be a JSON object");
-        }
-        for (Token token = cursor.next(); token != Token.END_OBJECT; token = cursor.next()) {
-            if (token != Token.FIELD_NAME) {
-                return false;
-            }
-            if (cursor.tokenEquals(CHANNEL)) {
-                if (cursor.next() != Token.STRING) {
-                    return fail("channel must be a string");
-                }
-                channel = channel();
-            } else if (cursor.tokenEquals(METHOD)) {
-                if (cursor.next() != Token.STRING) {
-                    return fail("method must be a string");
-                }
-                method = method();
-            } else if (cursor.tokenEquals(TYPE)) {
-                if (cursor.next() != Token.STRING) {
-                    return fail("type must be a string");
-                }
-                snapshot = cursor.tokenEquals(SNAPSHOT);
-                typeKnown = snapshot || cursor.tokenEquals(UPDATE);
-            } else if (cursor.tokenEquals(SUCCESS)) {
-                success = cursor.next();
-            } else if (cursor.tokenEquals(DATA)) {
-                // Kraken writes channel and type before data: usually decoded in the same pass.
-                boolean routed = channel == Channel.BOOK && typeKnown && method == Method.NONE;
-                data = stageOrSkip(routed, readBookData, dataRange);
-                if (data == null || data == Staging.REJECTED) {
-                    return data != null;
-                }
-            } else if (cursor.tokenEquals(RESULT)) {
-                if (!result.skip()) {
-                    return false;
-                }
-            } else if (cursor.tokenEquals(ERROR)) {
-                if (!error.skip()) {
-                    return false;
-                }
-            } else if (!cursor.skipValue()) {
-                return false;
-            }
-        }
-        return cursor.finish();
+        return readFrame(offset, length, FIELDS, readEnvelopeField) || data.isRejected();
     }
 
-    private Channel channel() {
-        if (cursor.tokenEquals(BOOK)) {
-            return Channel.BOOK;
-        } else if (cursor.tokenEquals(HEARTBEAT)) {
-            return Channel.HEARTBEAT;
-        } else if (cursor.tokenEquals(STATUS)) {
-            return Channel.STATUS;
-        } else if (cursor.tokenEquals(INSTRUMENT)) {
-            return Channel.INSTRUMENT;
+    private boolean readEnvelopeField(Field field) {
+        switch (field) {
+            case CHANNEL -> channel = readWord(CHANNELS, "channel");
+            case METHOD -> method = readWord(METHODS, "method");
+            case TYPE -> bookType = readWord(BOOK_TYPES, "type");
+            case SUCCESS -> success = cursor.next();
+            // Kraken writes channel and type before data: usually decoded in the same pass.
+            case DATA -> {
+                return data.read(channel == Channel.BOOK && bookType != BookType.OTHER && method == Method.NONE);
+            }
+            case RESULT -> {
+                return result.skip();
+            }
+            case ERROR -> {
+                return error.skip();
+            }
+            default -> {
+                return cursor.skipValue();
+            }
         }
-        return Channel.OTHER;
-    }
-
-    private Method method() {
-        if (cursor.tokenEquals(SUBSCRIBE)) {
-            return Method.SUBSCRIBE;
-        } else if (cursor.tokenEquals(UNSUBSCRIBE)) {
-            return Method.UNSUBSCRIBE;
-        } else if (cursor.tokenEquals(PONG)) {
-            return Method.PONG;
-        }
-        return Method.OTHER;
+        return true;
     }
 
     private void onMethodResponse() {
@@ -190,83 +129,58 @@ final class KrakenFeedAdapter extends FrameDecoder {
             return;
         }
         if (success == Token.FALSE) {
-            listener.onVenueError(error.isRecorded() ? error.text() : "request refused without a reason");
+            listener.onVenueError(error.textOr("request refused without a reason"));
             return;
         }
         if (method == Method.SUBSCRIBE && success == Token.TRUE && result.isRecorded()) {
             VenueBook book = acknowledgedBook();
-            if (book != null) {
+            if (book != NO_BOOK) {
                 listener.onSubscribed(book);
             }
         }
     }
 
-    /** The book named by a successful book subscription's {@code result}, or null. */
+    /** The book named by a successful book subscription's {@code result}, or {@link #NO_BOOK}. */
     private VenueBook acknowledgedBook() {
         result.open();
-        if (cursor.next() != Token.START_OBJECT) {
-            return null;
+        bookChannel = false;
+        namedBook = NO_BOOK;
+        if (cursor.next() != Token.START_OBJECT || !readFields(FIELDS, readResultField)) {
+            return NO_BOOK;
         }
-        boolean bookChannel = false;
-        VenueBook book = null;
-        for (Token token = cursor.next(); token == Token.FIELD_NAME; token = cursor.next()) {
-            if (cursor.tokenEquals(CHANNEL)) {
-                bookChannel = cursor.next() == Token.STRING && cursor.tokenEquals(BOOK);
-            } else if (cursor.tokenEquals(SYMBOL)) {
-                book = cursor.next() == Token.STRING ? books.find(cursor) : null;
-            } else if (!cursor.skipValue()) {
-                return null;
+        return bookChannel ? namedBook : NO_BOOK;
+    }
+
+    private boolean readResultField(Field field) {
+        switch (field) {
+            case CHANNEL -> bookChannel = cursor.next() == Token.STRING && CHANNELS.lookup(cursor) == Channel.BOOK;
+            case SYMBOL -> namedBook = cursor.next() == Token.STRING ? books.find(cursor) : NO_BOOK;
+            default -> {
+                return cursor.skipValue();
             }
         }
-        return bookChannel ? book : null;
+        return true;
     }
 
     private void onBook(long receiveNanos) {
-        boolean staged = switch (data) {
-            case STAGED -> true;
-            case REJECTED -> false;
-            case ABSENT -> fail("book message without data");
-            case SKIPPED -> typeKnown ? dataRange.read(readBookData)
-                    : fail("book message without type snapshot or update");
-        };
+        boolean staged = data.isSkipped() && bookType == BookType.OTHER
+                ? fail("book message without type snapshot or update")
+                : data.stage("book message without data");
         if (!staged) {
-            String reason = problem("malformed book data");
-            listener.onFrameRejected(reason);
-            markUnappliedBooksBroken(reason);
+            rejectLevels("malformed book data");
             return;
         }
         applyBatch(receiveNanos);
     }
 
-    /** The books a rejected book frame named have missed an update; when it named none, any book may have. */
-    private void markUnappliedBooksBroken(String reason) {
-        if (batch.sectionCount() == 0 && problemBook == null) {
-            books.brokenAll(reason);
-            return;
-        }
-        for (int section = 0; section < batch.sectionCount(); section++) {
-            books.broken(batch.sectionBook(section), reason);
-        }
-        if (problemBook != null) {
-            books.broken(problemBook, reason);
-        }
-    }
-
     /** The CRC32 of the top 10 levels must equal the venue's, computed with the pair's precisions. */
     @Override
     protected boolean verify(VenueBook book, long expected) {
-        int pricePrecision = pricePrecisions[book.index()];
-        int qtyPrecision = qtyPrecisions[book.index()];
-        if (pricePrecision == KrakenPrecisions.UNKNOWN || qtyPrecision == KrakenPrecisions.UNKNOWN) {
+        if (!precisions.isKnown(book)) {
             books.broken(book, "precisions of " + book.venueSymbol() + " not known yet: cannot verify the checksum");
             return false;
         }
-        int index = book.index();
-        if (book.shallowestChange() >= KrakenChecksum.LEVELS && verifiedChecksums[index] == expected) {
-            return true; // the top 10 levels did not change, so neither did their checksum
-        }
-        long computed = checksum.compute(book.book(), pricePrecision, qtyPrecision);
-        verifiedChecksums[index] = computed;
+        long computed = checksums.checksum(book, expected, precisions.price(book), precisions.quantity(book));
         if (computed != expected) {
             books.broken(book, computed == KrakenChecksum.PRECISION_MISMATCH
                     ? "a level of " + book.venueSymbol() + " has more decimals than its precision"
@@ -283,33 +197,43 @@ final class KrakenFeedAdapter extends FrameDecoder {
     }
 
     private boolean readBookEntry() {
-        problemBook = null;
-        VenueBook book = null;
-        boolean unknownSymbol = false;
-        long expectedChecksum = -1;
-        for (Token token = cursor.next(); token != Token.END_OBJECT; token = cursor.next()) {
-            if (token != Token.FIELD_NAME) {
-                return false;
-            }
-            if (cursor.tokenEquals(SYMBOL)) {
-                if (cursor.next() != Token.STRING) {
-                    return fail("symbol must be a string");
+        namedBook = NO_BOOK;
+        unknownBook = false;
+        expectedChecksum = -1;
+        if (!readFields(FIELDS, readEntryField)) {
+            return false;
+        }
+        if (unknownBook) {
+            batch.discardOpenSection();
+            return true;
+        }
+        if (namedBook == NO_BOOK) {
+            return fail("book data without symbol");
+        }
+        if (expectedChecksum < 0) {
+            return fail("book data for " + namedBook.venueSymbol() + " without checksum");
+        }
+        batch.endSection(namedBook, bookType == BookType.SNAPSHOT, expectedChecksum);
+        return true;
+    }
+
+    private boolean readEntryField(Field field) {
+        switch (field) {
+            case SYMBOL -> {
+                if (!readBookName("symbol")) {
+                    return false;
                 }
-                book = books.find(cursor);
-                unknownSymbol = book == null;
-                if (unknownSymbol) {
+                if (unknownBook) {
                     listener.onFrameRejected("book data for unsubscribed symbol " + cursor.tokenString());
                 }
-                problemBook = book;
-            } else if (cursor.tokenEquals(BIDS)) {
-                if (!readLevels(Side.BID)) {
-                    return false;
-                }
-            } else if (cursor.tokenEquals(ASKS)) {
-                if (!readLevels(Side.ASK)) {
-                    return false;
-                }
-            } else if (cursor.tokenEquals(CHECKSUM)) {
+            }
+            case BIDS -> {
+                return readLevels(Side.BID);
+            }
+            case ASKS -> {
+                return readLevels(Side.ASK);
+            }
+            case CHECKSUM -> {
                 if (cursor.next() != Token.NUMBER) {
                     return fail("checksum must be a number");
                 }
@@ -317,21 +241,11 @@ final class KrakenFeedAdapter extends FrameDecoder {
                 if (expectedChecksum < 0 || expectedChecksum > MAX_CHECKSUM) {
                     return fail("checksum is not an unsigned 32-bit integer");
                 }
-            } else if (!cursor.skipValue()) {
-                return false;
+            }
+            default -> {
+                return cursor.skipValue();
             }
         }
-        if (unknownSymbol) {
-            batch.discardOpenSection();
-            return true;
-        }
-        if (book == null) {
-            return fail("book data without symbol");
-        }
-        if (expectedChecksum < 0) {
-            return fail("book data for " + book.venueSymbol() + " without checksum");
-        }
-        batch.endSection(book, snapshot, expectedChecksum);
         return true;
     }
 
@@ -341,81 +255,71 @@ final class KrakenFeedAdapter extends FrameDecoder {
     }
 
     private boolean readLevel() {
-        Side side = levelSide;
-        long price = -1;
-        long qty = -1;
-        for (Token token = cursor.next(); token != Token.END_OBJECT; token = cursor.next()) {
-            if (token != Token.FIELD_NAME) {
-                return false;
-            }
-            if (cursor.tokenEquals(PRICE)) {
-                if ((price = amount(books.priceScale(), "price", true)) < 0) {
-                    return false;
-                }
-            } else if (cursor.tokenEquals(QTY)) {
-                if ((qty = amount(books.sizeScale(), "qty", true)) < 0) {
-                    return false;
-                }
-            } else if (!cursor.skipValue()) {
-                return false;
-            }
+        levelPrice = -1;
+        levelQty = -1;
+        if (!readFields(FIELDS, readLevelField)) {
+            return false;
         }
-        if (price < 0 || qty < 0) {
+        if (levelPrice < 0 || levelQty < 0) {
             return fail("a level needs price and qty");
         }
-        return stage(side, price, qty);
+        return stage(levelSide, levelPrice, levelQty);
+    }
+
+    private boolean readLevelField(Field field) {
+        return switch (field) {
+            case PRICE -> (levelPrice = amount(books.priceScale(), "price", true)) >= 0;
+            case QTY -> (levelQty = amount(books.sizeScale(), "qty", true)) >= 0;
+            default -> cursor.skipValue();
+        };
     }
 
     private void onInstrument() {
-        if (data != Staging.SKIPPED) {
+        if (!data.isSkipped()) {
             listener.onFrameRejected("instrument message without data");
             return;
         }
-        dataRange.open();
+        data.open();
         if (cursor.next() != Token.START_OBJECT) {
             listener.onFrameRejected("instrument data must be an object");
             return;
         }
-        for (Token token = cursor.next(); token != Token.END_OBJECT; token = cursor.next()) {
-            if (token != Token.FIELD_NAME) {
-                listener.onFrameRejected("malformed instrument data: " + problem("bad pairs"));
-                return;
-            }
-            if (cursor.tokenEquals(PAIRS) ? !readPairs() : !cursor.skipValue()) {
-                listener.onFrameRejected("malformed instrument data: " + problem("bad pairs"));
-                return;
-            }
+        if (!readFields(FIELDS, readInstrumentField)) {
+            listener.onFrameRejected("malformed instrument data: " + problem("bad pairs"));
         }
     }
 
-    private boolean readPairs() {
-        return readArray(Token.START_OBJECT, readPair, "pairs must be an array");
+    private boolean readInstrumentField(Field field) {
+        return field == Field.PAIRS ? readArray(Token.START_OBJECT, readPair, "pairs must be an array")
+                : cursor.skipValue();
     }
 
     private boolean readPair() {
-        VenueBook book = null;
-        long pricePrecision = -1;
-        long qtyPrecision = -1;
-        for (Token token = cursor.next(); token != Token.END_OBJECT; token = cursor.next()) {
-            if (token != Token.FIELD_NAME) {
-                return false;
-            }
-            if (cursor.tokenEquals(SYMBOL)) {
-                book = cursor.next() == Token.STRING ? books.find(cursor) : null;
-            } else if (cursor.tokenEquals(PRICE_PRECISION)) {
-                pricePrecision = cursor.next() == Token.NUMBER ? cursor.tokenUnsignedLong() : -1;
-            } else if (cursor.tokenEquals(QTY_PRECISION)) {
-                qtyPrecision = cursor.next() == Token.NUMBER ? cursor.tokenUnsignedLong() : -1;
-            } else if (!cursor.skipValue()) {
-                return false;
-            }
+        namedBook = NO_BOOK;
+        pairPricePrecision = -1;
+        pairQtyPrecision = -1;
+        if (!readFields(FIELDS, readPairField)) {
+            return false;
         }
-        if (book != null && pricePrecision >= 0 && pricePrecision <= FixedPoint.MAX_SCALE
-                && qtyPrecision >= 0 && qtyPrecision <= FixedPoint.MAX_SCALE) {
-            pricePrecisions[book.index()] = (int) pricePrecision;
-            qtyPrecisions[book.index()] = (int) qtyPrecision;
-            book.book().setPricePrecision((int) Math.min(pricePrecision, book.instrument().priceScale()));
+        if (namedBook != NO_BOOK && isPrecision(pairPricePrecision) && isPrecision(pairQtyPrecision)) {
+            precisions.update(namedBook, (int) pairPricePrecision, (int) pairQtyPrecision);
         }
         return true;
+    }
+
+    private boolean readPairField(Field field) {
+        switch (field) {
+            case SYMBOL -> namedBook = cursor.next() == Token.STRING ? books.find(cursor) : NO_BOOK;
+            case PRICE_PRECISION -> pairPricePrecision = cursor.next() == Token.NUMBER ? cursor.tokenUnsignedLong() : -1;
+            case QTY_PRECISION -> pairQtyPrecision = cursor.next() == Token.NUMBER ? cursor.tokenUnsignedLong() : -1;
+            default -> {
+                return cursor.skipValue();
+            }
+        }
+        return true;
+    }
+
+    private static boolean isPrecision(long precision) {
+        return precision >= 0 && precision <= FixedPoint.MAX_SCALE;
     }
 }

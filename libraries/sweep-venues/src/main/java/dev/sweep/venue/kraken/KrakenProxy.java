@@ -1,22 +1,33 @@
 package dev.sweep.venue.kraken;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sweep.core.BookSide;
 import dev.sweep.core.FixedPoint;
 import dev.sweep.core.Level;
 import dev.sweep.core.OrderBook;
 import dev.sweep.core.Side;
+import dev.sweep.venue.json.JsonWriter;
+import dev.sweep.venue.json.QuotedStrings;
+import java.io.IOException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
  * Writes Kraken v2 server frames, as the exchange does: prices and quantities as JSON numbers with the pair's
- * precisions, the checksum of the book after the message. The simulator speaks Kraken with it, and tests build
- * frames with it. Not thread-safe.
+ * precisions, the checksum of the book after the message, times in microseconds. The simulator speaks Kraken with
+ * it, and tests build frames with it. Not thread-safe.
+ *
+ * <p>Book frames, written for every market step, are appended to a reused {@code StringBuilder}: they hold only a
+ * symbol (escaped once, see {@link QuotedStrings}), digits and a time, and the generator would make the simulator's
+ * update stream markedly slower. Every other frame goes through the generator.
  */
 public final class KrakenProxy {
 
     private final KrakenChecksum checksum = new KrakenChecksum();
+    private final JsonWriter writer = new JsonWriter();
     private final StringBuilder out = new StringBuilder(1024);
+    private final QuotedStrings symbols = new QuotedStrings();
 
     /**
      * A book snapshot of the best {@code depth} levels per side.
@@ -72,58 +83,149 @@ public final class KrakenProxy {
     }
 
     public String heartbeat() {
-        return "{\"channel\":\"heartbeat\"}";
+        return writer.write(json -> {
+            json.writeStartObject();
+            json.writeStringField("channel", "heartbeat");
+            json.writeEndObject();
+        });
     }
 
     /** The status frame Kraken sends on every connect, before anything else. */
-    public String status(String connectionId) {
-        return "{\"channel\":\"status\",\"type\":\"update\",\"data\":[{\"version\":\"2.0.10\",\"system\":\"online\","
-                + "\"api_version\":\"v2\",\"connection_id\":" + connectionId + "}]}";
+    public String status(long connectionId) {
+        return writer.write(json -> {
+            json.writeStartObject();
+            json.writeStringField("channel", "status");
+            json.writeStringField("type", "update");
+            json.writeArrayFieldStart("data");
+            json.writeStartObject();
+            json.writeStringField("version", "2.0.10");
+            json.writeStringField("system", "online");
+            json.writeStringField("api_version", "v2");
+            json.writeFieldName("connection_id");
+            json.writeNumber(Long.toUnsignedString(connectionId));
+            json.writeEndObject();
+            json.writeEndArray();
+            json.writeEndObject();
+        });
     }
 
-    /** A successful subscription, one per symbol. */
+    /** A successful book subscription, one per symbol. */
     public String bookSubscribed(String symbol, int depth, long reqId, Instant timeIn, Instant timeOut) {
-        return "{\"method\":\"subscribe\",\"req_id\":" + reqId + ",\"result\":{\"channel\":\"book\",\"depth\":" + depth
-                + ",\"snapshot\":true,\"symbol\":\"" + symbol + "\"},\"success\":true,\"time_in\":\"" + timeIn
-                + "\",\"time_out\":\"" + timeOut + "\"}";
+        return writer.write(json -> {
+            startResponse(json, "subscribe", reqId);
+            json.writeObjectFieldStart("result");
+            json.writeStringField("channel", "book");
+            json.writeNumberField("depth", depth);
+            json.writeBooleanField("snapshot", true);
+            json.writeStringField("symbol", symbol);
+            json.writeEndObject();
+            endResponse(json, true, timeIn, timeOut);
+        });
+    }
+
+    /** A successful instrument subscription. */
+    public String instrumentSubscribed(long reqId, Instant timeIn, Instant timeOut) {
+        return writer.write(json -> {
+            startResponse(json, "subscribe", reqId);
+            json.writeObjectFieldStart("result");
+            json.writeStringField("channel", "instrument");
+            json.writeBooleanField("snapshot", true);
+            json.writeEndObject();
+            endResponse(json, true, timeIn, timeOut);
+        });
+    }
+
+    /** A book subscription ended. */
+    public String bookUnsubscribed(String symbol, long reqId, Instant timeIn, Instant timeOut) {
+        return writer.write(json -> {
+            startResponse(json, "unsubscribe", reqId);
+            json.writeObjectFieldStart("result");
+            json.writeStringField("channel", "book");
+            json.writeStringField("symbol", symbol);
+            json.writeEndObject();
+            endResponse(json, true, timeIn, timeOut);
+        });
     }
 
     /** A refused request: {@code error} is Kraken's reason, e.g. {@code Currency pair not supported PUPS/USD}. */
     public String requestFailed(String method, String error, long reqId, Instant timeIn, Instant timeOut) {
-        return "{\"error\":\"" + error + "\",\"method\":\"" + method + "\",\"req_id\":" + reqId
-                + ",\"success\":false,\"time_in\":\"" + timeIn + "\",\"time_out\":\"" + timeOut + "\"}";
+        return writer.write(json -> {
+            json.writeStartObject();
+            json.writeStringField("error", error);
+            json.writeStringField("method", method);
+            json.writeNumberField("req_id", reqId);
+            endResponse(json, false, timeIn, timeOut);
+        });
     }
 
     public String pong(long reqId, Instant timeIn, Instant timeOut) {
-        return "{\"method\":\"pong\",\"req_id\":" + reqId + ",\"time_in\":\"" + timeIn + "\",\"time_out\":\"" + timeOut
-                + "\"}";
+        return writer.write(json -> {
+            json.writeStartObject();
+            json.writeStringField("method", "pong");
+            json.writeNumberField("req_id", reqId);
+            json.writeStringField("time_in", micros(timeIn));
+            json.writeStringField("time_out", micros(timeOut));
+            json.writeEndObject();
+        });
     }
 
-    /** An instrument snapshot listing pairs with their precisions: {@code {symbol, price_precision, qty_precision}}. */
+    /** An instrument snapshot listing pairs with their precisions: {@code {price_precision, qty_precision}} each. */
     public String instrumentSnapshot(List<String> symbols, List<int[]> precisions) {
-        StringBuilder text = new StringBuilder("{\"channel\":\"instrument\",\"type\":\"snapshot\",\"data\":{\"assets\":[],"
-                + "\"pairs\":[");
-        for (int i = 0; i < symbols.size(); i++) {
-            String symbol = symbols.get(i);
-            int slash = symbol.indexOf('/');
-            text.append(i == 0 ? "" : ",").append("{\"symbol\":\"").append(symbol).append("\",\"base\":\"")
-                    .append(symbol, 0, slash).append("\",\"quote\":\"").append(symbol.substring(slash + 1))
-                    .append("\",\"status\":\"online\",\"qty_precision\":").append(precisions.get(i)[1])
-                    .append(",\"price_precision\":").append(precisions.get(i)[0]).append('}');
-        }
-        return text.append("]}}").toString();
+        return writer.write(json -> {
+            json.writeStartObject();
+            json.writeStringField("channel", "instrument");
+            json.writeStringField("type", "snapshot");
+            json.writeObjectFieldStart("data");
+            json.writeArrayFieldStart("assets");
+            json.writeEndArray();
+            json.writeArrayFieldStart("pairs");
+            for (int i = 0; i < symbols.size(); i++) {
+                String symbol = symbols.get(i);
+                int slash = symbol.indexOf('/');
+                json.writeStartObject();
+                json.writeStringField("symbol", symbol);
+                json.writeStringField("base", symbol.substring(0, slash));
+                json.writeStringField("quote", symbol.substring(slash + 1));
+                json.writeStringField("status", "online");
+                json.writeNumberField("qty_precision", precisions.get(i)[1]);
+                json.writeNumberField("price_precision", precisions.get(i)[0]);
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+            json.writeEndObject();
+        });
+    }
+
+    private static void startResponse(JsonGenerator json, String method, long reqId) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("method", method);
+        json.writeNumberField("req_id", reqId);
+    }
+
+    private static void endResponse(JsonGenerator json, boolean success, Instant timeIn, Instant timeOut)
+            throws IOException {
+        json.writeBooleanField("success", success);
+        json.writeStringField("time_in", micros(timeIn));
+        json.writeStringField("time_out", micros(timeOut));
+        json.writeEndObject();
     }
 
     private void startBook(String type, String symbol) {
         out.setLength(0);
-        out.append("{\"channel\":\"book\",\"type\":\"").append(type).append("\",\"data\":[{\"symbol\":\"")
-                .append(symbol).append("\",");
+        out.append("{\"channel\":\"book\",\"type\":\"").append(type).append("\",\"data\":[{\"symbol\":")
+                .append(symbols.of(symbol)).append(',');
     }
 
     private String endBook(OrderBook book, int pricePrecision, int qtyPrecision, Instant timestamp) {
         out.append("\"checksum\":").append(checksum.compute(book, pricePrecision, qtyPrecision))
-                .append(",\"timestamp\":\"").append(timestamp).append("\"}]}");
+                .append(",\"timestamp\":\"").append(micros(timestamp)).append("\"}]}");
         return out.toString();
+    }
+
+    /** Kraken writes times to the microsecond. */
+    private static String micros(Instant time) {
+        return time.truncatedTo(ChronoUnit.MICROS).toString();
     }
 
     private void appendLevels(BookSide side, int depth, OrderBook book, int pricePrecision, int qtyPrecision) {
@@ -136,6 +238,7 @@ public final class KrakenProxy {
         }
     }
 
+    /** A level's price and quantity as JSON numbers with exactly the pair's decimals ({@code 0.10000000}). */
     private void appendLevel(long price, long size, OrderBook book, int pricePrecision, int qtyPrecision) {
         out.append("{\"price\":");
         FixedPoint.append(out, price, book.instrument().priceScale(), pricePrecision);

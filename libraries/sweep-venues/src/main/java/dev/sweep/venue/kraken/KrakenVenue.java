@@ -3,11 +3,20 @@ package dev.sweep.venue.kraken;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.TakerFee;
 import dev.sweep.venue.FeedAdapter;
+import dev.sweep.venue.Integrity;
+import dev.sweep.venue.KeepAlive;
+import dev.sweep.venue.SymbolFormat;
 import dev.sweep.venue.Venue;
 import dev.sweep.venue.VenueBooks;
-import dev.sweep.venue.json.JsonText;
+import dev.sweep.venue.VenueDescriptor;
+import dev.sweep.venue.json.JsonWriter;
+import dev.sweep.venue.server.MarketProfile;
+import dev.sweep.venue.server.ServerContext;
+import dev.sweep.venue.server.ServerSession;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Kraken Spot WebSocket API v2, channel {@code book}: snapshot and updates of up to the subscribed depth, prices and
@@ -22,8 +31,10 @@ public final class KrakenVenue implements Venue {
     public static final List<Integer> DEPTHS = List.of(10, 25, 100, 500, 1000);
 
     private static final long TAKER_FEE = TakerFee.parse("0.40%");
+    /** Coarse tick, tight spread, a deep book it serves up to 1,000 levels of. */
+    private static final MarketProfile MARKET = new MarketProfile(1, 3, 400, 600, 40);
 
-    private final int depth;
+    private final VenueDescriptor descriptor;
 
     /** Subscribes at the deepest depth. */
     public KrakenVenue() {
@@ -37,22 +48,15 @@ public final class KrakenVenue implements Venue {
         if (!DEPTHS.contains(depth)) {
             throw new IllegalArgumentException("Kraken book depth must be one of " + DEPTHS + ": " + depth);
         }
-        this.depth = depth;
+        // Heartbeats come every second while subscribed; five seconds of silence is five missed.
+        this.descriptor = new VenueDescriptor("kraken", URI.create("wss://ws.kraken.com/v2"), Optional.empty(),
+                SymbolFormat.upperCase("/"), TAKER_FEE, depth, Integrity.CHECKSUM, KeepAlive.NONE,
+                Duration.ofSeconds(5), MARKET);
     }
 
     @Override
-    public String name() {
-        return "kraken";
-    }
-
-    @Override
-    public URI defaultEndpoint() {
-        return URI.create("wss://ws.kraken.com/v2");
-    }
-
-    @Override
-    public String symbol(Instrument instrument) {
-        return instrument.base() + "/" + instrument.quote();
+    public VenueDescriptor descriptor() {
+        return descriptor;
     }
 
     @Override
@@ -62,18 +66,8 @@ public final class KrakenVenue implements Venue {
     }
 
     @Override
-    public long defaultTakerFee() {
-        return TAKER_FEE;
-    }
-
-    @Override
     public String integrity() {
         return "CRC32 checksum of the top 10 levels on every update";
-    }
-
-    @Override
-    public int bookDepth() {
-        return depth;
     }
 
     /**
@@ -81,15 +75,42 @@ public final class KrakenVenue implements Venue {
      */
     @Override
     public List<String> subscribeMessages(List<Instrument> instruments) {
-        String symbols = JsonText.array(instruments.stream().map(this::symbol).toList());
-        return List.of(
-                "{\"method\":\"subscribe\",\"params\":{\"channel\":\"instrument\"},\"req_id\":1}",
-                "{\"method\":\"subscribe\",\"params\":{\"channel\":\"book\",\"symbol\":" + symbols + ",\"depth\":"
-                        + depth + ",\"snapshot\":true},\"req_id\":2}");
+        String instrumentChannel = JsonWriter.text(json -> {
+            json.writeStartObject();
+            json.writeStringField("method", "subscribe");
+            json.writeObjectFieldStart("params");
+            json.writeStringField("channel", "instrument");
+            json.writeEndObject();
+            json.writeNumberField("req_id", 1);
+            json.writeEndObject();
+        });
+        String bookChannel = JsonWriter.text(json -> {
+            json.writeStartObject();
+            json.writeStringField("method", "subscribe");
+            json.writeObjectFieldStart("params");
+            json.writeStringField("channel", "book");
+            json.writeArrayFieldStart("symbol");
+            for (Instrument instrument : instruments) {
+                json.writeString(symbol(instrument));
+            }
+            json.writeEndArray();
+            json.writeNumberField("depth", descriptor.depth());
+            json.writeBooleanField("snapshot", true);
+            json.writeEndObject();
+            json.writeNumberField("req_id", 2);
+            json.writeEndObject();
+        });
+        return List.of(instrumentChannel, bookChannel);
     }
 
     @Override
     public FeedAdapter newAdapter(VenueBooks books) {
         return new KrakenFeedAdapter(books);
     }
+
+    @Override
+    public ServerSession newServerSession(ServerContext context) {
+        return new KrakenServerSession(this, context);
+    }
+
 }

@@ -15,6 +15,7 @@ import dev.sweep.venue.FeedEvents;
 import dev.sweep.venue.VenueBooks;
 import dev.sweep.venue.VenueHarness;
 import java.util.List;
+import dev.sweep.venue.Integrity;
 import org.junit.jupiter.api.Test;
 
 class CoinbaseFeedAdapterTest {
@@ -22,6 +23,15 @@ class CoinbaseFeedAdapterTest {
     private static final Instrument BTC_USD = Instrument.of("BTC-USD");
 
     private final VenueHarness coinbase = new VenueHarness(new CoinbaseVenue(), "BTC-USD", "ETH-USD");
+
+    @Test
+    void booksAreCheckedByAGapFreeCounterOverTheFullBook() {
+        CoinbaseVenue venue = new CoinbaseVenue();
+        assertThat(venue.descriptor().integrity()).isEqualTo(Integrity.GAP_FREE_COUNTER);
+        assertThat(venue.descriptor().depth()).isZero();
+        assertThat(venue.symbol(BTC_USD)).isEqualTo("BTC-USD");
+        assertThat(venue.descriptor().simulatorPath()).isEqualTo("/coinbase");
+    }
 
     @Test
     void snapshotThenUpdateWithOfferSidesAndPricesComparedByValue() {

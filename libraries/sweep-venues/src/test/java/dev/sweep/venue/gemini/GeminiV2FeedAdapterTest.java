@@ -10,6 +10,7 @@ import dev.sweep.venue.FeedEvents.Live;
 import dev.sweep.venue.FeedEvents.Rejected;
 import dev.sweep.venue.FeedEvents.VenueError;
 import dev.sweep.venue.VenueHarness;
+import dev.sweep.venue.Integrity;
 import org.junit.jupiter.api.Test;
 
 class GeminiV2FeedAdapterTest {
@@ -17,6 +18,15 @@ class GeminiV2FeedAdapterTest {
     private static final Instrument BTC_USD = Instrument.of("BTC-USD");
 
     private final VenueHarness gemini = new VenueHarness(new GeminiVenue(), "BTC-USD");
+
+    @Test
+    void v2BooksHaveNoCheckAndAreUnverified() {
+        GeminiVenue venue = new GeminiVenue();
+        assertThat(venue.descriptor().integrity()).isEqualTo(Integrity.NONE);
+        assertThat(venue.descriptor().integrity().isVerified()).isFalse();
+        assertThat(venue.symbol(BTC_USD)).isEqualTo("BTCUSD");
+        assertThat(venue.descriptor().simulatorPath()).isEqualTo("/gemini/v2/marketdata");
+    }
 
     @Test
     void theInitialMessageIsTheSnapshotAndLaterOnesAreChanges() {

@@ -11,8 +11,17 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.zip.CRC32;
+import dev.sweep.core.BookState;
+import dev.sweep.core.Level;
+import dev.sweep.venue.DialectHarness;
+import dev.sweep.venue.LevelArbitraries;
+import dev.sweep.venue.VenueBook;
+import dev.sweep.venue.VenueHarness;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.Size;
@@ -79,5 +88,45 @@ class KrakenChecksumTest {
     private static String digits(BigDecimal value, int precision) {
         String plain = value.setScale(precision, RoundingMode.UNNECESSARY).toPlainString().replace(".", "");
         return plain.replaceFirst("^0+", "");
+    }
+
+    /**
+     * At a subscribed depth of 10 the checksum covers every level the client keeps: a mutated update frame leaves the
+     * book as it was or as it should be, never anything else that is live.
+     */
+    @Property(tries = 1000)
+    void atDepthTenAMutatedUpdateLeavesTheBookAsItWasOrAsItShouldBe(
+            @ForAll("books") List<Level> levels, @ForAll @Size(min = 1, max = 6) List<@From("changes") Level> changes,
+            @ForAll @IntRange(min = 0, max = 100_000) int position, @ForAll byte replacement,
+            @ForAll @IntRange(min = 0, max = 2) int kind) {
+        KrakenVenue venue = new KrakenVenue(10);
+        DialectHarness server = new DialectHarness(venue, "BTC-USD");
+        VenueHarness client = new VenueHarness(venue, "BTC-USD");
+        LevelArbitraries.set(server.truth(PAIR), levels);
+        client.feed(server.connect()).feed(server.subscribe(List.of(PAIR)));
+        OrderBook before = LevelArbitraries.visible(server.truth(PAIR), 10);
+        List<String> update = server.change(PAIR, changes);
+        OrderBook after = LevelArbitraries.visible(server.truth(PAIR), 10);
+
+        for (String frame : update) {
+            byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
+            client.feed(VenueHarness.mutate(bytes, position % bytes.length, replacement, kind));
+        }
+
+        VenueBook book = client.book("BTC-USD");
+        if (book.state() == BookState.LIVE) {
+            assertThat(VenueHarness.sides(book.book()))
+                    .isIn(VenueHarness.sides(before), VenueHarness.sides(after));
+        }
+    }
+
+    @Provide
+    Arbitrary<List<Level>> books() {
+        return LevelArbitraries.books();
+    }
+
+    @Provide
+    Arbitrary<Level> changes() {
+        return LevelArbitraries.changes();
     }
 }

@@ -19,6 +19,7 @@ import dev.sweep.venue.VenueBook;
 import dev.sweep.venue.VenueHarness;
 import java.time.Instant;
 import java.util.List;
+import dev.sweep.venue.Integrity;
 import org.junit.jupiter.api.Test;
 
 class KrakenFeedAdapterTest {
@@ -27,6 +28,15 @@ class KrakenFeedAdapterTest {
     private static final Instant TIME = Instant.parse("2026-11-27T12:00:00Z");
 
     private final VenueHarness kraken = new VenueHarness(new KrakenVenue(), "BTC-USD", "ETH-USD");
+
+    @Test
+    void booksAreCheckedByChecksumAtTheSubscribedDepth() {
+        KrakenVenue venue = new KrakenVenue(25);
+        assertThat(venue.descriptor().integrity()).isEqualTo(Integrity.CHECKSUM);
+        assertThat(venue.descriptor().depth()).isEqualTo(25);
+        assertThat(venue.symbol(BTC_USD)).isEqualTo("BTC/USD");
+        assertThat(venue.descriptor().simulatorPath()).isEqualTo("/kraken/v2");
+    }
 
     @Test
     void theDocumentedChecksumVectorMakesTheBookLive() {

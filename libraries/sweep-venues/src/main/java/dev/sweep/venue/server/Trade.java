@@ -1,9 +1,9 @@
-package dev.sweep.sim.market;
+package dev.sweep.venue.server;
 
 import dev.sweep.core.Side;
 
 /**
- * A simulated trade.
+ * A trade on a simulated venue.
  *
  * @param takerSide BID for a buyer lifting the asks, ASK for a seller hitting the bids
  * @param price     the level it took

@@ -1,0 +1,127 @@
+package dev.sweep.venue.testvenue;
+
+import dev.sweep.core.Side;
+import dev.sweep.venue.FrameDecoder;
+import dev.sweep.venue.VenueBooks;
+import dev.sweep.venue.json.JsonCursor.Token;
+import dev.sweep.venue.json.Vocabulary;
+import java.util.function.BooleanSupplier;
+
+/** Decodes the test venue's frames; a jump in {@code seq} breaks every book of the connection. */
+final class TestVenueAdapter extends FrameDecoder {
+
+    private enum Field { SEQ, TYPE, SYMBOL, LEVELS, MESSAGE, OTHER }
+
+    private enum Type { SNAPSHOT, UPDATE, HEARTBEAT, ERROR, OTHER }
+
+    private enum SideWord { BID, ASK, OTHER }
+
+    private static final Vocabulary<Field> FIELDS = Vocabulary.of(Field.class, Field.OTHER);
+    private static final Vocabulary<Type> TYPES = Vocabulary.of(Type.class, Type.OTHER);
+    private static final Vocabulary<SideWord> SIDES = Vocabulary.of(SideWord.class, SideWord.OTHER);
+    private static final long NO_SEQUENCE = -1;
+
+    private long lastSequence = NO_SEQUENCE;
+    private long sequence;
+    private Type type;
+    private final LevelsField levels = new LevelsField(this::readLevels);
+    private final Range message = new Range();
+    private final FieldReader<Field> readEnvelopeField = this::readEnvelopeField;
+    private final BooleanSupplier readLevel = this::readLevel;
+
+    TestVenueAdapter(VenueBooks books) {
+        super(books);
+    }
+
+    @Override
+    protected boolean readEnvelope(int offset, int length) {
+        sequence = NO_SEQUENCE;
+        type = Type.OTHER;
+        levels.clear();
+        message.clear();
+        return readFrame(offset, length, FIELDS, readEnvelopeField) || levels.isRejected();
+    }
+
+    private boolean readEnvelopeField(Field field) {
+        switch (field) {
+            case SEQ -> {
+                if (cursor.next() != Token.NUMBER || (sequence = cursor.tokenUnsignedLong()) < 0) {
+                    return fail("seq must be a non-negative integer");
+                }
+            }
+            case TYPE -> type = readWord(TYPES, "type");
+            case SYMBOL -> {
+                return readBookName("symbol");
+            }
+            case LEVELS -> {
+                return levels.read((type == Type.SNAPSHOT || type == Type.UPDATE) && namedBook != NO_BOOK);
+            }
+            case MESSAGE -> {
+                return message.skip();
+            }
+            default -> {
+                return cursor.skipValue();
+            }
+        }
+        return true;
+    }
+
+    @Override
+    protected void onEnvelope(long receiveNanos) {
+        if (type == Type.ERROR) {
+            listener.onVenueError(message.textOr("error without a message"));
+            return;
+        }
+        if (sequence == NO_SEQUENCE || (lastSequence != NO_SEQUENCE && sequence <= lastSequence)) {
+            listener.onFrameRejected("seq missing or not after " + lastSequence);
+            return;
+        }
+        if (lastSequence != NO_SEQUENCE && sequence > lastSequence + 1) {
+            books.brokenAll("sequence gap: expected " + (lastSequence + 1) + ", got " + sequence);
+        }
+        lastSequence = sequence;
+        switch (type) {
+            case SNAPSHOT, UPDATE -> onLevels(receiveNanos);
+            case HEARTBEAT -> listener.onHeartbeat();
+            default -> listener.onFrameRejected("unknown type");
+        }
+    }
+
+    private void onLevels(long receiveNanos) {
+        if (unknownBook) {
+            listener.onFrameRejected("levels of an unsubscribed symbol");
+            return;
+        }
+        boolean staged = levels.isSkipped() && namedBook == NO_BOOK ? fail("levels without symbol")
+                : levels.stage("a book frame without levels");
+        if (!staged) {
+            rejectLevels("malformed levels");
+            return;
+        }
+        batch.endSection(namedBook, type == Type.SNAPSHOT, -1);
+        applyBatch(receiveNanos);
+    }
+
+    private boolean readLevels() {
+        batch.clear();
+        return readArray(Token.START_ARRAY, readLevel, "levels must be an array");
+    }
+
+    /** One {@code [side, price, size]}. */
+    private boolean readLevel() {
+        if (!readString("side")) {
+            return false;
+        }
+        SideWord side = SIDES.lookup(cursor);
+        if (side == SideWord.OTHER) {
+            return fail("side must be bid or ask");
+        }
+        long price = amount(books.priceScale(), "price", false);
+        long size = price < 0 ? -1 : amount(books.sizeScale(), "size", false);
+        if (size < 0) {
+            return false;
+        }
+        return cursor.next() == Token.END_ARRAY ? stage(side == SideWord.BID ? Side.BID : Side.ASK, price, size)
+                : fail("a level is [side, price, size]");
+    }
+}

@@ -1,0 +1,78 @@
+package dev.sweep.venue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sweep.core.Instrument;
+import dev.sweep.venue.server.MarketProfile;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class VenueDescriptorTest {
+
+    private static final Instrument BTC_USD = Instrument.of("BTC-USD");
+    private static final MarketProfile MARKET = new MarketProfile(2, 10, 100, 200, 50);
+
+    @Test
+    void symbolFormatsWriteWhatTheNextVenuesExpect() {
+        assertThat(SymbolFormat.upperCase("/").format(BTC_USD)).isEqualTo("BTC/USD");
+        assertThat(SymbolFormat.upperCase("").format(BTC_USD)).isEqualTo("BTCUSD");
+        assertThat(new SymbolFormat("t", "", false).format(BTC_USD)).isEqualTo("tBTCUSD");
+        assertThat(new SymbolFormat("", "", true).format(BTC_USD)).isEqualTo("btcusd");
+        assertThat(new SymbolFormat("", "_", false).format(Instrument.of("BTC-USDT"))).isEqualTo("BTC_USDT");
+    }
+
+    @Test
+    void keepAliveRulesSayWhatToSendAndWhen() {
+        assertThat(KeepAlive.textPing("ping", Duration.ofSeconds(25)))
+                .isEqualTo(new KeepAlive(KeepAlive.Rule.TEXT_PING, "ping", Duration.ofSeconds(25)));
+        assertThat(KeepAlive.jsonPing("{\"op\":\"ping\"}", Duration.ofSeconds(20)).message())
+                .isEqualTo("{\"op\":\"ping\"}");
+        assertThat(KeepAlive.answerHeartbeat(Duration.ofSeconds(5)).rule())
+                .isEqualTo(KeepAlive.Rule.ANSWER_HEARTBEAT);
+        assertThatThrownBy(() -> KeepAlive.textPing("", Duration.ofSeconds(25)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> KeepAlive.textPing("ping", Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new KeepAlive(KeepAlive.Rule.NONE, "", Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void onlyBooksWithoutAnyCheckAreUnverified() {
+        assertThat(Integrity.values()).filteredOn(integrity -> !integrity.isVerified())
+                .containsExactly(Integrity.NONE);
+        assertThat(Integrity.values()).filteredOn(Integrity::detectsCorruption).containsExactly(Integrity.CHECKSUM);
+    }
+
+    @Test
+    void theSimulatorServesAVenueAtItsNameThenItsOwnPath() {
+        assertThat(descriptor("okx", "wss://ws.okx.com:8443/ws/v5/public").simulatorPath())
+                .isEqualTo("/okx/ws/v5/public");
+        assertThat(descriptor("bybit", "wss://stream.bybit.com").simulatorPath()).isEqualTo("/bybit");
+    }
+
+    @Test
+    void aNameIsLowerCaseLettersAndDigits() {
+        assertThatThrownBy(() -> descriptor("Crypto.com", "wss://example.com"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'Crypto.com'");
+    }
+
+    @Test
+    void everyRegisteredVenueNamesItselfInItsSymbolsAndServesTheSimulatorOnItsOwnPath() {
+        for (Venue venue : Venues.all()) {
+            assertThat(venue.symbol(BTC_USD)).as(venue.name()).contains("BTC");
+            assertThat(venue.descriptor().simulatorPath()).as(venue.name()).startsWith("/" + venue.name());
+        }
+        assertThat(Venues.all().stream().map(venue -> venue.descriptor().simulatorPath()).distinct())
+                .hasSameSizeAs(Venues.all());
+    }
+
+    private static VenueDescriptor descriptor(String name, String webSocket) {
+        return new VenueDescriptor(name, URI.create(webSocket), Optional.empty(), SymbolFormat.upperCase("-"), 0, 0,
+                Integrity.NONE, KeepAlive.NONE, Duration.ofSeconds(5), MARKET);
+    }
+}
