@@ -36,7 +36,7 @@ public final class TestVenue implements Venue {
 
     private static final VenueDescriptor DESCRIPTOR = new VenueDescriptor("testvenue",
             URI.create("wss://stream.testvenue.invalid/ws"), Optional.empty(), SymbolFormat.upperCase("-"),
-            TakerFee.parsePercent("0.10%"), 0, Integrity.GAP_FREE_COUNTER, KeepAlive.NONE, Duration.ofSeconds(5),
+            TakerFee.parse("0.10%"), 0, Integrity.GAP_FREE_COUNTER, KeepAlive.NONE, Duration.ofSeconds(5),
             new MarketProfile(2, 20, 100, 200, 30));
 
     @Override

@@ -45,11 +45,11 @@ public final class CoinbaseVenue implements Venue {
     }
 
     @Override
-    @Override
     public String integrity() {
         return "sequence_num on every frame: a gap breaks the books";
     }
 
+    @Override
     public List<String> subscribeMessages(List<Instrument> instruments) {
         return List.of(subscribe(instruments, "level2"), subscribe(instruments, "heartbeats"));
     }

@@ -48,11 +48,11 @@ public final class GeminiVenue implements Venue {
     }
 
     @Override
-    @Override
     public String integrity() {
         return "none: no sequence numbers, no checksum";
     }
 
+    @Override
     public List<String> subscribeMessages(List<Instrument> instruments) {
         return List.of(JsonWriter.text(json -> {
             json.writeStartObject();
