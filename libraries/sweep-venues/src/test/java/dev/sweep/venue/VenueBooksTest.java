@@ -7,6 +7,8 @@ import dev.sweep.core.FixedPoint;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderBook;
 import dev.sweep.core.Side;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -16,22 +18,22 @@ class VenueBooksTest {
     private static final Instrument BTC_USD = Instrument.of("BTC-USD");
 
     @ParameterizedTest
-    @MethodSource("dev.sweep.venue.Dialect#all")
-    void aRejectedBookStillGoesLiveIfItsSnapshotComesAfterAll(Dialect dialect) {
-        VenueHarness client = new VenueHarness(dialect.venue(), "BTC-USD");
+    @MethodSource("venues")
+    void aRejectedBookStillGoesLiveIfItsSnapshotComesAfterAll(Venue venue) {
+        VenueHarness client = new VenueHarness(venue, "BTC-USD");
 
         client.books().rejected();
         assertThat(client.book("BTC-USD").state()).isEqualTo(BookState.REJECTED);
 
-        client.feed(dialect.snapshot(truth(dialect)));
+        client.feed(snapshot(venue));
         assertThat(client.book("BTC-USD").state()).isEqualTo(BookState.LIVE);
     }
 
     @ParameterizedTest
-    @MethodSource("dev.sweep.venue.Dialect#all")
-    void aVenueErrorAfterTheSnapshotLeavesALiveBookAlone(Dialect dialect) {
-        VenueHarness client = new VenueHarness(dialect.venue(), "BTC-USD");
-        client.feed(dialect.snapshot(truth(dialect)));
+    @MethodSource("venues")
+    void aVenueErrorAfterTheSnapshotLeavesALiveBookAlone(Venue venue) {
+        VenueHarness client = new VenueHarness(venue, "BTC-USD");
+        client.feed(snapshot(venue));
 
         client.books().rejected();
 
@@ -39,10 +41,10 @@ class VenueBooksTest {
     }
 
     @ParameterizedTest
-    @MethodSource("dev.sweep.venue.Dialect#all")
-    void anUnreachableVenuesBooksHoldNoLevels(Dialect dialect) {
-        VenueHarness client = new VenueHarness(dialect.venue(), "BTC-USD");
-        client.feed(dialect.snapshot(truth(dialect)));
+    @MethodSource("venues")
+    void anUnreachableVenuesBooksHoldNoLevels(Venue venue) {
+        VenueHarness client = new VenueHarness(venue, "BTC-USD");
+        client.feed(snapshot(venue));
 
         client.books().unreachable();
 
@@ -51,10 +53,18 @@ class VenueBooksTest {
         assertThat(client.book("BTC-USD").book().asks().depth()).isZero();
     }
 
-    private static OrderBook truth(Dialect dialect) {
-        OrderBook book = new OrderBook(dialect.venue().name(), BTC_USD, dialect.venue().pricePrecision(BTC_USD));
-        book.set(Side.BID, FixedPoint.parse("100.1", BTC_USD.priceScale()), FixedPoint.parse("1.5", BTC_USD.sizeScale()));
-        book.set(Side.ASK, FixedPoint.parse("100.2", BTC_USD.priceScale()), FixedPoint.parse("2", BTC_USD.sizeScale()));
-        return book;
+    static List<Venue> venues() {
+        return Venues.all();
+    }
+
+    /** What the venue sends a client that subscribes to BTC-USD, whose book holds one level a side. */
+    private static List<String> snapshot(Venue venue) {
+        DialectHarness server = new DialectHarness(venue, "BTC-USD");
+        OrderBook truth = server.truth(BTC_USD);
+        truth.set(Side.BID, FixedPoint.parse("100.1", BTC_USD.priceScale()), FixedPoint.parse("1.5", BTC_USD.sizeScale()));
+        truth.set(Side.ASK, FixedPoint.parse("100.2", BTC_USD.priceScale()), FixedPoint.parse("2", BTC_USD.sizeScale()));
+        List<String> frames = new ArrayList<>(server.connect());
+        frames.addAll(server.subscribe(List.of(BTC_USD)));
+        return frames;
     }
 }
