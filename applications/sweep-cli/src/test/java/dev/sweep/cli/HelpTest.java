@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every command's help is printed whole: exit 0, nothing on stderr, no format specifier left unrendered. */
 class HelpTest {
 
-    /** What a help text shows when a {@code String.format} pattern was printed raw: {@code %1$s}, {@code %%}, {@code %n}. */
+    /** What a help text shows when a {@code String.format} pattern was printed raw: {@code %1$s}, {@code %%}. */
     static final Pattern FORMAT_LEFTOVER = Pattern.compile("%(\\d+\\$)?[-#+ 0,(]*\\d*[a-zA-Z%]");
 
     /** The root command (no name) and every subcommand, as registered. */

@@ -42,7 +42,8 @@ class LauncherIT {
             err.append(run.err());
         }
         assertThat(Files.readAllLines(tree.resolve("builds.txt"))).containsExactly("built");
-        assertThat(err.toString().lines().filter(line -> line.startsWith("building"))).containsExactly("building sweep…");
+        assertThat(err.toString().lines().filter(line -> line.startsWith("building")))
+                .containsExactly("building sweep…");
     }
 
     @Test

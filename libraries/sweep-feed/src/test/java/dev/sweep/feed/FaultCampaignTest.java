@@ -31,8 +31,9 @@ import org.junit.jupiter.api.Test;
  * it is tested on its own where the protocol allows (Coinbase's sequence, Kraken's top-10 checksum).
  *
  * <p>The rate is high on purpose, at least 17 faults a second across the three venues (checked), so that a soak
- * means something: a ten-minute one injects over 10,000. Each fault costs the connection a resync, so the rate is bounded by how
- * fast a connection comes back; that is why reconnects here wait milliseconds, not the default backoff.
+ * means something: a ten-minute one injects over 10,000. Each fault costs the connection a resync, so the rate is
+ * bounded by how fast a connection comes back; that is why reconnects here wait milliseconds, not the default
+ * backoff.
  *
  * <p>Length: {@code -Dsweep.campaign.seconds=N} (default 30, well under a minute in {@code verify}); the test's time
  * limit follows it. The printed line gives faults by kind, resyncs, the longest recovery and the divergences.

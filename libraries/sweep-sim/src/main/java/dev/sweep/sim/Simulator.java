@@ -134,7 +134,8 @@ public final class Simulator implements AutoCloseable, SimContext {
         InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
         if (address.isUnresolved()) {
             // Netty would fail with an UnresolvedAddressException, which carries no message.
-            throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port() + ": no such host");
+            throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port()
+                    + ": no such host");
         }
         try {
             server = bootstrap.bind(address).sync().channel();
