@@ -42,7 +42,7 @@ final class ProgressBar {
     private boolean shown;
 
     ProgressBar(Console console, String label, Unit unit) {
-        this(console, label, unit, System::nanoTime, terminalWidth());
+        this(console, label, unit, System::nanoTime, console.width());
     }
 
     ProgressBar(Console console, String label, Unit unit, LongSupplier clock, int width) {
@@ -126,15 +126,5 @@ final class ProgressBar {
             return String.format(Locale.ROOT, "%d:%02d left", s / 60, s % 60);
         }
         return String.format(Locale.ROOT, "%d:%02d:%02d left", s / 3600, s / 60 % 60, s % 60);
-    }
-
-    /** Shells export COLUMNS only when asked; 80 columns is the safe guess otherwise. */
-    private static int terminalWidth() {
-        try {
-            int columns = Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "80").trim());
-            return columns >= 20 ? columns : 80;
-        } catch (NumberFormatException e) {
-            return 80;
-        }
     }
 }
