@@ -14,17 +14,22 @@ import java.util.function.BooleanSupplier;
  * constants by a {@link Vocabulary}), a batch to stage levels in, the first reason a frame was rejected, and the rules
  * for a rejected frame and for applying a staged one (apply, the shared checks, whatever the venue adds through
  * {@link #verify}, then live).
+ *
+ * <p>An object is read with a loop over {@link #nextField}, switching on the field in place:
+ * <pre>{@code
+ * for (Field field = nextField(FIELDS); field != Field.NONE; field = nextField(FIELDS)) {
+ *     switch (field) {
+ *         case PRICE -> price = amount(books.priceScale(), "price", true);
+ *         default -> cursor.skipValue();
+ *     }
+ * }
+ * return !failed();
+ * }</pre>
+ * A value that cannot be read records why ({@link #fail}, or the cursor's syntax error), and the loop ends at the next
+ * field. The loop is written out in each reader rather than shared behind a callback: a callback called from one
+ * place for every kind of object is a call the JIT cannot inline, once per field of every frame.
  */
 public abstract class FrameDecoder implements FeedAdapter {
-
-    /**
-     * Reads the value of one known field (the cursor stands on its name). Returning false, or recording a reason with
-     * {@link #fail}, stops the object: it is rejected.
-     */
-    @FunctionalInterface
-    protected interface FieldReader<F> {
-        boolean read(F field);
-    }
 
     /** Stands for "no book" in {@link #namedBook}. */
     protected static final VenueBook NO_BOOK = null;
@@ -63,7 +68,7 @@ public abstract class FrameDecoder implements FeedAdapter {
     }
 
     /**
-     * Reads the frame's envelope (usually with {@link #readFrame}): what it is, and where its parts are.
+     * Reads the frame's envelope (from {@link #openFrame} to {@link #endFrame}): what it is, and where its parts are.
      *
      * @return false when the frame cannot be read: it could have been any book's, and every book is broken
      */
@@ -72,31 +77,35 @@ public abstract class FrameDecoder implements FeedAdapter {
     /** Acts on a frame whose envelope was read: applies its levels, or tells the listener what it was. */
     protected abstract void onEnvelope(long receiveNanos);
 
-    /** Reads the frame, which must be one JSON object, field by field, to its end. */
-    protected final <F extends Enum<F>> boolean readFrame(int offset, int length, Vocabulary<F> fields,
-                                                          FieldReader<F> reader) {
+    /** Starts reading the frame, which must be one JSON object; read its fields with {@link #nextField}. */
+    protected final boolean openFrame(int offset, int length) {
         cursor.wrap(buffer, offset, length);
-        if (cursor.next() != Token.START_OBJECT) {
-            return fail("a message must be a JSON object");
-        }
-        return readFields(fields, reader) && cursor.finish();
+        return cursor.next() == Token.START_OBJECT || fail("a message must be a JSON object");
+    }
+
+    /** Whether the frame was read whole without a failure, with nothing after its object. */
+    protected final boolean endFrame() {
+        return !failed() && cursor.finish();
     }
 
     /**
-     * Reads the object just opened, field by field: the fields in the vocabulary go to {@code reader}, the others are
-     * skipped. Keep the readers in fields: a method reference made per call could allocate.
+     * The next field of the object being read whose name is in the vocabulary, the cursor on its name; fields not in
+     * it are skipped. The vocabulary's other constant when the object ends, or when reading it failed.
      */
-    protected final <F extends Enum<F>> boolean readFields(Vocabulary<F> fields, FieldReader<F> reader) {
-        for (Token token = cursor.next(); token != Token.END_OBJECT; token = cursor.next()) {
-            if (token != Token.FIELD_NAME) {
-                return false;
-            }
+    protected final <F extends Enum<F>> F nextField(Vocabulary<F> fields) {
+        while (!failed() && cursor.next() == Token.FIELD_NAME) {
             F field = fields.lookup(cursor);
-            if (field == fields.other() ? !cursor.skipValue() : !reader.read(field) || problem != null) {
-                return false;
+            if (field != fields.other()) {
+                return field;
             }
+            cursor.skipValue();
         }
-        return true;
+        return fields.other();
+    }
+
+    /** Whether a reason was recorded, or the frame is not valid JSON. */
+    protected final boolean failed() {
+        return problem != null || cursor.error() != null;
     }
 
     /** Reads the next value, which must be a string; false, with {@code "<field> must be a string"}, otherwise. */
@@ -338,16 +347,21 @@ public abstract class FrameDecoder implements FeedAdapter {
 
     /**
      * Reads an array whose items each start with {@code itemStart}, handing every item to {@code item} (which reads it
-     * to its end). Keep the {@code item} readers in fields: a method reference made per call could allocate.
+     * to its end, or records why it cannot). Keep the {@code item} readers in fields: a method reference made per call
+     * could allocate.
      *
+     * @param notSuch why the frame is rejected when the value is not such an array
      * @return false, with a reason, when the value is not such an array or an item is rejected
      */
-    protected final boolean readArray(Token itemStart, BooleanSupplier item, String notAnArray) {
+    protected final boolean readArray(Token itemStart, BooleanSupplier item, String notSuch) {
         if (cursor.next() != Token.START_ARRAY) {
-            return fail(notAnArray);
+            return fail(notSuch);
         }
         for (Token token = cursor.next(); token != Token.END_ARRAY; token = cursor.next()) {
-            if (token != itemStart || !item.getAsBoolean()) {
+            if (token != itemStart) {
+                return cursor.error() == null ? fail(notSuch) : false;
+            }
+            if (!item.getAsBoolean()) {
                 return false;
             }
         }

@@ -10,13 +10,13 @@ import java.util.function.BooleanSupplier;
 /** Decodes the test venue's frames; a jump in {@code seq} breaks every book of the connection. */
 final class TestVenueAdapter extends FrameDecoder {
 
-    private enum Field { SEQ, TYPE, SYMBOL, LEVELS, MESSAGE, OTHER }
+    private enum Field { SEQ, TYPE, SYMBOL, LEVELS, MESSAGE, NONE }
 
     private enum Type { SNAPSHOT, UPDATE, HEARTBEAT, ERROR, OTHER }
 
     private enum SideWord { BID, ASK, OTHER }
 
-    private static final Vocabulary<Field> FIELDS = Vocabulary.of(Field.class, Field.OTHER);
+    private static final Vocabulary<Field> FIELDS = Vocabulary.of(Field.class, Field.NONE);
     private static final Vocabulary<Type> TYPES = Vocabulary.of(Type.class, Type.OTHER);
     private static final Vocabulary<SideWord> SIDES = Vocabulary.of(SideWord.class, SideWord.OTHER);
     private static final long NO_SEQUENCE = -1;
@@ -26,7 +26,6 @@ final class TestVenueAdapter extends FrameDecoder {
     private Type type;
     private final LevelsField levels = new LevelsField(this::readLevels);
     private final Range message = new Range();
-    private final FieldReader<Field> readEnvelopeField = this::readEnvelopeField;
     private final BooleanSupplier readLevel = this::readLevel;
 
     TestVenueAdapter(VenueBooks books) {
@@ -39,31 +38,24 @@ final class TestVenueAdapter extends FrameDecoder {
         type = Type.OTHER;
         levels.clear();
         message.clear();
-        return readFrame(offset, length, FIELDS, readEnvelopeField) || levels.isRejected();
-    }
-
-    private boolean readEnvelopeField(Field field) {
-        switch (field) {
-            case SEQ -> {
-                if (cursor.next() != Token.NUMBER || (sequence = cursor.tokenUnsignedLong()) < 0) {
-                    return fail("seq must be a non-negative integer");
+        if (!openFrame(offset, length)) {
+            return false;
+        }
+        for (Field field = nextField(FIELDS); field != Field.NONE; field = nextField(FIELDS)) {
+            switch (field) {
+                case SEQ -> {
+                    if (cursor.next() != Token.NUMBER || (sequence = cursor.tokenUnsignedLong()) < 0) {
+                        fail("seq must be a non-negative integer");
+                    }
                 }
-            }
-            case TYPE -> type = readWord(TYPES, "type");
-            case SYMBOL -> {
-                return readBookName("symbol");
-            }
-            case LEVELS -> {
-                return levels.read((type == Type.SNAPSHOT || type == Type.UPDATE) && namedBook != NO_BOOK);
-            }
-            case MESSAGE -> {
-                return message.skip();
-            }
-            default -> {
-                return cursor.skipValue();
+                case TYPE -> type = readWord(TYPES, "type");
+                case SYMBOL -> readBookName("symbol");
+                case LEVELS -> levels.read((type == Type.SNAPSHOT || type == Type.UPDATE) && namedBook != NO_BOOK);
+                case MESSAGE -> message.skip();
+                default -> cursor.skipValue();
             }
         }
-        return true;
+        return endFrame() || levels.isRejected();
     }
 
     @Override
@@ -104,7 +96,7 @@ final class TestVenueAdapter extends FrameDecoder {
 
     private boolean readLevels() {
         batch.clear();
-        return readArray(Token.START_ARRAY, readLevel, "levels must be an array");
+        return readArray(Token.START_ARRAY, readLevel, "levels must be an array of arrays");
     }
 
     /** One {@code [side, price, size]}. */

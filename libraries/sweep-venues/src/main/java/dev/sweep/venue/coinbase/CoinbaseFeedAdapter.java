@@ -17,7 +17,7 @@ final class CoinbaseFeedAdapter extends FrameDecoder {
 
     private enum Field {
         CHANNEL, SEQUENCE_NUM, EVENTS, TYPE, MESSAGE, PRODUCT_ID, UPDATES, SIDE, PRICE_LEVEL, NEW_QUANTITY,
-        SUBSCRIPTIONS, OTHER
+        SUBSCRIPTIONS, NONE
     }
 
     private enum Channel { L2_DATA, SUBSCRIPTIONS, HEARTBEATS, OTHER }
@@ -27,13 +27,13 @@ final class CoinbaseFeedAdapter extends FrameDecoder {
 
     private enum EventType { SNAPSHOT, UPDATE, OTHER }
 
-    /** A side as Coinbase writes it; {@code OTHER} until an update's side is read. */
+    /** A side as Coinbase writes it. */
     private enum SideWord { BID, OFFER, ASK, OTHER }
 
     /** The channel, in a {@code subscriptions} frame, whose products are books. */
     private enum SubscribedChannel { LEVEL2, OTHER }
 
-    private static final Vocabulary<Field> FIELDS = Vocabulary.of(Field.class, Field.OTHER);
+    private static final Vocabulary<Field> FIELDS = Vocabulary.of(Field.class, Field.NONE);
     private static final Vocabulary<Channel> CHANNELS = Vocabulary.of(Channel.class, Channel.OTHER);
     private static final Vocabulary<FrameType> FRAME_TYPES = Vocabulary.of(FrameType.class, FrameType.OTHER);
     private static final Vocabulary<EventType> EVENT_TYPES = Vocabulary.of(EventType.class, EventType.OTHER);
@@ -52,15 +52,6 @@ final class CoinbaseFeedAdapter extends FrameDecoder {
     private final LevelsField events = new LevelsField(this::readEvents);
     private final Range message = new Range();
 
-    // The object being read: an event, an update.
-    private EventType eventType;
-    private SideWord updateSide;
-    private long updatePrice;
-    private long updateQuantity;
-
-    private final FieldReader<Field> readEnvelopeField = this::readEnvelopeField;
-    private final FieldReader<Field> readEventField = this::readEventField;
-    private final FieldReader<Field> readUpdateField = this::readUpdateField;
     private final BooleanSupplier readEvent = this::readEvent;
     private final BooleanSupplier readUpdate = this::readUpdate;
     /**
@@ -108,29 +99,24 @@ final class CoinbaseFeedAdapter extends FrameDecoder {
         sequence = NO_SEQUENCE;
         events.clear();
         message.clear();
-        return readFrame(offset, length, FIELDS, readEnvelopeField) || events.isRejected();
-    }
-
-    private boolean readEnvelopeField(Field field) {
-        switch (field) {
-            case CHANNEL -> channel = readWord(CHANNELS, "channel");
-            case SEQUENCE_NUM -> {
-                if (cursor.next() != Token.NUMBER || (sequence = cursor.tokenUnsignedLong()) < 0) {
-                    return fail("sequence_num must be a non-negative integer");
+        if (!openFrame(offset, length)) {
+            return false;
+        }
+        for (Field field = nextField(FIELDS); field != Field.NONE; field = nextField(FIELDS)) {
+            switch (field) {
+                case CHANNEL -> channel = readWord(CHANNELS, "channel");
+                case SEQUENCE_NUM -> {
+                    if (cursor.next() != Token.NUMBER || (sequence = cursor.tokenUnsignedLong()) < 0) {
+                        fail("sequence_num must be a non-negative integer");
+                    }
                 }
-            }
-            case TYPE -> error = readWord(FRAME_TYPES, "type") == FrameType.ERROR;
-            case EVENTS -> {
-                return events.read(channel == Channel.L2_DATA);
-            }
-            case MESSAGE -> {
-                return message.skip();
-            }
-            default -> {
-                return cursor.skipValue();
+                case TYPE -> error = readWord(FRAME_TYPES, "type") == FrameType.ERROR;
+                case EVENTS -> events.read(channel == Channel.L2_DATA);
+                case MESSAGE -> message.skip();
+                default -> cursor.skipValue();
             }
         }
-        return true;
+        return endFrame() || events.isRejected();
     }
 
     private void onBookData(long receiveNanos) {
@@ -144,14 +130,26 @@ final class CoinbaseFeedAdapter extends FrameDecoder {
     /** Stages the events array the cursor is about to read. */
     private boolean readEvents() {
         batch.clear();
-        return readArray(Token.START_OBJECT, readEvent, "events must be an array");
+        return readArray(Token.START_OBJECT, readEvent, "events must be an array of objects");
     }
 
     private boolean readEvent() {
         namedBook = NO_BOOK;
         unknownBook = false;
-        eventType = EventType.OTHER;
-        if (!readFields(FIELDS, readEventField)) {
+        EventType type = EventType.OTHER;
+        for (Field field = nextField(FIELDS); field != Field.NONE; field = nextField(FIELDS)) {
+            switch (field) {
+                case TYPE -> type = readWord(EVENT_TYPES, "event type");
+                case PRODUCT_ID -> {
+                    if (readBookName("product_id") && unknownBook) {
+                        listener.onFrameRejected("l2_data for unsubscribed product " + cursor.tokenString());
+                    }
+                }
+                case UPDATES -> readArray(Token.START_OBJECT, readUpdate, "updates must be an array of objects");
+                default -> cursor.skipValue();
+            }
+        }
+        if (failed()) {
             return false;
         }
         if (unknownBook) {
@@ -161,69 +159,36 @@ final class CoinbaseFeedAdapter extends FrameDecoder {
         if (namedBook == NO_BOOK) {
             return fail("l2_data event without product_id");
         }
-        if (eventType == EventType.OTHER) {
+        if (type == EventType.OTHER) {
             return fail("l2_data event type must be snapshot or update");
         }
-        batch.endSection(namedBook, eventType == EventType.SNAPSHOT, -1);
-        return true;
-    }
-
-    private boolean readEventField(Field field) {
-        switch (field) {
-            case TYPE -> eventType = readWord(EVENT_TYPES, "event type");
-            case PRODUCT_ID -> {
-                if (!readBookName("product_id")) {
-                    return false;
-                }
-                if (unknownBook) {
-                    listener.onFrameRejected("l2_data for unsubscribed product " + cursor.tokenString());
-                }
-            }
-            case UPDATES -> {
-                return readArray(Token.START_OBJECT, readUpdate, "updates must be an array");
-            }
-            default -> {
-                return cursor.skipValue();
-            }
-        }
+        batch.endSection(namedBook, type == EventType.SNAPSHOT, -1);
         return true;
     }
 
     private boolean readUpdate() {
-        updateSide = SideWord.OTHER;
-        updatePrice = -1;
-        updateQuantity = -1;
-        if (!readFields(FIELDS, readUpdateField)) {
+        SideWord side = SideWord.OTHER;
+        long price = -1;
+        long quantity = -1;
+        for (Field field = nextField(FIELDS); field != Field.NONE; field = nextField(FIELDS)) {
+            switch (field) {
+                case SIDE -> {
+                    if (readString("side") && (side = SIDES.lookup(cursor)) == SideWord.OTHER) {
+                        fail("side must be bid or offer, not " + cursor.tokenString());
+                    }
+                }
+                case PRICE_LEVEL -> price = amount(books.priceScale(), "price_level", false);
+                case NEW_QUANTITY -> quantity = amount(books.sizeScale(), "new_quantity", false);
+                default -> cursor.skipValue();
+            }
+        }
+        if (failed()) {
             return false;
         }
-        if (updateSide == SideWord.OTHER || updatePrice < 0 || updateQuantity < 0) {
+        if (side == SideWord.OTHER || price < 0 || quantity < 0) {
             return fail("an update needs side, price_level and new_quantity");
         }
-        return stage(updateSide == SideWord.BID ? Side.BID : Side.ASK, updatePrice, updateQuantity);
-    }
-
-    private boolean readUpdateField(Field field) {
-        switch (field) {
-            case SIDE -> {
-                if (!readString("side")) {
-                    return false;
-                }
-                updateSide = SIDES.lookup(cursor);
-                if (updateSide == SideWord.OTHER) {
-                    return fail("side must be bid or offer, not " + cursor.tokenString());
-                }
-            }
-            case PRICE_LEVEL -> {
-                return (updatePrice = amount(books.priceScale(), "price_level", false)) >= 0;
-            }
-            case NEW_QUANTITY -> {
-                return (updateQuantity = amount(books.sizeScale(), "new_quantity", false)) >= 0;
-            }
-            default -> {
-                return cursor.skipValue();
-            }
-        }
-        return true;
+        return stage(side == SideWord.BID ? Side.BID : Side.ASK, price, quantity);
     }
 
     /** Reports the books of {@code level2} subscriptions the venue confirmed; a frame it cannot read confirms none. */

@@ -14,7 +14,7 @@ import java.util.function.BooleanSupplier;
  */
 final class GeminiV2FeedAdapter extends FrameDecoder {
 
-    private enum Field { TYPE, SYMBOL, CHANGES, TRADES, RESULT, REASON, MESSAGE, OTHER }
+    private enum Field { TYPE, SYMBOL, CHANGES, TRADES, RESULT, REASON, MESSAGE, NONE }
 
     /** The message types: all but {@code l2_updates} show the feed is alive and leave the book alone. */
     private enum Type { L2_UPDATES, TRADE, HEARTBEAT, AUCTION_OPEN, AUCTION_INDICATIVE, AUCTION_RESULT, OTHER }
@@ -23,7 +23,7 @@ final class GeminiV2FeedAdapter extends FrameDecoder {
 
     private enum SideWord { BUY, SELL, OTHER }
 
-    private static final Vocabulary<Field> FIELDS = Vocabulary.of(Field.class, Field.OTHER);
+    private static final Vocabulary<Field> FIELDS = Vocabulary.of(Field.class, Field.NONE);
     private static final Vocabulary<Type> TYPES = Vocabulary.of(Type.class, Type.OTHER);
     private static final Vocabulary<Result> RESULTS = Vocabulary.of(Result.class, Result.OTHER);
     private static final Vocabulary<SideWord> SIDES = Vocabulary.of(SideWord.class, SideWord.OTHER);
@@ -34,7 +34,6 @@ final class GeminiV2FeedAdapter extends FrameDecoder {
     private final LevelsField changes = new LevelsField(this::readChanges);
     private final Range reason = new Range();
 
-    private final FieldReader<Field> readEnvelopeField = this::readEnvelopeField;
     private final BooleanSupplier readChange = this::readChange;
 
     GeminiV2FeedAdapter(VenueBooks books) {
@@ -61,41 +60,38 @@ final class GeminiV2FeedAdapter extends FrameDecoder {
         hasTrades = false;
         changes.clear();
         reason.clear();
-        return readFrame(offset, length, FIELDS, readEnvelopeField) || changes.isRejected();
-    }
-
-    private boolean readEnvelopeField(Field field) {
-        switch (field) {
-            case TYPE -> type = readWord(TYPES, "type");
-            case SYMBOL -> {
-                return readBookName("symbol");
-            }
-            case RESULT -> {
-                Token result = cursor.next();
-                error = result == Token.STRING && RESULTS.lookup(cursor) == Result.ERROR;
-                if (result == Token.START_OBJECT || result == Token.START_ARRAY) {
-                    return fail("result must be a string");
+        if (!openFrame(offset, length)) {
+            return false;
+        }
+        for (Field field = nextField(FIELDS); field != Field.NONE; field = nextField(FIELDS)) {
+            switch (field) {
+                case TYPE -> type = readWord(TYPES, "type");
+                case SYMBOL -> readBookName("symbol");
+                case RESULT -> {
+                    Token result = cursor.next();
+                    error = result == Token.STRING && RESULTS.lookup(cursor) == Result.ERROR;
+                    if (result == Token.START_OBJECT || result == Token.START_ARRAY) {
+                        fail("result must be a string");
+                    }
                 }
-            }
-            case CHANGES -> {
-                return changes.read(type == Type.L2_UPDATES && namedBook != NO_BOOK);
-            }
-            case REASON -> {
-                return reason.skip();
-            }
-            case MESSAGE -> {
+                case CHANGES -> changes.read(type == Type.L2_UPDATES && namedBook != NO_BOOK);
+                case REASON -> reason.skip();
                 // The reason is the better text; the message stands in when there is none.
-                return reason.isRecorded() ? cursor.skipValue() : reason.skip();
-            }
-            case TRADES -> {
-                hasTrades = true;
-                return cursor.skipValue();
-            }
-            default -> {
-                return cursor.skipValue();
+                case MESSAGE -> {
+                    if (reason.isRecorded()) {
+                        cursor.skipValue();
+                    } else {
+                        reason.skip();
+                    }
+                }
+                case TRADES -> {
+                    hasTrades = true;
+                    cursor.skipValue();
+                }
+                default -> cursor.skipValue();
             }
         }
-        return true;
+        return endFrame() || changes.isRejected();
     }
 
     private void onBookData(long receiveNanos) {
@@ -116,7 +112,7 @@ final class GeminiV2FeedAdapter extends FrameDecoder {
     /** Stages the changes array the cursor is about to read. */
     private boolean readChanges() {
         batch.clear();
-        return readArray(Token.START_ARRAY, readChange, "changes must be an array");
+        return readArray(Token.START_ARRAY, readChange, "changes must be an array of arrays");
     }
 
     /** One {@code [side, price, quantity]}. */

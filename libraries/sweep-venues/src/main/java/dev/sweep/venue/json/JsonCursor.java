@@ -157,6 +157,11 @@ public final class JsonCursor {
         return tokenEnd - tokenStart;
     }
 
+    /** The byte at {@code index} in the current token, 0 outside it. */
+    public int tokenByte(int index) {
+        return index >= 0 && index < tokenEnd - tokenStart ? buffer[tokenStart + index] : 0;
+    }
+
     /** Whether the current string or field name is exactly the given ASCII bytes (escaped strings never are). */
     public boolean tokenEquals(byte[] ascii) {
         int length = tokenEnd - tokenStart;

@@ -9,29 +9,53 @@ import java.util.function.Function;
 
 /**
  * The words a decoder knows, field names or string values, each mapped once to a constant of an enum: a token is
- * recognised by one table lookup on its length and a comparison of its bytes, and decoders switch on the constant.
- * One constant stands for every other word. Immutable; lookups allocate nothing.
+ * recognised by one comparison with the only word that could be it, and decoders switch on the constant. One
+ * constant stands for every other word. Immutable; lookups allocate nothing.
+ *
+ * <p>That word is found in a table indexed by a hash of the token's length and its first, middle and last bytes, with
+ * a multiplier and a size chosen when the vocabulary is built so that no two of its words share a slot.
  *
  * @param <E> the enum of the words
  */
 public final class Vocabulary<E extends Enum<E>> {
 
+    /** Past this, the words are too many for a table without collisions; no decoder needs that many. */
+    private static final int MAX_SLOTS = 1 << 12;
+    /** Multipliers tried in turn, with growing tables, until the words fall in distinct slots. */
+    private static final int[] MULTIPLIERS = {31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97};
+
     private final E other;
-    /** By token length: the words of that length, and their constants at the same index. */
-    private final byte[][][] words;
-    private final Object[][] constants;
+    private final int multiplier;
+    private final int mask;
+    private final byte[][] words;
+    private final Object[] constants;
 
     private Vocabulary(E other, List<E> known, Function<E, String> word) {
         this.other = other;
-        int longest = known.stream().mapToInt(constant -> word.apply(constant).length()).max().orElse(0);
-        this.words = new byte[longest + 1][][];
-        this.constants = new Object[longest + 1][];
-        for (int length = 0; length <= longest; length++) {
-            int size = length;
-            List<E> ofLength = known.stream().filter(constant -> word.apply(constant).length() == size).toList();
-            words[length] = ofLength.stream().map(constant -> word.apply(constant).getBytes(StandardCharsets.US_ASCII))
-                    .toArray(byte[][]::new);
-            constants[length] = ofLength.toArray();
+        List<byte[]> texts = known.stream().map(constant -> word.apply(constant).getBytes(StandardCharsets.US_ASCII))
+                .toList();
+        int slots = Integer.highestOneBit(Math.max(1, texts.size())) * 2;
+        int chosen = 0;
+        search:
+        for (; slots <= MAX_SLOTS; slots *= 2) {
+            for (int candidate : MULTIPLIERS) {
+                if (isCollisionFree(texts, candidate, slots - 1)) {
+                    chosen = candidate;
+                    break search;
+                }
+            }
+        }
+        if (chosen == 0) {
+            throw new IllegalArgumentException("no collision-free table for " + known);
+        }
+        this.multiplier = chosen;
+        this.mask = slots - 1;
+        this.words = new byte[slots][];
+        this.constants = new Object[slots];
+        for (int i = 0; i < texts.size(); i++) {
+            int slot = slot(texts.get(i), multiplier, mask);
+            words[slot] = texts.get(i);
+            constants[slot] = known.get(i);
         }
     }
 
@@ -57,20 +81,36 @@ public final class Vocabulary<E extends Enum<E>> {
     /** The constant of the cursor's current string or field name, or {@link #other()}. */
     @SuppressWarnings("unchecked")
     public E lookup(JsonCursor cursor) {
-        int length = cursor.tokenLength();
-        if (length < words.length) {
-            byte[][] candidates = words[length];
-            for (int i = 0; i < candidates.length; i++) {
-                if (cursor.tokenEquals(candidates[i])) {
-                    return (E) constants[length][i];
-                }
-            }
-        }
-        return other;
+        int slot = hash(multiplier, cursor.tokenLength(), cursor.tokenByte(0), cursor.tokenByte(cursor.tokenLength() / 2),
+                cursor.tokenByte(cursor.tokenLength() - 1)) & mask;
+        byte[] word = words[slot];
+        return word != null && cursor.tokenEquals(word) ? (E) constants[slot] : other;
     }
 
     /** The constant that stands for every word not in the vocabulary. */
     public E other() {
         return other;
+    }
+
+    private static boolean isCollisionFree(List<byte[]> texts, int multiplier, int mask) {
+        boolean[] taken = new boolean[mask + 1];
+        for (byte[] text : texts) {
+            int slot = slot(text, multiplier, mask);
+            if (taken[slot]) {
+                return false;
+            }
+            taken[slot] = true;
+        }
+        return true;
+    }
+
+    private static int slot(byte[] text, int multiplier, int mask) {
+        int length = text.length;
+        return hash(multiplier, length, length == 0 ? 0 : text[0], length == 0 ? 0 : text[length / 2],
+                length == 0 ? 0 : text[length - 1]) & mask;
+    }
+
+    private static int hash(int multiplier, int length, int first, int middle, int last) {
+        return ((length * multiplier + first) * multiplier + middle) * multiplier + last;
     }
 }

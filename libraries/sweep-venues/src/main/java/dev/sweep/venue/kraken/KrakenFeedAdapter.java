@@ -20,7 +20,7 @@ final class KrakenFeedAdapter extends FrameDecoder {
 
     private enum Field {
         CHANNEL, TYPE, METHOD, SUCCESS, DATA, RESULT, ERROR, SYMBOL, BIDS, ASKS, CHECKSUM, PRICE, QTY, PAIRS,
-        PRICE_PRECISION, QTY_PRECISION, OTHER
+        PRICE_PRECISION, QTY_PRECISION, NONE
     }
 
     private enum Channel { BOOK, HEARTBEAT, STATUS, INSTRUMENT, OTHER }
@@ -29,7 +29,7 @@ final class KrakenFeedAdapter extends FrameDecoder {
 
     private enum BookType { SNAPSHOT, UPDATE, OTHER }
 
-    private static final Vocabulary<Field> FIELDS = Vocabulary.of(Field.class, Field.OTHER);
+    private static final Vocabulary<Field> FIELDS = Vocabulary.of(Field.class, Field.NONE);
     private static final Vocabulary<Channel> CHANNELS = Vocabulary.of(Channel.class, Channel.OTHER);
     private static final Vocabulary<Method> METHODS = Vocabulary.of(
             EnumSet.of(Method.SUBSCRIBE, Method.UNSUBSCRIBE, Method.PONG), Method.OTHER);
@@ -49,21 +49,9 @@ final class KrakenFeedAdapter extends FrameDecoder {
     private final Range result = new Range();
     private final Range error = new Range();
 
-    // The object being read: a book entry, a level, an instrument pair, a subscription result.
-    private long expectedChecksum;
+    /** The side of the levels being read. */
     private Side levelSide;
-    private long levelPrice;
-    private long levelQty;
-    private long pairPricePrecision;
-    private long pairQtyPrecision;
-    private boolean bookChannel;
 
-    private final FieldReader<Field> readEnvelopeField = this::readEnvelopeField;
-    private final FieldReader<Field> readEntryField = this::readEntryField;
-    private final FieldReader<Field> readLevelField = this::readLevelField;
-    private final FieldReader<Field> readInstrumentField = this::readInstrumentField;
-    private final FieldReader<Field> readPairField = this::readPairField;
-    private final FieldReader<Field> readResultField = this::readResultField;
     private final BooleanSupplier readBookEntry = this::readBookEntry;
     private final BooleanSupplier readLevel = this::readLevel;
     private final BooleanSupplier readPair = this::readPair;
@@ -97,30 +85,23 @@ final class KrakenFeedAdapter extends FrameDecoder {
         data.clear();
         result.clear();
         error.clear();
-        return readFrame(offset, length, FIELDS, readEnvelopeField) || data.isRejected();
-    }
-
-    private boolean readEnvelopeField(Field field) {
-        switch (field) {
-            case CHANNEL -> channel = readWord(CHANNELS, "channel");
-            case METHOD -> method = readWord(METHODS, "method");
-            case TYPE -> bookType = readWord(BOOK_TYPES, "type");
-            case SUCCESS -> success = cursor.next();
-            // Kraken writes channel and type before data: usually decoded in the same pass.
-            case DATA -> {
-                return data.read(channel == Channel.BOOK && bookType != BookType.OTHER && method == Method.NONE);
-            }
-            case RESULT -> {
-                return result.skip();
-            }
-            case ERROR -> {
-                return error.skip();
-            }
-            default -> {
-                return cursor.skipValue();
+        if (!openFrame(offset, length)) {
+            return false;
+        }
+        for (Field field = nextField(FIELDS); field != Field.NONE; field = nextField(FIELDS)) {
+            switch (field) {
+                case CHANNEL -> channel = readWord(CHANNELS, "channel");
+                case METHOD -> method = readWord(METHODS, "method");
+                case TYPE -> bookType = readWord(BOOK_TYPES, "type");
+                case SUCCESS -> success = cursor.next();
+                // Kraken writes channel and type before data: usually decoded in the same pass.
+                case DATA -> data.read(channel == Channel.BOOK && bookType != BookType.OTHER && method == Method.NONE);
+                case RESULT -> result.skip();
+                case ERROR -> error.skip();
+                default -> cursor.skipValue();
             }
         }
-        return true;
+        return endFrame() || data.isRejected();
     }
 
     private void onMethodResponse() {
@@ -143,23 +124,19 @@ final class KrakenFeedAdapter extends FrameDecoder {
     /** The book named by a successful book subscription's {@code result}, or {@link #NO_BOOK}. */
     private VenueBook acknowledgedBook() {
         result.open();
-        bookChannel = false;
+        boolean bookChannel = false;
         namedBook = NO_BOOK;
-        if (cursor.next() != Token.START_OBJECT || !readFields(FIELDS, readResultField)) {
+        if (cursor.next() != Token.START_OBJECT) {
             return NO_BOOK;
         }
-        return bookChannel ? namedBook : NO_BOOK;
-    }
-
-    private boolean readResultField(Field field) {
-        switch (field) {
-            case CHANNEL -> bookChannel = cursor.next() == Token.STRING && CHANNELS.lookup(cursor) == Channel.BOOK;
-            case SYMBOL -> namedBook = cursor.next() == Token.STRING ? books.find(cursor) : NO_BOOK;
-            default -> {
-                return cursor.skipValue();
+        for (Field field = nextField(FIELDS); field != Field.NONE; field = nextField(FIELDS)) {
+            switch (field) {
+                case CHANNEL -> bookChannel = cursor.next() == Token.STRING && CHANNELS.lookup(cursor) == Channel.BOOK;
+                case SYMBOL -> namedBook = cursor.next() == Token.STRING ? books.find(cursor) : NO_BOOK;
+                default -> cursor.skipValue();
             }
         }
-        return true;
+        return bookChannel && !failed() ? namedBook : NO_BOOK;
     }
 
     private void onBook(long receiveNanos) {
@@ -193,14 +170,27 @@ final class KrakenFeedAdapter extends FrameDecoder {
     /** Stages the data value that the cursor is about to read: every entry of a book message. */
     private boolean readBookData() {
         batch.clear();
-        return readArray(Token.START_OBJECT, readBookEntry, "book data must be an array");
+        return readArray(Token.START_OBJECT, readBookEntry, "book data must be an array of objects");
     }
 
     private boolean readBookEntry() {
         namedBook = NO_BOOK;
         unknownBook = false;
-        expectedChecksum = -1;
-        if (!readFields(FIELDS, readEntryField)) {
+        long expectedChecksum = -1;
+        for (Field field = nextField(FIELDS); field != Field.NONE; field = nextField(FIELDS)) {
+            switch (field) {
+                case SYMBOL -> {
+                    if (readBookName("symbol") && unknownBook) {
+                        listener.onFrameRejected("book data for unsubscribed symbol " + cursor.tokenString());
+                    }
+                }
+                case BIDS -> readLevels(Side.BID);
+                case ASKS -> readLevels(Side.ASK);
+                case CHECKSUM -> expectedChecksum = checksum();
+                default -> cursor.skipValue();
+            }
+        }
+        if (failed()) {
             return false;
         }
         if (unknownBook) {
@@ -217,61 +207,42 @@ final class KrakenFeedAdapter extends FrameDecoder {
         return true;
     }
 
-    private boolean readEntryField(Field field) {
-        switch (field) {
-            case SYMBOL -> {
-                if (!readBookName("symbol")) {
-                    return false;
-                }
-                if (unknownBook) {
-                    listener.onFrameRejected("book data for unsubscribed symbol " + cursor.tokenString());
-                }
-            }
-            case BIDS -> {
-                return readLevels(Side.BID);
-            }
-            case ASKS -> {
-                return readLevels(Side.ASK);
-            }
-            case CHECKSUM -> {
-                if (cursor.next() != Token.NUMBER) {
-                    return fail("checksum must be a number");
-                }
-                expectedChecksum = cursor.tokenUnsignedLong();
-                if (expectedChecksum < 0 || expectedChecksum > MAX_CHECKSUM) {
-                    return fail("checksum is not an unsigned 32-bit integer");
-                }
-            }
-            default -> {
-                return cursor.skipValue();
-            }
+    /** The checksum that follows, an unsigned 32-bit number; -1 after recording why it is not one. */
+    private long checksum() {
+        if (cursor.next() != Token.NUMBER) {
+            fail("checksum must be a number");
+            return -1;
         }
-        return true;
+        long checksum = cursor.tokenUnsignedLong();
+        if (checksum < 0 || checksum > MAX_CHECKSUM) {
+            fail("checksum is not an unsigned 32-bit integer");
+            return -1;
+        }
+        return checksum;
     }
 
     private boolean readLevels(Side side) {
         levelSide = side;
-        return readArray(Token.START_OBJECT, readLevel, "bids and asks must be arrays");
+        return readArray(Token.START_OBJECT, readLevel, "bids and asks must be arrays of objects");
     }
 
     private boolean readLevel() {
-        levelPrice = -1;
-        levelQty = -1;
-        if (!readFields(FIELDS, readLevelField)) {
+        long price = -1;
+        long qty = -1;
+        for (Field field = nextField(FIELDS); field != Field.NONE; field = nextField(FIELDS)) {
+            switch (field) {
+                case PRICE -> price = amount(books.priceScale(), "price", true);
+                case QTY -> qty = amount(books.sizeScale(), "qty", true);
+                default -> cursor.skipValue();
+            }
+        }
+        if (failed()) {
             return false;
         }
-        if (levelPrice < 0 || levelQty < 0) {
+        if (price < 0 || qty < 0) {
             return fail("a level needs price and qty");
         }
-        return stage(levelSide, levelPrice, levelQty);
-    }
-
-    private boolean readLevelField(Field field) {
-        return switch (field) {
-            case PRICE -> (levelPrice = amount(books.priceScale(), "price", true)) >= 0;
-            case QTY -> (levelQty = amount(books.sizeScale(), "qty", true)) >= 0;
-            default -> cursor.skipValue();
-        };
+        return stage(levelSide, price, qty);
     }
 
     private void onInstrument() {
@@ -284,37 +255,35 @@ final class KrakenFeedAdapter extends FrameDecoder {
             listener.onFrameRejected("instrument data must be an object");
             return;
         }
-        if (!readFields(FIELDS, readInstrumentField)) {
+        for (Field field = nextField(FIELDS); field != Field.NONE; field = nextField(FIELDS)) {
+            if (field == Field.PAIRS) {
+                readArray(Token.START_OBJECT, readPair, "pairs must be an array of objects");
+            } else {
+                cursor.skipValue();
+            }
+        }
+        if (failed()) {
             listener.onFrameRejected("malformed instrument data: " + problem("bad pairs"));
         }
     }
 
-    private boolean readInstrumentField(Field field) {
-        return field == Field.PAIRS ? readArray(Token.START_OBJECT, readPair, "pairs must be an array")
-                : cursor.skipValue();
-    }
-
     private boolean readPair() {
         namedBook = NO_BOOK;
-        pairPricePrecision = -1;
-        pairQtyPrecision = -1;
-        if (!readFields(FIELDS, readPairField)) {
+        long pricePrecision = -1;
+        long qtyPrecision = -1;
+        for (Field field = nextField(FIELDS); field != Field.NONE; field = nextField(FIELDS)) {
+            switch (field) {
+                case SYMBOL -> namedBook = cursor.next() == Token.STRING ? books.find(cursor) : NO_BOOK;
+                case PRICE_PRECISION -> pricePrecision = cursor.next() == Token.NUMBER ? cursor.tokenUnsignedLong() : -1;
+                case QTY_PRECISION -> qtyPrecision = cursor.next() == Token.NUMBER ? cursor.tokenUnsignedLong() : -1;
+                default -> cursor.skipValue();
+            }
+        }
+        if (failed()) {
             return false;
         }
-        if (namedBook != NO_BOOK && isPrecision(pairPricePrecision) && isPrecision(pairQtyPrecision)) {
-            precisions.update(namedBook, (int) pairPricePrecision, (int) pairQtyPrecision);
-        }
-        return true;
-    }
-
-    private boolean readPairField(Field field) {
-        switch (field) {
-            case SYMBOL -> namedBook = cursor.next() == Token.STRING ? books.find(cursor) : NO_BOOK;
-            case PRICE_PRECISION -> pairPricePrecision = cursor.next() == Token.NUMBER ? cursor.tokenUnsignedLong() : -1;
-            case QTY_PRECISION -> pairQtyPrecision = cursor.next() == Token.NUMBER ? cursor.tokenUnsignedLong() : -1;
-            default -> {
-                return cursor.skipValue();
-            }
+        if (namedBook != NO_BOOK && isPrecision(pricePrecision) && isPrecision(qtyPrecision)) {
+            precisions.update(namedBook, (int) pricePrecision, (int) qtyPrecision);
         }
         return true;
     }

@@ -1,0 +1,60 @@
+package dev.sweep.venue.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.AlphaChars;
+import net.jqwik.api.constraints.Size;
+import net.jqwik.api.constraints.StringLength;
+import org.junit.jupiter.api.Test;
+
+class VocabularyTest {
+
+    private enum Side { BID, ASK, OFFER, BIDS, BANS, OTHER }
+
+    private static final Vocabulary<Side> SIDES = Vocabulary.of(Side.class, Side.OTHER);
+
+    @Test
+    void wordsThatShareLengthAndEndsStillMapToTheirOwnConstants() {
+        assertThat(List.of("bid", "ask", "offer", "bids", "bans", "bad", "asks", "", "BID", "b\\u0069d"))
+                .map(VocabularyTest::lookup)
+                .containsExactly(Side.BID, Side.ASK, Side.OFFER, Side.BIDS, Side.BANS, Side.OTHER, Side.OTHER,
+                        Side.OTHER, Side.OTHER, Side.OTHER);
+    }
+
+    /** Any set of words: each is recognised as itself, and any other word as none of them. */
+    @Property(tries = 300)
+    void everyWordOfAnyVocabularyIsRecognisedAndNoOther(
+            @ForAll @Size(min = 1, max = 40) Set<@AlphaChars @StringLength(max = 16) String> words,
+            @ForAll @AlphaChars @StringLength(max = 16) String stranger) {
+        List<String> known = List.copyOf(words);
+        Vocabulary<Word> vocabulary = Vocabulary.of(Word.class, Word.NONE,
+                word -> word.ordinal() < known.size() ? known.get(word.ordinal()) : "\u0000" + word.ordinal());
+        for (int i = 0; i < known.size(); i++) {
+            assertThat(lookup(vocabulary, known.get(i))).isEqualTo(Word.values()[i]);
+        }
+        Word expected = known.contains(stranger) ? Word.values()[known.indexOf(stranger)] : Word.NONE;
+        assertThat(lookup(vocabulary, stranger)).isEqualTo(expected);
+    }
+
+    /** Forty words and the constant for any other. */
+    private enum Word {
+        W0, W1, W2, W3, W4, W5, W6, W7, W8, W9, W10, W11, W12, W13, W14, W15, W16, W17, W18, W19, W20, W21, W22, W23,
+        W24, W25, W26, W27, W28, W29, W30, W31, W32, W33, W34, W35, W36, W37, W38, W39, NONE
+    }
+
+    private static Side lookup(String word) {
+        return lookup(SIDES, word);
+    }
+
+    private static <E extends Enum<E>> E lookup(Vocabulary<E> vocabulary, String word) {
+        byte[] json = ("\"" + word + "\"").getBytes(StandardCharsets.US_ASCII);
+        JsonCursor cursor = new JsonCursor().wrap(json, 0, json.length);
+        cursor.next();
+        return vocabulary.lookup(cursor);
+    }
+}
