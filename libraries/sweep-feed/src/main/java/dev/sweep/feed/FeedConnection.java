@@ -14,7 +14,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoop;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
@@ -29,16 +28,11 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler.Cli
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketClientCompressionHandler;
-import io.netty.handler.ssl.NotSslRecordException;
 import io.netty.handler.ssl.SslContext;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +61,7 @@ final class FeedConnection implements FeedListener {
     private final SslContext ssl;
     private final VenueBooks books;
     private final FrameTap tap;
+    private final SnapshotFetcher snapshots;
     /** Adds to {@link System#nanoTime()} to give wall-clock nanoseconds, for recordings. */
     private final long epochOffsetNanos = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
     private int connectionNumber;
@@ -84,8 +79,9 @@ final class FeedConnection implements FeedListener {
     private boolean closed;
 
     FeedConnection(Venue venue, URI endpoint, List<Instrument> instruments, FeedSettings settings, EventLoop loop,
-                   SslContext ssl, FrameTap tap) {
+                   SslContext ssl, FrameTap tap, SnapshotFetcher snapshots) {
         this.tap = tap;
+        this.snapshots = snapshots;
         this.venue = venue;
         this.endpoint = endpoint;
         this.settings = settings;
@@ -148,7 +144,8 @@ final class FeedConnection implements FeedListener {
         replaceCause = null;
         connectionNumber++;
         adapter = venue.newAdapter(books);
-        int port = endpoint.getPort() != -1 ? endpoint.getPort() : "wss".equals(endpoint.getScheme()) ? 443 : 80;
+        snapshots.connectionReplaced();
+        int port = Endpoints.port(endpoint);
         if (connectionNumber == 1) {
             // Later attempts are logged by their outcome, one line each.
             FEED.info("{}: connecting to {}", venue.name(), endpoint);
@@ -188,11 +185,11 @@ final class FeedConnection implements FeedListener {
         channel = connecting.channel();
         connecting.addListener(done -> {
             if (!done.isSuccess()) {
-                String unreachable = unreachable(done.cause(), port);
+                String unreachable = Endpoints.unreachable(done.cause(), endpoint);
                 if (unreachable != null) {
                     disconnected("cannot connect: " + unreachable, BookState.UNREACHABLE);
                 } else {
-                    disconnected("cannot connect: " + describe(done.cause()), BookState.SYNCING);
+                    disconnected("cannot connect: " + Endpoints.describe(done.cause(), endpoint), BookState.SYNCING);
                 }
             }
         });
@@ -224,7 +221,7 @@ final class FeedConnection implements FeedListener {
         } else {
             books.resyncing();
         }
-        long delay = backoffMillis(failedAttempts++);
+        long delay = settings.backoffMillis(failedAttempts++);
         FEED.warn("{}: {}; reconnecting in {} ms (attempt {})", venue.name(),
                 replaceCause == null ? reason : "replacing the connection: " + replaceCause, delay, failedAttempts);
         loop.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
@@ -244,12 +241,6 @@ final class FeedConnection implements FeedListener {
         closeReason = reason;
         replaceCause = cause;
         channel.close();
-    }
-
-    private long backoffMillis(int attempt) {
-        long base = settings.initialBackoff().toMillis() << Math.min(attempt, 16);
-        long capped = Math.min(base, settings.maxBackoff().toMillis());
-        return Math.max(1, (long) (capped * (0.5 + ThreadLocalRandom.current().nextDouble())));
     }
 
     private void watchdog() {
@@ -319,33 +310,9 @@ final class FeedConnection implements FeedListener {
         DECODER.warn("{}: frame rejected: {}", venue.name(), reason);
     }
 
-    /**
-     * Why the venue cannot be reached, when waiting would not help (its host name does not resolve, nothing listens,
-     * no route), or null when it might (a timeout, a TLS failure).
-     */
-    private String unreachable(Throwable cause, int port) {
-        if (cause instanceof UnknownHostException) {
-            return "unknown host " + endpoint.getHost();
-        }
-        if (cause instanceof NoRouteToHostException
-                || cause instanceof ConnectException && !(cause instanceof ConnectTimeoutException)) {
-            return describe(cause) + " (" + endpoint.getHost() + ":" + port + ")";
-        }
-        return null;
-    }
-
-    private static String describe(Throwable cause) {
-        Throwable root = cause;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        if (root instanceof NotSslRecordException) {
-            // Its message is a hex dump of whatever the server sent instead.
-            return "the server did not answer TLS: does the endpoint speak plain WebSocket? (then use ws:// instead of"
-                    + " wss://)";
-        }
-        String message = root.getMessage();
-        return message == null ? root.getClass().getSimpleName() : message;
+    @Override
+    public void onSnapshotWanted(VenueBook book, int attempt, String reason) {
+        snapshots.fetch(adapter, book, attempt, reason);
     }
 
     /** The end of the pipeline: handshake, subscribe, frames to the adapter, close. */
@@ -424,7 +391,7 @@ final class FeedConnection implements FeedListener {
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             if (closeReason == null) {
-                closeReason = describe(cause);
+                closeReason = Endpoints.describe(cause, endpoint);
             }
             ctx.close();
         }

@@ -2,6 +2,7 @@ package dev.sweep.feed;
 
 import dev.sweep.core.Instrument;
 import dev.sweep.venue.Venue;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +56,15 @@ public final class FeedManager implements AutoCloseable {
      */
     public FeedManager(List<Venue> venues, Map<String, URI> endpoints, List<Instrument> instruments,
                        FeedSettings settings, FrameTap tap) {
+        this(venues, endpoints, Map.of(), instruments, settings, tap);
+    }
+
+    /**
+     * @param restEndpoints where to fetch snapshots, by venue name, for venues whose WebSocket sends none
+     *                      ({@link Venue#restSnapshots()}); a venue not named here uses its production REST endpoint
+     */
+    public FeedManager(List<Venue> venues, Map<String, URI> endpoints, Map<String, URI> restEndpoints,
+                       List<Instrument> instruments, FeedSettings settings, FrameTap tap) {
         this.group = new MultiThreadIoEventLoopGroup(Math.max(1, Math.min(venues.size(),
                 Runtime.getRuntime().availableProcessors())), NioIoHandler.newFactory());
         SslContext ssl = tls(settings);
@@ -62,9 +73,28 @@ public final class FeedManager implements AutoCloseable {
             if (!"ws".equals(endpoint.getScheme()) && !"wss".equals(endpoint.getScheme())) {
                 throw new IllegalArgumentException(venue.name() + " endpoint must be ws:// or wss://: " + endpoint);
             }
-            connections.add(new FeedConnection(venue, endpoint, instruments, settings, group.next(),
-                    "wss".equals(endpoint.getScheme()) ? ssl : null, tap));
+            Optional<URI> rest = restEndpoint(venue, restEndpoints);
+            EventLoop loop = group.next();
+            connections.add(new FeedConnection(venue, endpoint, instruments, settings, loop,
+                    "wss".equals(endpoint.getScheme()) ? ssl : null, tap,
+                    new SnapshotFetcher(venue, rest, settings, loop, ssl)));
         }
+    }
+
+    /** The venue's REST endpoint: the one given, else its production one; empty for a venue that takes none. */
+    private static Optional<URI> restEndpoint(Venue venue, Map<String, URI> restEndpoints) {
+        URI given = restEndpoints.get(venue.name());
+        if (given == null) {
+            return venue.descriptor().rest();
+        }
+        if (venue.restSnapshots().isEmpty()) {
+            throw new IllegalArgumentException(venue.name() + " takes no REST endpoint: its WebSocket sends its"
+                    + " snapshots");
+        }
+        if (!"http".equals(given.getScheme()) && !"https".equals(given.getScheme())) {
+            throw new IllegalArgumentException(venue.name() + " REST endpoint must be http:// or https://: " + given);
+        }
+        return Optional.of(given);
     }
 
     /** Connects every venue; books become live as their snapshots arrive. */
@@ -144,7 +174,7 @@ public final class FeedManager implements AutoCloseable {
     }
 
     /** TLS with host-name verification and the JDK's trusted roots, or the given trust store: never trust-all. */
-    private static SslContext tls(FeedSettings settings) {
+    static SslContext tls(FeedSettings settings) {
         SslContextBuilder builder = SslContextBuilder.forClient().endpointIdentificationAlgorithm("HTTPS");
         if (settings.trustStore() != null) {
             builder.trustManager(trustManagers(settings));

@@ -96,7 +96,7 @@ class TlsTest {
     }
 
     /** What a plain HTTP server says to bytes it cannot read (here, a TLS ClientHello), until the socket closes. */
-    private static void answerInPlainHttp(ServerSocket plain) {
+    static void answerInPlainHttp(ServerSocket plain) {
         while (!plain.isClosed()) {
             try (Socket client = plain.accept()) {
                 client.getInputStream().read(new byte[4096]);

@@ -18,4 +18,20 @@ public interface FeedAdapter {
      * @param receiveNanos when the frame was received ({@link System#nanoTime()} scale), stamped on updated books
      */
     void onFrame(byte[] buffer, int offset, int length, long receiveNanos);
+
+    /**
+     * The body of a book's snapshot, fetched over REST because the adapter asked for it
+     * ({@link FeedListener#onSnapshotWanted}). Like a frame, it is checked whole before any of it is applied, and a
+     * body that cannot be read is asked for again. A snapshot the adapter did not ask for is ignored.
+     *
+     * @param book the book it was asked for
+     */
+    default void onSnapshot(VenueBook book, byte[] buffer, int offset, int length, long receiveNanos) {
+        // Venues whose WebSocket carries their snapshots never ask for one.
+    }
+
+    /** The book's snapshot could not be fetched, for this reason: the adapter asks again, or breaks the book. */
+    default void onSnapshotFailed(VenueBook book, String reason) {
+        // Venues whose WebSocket carries their snapshots never ask for one.
+    }
 }

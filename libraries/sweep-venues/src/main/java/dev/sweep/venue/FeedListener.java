@@ -26,4 +26,16 @@ public interface FeedListener {
 
     /** A frame was not applied; the books it concerned, if any, were reported broken separately. */
     void onFrameRejected(String reason);
+
+    /**
+     * A venue with {@link Venue#restSnapshots()} wants a book's snapshot: fetch it, and hand the body or the reason
+     * it could not be had to the adapter ({@link FeedAdapter#onSnapshot}, {@link FeedAdapter#onSnapshotFailed}),
+     * later, not from within this call.
+     *
+     * @param attempt 0 for the book's first snapshot on this connection, then 1, 2, …: wait longer the higher it is
+     * @param reason  why: the subscription, or what was wrong with the last attempt
+     */
+    default void onSnapshotWanted(VenueBook book, int attempt, String reason) {
+        // Only venues whose snapshots come over REST ask; a listener that connects none has nothing to fetch.
+    }
 }

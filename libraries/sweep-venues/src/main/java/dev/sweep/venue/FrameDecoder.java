@@ -56,15 +56,23 @@ public abstract class FrameDecoder implements FeedAdapter {
 
     @Override
     public final void onFrame(byte[] frame, int offset, int length, long receiveNanos) {
-        buffer = frame;
-        problem = null;
-        namedBook = NO_BOOK;
-        unknownBook = false;
+        startText(frame);
         if (!readEnvelope(offset, length)) {
             rejectUnreadableFrame();
             return;
         }
         onEnvelope(receiveNanos);
+    }
+
+    /**
+     * Starts decoding a text: a frame, or a snapshot fetched over REST ({@link FeedAdapter#onSnapshot}), which is read
+     * with the same tools and rejected with {@link #problem} the same way.
+     */
+    protected final void startText(byte[] text) {
+        buffer = text;
+        problem = null;
+        namedBook = NO_BOOK;
+        unknownBook = false;
     }
 
     /**

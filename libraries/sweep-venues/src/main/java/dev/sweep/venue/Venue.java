@@ -6,6 +6,7 @@ import dev.sweep.venue.server.ServerSession;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One exchange's public Level-2 feed: its {@linkplain VenueDescriptor descriptor}, its subscribe messages, its feed
@@ -63,6 +64,14 @@ public interface Venue {
      */
     default Duration silenceTimeout() {
         return descriptor().silenceTimeout();
+    }
+
+    /**
+     * How the venue serves snapshots over REST, for a venue whose WebSocket sends only diffs; empty for a venue whose
+     * WebSocket sends its snapshots too. Present exactly when the descriptor has a REST endpoint.
+     */
+    default Optional<RestSnapshots> restSnapshots() {
+        return Optional.empty();
     }
 
     /** The text frames to send after connecting, to receive the books of these instruments. */

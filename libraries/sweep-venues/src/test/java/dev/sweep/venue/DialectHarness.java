@@ -26,6 +26,7 @@ public final class DialectHarness implements ServerContext {
 
     private final Venue venue;
     private final Map<Instrument, OrderBook> truth = new LinkedHashMap<>();
+    private final Map<Instrument, Long> updateIds = new LinkedHashMap<>();
     private final List<String> sent = new ArrayList<>();
     private ServerSession session;
     private UpdateFault fault = UpdateFault.NONE;
@@ -80,6 +81,7 @@ public final class DialectHarness implements ServerContext {
     public List<String> change(Instrument instrument, List<Level> changes) {
         OrderBook book = truth.get(instrument);
         changes.forEach(change -> book.set(change.side(), change.price(), change.size()));
+        updateIds.merge(instrument, (long) changes.size(), Long::sum);
         session.onBookChange(instrument, changes, nowNanos);
         return drain();
     }
@@ -122,6 +124,11 @@ public final class DialectHarness implements ServerContext {
     @Override
     public OrderBook book(Instrument instrument) {
         return truth.get(instrument);
+    }
+
+    @Override
+    public long updateId(Instrument instrument) {
+        return updateIds.getOrDefault(instrument, 0L);
     }
 
     @Override

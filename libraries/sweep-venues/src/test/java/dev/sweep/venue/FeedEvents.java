@@ -6,7 +6,7 @@ import java.util.List;
 /** Records what a feed adapter reports, as values, so tests can assert the exact sequence of events. */
 public final class FeedEvents implements FeedListener {
 
-    public sealed interface Event permits Subscribed, Live, Broken, Heartbeat, VenueError, Rejected {
+    public sealed interface Event permits Subscribed, Live, Broken, Heartbeat, VenueError, Rejected, SnapshotWanted {
     }
 
     public record Subscribed(String symbol) implements Event {
@@ -25,6 +25,9 @@ public final class FeedEvents implements FeedListener {
     }
 
     public record Rejected(String reason) implements Event {
+    }
+
+    public record SnapshotWanted(String symbol, int attempt, String reason) implements Event {
     }
 
     private final List<Event> events = new ArrayList<>();
@@ -68,5 +71,10 @@ public final class FeedEvents implements FeedListener {
     @Override
     public void onFrameRejected(String reason) {
         events.add(new Rejected(reason));
+    }
+
+    @Override
+    public void onSnapshotWanted(VenueBook book, int attempt, String reason) {
+        events.add(new SnapshotWanted(book.instrument().symbol(), attempt, reason));
     }
 }

@@ -48,9 +48,19 @@ public final class SyntheticMarket {
 
     /** The truth book of a venue, or null when the venue does not list the instrument. */
     public OrderBook book(String venue, Instrument instrument) {
+        VenueMarket market = market(venue, instrument);
+        return market == null ? null : market.book();
+    }
+
+    /** Level changes the venue's book of the instrument has gone through: the id of the last one. */
+    public long updateId(String venue, Instrument instrument) {
+        return market(venue, instrument).updateId();
+    }
+
+    private VenueMarket market(String venue, Instrument instrument) {
         for (VenueMarket market : books) {
             if (market.venue().equals(venue) && market.book().instrument().equals(instrument)) {
-                return market.book();
+                return market;
             }
         }
         return null;

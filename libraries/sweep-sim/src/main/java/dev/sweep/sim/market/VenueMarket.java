@@ -29,6 +29,7 @@ public final class VenueMarket {
     private final long tick;
     private final long sizeUnit;
     private final SplittableRandom random;
+    private long updateId;
 
     VenueMarket(String venue, MarketProfile profile, Instrument instrument, long fairPrice, SplittableRandom random) {
         this.venue = venue;
@@ -56,6 +57,11 @@ public final class VenueMarket {
 
     public String venue() {
         return venue;
+    }
+
+    /** Level changes the book has gone through since the market opened: the id of the last one. */
+    public long updateId() {
+        return updateId;
     }
 
     /**
@@ -148,6 +154,7 @@ public final class VenueMarket {
         }
         book.set(side, price, size);
         changes.add(new Level(side, price, size));
+        updateId++;
     }
 
     /** 0 most often, with a geometric tail: P(index ≥ k) = 0.7^k. */

@@ -120,6 +120,11 @@ public final class Session implements ServerContext {
         return context.market().book(venue.name(), instrument);
     }
 
+    @Override
+    public long updateId(Instrument instrument) {
+        return context.market().updateId(venue.name(), instrument);
+    }
+
     /**
      * Draws the fault for the update about to be sent and applies the shared ones; returns what the dialect must
      * apply itself. After {@link Fault#DROP} the channel is closed and whatever the dialect sends is dropped.

@@ -1,21 +1,7 @@
 package dev.sweep.venue.server;
 
-import dev.sweep.core.Instrument;
-import dev.sweep.core.OrderBook;
-import java.util.List;
-import java.util.Optional;
-
 /** What a {@link ServerSession} gets from the host that runs it: the market, the connection, the faults. */
-public interface ServerContext {
-
-    /** The instruments the simulated venue lists, in a fixed order. */
-    List<Instrument> instruments();
-
-    /** The listed instrument the venue writes as {@code venueSymbol} ({@code BTC/USD}), if any. */
-    Optional<Instrument> instrument(String venueSymbol);
-
-    /** The venue's own book of a listed instrument: the truth its client must end up with. Read it; never change it. */
-    OrderBook book(Instrument instrument);
+public interface ServerContext extends MarketView {
 
     /** Sends a text frame to the client: at once, or later when the connection is stalled; never once it is closed. */
     void send(String frame);
