@@ -10,6 +10,7 @@ import dev.sweep.sim.session.SimContext;
 import dev.sweep.venue.Venue;
 import dev.sweep.venue.Venues;
 import dev.sweep.venue.server.MarketProfile;
+import dev.sweep.venue.server.RestAnswer;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -46,12 +47,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import javax.net.ssl.KeyManagerFactory;
 
 /**
  * The exchange simulator: a WebSocket server that speaks every registered venue's dialect at the venue's
  * {@linkplain dev.sweep.venue.VenueDescriptor#simulatorPath() path} ({@code /kraken/v2}, {@code /coinbase}, …),
- * over a synthetic market in which each venue quotes as its descriptor's market profile says.
+ * over a synthetic market in which each venue quotes as its descriptor's market profile says. A venue whose
+ * snapshots come over REST answers them on the same port, below its
+ * {@linkplain dev.sweep.venue.VenueDescriptor#simulatorRestPath() REST path}, with faults on demand
+ * ({@link SnapshotFault}).
  *
  * <p>Everything runs on one event loop thread: the market, every session, the server. The methods of this class
  * may be called from any thread; they run their work on that loop and wait for it, so a test sees the market and
@@ -71,6 +76,7 @@ public final class Simulator implements AutoCloseable, SimContext {
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final EventLoop loop = group.next();
     private final SyntheticMarket market;
+    private final RestDesk rest;
     private final SplittableRandom faultRandom;
     private final List<Session> sessions = new ArrayList<>();
     /** Every accepted connection, to close them all when the simulator stops, as a restarting exchange does. */
@@ -91,6 +97,7 @@ public final class Simulator implements AutoCloseable, SimContext {
             profiles.put(venue.name(), venue.descriptor().market());
         }
         this.market = new SyntheticMarket(config.seed(), profiles);
+        this.rest = new RestDesk(market, List.copyOf(venuesByPath.values()));
         this.faultRandom = new SplittableRandom(config.seed() ^ 0x5EED);
         for (Fault fault : Fault.values()) {
             faultsInjected.put(fault, new LongAdder());
@@ -178,6 +185,18 @@ public final class Simulator implements AutoCloseable, SimContext {
                 + served.descriptor().simulatorPath());
     }
 
+    /**
+     * The REST endpoint of a venue whose snapshots come over REST, on the same port: e.g.
+     * {@code http://127.0.0.1:8765/binance}, below which the venue's requests are answered.
+     */
+    public URI restEndpoint(String venue) {
+        Venue served = Venues.byName(venue)
+                .orElseThrow(() -> new IllegalArgumentException("the simulator does not serve " + venue));
+        String path = served.descriptor().simulatorRestPath()
+                .orElseThrow(() -> new IllegalArgumentException(venue + " serves no snapshots over REST"));
+        return URI.create((config.tls() == null ? "http://" : "https://") + config.host() + ":" + port() + path);
+    }
+
     /** The venues served, in the registry's order. */
     public List<Venue> venues() {
         return List.copyOf(venuesByPath.values());
@@ -246,6 +265,19 @@ public final class Simulator implements AutoCloseable, SimContext {
                     .forEach(session -> session.inject(fault));
             return null;
         });
+    }
+
+    /** Applies {@code fault} to the venue's next REST snapshot. */
+    public void injectSnapshot(String venue, SnapshotFault fault) {
+        run(() -> {
+            rest.inject(venue, fault);
+            return null;
+        });
+    }
+
+    /** REST snapshot requests answered (or being held back) since start. */
+    public long snapshotRequests() {
+        return run(rest::requests);
     }
 
     /** Clients connected now. */
@@ -320,6 +352,21 @@ public final class Simulator implements AutoCloseable, SimContext {
         sessions.remove(session);
     }
 
+    /** Whether a request path is one of a venue's REST requests; on the loop. */
+    boolean answersRest(String path) {
+        return rest.answers(path);
+    }
+
+    /** The REST paths served, each a venue's, below which its requests are answered. */
+    List<String> restPaths() {
+        return rest.paths();
+    }
+
+    /** Answers a venue's REST request, now or (with a fault) later; on the loop. */
+    void answerRest(String path, String query, Consumer<RestAnswer> respond) {
+        rest.answer(path, query, nowNanos(), respond);
+    }
+
     private void tick() {
         if (!paused && config.rate() > 0) {
             long booksPerSecond = (long) config.rate() * market.instruments().size() * venuesByPath.size();
@@ -333,11 +380,13 @@ public final class Simulator implements AutoCloseable, SimContext {
         for (Session session : List.copyOf(sessions)) {
             session.tick();
         }
+        rest.tick(config.clock().epochNanos());
     }
 
     private void step() {
         MarketEvent event = market.step();
         marketSteps.incrementAndGet();
+        rest.onMarketEvent(event);
         for (Session session : List.copyOf(sessions)) {
             session.onMarketEvent(event);
         }

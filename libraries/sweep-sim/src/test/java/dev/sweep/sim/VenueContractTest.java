@@ -61,7 +61,7 @@ class VenueContractTest {
         static Connection live(Venue venue, List<Level> levels) {
             DialectHarness server = new DialectHarness(venue, "BTC-USD", "ETH-USD");
             LevelArbitraries.set(server.truth(BTC_USD), levels);
-            Connection connection = new Connection(server, new VenueHarness(venue, "BTC-USD"));
+            Connection connection = new Connection(server, new VenueHarness(venue, "BTC-USD").snapshotsFrom(server));
             connection.subscribe();
             return connection;
         }

@@ -9,36 +9,52 @@ import dev.sweep.venue.VenueBook;
 import dev.sweep.venue.VenueBooks;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
  * A real WebSocket client (the JDK's) that feeds every text frame to a venue's adapter, as Sweep's feed will: the
- * test's view of what a client of the simulator gets. Frames arrive on the HTTP client's thread; every access goes
- * through this object's lock.
+ * test's view of what a client of the simulator gets. For a venue whose snapshots come over REST, it fetches each
+ * snapshot the adapter asks for from the simulator's REST path on the same port, giving up after
+ * {@link #SNAPSHOT_TIMEOUT}. Frames and answers arrive on the HTTP client's threads; every access goes through this
+ * object's lock.
  */
 final class WsClient implements WebSocket.Listener, AutoCloseable {
 
+    /** Shorter than the simulator holds a slow snapshot back. */
+    static final Duration SNAPSHOT_TIMEOUT = Duration.ofSeconds(2);
+
     private final FeedEvents events = new FeedEvents();
+    private final HttpClient http = HttpClient.newHttpClient();
+    /** Where the venue's REST requests go, for a venue whose snapshots come over REST. */
+    private final Optional<URI> rest;
     private final VenueBooks books;
     private final FeedAdapter adapter;
     private final List<String> frames = new ArrayList<>();
     private final StringBuilder partial = new StringBuilder();
     private final boolean reading;
+    private final Venue venue;
     private WebSocket socket;
     private boolean closed;
     private long received;
 
-    private WsClient(Venue venue, List<Instrument> instruments, boolean reading) {
+    private WsClient(URI uri, Venue venue, List<Instrument> instruments, boolean reading) {
         this.books = venue.newBooks(instruments, events);
         this.adapter = venue.newAdapter(books);
         this.reading = reading;
+        this.rest = venue.descriptor().simulatorRestPath().map(path -> URI.create(
+                ("wss".equals(uri.getScheme()) ? "https://" : "http://") + uri.getHost() + ":" + uri.getPort() + path));
+        this.venue = venue;
     }
 
     /** Connects and keeps reading. */
@@ -48,7 +64,7 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     /** Connects; a client that is not {@code reading} takes one frame and then stops reading, like a stuck consumer. */
     static WsClient connect(URI uri, Venue venue, boolean reading, String... symbols) {
-        WsClient client = new WsClient(venue, List.of(symbols).stream().map(Instrument::of).toList(), reading);
+        WsClient client = new WsClient(uri, venue, List.of(symbols).stream().map(Instrument::of).toList(), reading);
         client.socket = HttpClient.newHttpClient().newWebSocketBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .buildAsync(uri, client)
@@ -85,12 +101,37 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
                 received++;
                 byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
                 adapter.onFrame(bytes, 0, bytes.length, System.nanoTime());
+                fetchWantedSnapshots();
             }
         }
         if (reading) {
             webSocket.request(1);
         }
         return null;
+    }
+
+    /** Fetches the snapshots the adapter asked for, a retry a little later than the attempt before; under the lock. */
+    private void fetchWantedSnapshots() {
+        for (FeedEvents.SnapshotWanted wanted : events.takeWantedSnapshots()) {
+            VenueBook book = book(wanted.symbol());
+            URI uri = URI.create(rest.orElseThrow() + venue.restSnapshots().orElseThrow().request(book.instrument()));
+            HttpRequest request = HttpRequest.newBuilder(uri).timeout(SNAPSHOT_TIMEOUT).build();
+            CompletableFuture.runAsync(() -> { },
+                            CompletableFuture.delayedExecutor(100L * wanted.attempt(), TimeUnit.MILLISECONDS))
+                    .thenCompose(ignored -> http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()))
+                    .whenComplete((response, error) -> onSnapshot(book, response, error));
+        }
+    }
+
+    private synchronized void onSnapshot(VenueBook book, HttpResponse<byte[]> response, Throwable error) {
+        if (error != null) {
+            adapter.onSnapshotFailed(book, error.toString());
+        } else if (response.statusCode() != 200) {
+            adapter.onSnapshotFailed(book, "HTTP " + response.statusCode());
+        } else {
+            adapter.onSnapshot(book, response.body(), 0, response.body().length, System.nanoTime());
+        }
+        fetchWantedSnapshots();
     }
 
     @Override

@@ -41,4 +41,12 @@ public record VenueDescriptor(String name, URI webSocket, Optional<URI> rest, Sy
     public String simulatorPath() {
         return "/" + name + webSocket.getPath();
     }
+
+    /**
+     * Where the simulator serves the venue's REST endpoint, on the same port: its name, then the path of its
+     * production REST endpoint ({@code /binance}); empty for a venue without one.
+     */
+    public Optional<String> simulatorRestPath() {
+        return rest.map(endpoint -> ("/" + name + endpoint.getPath()).replaceAll("/+$", ""));
+    }
 }

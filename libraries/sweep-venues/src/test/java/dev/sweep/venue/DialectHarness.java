@@ -3,6 +3,7 @@ package dev.sweep.venue;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.Level;
 import dev.sweep.core.OrderBook;
+import dev.sweep.venue.server.RestAnswer;
 import dev.sweep.venue.server.ServerContext;
 import dev.sweep.venue.server.ServerSession;
 import dev.sweep.venue.server.UpdateFault;
@@ -84,6 +85,13 @@ public final class DialectHarness implements ServerContext {
         updateIds.merge(instrument, (long) changes.size(), Long::sum);
         session.onBookChange(instrument, changes, nowNanos);
         return drain();
+    }
+
+    /** The venue's REST answer to its snapshot request for the instrument, from the truth as it is now. */
+    public RestAnswer snapshot(Instrument instrument) {
+        RestSnapshots rest = venue.restSnapshots()
+                .orElseThrow(() -> new IllegalStateException(venue.name() + " has no REST snapshots"));
+        return rest.answer(rest.request(instrument), this);
     }
 
     /** Lets time pass and returns what the venue sends meanwhile (heartbeats). */

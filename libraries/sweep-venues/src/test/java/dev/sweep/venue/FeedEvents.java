@@ -31,9 +31,17 @@ public final class FeedEvents implements FeedListener {
     }
 
     private final List<Event> events = new ArrayList<>();
+    private final List<SnapshotWanted> wantedSnapshots = new ArrayList<>();
 
     public List<Event> events() {
         return events;
+    }
+
+    /** The snapshots asked for and not yet taken, oldest first; forgets them. */
+    public List<SnapshotWanted> takeWantedSnapshots() {
+        List<SnapshotWanted> wanted = List.copyOf(wantedSnapshots);
+        wantedSnapshots.clear();
+        return wanted;
     }
 
     /** Returns the events so far and forgets them. */
@@ -75,6 +83,8 @@ public final class FeedEvents implements FeedListener {
 
     @Override
     public void onSnapshotWanted(VenueBook book, int attempt, String reason) {
-        events.add(new SnapshotWanted(book.instrument().symbol(), attempt, reason));
+        SnapshotWanted wanted = new SnapshotWanted(book.instrument().symbol(), attempt, reason);
+        events.add(wanted);
+        wantedSnapshots.add(wanted);
     }
 }

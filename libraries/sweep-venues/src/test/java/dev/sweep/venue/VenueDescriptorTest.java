@@ -2,9 +2,11 @@ package dev.sweep.venue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.sweep.core.Instrument;
 import dev.sweep.venue.server.MarketProfile;
+import dev.sweep.venue.server.RestRequest;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -52,6 +54,31 @@ class VenueDescriptorTest {
         assertThat(descriptor("okx", "wss://ws.okx.com:8443/ws/v5/public").simulatorPath())
                 .isEqualTo("/okx/ws/v5/public");
         assertThat(descriptor("bybit", "wss://stream.bybit.com").simulatorPath()).isEqualTo("/bybit");
+    }
+
+    @Test
+    void theSimulatorServesARestEndpointAtTheVenuesNameThenItsPathOnTheSamePort() {
+        VenueDescriptor binance = new VenueDescriptor("binance", URI.create("wss://stream.binance.com:9443/ws"),
+                Optional.of(URI.create("https://api.binance.com")), SymbolFormat.upperCase(""), 0, 0,
+                Integrity.ID_RANGE, KeepAlive.NONE, Duration.ofSeconds(5), MARKET);
+        VenueDescriptor bitstamp = new VenueDescriptor("bitstamp", URI.create("wss://ws.bitstamp.net"),
+                Optional.of(URI.create("https://www.bitstamp.net/api/v2/")), new SymbolFormat("", "", true), 0, 0,
+                Integrity.NONE, KeepAlive.NONE, Duration.ofSeconds(5), MARKET);
+
+        assertThat(binance.simulatorRestPath()).hasValue("/binance");
+        assertThat(bitstamp.simulatorRestPath()).hasValue("/bitstamp/api/v2");
+        assertThat(descriptor("kraken", "wss://ws.kraken.com/v2").simulatorRestPath()).isEmpty();
+    }
+
+    @Test
+    void aRestRequestIsItsPathAndItsDecodedParameters() {
+        RestRequest request = RestRequest.parse("/api/v3/depth?symbol=BTC%2DUSD&limit=5000&limit=1&flag");
+
+        assertThat(request.path()).isEqualTo("/api/v3/depth");
+        assertThat(request.parameters()).containsExactly(entry("symbol", "BTC-USD"), entry("limit", "5000"),
+                entry("flag", ""));
+        assertThat(RestRequest.parse("/depth").parameters()).isEmpty();
+        assertThat(RestRequest.parse("/depth?symbol=%E0%A4%A").parameter("symbol")).hasValue("%E0%A4%A");
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.sweep.core.BookSide;
 import dev.sweep.core.FixedPoint;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderBook;
+import dev.sweep.venue.server.RestAnswer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,13 +13,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** One connection's books and adapter for a venue, fed frames directly: no network, as the adapters see it. */
+/**
+ * One connection's books and adapter for a venue, fed frames directly: no network, as the adapters see it. For a venue
+ * whose snapshots come over REST, the snapshots the adapter asks for wait until the test answers them
+ * ({@link #answerSnapshot}), or are answered at once by the venue's server side ({@link #snapshotsFrom}).
+ */
 public final class VenueHarness {
 
     private final FeedEvents events = new FeedEvents();
     private final Venue venue;
     private final VenueBooks books;
+    private final List<String> wantedSnapshots = new ArrayList<>();
     private FeedAdapter adapter;
+    private DialectHarness snapshots;
     private long clock;
 
     public VenueHarness(Venue venue, String... symbols) {
@@ -31,7 +38,57 @@ public final class VenueHarness {
     public VenueHarness reconnect() {
         books.resyncing();
         adapter = venue.newAdapter(books);
+        events.takeWantedSnapshots();
+        wantedSnapshots.clear();
         return this;
+    }
+
+    /** Answers every snapshot the adapter asks for with the REST answer of {@code server}, at once. */
+    public VenueHarness snapshotsFrom(DialectHarness server) {
+        this.snapshots = server;
+        return serveWantedSnapshots();
+    }
+
+    /** The symbols whose snapshots the adapter asked for and no one answered yet, oldest first. */
+    public List<String> wantedSnapshots() {
+        collectWantedSnapshots();
+        return List.copyOf(wantedSnapshots);
+    }
+
+    /**
+     * Hands the adapter the answer to the oldest request for the book's snapshot, as a feed does: the body of a
+     * {@code 200}, else the status as the reason it failed.
+     */
+    public VenueHarness answerSnapshot(String symbol, RestAnswer answer) {
+        collectWantedSnapshots();
+        if (!wantedSnapshots.remove(symbol)) {
+            throw new IllegalStateException("no snapshot of " + symbol + " was asked for");
+        }
+        deliver(symbol, answer);
+        return serveWantedSnapshots();
+    }
+
+    private void deliver(String symbol, RestAnswer answer) {
+        if (answer.isOk()) {
+            byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+            adapter.onSnapshot(book(symbol), body, 0, body.length, ++clock);
+        } else {
+            adapter.onSnapshotFailed(book(symbol), "HTTP " + answer.status());
+        }
+    }
+
+    private VenueHarness serveWantedSnapshots() {
+        collectWantedSnapshots();
+        while (snapshots != null && !wantedSnapshots.isEmpty()) {
+            String symbol = wantedSnapshots.remove(0);
+            deliver(symbol, snapshots.snapshot(Instrument.of(symbol)));
+            collectWantedSnapshots();
+        }
+        return this;
+    }
+
+    private void collectWantedSnapshots() {
+        events.takeWantedSnapshots().forEach(wanted -> wantedSnapshots.add(wanted.symbol()));
     }
 
     /** Feeds every frame, in order. */
@@ -58,7 +115,7 @@ public final class VenueHarness {
         byte[] buffer = new byte[frame.length + 16];
         System.arraycopy(frame, 0, buffer, 7, frame.length);
         adapter.onFrame(buffer, 7, frame.length, ++clock);
-        return this;
+        return serveWantedSnapshots();
     }
 
     /** Feeds a fixture from {@code src/test/resources}. */
