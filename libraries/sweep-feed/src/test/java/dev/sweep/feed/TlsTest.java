@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TlsTest {
 
     private static final Instrument BTC_USD = Instrument.of("BTC-USD");
-    private static final String PASSWORD = "test-only";
+    static final String PASSWORD = "test-only";
 
     @TempDir
     Path folder;
@@ -115,8 +115,12 @@ class TlsTest {
         }
     }
 
-    /** A PKCS#12 key store with a fresh self-signed certificate for the given subject alternative names. */
     private Path keyStore(String names) throws IOException, InterruptedException {
+        return keyStore(folder, names);
+    }
+
+    /** A PKCS#12 key store in the folder with a fresh self-signed certificate for these subject alternative names. */
+    static Path keyStore(Path folder, String names) throws IOException, InterruptedException {
         Path store = folder.resolve("sim-" + names.hashCode() + ".p12");
         Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
                 "-genkeypair", "-alias", "sim", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=sweep-test",

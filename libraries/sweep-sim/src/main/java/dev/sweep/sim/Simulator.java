@@ -89,10 +89,10 @@ public final class Simulator implements AutoCloseable, SimContext {
     private long scheduleStartNanos;
     private long scheduledSteps;
 
-    private Simulator(SimulatorConfig config) {
+    private Simulator(SimulatorConfig config, List<Venue> venues) {
         this.config = config;
         Map<String, MarketProfile> profiles = new LinkedHashMap<>();
-        for (Venue venue : Venues.all()) {
+        for (Venue venue : venues) {
             venuesByPath.put(venue.descriptor().simulatorPath(), venue);
             profiles.put(venue.name(), venue.descriptor().market());
         }
@@ -105,12 +105,21 @@ public final class Simulator implements AutoCloseable, SimContext {
     }
 
     /**
-     * Binds the server and starts the market.
+     * Binds the server and starts the market, serving every registered venue.
      *
      * @throws IllegalStateException with the reason when the address cannot be bound
      */
     public static Simulator start(SimulatorConfig config) {
-        Simulator simulator = new Simulator(config);
+        return start(config, Venues.all());
+    }
+
+    /**
+     * Binds the server and starts the market, serving these venues: registered or not, such as a test's own.
+     *
+     * @throws IllegalStateException with the reason when the address cannot be bound
+     */
+    public static Simulator start(SimulatorConfig config, List<Venue> venues) {
+        Simulator simulator = new Simulator(config, venues);
         try {
             simulator.bind();
         } catch (RuntimeException e) {
@@ -179,8 +188,7 @@ public final class Simulator implements AutoCloseable, SimContext {
 
     /** The WebSocket URL of a venue's dialect, e.g. {@code ws://127.0.0.1:8765/kraken/v2}. */
     public URI endpoint(String venue) {
-        Venue served = Venues.byName(venue)
-                .orElseThrow(() -> new IllegalArgumentException("the simulator does not serve " + venue));
+        Venue served = served(venue);
         return URI.create((config.tls() == null ? "ws://" : "wss://") + config.host() + ":" + port()
                 + served.descriptor().simulatorPath());
     }
@@ -190,14 +198,18 @@ public final class Simulator implements AutoCloseable, SimContext {
      * {@code http://127.0.0.1:8765/binance}, below which the venue's requests are answered.
      */
     public URI restEndpoint(String venue) {
-        Venue served = Venues.byName(venue)
-                .orElseThrow(() -> new IllegalArgumentException("the simulator does not serve " + venue));
+        Venue served = served(venue);
         String path = served.descriptor().simulatorRestPath()
                 .orElseThrow(() -> new IllegalArgumentException(venue + " serves no snapshots over REST"));
         return URI.create((config.tls() == null ? "http://" : "https://") + config.host() + ":" + port() + path);
     }
 
-    /** The venues served, in the registry's order. */
+    private Venue served(String venue) {
+        return venuesByPath.values().stream().filter(served -> served.name().equals(venue)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the simulator does not serve " + venue));
+    }
+
+    /** The venues served, in the order they were given (the registry's, by default). */
     public List<Venue> venues() {
         return List.copyOf(venuesByPath.values());
     }
