@@ -1,13 +1,11 @@
 package dev.sweep.cli;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import dev.sweep.feed.FeedSettings;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,13 +26,19 @@ final class FeedOptions {
             description = "Connect a venue somewhere else, e.g. kraken=ws://127.0.0.1:9001/kraken/v2 (repeatable).")
     List<String> endpoints = new ArrayList<>();
 
+    @Option(names = "--rest-endpoint", paramLabel = "VENUE=URL",
+            description = "Fetch the snapshots of a venue whose WebSocket sends none somewhere else (sweep venues lists"
+                    + " them with their REST endpoint), e.g. VENUE=http://127.0.0.1:8765/VENUE (repeatable).")
+    List<String> restEndpoints = new ArrayList<>();
+
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s",
             description = "How long to wait for the books (default: ${DEFAULT-VALUE}).")
     String timeout;
 
     @Option(names = "--trust-store", paramLabel = "FILE",
-            description = "Trust the certificates in this key store (PKCS#12 or JKS) for wss:// instead of the JDK's;"
-                    + " its password, if any, comes from the environment variable " + TRUST_STORE_PASSWORD + ".")
+            description = "Trust the certificates in this key store (PKCS#12 or JKS) for wss:// and https:// instead of"
+                    + " the JDK's; its password, if any, comes from the environment variable " + TRUST_STORE_PASSWORD
+                    + ".")
     Path trustStore;
 
     @Option(names = "--log-dir", paramLabel = "DIR",
@@ -68,30 +72,18 @@ final class FeedOptions {
 
     /** The {@code --endpoint} URLs by venue, each venue known and given once. */
     Map<String, URI> endpointUris() {
-        List<String> venues = new ArrayList<>();
-        List<String> urls = new ArrayList<>();
-        for (String endpoint : endpoints) {
-            int equals = endpoint.indexOf('=');
-            if (equals <= 0) {
-                throw new UserInputException("--endpoint '" + endpoint + "' must be VENUE=URL, e.g."
-                        + " kraken=ws://127.0.0.1:9001/kraken/v2");
-            }
-            venues.add(endpoint.substring(0, equals));
-            urls.add(endpoint.substring(equals + 1));
-        }
-        VenueSelection.check("--endpoint", venues);
-        Map<String, URI> uris = new LinkedHashMap<>();
-        for (int i = 0; i < venues.size(); i++) {
-            String venue = venues.get(i);
-            String url = urls.get(i);
-            try {
-                URI uri = new URI(url);
-                if (!"ws".equals(uri.getScheme()) && !"wss".equals(uri.getScheme()) || uri.getHost() == null) {
-                    throw new UserInputException("--endpoint " + venue + ": '" + url + "' must be a ws:// or wss:// URL");
-                }
-                uris.put(venue, uri);
-            } catch (URISyntaxException e) {
-                throw new UserInputException("--endpoint " + venue + ": '" + url + "' is not a URL");
+        return VenueSelection.urls("--endpoint", endpoints, "kraken=ws://127.0.0.1:9001/kraken/v2",
+                List.of("ws", "wss"), "a ws:// or wss://");
+    }
+
+    /** The {@code --rest-endpoint} URLs by venue: each venue known, given once, and one whose snapshots are REST's. */
+    Map<String, URI> restEndpointUris() {
+        Map<String, URI> uris = VenueSelection.urls("--rest-endpoint", restEndpoints,
+                "VENUE=http://127.0.0.1:8765/VENUE", List.of("http", "https"), "an http:// or https://");
+        for (String venue : uris.keySet()) {
+            if (VenueSelection.venue(venue).restSnapshots().isEmpty()) {
+                throw new UserInputException("--rest-endpoint: " + venue + " takes no REST endpoint: its WebSocket"
+                        + " sends its snapshots");
             }
         }
         return uris;

@@ -38,18 +38,24 @@ final class LiveFeeds implements AutoCloseable {
     static LiveFeeds start(FeedOptions options, List<Venue> venues, List<Instrument> instruments, FrameTap tap) {
         // Checked before the simulator starts, so that bad input leaves nothing running.
         Map<String, URI> overrides = options.endpointUris();
+        Map<String, URI> restOverrides = options.restEndpointUris();
         Map<String, URI> endpoints = new LinkedHashMap<>();
+        Map<String, URI> restEndpoints = new LinkedHashMap<>();
         Simulator simulator = null;
         if (options.demo) {
             simulator = Simulator.start(SimulatorConfig.defaults());
             for (Venue venue : venues) {
                 endpoints.put(venue.name(), simulator.endpoint(venue.name()));
+                if (venue.restSnapshots().isPresent()) {
+                    restEndpoints.put(venue.name(), simulator.restEndpoint(venue.name()));
+                }
             }
         }
         endpoints.putAll(overrides);
+        restEndpoints.putAll(restOverrides);
         try {
-            return new LiveFeeds(simulator, new FeedManager(venues, endpoints, instruments, options.settings(), tap)
-                    .start());
+            return new LiveFeeds(simulator, new FeedManager(venues, endpoints, restEndpoints, instruments,
+                    options.settings(), tap).start());
         } catch (IllegalArgumentException e) {
             if (simulator != null) {
                 simulator.close();

@@ -2,8 +2,13 @@ package dev.sweep.cli;
 
 import dev.sweep.venue.Venue;
 import dev.sweep.venue.Venues;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -51,6 +56,43 @@ final class VenueSelection {
             }
         }
         return List.copyOf(names);
+    }
+
+    /**
+     * The URLs an option gives as {@code VENUE=URL} ({@code --endpoint kraken=ws://…}), by venue in the order given:
+     * each entry of that form, each venue known and named once, each URL absolute with a host and one of the schemes.
+     *
+     * @param example  an entry to show when one is not of that form
+     * @param expected the schemes, for the error message ({@code "a ws:// or wss://"})
+     */
+    static Map<String, URI> urls(String option, List<String> entries, String example, List<String> schemes,
+                                 String expected) {
+        List<String> venues = new ArrayList<>();
+        List<String> urls = new ArrayList<>();
+        for (String entry : entries) {
+            int equals = entry.indexOf('=');
+            if (equals <= 0) {
+                throw new UserInputException(option + " '" + entry + "' must be VENUE=URL, e.g. " + example);
+            }
+            venues.add(entry.substring(0, equals));
+            urls.add(entry.substring(equals + 1));
+        }
+        check(option, venues);
+        Map<String, URI> uris = new LinkedHashMap<>();
+        for (int i = 0; i < venues.size(); i++) {
+            String venue = venues.get(i);
+            String url = urls.get(i);
+            try {
+                URI uri = new URI(url);
+                if (!schemes.contains(uri.getScheme()) || uri.getHost() == null) {
+                    throw new UserInputException(option + " " + venue + ": '" + url + "' must be " + expected + " URL");
+                }
+                uris.put(venue, uri);
+            } catch (URISyntaxException e) {
+                throw new UserInputException(option + " " + venue + ": '" + url + "' is not a URL");
+            }
+        }
+        return uris;
     }
 
     private static String knownVenues() {

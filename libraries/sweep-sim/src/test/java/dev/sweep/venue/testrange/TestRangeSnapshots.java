@@ -32,7 +32,10 @@ final class TestRangeSnapshots implements RestSnapshots {
         return "/api/v3/depth?symbol=" + symbols.format(instrument) + "&limit=" + MAX_LIMIT;
     }
 
-    /** Binance counts a 5,000-level snapshot as 250 of the 6,000 weight an address may use a minute. */
+    /**
+     * Shorter than Binance would need, so that tests wait less: a 5,000-level snapshot weighs 250 of the few thousand
+     * an address may use a minute there, so a real venue of this kind asks for one book every few seconds at most.
+     */
     @Override
     public Duration minInterval() {
         return Duration.ofMillis(250);
