@@ -65,7 +65,7 @@ class RestSnapshotContractTest {
         server.connect();
         server.change(BTC_USD, List.of(resizedBest(server, Side.BID))); // a change the client never sees
         VenueHarness client = subscribed(venue, server);
-        client.feed(server.change(BTC_USD, List.of(resizedBest(server, Side.ASK))));
+        move(client, server, Side.ASK);
 
         client.answerSnapshot("BTC-USD", stale);
 
@@ -75,7 +75,7 @@ class RestSnapshotContractTest {
                 .extracting(event -> ((FeedEvents.SnapshotWanted) event).attempt()).containsExactly(0, 1);
 
         client.answerSnapshot("BTC-USD", server.snapshot(BTC_USD));
-        client.feed(server.change(BTC_USD, List.of(resizedBest(server, Side.BID))));
+        move(client, server, Side.BID);
 
         assertLiveAndTrue(client, server);
     }
@@ -86,10 +86,10 @@ class RestSnapshotContractTest {
         DialectHarness server = server(venue);
         VenueHarness client = subscribed(venue, server);
         RestAnswer snapshot = server.snapshot(BTC_USD);
-        client.feed(server.change(BTC_USD, List.of(resizedBest(server, Side.BID))));
+        move(client, server, Side.BID);
         server.failNext(UpdateFault.LOST);
-        client.feed(server.change(BTC_USD, List.of(resizedBest(server, Side.ASK))));
-        client.feed(server.change(BTC_USD, List.of(resizedBest(server, Side.BID))));
+        move(client, server, Side.ASK);
+        move(client, server, Side.BID);
 
         client.answerSnapshot("BTC-USD", snapshot);
 
@@ -104,7 +104,7 @@ class RestSnapshotContractTest {
     void anErrorOrAMalformedSnapshotIsFetchedAgainAndTheBookGoesLive(Venue venue) {
         DialectHarness server = server(venue);
         VenueHarness client = subscribed(venue, server);
-        client.feed(server.change(BTC_USD, List.of(resizedBest(server, Side.BID))));
+        move(client, server, Side.BID);
 
         client.answerSnapshot("BTC-USD", new RestAnswer(503, "{\"error\":\"maintenance\"}"));
         String whole = server.snapshot(BTC_USD).body();
@@ -126,11 +126,11 @@ class RestSnapshotContractTest {
         VenueHarness client = subscribed(venue, server);
         int bound = venue.restSnapshots().orElseThrow().maxBufferedUpdates();
         for (int i = 0; i < bound; i++) {
-            client.feed(server.change(BTC_USD, List.of(resizedBest(server, i % 2 == 0 ? Side.BID : Side.ASK))));
+            move(client, server, i % 2 == 0 ? Side.BID : Side.ASK);
         }
         assertThat(client.book("BTC-USD").state()).isEqualTo(BookState.SYNCING);
 
-        client.feed(server.change(BTC_USD, List.of(resizedBest(server, Side.BID))));
+        move(client, server, Side.BID);
 
         assertThat(client.book("BTC-USD").state()).isEqualTo(BookState.BROKEN);
         assertThat(client.events().events()).last().isEqualTo(new FeedEvents.Broken("BTC-USD",
@@ -182,7 +182,7 @@ class RestSnapshotContractTest {
         client.reconnect();
         client.feed(server.connect()).feed(server.subscribe(List.of(BTC_USD)));
         RestAnswer snapshot = server.snapshot(BTC_USD);
-        client.feed(server.change(BTC_USD, List.of(resizedBest(server, Side.ASK))));
+        move(client, server, Side.ASK);
         client.answerSnapshot("BTC-USD", snapshot);
     }
 
@@ -190,6 +190,11 @@ class RestSnapshotContractTest {
         VenueBook book = client.book("BTC-USD");
         assertThat(book.state()).isEqualTo(BookState.LIVE);
         assertThat(sides(book.book())).isEqualTo(sides(server.truth(BTC_USD)));
+    }
+
+    /** Changes the best level of a side in the truth, and hands the client what the venue sends about it. */
+    private static void move(VenueHarness client, DialectHarness server, Side side) {
+        client.feed(server.change(BTC_USD, List.of(resizedBest(server, side))));
     }
 
     /** The best level of a side, resized: a change at the top of the book. */

@@ -14,25 +14,32 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The splice of a REST snapshot into a diff stream, with Binance's rule for its ids: an update covers the changes
- * {@code U} to {@code u}; the snapshot holds the changes up to {@code lastUpdateId}. Updates and snapshots are staged
- * by hand here, each a bid at a price (in whole dollars) with a size (in whole coins), as an adapter stages them.
+ * The splice of a REST snapshot into a diff stream, with the rule OKX gives for splicing its REST book: an update
+ * names the id of the one before it and its own ({@code prevSeqId}, {@code seqId}), which jump; the snapshot holds
+ * everything up to its {@code seqId}. Updates and snapshots are staged by hand here, each a bid at a price (in whole
+ * dollars) with a size (in whole coins), as an adapter stages them.
  */
 class SnapshotSpliceTest {
 
     private static final Instrument BTC_USD = Instrument.of("BTC-USD");
     private static final int MAX_BUFFERED = 4;
 
-    /** Binance's rule (web-socket-streams.md, "How to manage a local order book correctly"). */
-    private static final SpliceRule BINANCE = new SpliceRule() {
+    /** The first update kept must have {@code prevSeqId <= snapshot's seqId < seqId}; then each names the last. */
+    private static final SpliceRule OKX = new SpliceRule() {
         @Override
-        public Join joins(long snapshotId, long first, long last) {
-            return last <= snapshotId ? Join.HELD : first <= snapshotId + 1 ? Join.NEXT : Join.GAP;
+        public Join joins(long snapshotId, long previous, long id) {
+            if (id <= snapshotId) {
+                return Join.HELD;
+            }
+            return previous <= snapshotId ? Join.NEXT : Join.GAP;
         }
 
         @Override
-        public Join follows(long appliedId, long first, long last) {
-            return last <= appliedId ? Join.HELD : first == appliedId + 1 ? Join.NEXT : Join.GAP;
+        public Join follows(long appliedId, long previous, long id) {
+            if (id <= appliedId) {
+                return Join.HELD;
+            }
+            return previous == appliedId ? Join.NEXT : Join.GAP;
         }
     };
 
@@ -40,17 +47,17 @@ class SnapshotSpliceTest {
     /** Any venue's books: the splice knows no venue. */
     private final VenueBooks books = Venues.byName("coinbase").orElseThrow().newBooks(List.of(BTC_USD), events);
     private final LevelBatch batch = new LevelBatch();
-    private final SnapshotSplice splice = new SnapshotSplice(books, batch, this::apply, BINANCE, MAX_BUFFERED);
+    private final SnapshotSplice splice = new SnapshotSplice(books, batch, this::apply, OKX, MAX_BUFFERED);
     private long clock;
 
     @Test
     void bufferedUpdatesTheSnapshotHoldsAreDroppedAndTheRestReplayedOverIt() {
-        update(5, 7, 100, 1);
-        update(8, 9, 101, 2);
-        update(10, 12, 100, 3);
+        update(3, 5, 100, 1);
+        update(5, 8, 101, 2);
+        update(8, 12, 100, 3);
         assertThat(book().state()).isEqualTo(BookState.SYNCING);
 
-        snapshot(8, 100, 9, 99, 4);
+        snapshot(7, 100, 9, 99, 4);
 
         assertThat(levels()).containsExactly("101@2", "100@3", "99@4");
         assertThat(events.events()).containsExactly(new SnapshotWanted("BTC-USD", 0, "first update"),
@@ -60,7 +67,7 @@ class SnapshotSpliceTest {
     @Test
     void aStaleSnapshotIsDroppedAndAskedForAgainWithTheBufferKept() {
         update(10, 12, 100, 1);
-        update(13, 13, 101, 2);
+        update(12, 13, 101, 2);
 
         snapshot(8, 100, 9);
 
@@ -88,8 +95,8 @@ class SnapshotSpliceTest {
     @Test
     void onceLiveAnUpdateMustFollowTheLastOneApplied() {
         live(10);
-        update(11, 12, 100, 1);
-        update(13, 13, 101, 2);
+        update(10, 12, 100, 1);
+        update(12, 13, 101, 2);
         update(12, 13, 102, 3);
         assertThat(levels()).containsExactly("101@2", "100@1", "99@9");
         assertThat(events.drain()).containsExactly(new Rejected("update 12..13 of BTC-USD already applied"));
