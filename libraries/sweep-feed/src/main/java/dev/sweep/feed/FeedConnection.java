@@ -126,6 +126,7 @@ final class FeedConnection implements FeedListener {
         CompletableFuture<Void> done = new CompletableFuture<>();
         loop.execute(() -> {
             closed = true;
+            snapshots.cancelPending();
             if (channel == null) {
                 done.complete(null);
             } else {
@@ -144,7 +145,7 @@ final class FeedConnection implements FeedListener {
         replaceCause = null;
         connectionNumber++;
         adapter = venue.newAdapter(books);
-        snapshots.connectionReplaced();
+        snapshots.cancelPending();
         int port = Endpoints.port(endpoint);
         if (connectionNumber == 1) {
             // Later attempts are logged by their outcome, one line each.

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Fetches the snapshots one venue's adapter asks for over REST ({@link dev.sweep.venue.FeedListener#onSnapshotWanted})
  * and hands each answer back to the adapter that asked, on the connection's loop, unless the connection was replaced
- * meanwhile. It never asks faster than the venue allows: a book's requests are at least the venue's
+ * or closed meanwhile. It never asks faster than the venue allows: a book's requests are at least the venue's
  * {@linkplain RestSnapshots#minInterval() interval} apart, across connections; a retry waits the feed's backoff for
  * its attempt; and after a {@code Retry-After} no request goes out before it has passed.
  */
@@ -34,8 +34,8 @@ final class SnapshotFetcher {
     private long[] lastRequestNanos = new long[4];
     /** No request before this time ({@link System#nanoTime()}): the venue said when to come back; 0 for none. */
     private long notBeforeNanos;
-    /** Counts the connections: an answer for an earlier one is dropped. */
-    private int connection;
+    /** Counts the cancellations: a request made before the last one is dropped. */
+    private int cancellations;
 
     /**
      * @param endpoint the venue's REST endpoint (the production one, or the one given instead); empty for a venue
@@ -50,9 +50,12 @@ final class SnapshotFetcher {
         this.ssl = ssl;
     }
 
-    /** A new connection started: what was asked for on the one before is neither sent nor delivered. */
-    void connectionReplaced() {
-        connection++;
+    /**
+     * Forgets every request made so far: none still waiting is sent, and no answer still coming is delivered. For a
+     * new connection, whose adapter asks again, and for a closed one.
+     */
+    void cancelPending() {
+        cancellations++;
     }
 
     /**
@@ -60,7 +63,7 @@ final class SnapshotFetcher {
      * limits call for.
      */
     void fetch(FeedAdapter adapter, VenueBook book, int attempt, String reason) {
-        int asker = connection;
+        int asker = cancellations;
         if (endpoint.isEmpty() || venue.restSnapshots().isEmpty()) {
             loop.execute(() -> adapter.onSnapshotFailed(book, venue.name() + " has no REST endpoint"));
             return;
@@ -83,14 +86,14 @@ final class SnapshotFetcher {
                     book.venueSymbol(), TimeUnit.NANOSECONDS.toMillis(delay), attempt + 1, reason);
         }
         loop.schedule(() -> {
-            if (asker != connection) {
+            if (asker != cancellations) {
                 return;
             }
             lastRequestNanos[book.index()] = System.nanoTime();
             HttpGet.get(uri, loop, ssl, settings, new HttpGet.Callback() {
                 @Override
                 public void onBody(byte[] body) {
-                    if (asker == connection) {
+                    if (asker == cancellations) {
                         adapter.onSnapshot(book, body, 0, body.length, System.nanoTime());
                     }
                 }
@@ -100,7 +103,7 @@ final class SnapshotFetcher {
                     if (!retryAfter.isZero()) {
                         notBeforeNanos = System.nanoTime() + retryAfter.toNanos();
                     }
-                    if (asker == connection) {
+                    if (asker == cancellations) {
                         adapter.onSnapshotFailed(book, failure);
                     }
                 }
