@@ -6,6 +6,7 @@ import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderBook;
 import dev.sweep.core.Side;
 import dev.sweep.venue.json.JsonCursor;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -13,8 +14,11 @@ import java.util.List;
  * an update needs a live book, levels beyond the subscribed depth are dropped, a crossed book is broken. Venue
  * adapters add their own checks (checksums, sequence numbers) on top and report through the same transitions,
  * which tell the {@link FeedListener}.
+ *
+ * <p>The live books are the first {@link BookListener} of the connection's adapter: a staged section is applied to
+ * them, checked, and only then handed to the listeners {@linkplain #attach attached} here.
  */
-public final class VenueBooks {
+public final class VenueBooks implements BookListener {
 
     /**
      * Most levels a side may hold (Coinbase's deepest books hold tens of thousands): a venue that sends more is
@@ -26,6 +30,10 @@ public final class VenueBooks {
     private final int maxDepth;
     private final int maxLevels;
     private final FeedListener listener;
+    /** The listeners that see what passed every check, after the live book. */
+    private BookListener[] attached = new BookListener[0];
+    /** The deletions of the levels the subscribed depth cut from the book last applied, for the attached listeners. */
+    private final LevelBatch cut = new LevelBatch();
 
     /**
      * @param venue       the venue, for its name, symbols and price precisions
@@ -94,32 +102,77 @@ public final class VenueBooks {
     }
 
     /**
-     * Applies one staged section to its book: a snapshot replaces the levels, an update changes them, then the book is
-     * cut to the subscribed depth. An update for a book that has no snapshot yet is not applied.
+     * Applies one staged section to its live book, through this listener: a snapshot replaces the levels, an update
+     * changes them, then the book is cut to the subscribed depth. An update for a book that has no snapshot yet is not
+     * applied. The attached listeners see the section only once it passed every check ({@link #forward}).
      *
      * @return whether the section was applied
      */
     public boolean apply(LevelBatch batch, int section, long receiveNanos) {
-        VenueBook venueBook = batch.sectionBook(section);
-        OrderBook book = venueBook.book();
-        if (batch.isSnapshot(section)) {
-            book.clear();
-        } else if (venueBook.state() != BookState.LIVE && venueBook.state() != BookState.STALE) {
+        VenueBook book = batch.sectionBook(section);
+        if (!batch.isSnapshot(section) && book.state() != BookState.LIVE && book.state() != BookState.STALE) {
             return false;
         }
-        int shallowest = batch.isSnapshot(section) ? 0 : Integer.MAX_VALUE;
-        for (int level = batch.sectionStart(section); level < batch.sectionEnd(section); level++) {
-            Side side = batch.side(level);
-            int changed = book.set(side, batch.price(level), batch.size(level));
-            if (changed != BookSide.UNCHANGED) {
-                shallowest = Math.min(shallowest, changed);
-            }
-        }
-        if (maxDepth > 0) {
-            book.truncate(maxDepth);
-        }
-        venueBook.recordUpdate(receiveNanos, shallowest);
+        batch.replay(section, this);
+        onApplied(book, receiveNanos);
         return true;
+    }
+
+    /**
+     * Attaches a listener that sees every change applied to these books once it passed every check, after the live
+     * book and the listeners attached before it. Attach before the first frame, so that it sees the snapshots.
+     */
+    public void attach(BookListener listener) {
+        attached = Arrays.copyOf(attached, attached.length + 1);
+        attached[attached.length - 1] = listener;
+    }
+
+    /**
+     * Hands a section that was applied and passed every check to the attached listeners, with the deletions of the
+     * levels the subscribed depth cut from its book.
+     */
+    public void forward(LevelBatch batch, int section, long receiveNanos) {
+        for (BookListener listener : attached) {
+            batch.replay(section, listener);
+            if (cut.sectionCount() > 0) {
+                cut.replay(0, listener);
+            }
+            listener.onApplied(batch.sectionBook(section), receiveNanos);
+        }
+    }
+
+    // BookListener: the live book.
+
+    @Override
+    public void onSnapshot(VenueBook book) {
+        book.book().clear();
+        book.snapshotStarts();
+    }
+
+    @Override
+    public void onLevel(VenueBook book, Side side, long price, long size) {
+        book.changed(book.book().set(side, price, size));
+    }
+
+    /** Cuts the book to the subscribed depth, noting the levels cut when listeners are attached, and records it. */
+    @Override
+    public void onApplied(VenueBook book, long receiveNanos) {
+        cut.clear();
+        if (maxDepth > 0) {
+            if (attached.length > 0) {
+                noteCut(book.book().bids());
+                noteCut(book.book().asks());
+                cut.endSection(book, false, -1);
+            }
+            book.book().truncate(maxDepth);
+        }
+        book.recordUpdate(receiveNanos);
+    }
+
+    private void noteCut(BookSide side) {
+        for (int level = maxDepth; level < side.depth(); level++) {
+            cut.addLevel(side.side(), side.price(level), 0);
+        }
     }
 
     /** Marks a book consistent after a snapshot or update passed every check. */
