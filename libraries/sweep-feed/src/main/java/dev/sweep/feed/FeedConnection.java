@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +68,8 @@ final class FeedConnection implements FeedListener {
     private final SslContext ssl;
     private final VenueBooks books;
     private final FrameTap tap;
+    /** Told of every change of state of these books, as values. */
+    private final Consumer<BookStateChange> states;
     /** Adds to {@link System#nanoTime()} to give wall-clock nanoseconds, for recordings. */
     private final long epochOffsetNanos = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
     private int connectionNumber;
@@ -84,8 +87,9 @@ final class FeedConnection implements FeedListener {
     private boolean closed;
 
     FeedConnection(Venue venue, URI endpoint, List<Instrument> instruments, FeedSettings settings, EventLoop loop,
-                   SslContext ssl, FrameTap tap) {
+                   SslContext ssl, FrameTap tap, Consumer<BookStateChange> states) {
         this.tap = tap;
+        this.states = states;
         this.venue = venue;
         this.endpoint = endpoint;
         this.settings = settings;
@@ -210,19 +214,11 @@ final class FeedConnection implements FeedListener {
             return;
         }
         lastProblem = reason;
-        for (int i = 0; i < books.size(); i++) {
-            VenueBook book = books.get(i);
-            // A broken book's own line already said why; a syncing one going on syncing has nothing new to say.
-            boolean news = book.state() == BookState.LIVE || book.state() == BookState.STALE
-                    || next == BookState.UNREACHABLE && book.state() != next;
-            if (news) {
-                BOOK.info("{} {}: {} -> {} ({})", venue.name(), book.venueSymbol(), book.state(), next, reason);
-            }
-        }
         if (next == BookState.UNREACHABLE) {
-            books.unreachable();
+            books.unreachable(reason);
         } else {
-            books.resyncing();
+            // A broken book's own event said why: its fall back to syncing names the cause, not the reason again.
+            books.resyncing(replaceCause == null ? reason : "connection replaced: " + replaceCause);
         }
         long delay = backoffMillis(failedAttempts++);
         FEED.warn("{}: {}; reconnecting in {} ms (attempt {})", venue.name(),
@@ -262,13 +258,7 @@ final class FeedConnection implements FeedListener {
             String silent = "silent for " + TimeUnit.NANOSECONDS.toSeconds(silentNanos) + " s";
             replace(silent, silent);
         } else if (silentNanos > timeout) {
-            for (int i = 0; i < books.size(); i++) {
-                if (books.get(i).state() == BookState.LIVE) {
-                    BOOK.info("{} {}: LIVE -> STALE (silent for {} ms)", venue.name(), books.get(i).venueSymbol(),
-                            TimeUnit.NANOSECONDS.toMillis(silentNanos));
-                }
-            }
-            books.stale();
+            books.stale("silent for " + TimeUnit.NANOSECONDS.toMillis(silentNanos) + " ms");
         }
     }
 
@@ -279,22 +269,20 @@ final class FeedConnection implements FeedListener {
         FEED.info("{}: subscribed to {}", venue.name(), book.venueSymbol());
     }
 
+    /** Each change is a line of the book log; a broken book has the connection replaced, a live one resets backoff. */
     @Override
-    public void onBookLive(VenueBook book) {
-        BOOK.info("{} {}: LIVE ({} bids, {} asks)", venue.name(), book.venueSymbol(), book.book().bids().depth(),
-                book.book().asks().depth());
-        failedAttempts = 0;
-    }
-
-    @Override
-    public void onBookBroken(VenueBook book, String reason) {
-        BOOK.warn("{} {}: BROKEN: {}", venue.name(), book.venueSymbol(), reason);
-        replace(book.venueSymbol() + ": " + reason, book.venueSymbol() + " is BROKEN");
-    }
-
-    @Override
-    public void onHeartbeat() {
-        // Liveness is tracked per frame, whatever it carries.
+    public void onBookState(VenueBook book, BookState from, BookState to, String reason) {
+        if (to == BookState.BROKEN) {
+            BOOK.warn("{} {}: {} -> {} ({})", venue.name(), book.venueSymbol(), from, to, reason);
+        } else {
+            BOOK.info("{} {}: {} -> {} ({})", venue.name(), book.venueSymbol(), from, to, reason);
+        }
+        states.accept(new BookStateChange(venue.name(), book.instrument(), book.venueSymbol(), from, to, reason));
+        if (to == BookState.BROKEN) {
+            replace(book.venueSymbol() + ": " + reason, book.venueSymbol() + " is BROKEN");
+        } else if (to == BookState.LIVE) {
+            failedAttempts = 0;
+        }
     }
 
     /**
@@ -305,13 +293,7 @@ final class FeedConnection implements FeedListener {
     public void onVenueError(String message) {
         FEED.warn("{}: the venue reports: {}", venue.name(), message);
         lastProblem = "venue error: " + message;
-        for (int i = 0; i < books.size(); i++) {
-            VenueBook book = books.get(i);
-            if (book.state() == BookState.SYNCING) {
-                BOOK.info("{} {}: SYNCING -> REJECTED ({})", venue.name(), book.venueSymbol(), message);
-            }
-        }
-        books.rejected();
+        books.rejected(message);
     }
 
     @Override
@@ -355,7 +337,7 @@ final class FeedConnection implements FeedListener {
         public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
             if (event == ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
                 FEED.info("{}: connected", venue.name());
-                books.resyncing();
+                books.resyncing("connected");
                 lastFrameNanos = System.nanoTime();
                 List<Instrument> instruments = new ArrayList<>();
                 for (int i = 0; i < books.size(); i++) {

@@ -96,7 +96,7 @@ public final class VenueBooks implements BookListener {
         return null;
     }
 
-    /** Where adapters report what is not a book state change (acks, heartbeats, rejected frames, venue errors). */
+    /** Where adapters report what is not a level or a state (acks, heartbeats, rejected frames, venue errors). */
     public FeedListener listener() {
         return listener;
     }
@@ -177,10 +177,8 @@ public final class VenueBooks implements BookListener {
 
     /** Marks a book consistent after a snapshot or update passed every check. */
     public void live(VenueBook book) {
-        BookState previous = book.state();
-        book.setState(BookState.LIVE);
-        if (previous != BookState.LIVE) {
-            listener.onBookLive(book);
+        if (book.state() != BookState.LIVE) {
+            change(book, BookState.LIVE, book.book().bids().depth() + " bids, " + book.book().asks().depth() + " asks");
         }
     }
 
@@ -192,10 +190,9 @@ public final class VenueBooks implements BookListener {
         if (book.state() == BookState.BROKEN) {
             return;
         }
-        book.setState(BookState.BROKEN);
         book.book().clear();
         book.recordResync();
-        listener.onBookBroken(book, reason);
+        change(book, BookState.BROKEN, reason);
     }
 
     /** Marks every book of the connection broken (a sequence gap, or a frame that could have concerned any). */
@@ -205,11 +202,11 @@ public final class VenueBooks implements BookListener {
         }
     }
 
-    /** Marks every book as waiting for a fresh snapshot, after the connection (re)connected. */
-    public void resyncing() {
+    /** Marks every book as waiting for a fresh snapshot, after the connection (re)connected or was lost. */
+    public void resyncing(String reason) {
         for (VenueBook book : books) {
             book.book().clear();
-            book.setState(BookState.SYNCING);
+            change(book, BookState.SYNCING, reason);
         }
     }
 
@@ -217,37 +214,46 @@ public final class VenueBooks implements BookListener {
      * Marks the books still waiting for their snapshot rejected: the venue refused the subscription. A snapshot that
      * arrives after all makes a book live as usual.
      */
-    public void rejected() {
+    public void rejected(String reason) {
         for (VenueBook book : books) {
             if (book.state() == BookState.SYNCING) {
-                book.setState(BookState.REJECTED);
+                change(book, BookState.REJECTED, reason);
             }
         }
     }
 
     /** Marks every book unreachable: no connection could be opened to the venue. Their levels are dropped. */
-    public void unreachable() {
+    public void unreachable(String reason) {
         for (VenueBook book : books) {
             book.book().clear();
-            book.setState(BookState.UNREACHABLE);
+            change(book, BookState.UNREACHABLE, reason);
         }
     }
 
     /** Marks live books stale: the venue has been silent too long for them to be trusted as current. */
-    public void stale() {
+    public void stale(String reason) {
         for (VenueBook book : books) {
             if (book.state() == BookState.LIVE) {
-                book.setState(BookState.STALE);
+                change(book, BookState.STALE, reason);
             }
         }
     }
 
-    /** Marks stale books live again: the venue spoke, and TCP lost nothing in between. */
+    /** Marks stale books live again: the venue spoke, and TCP lost nothing in between. Called for every frame. */
     public void alive() {
         for (VenueBook book : books) {
             if (book.state() == BookState.STALE) {
-                book.setState(BookState.LIVE);
+                change(book, BookState.LIVE, "frames again");
             }
+        }
+    }
+
+    /** The one place a book's state changes, and so the one place its change is told. */
+    private void change(VenueBook book, BookState to, String reason) {
+        BookState from = book.state();
+        if (from != to) {
+            book.setState(to);
+            listener.onBookState(book, from, to, reason);
         }
     }
 

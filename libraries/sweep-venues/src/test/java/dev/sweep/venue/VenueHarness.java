@@ -29,7 +29,7 @@ public final class VenueHarness {
 
     /** A new connection, as a feed makes one to resync: every book waits for a fresh snapshot. */
     public VenueHarness reconnect() {
-        books.resyncing();
+        books.resyncing("a new connection");
         adapter = venue.newAdapter(books);
         return this;
     }
