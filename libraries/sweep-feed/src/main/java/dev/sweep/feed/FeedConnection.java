@@ -4,6 +4,7 @@ import dev.sweep.core.BookState;
 import dev.sweep.core.Instrument;
 import dev.sweep.venue.FeedAdapter;
 import dev.sweep.venue.FeedListener;
+import dev.sweep.venue.KeepAlive;
 import dev.sweep.venue.Venue;
 import dev.sweep.venue.VenueBook;
 import dev.sweep.venue.VenueBooks;
@@ -41,6 +42,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,14 +72,18 @@ final class FeedConnection implements FeedListener {
     private final FrameTap tap;
     /** Told of every change of state of these books, as values. */
     private final Consumer<BookStateChange> states;
-    /** Adds to {@link System#nanoTime()} to give wall-clock nanoseconds, for recordings. */
-    private final long epochOffsetNanos = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
+    /** Nanoseconds: the books' ages, silences and keep-alives are measured with it. */
+    private final LongSupplier clock;
+    /** Adds to the clock to give wall-clock nanoseconds, for recordings. */
+    private final long epochOffsetNanos;
     private int connectionNumber;
     private byte[] frame = new byte[64 * 1024];
     private FeedAdapter adapter;
     private Channel channel;
     private int failedAttempts;
     private long lastFrameNanos;
+    /** When the last keep-alive ping went out on this connection; {@link Long#MIN_VALUE} before the first. */
+    private long lastPingNanos = Long.MIN_VALUE;
     private String lastProblem;
     /** Why the current connection is being closed by this side, or null. */
     private String closeReason;
@@ -93,6 +99,8 @@ final class FeedConnection implements FeedListener {
         this.venue = venue;
         this.endpoint = endpoint;
         this.settings = settings;
+        this.clock = settings.clock();
+        this.epochOffsetNanos = System.currentTimeMillis() * 1_000_000L - clock.getAsLong();
         this.loop = loop;
         this.ssl = ssl;
         this.books = venue.newBooks(instruments, this);
@@ -114,7 +122,7 @@ final class FeedConnection implements FeedListener {
             for (int i = 0; i < books.size(); i++) {
                 VenueBook book = books.get(i);
                 if (book.instrument().equals(instrument)) {
-                    long age = book.lastUpdateNanos() == 0 ? -1 : System.nanoTime() - book.lastUpdateNanos();
+                    long age = book.lastUpdateNanos() == 0 ? -1 : clock.getAsLong() - book.lastUpdateNanos();
                     view.complete(new BookView(venue.name(), book.state(), book.book().copy(), age, book.updates(),
                             book.resyncs(), lastProblem));
                     return;
@@ -252,13 +260,27 @@ final class FeedConnection implements FeedListener {
         if (channel == null || !channel.isActive() || lastFrameNanos == 0) {
             return;
         }
-        long silentNanos = System.nanoTime() - lastFrameNanos;
+        long now = clock.getAsLong();
+        long silentNanos = now - lastFrameNanos;
         long timeout = venue.silenceTimeout().toNanos();
         if (silentNanos > DEAD_AFTER_TIMEOUTS * timeout) {
             String silent = "silent for " + TimeUnit.NANOSECONDS.toSeconds(silentNanos) + " s";
             replace(silent, silent);
         } else if (silentNanos > timeout) {
             books.stale("silent for " + TimeUnit.NANOSECONDS.toMillis(silentNanos) + " ms");
+        }
+        keepAlive(now);
+    }
+
+    /**
+     * Sends the venue's ping once the connection was quiet for the interval its rule gives: the watchdog is the one
+     * timer of every venue's keep-alive, whatever its rule and message.
+     */
+    private void keepAlive(long now) {
+        KeepAlive keepAlive = venue.descriptor().keepAlive();
+        if (keepAlive.pingDue(Math.max(lastFrameNanos, lastPingNanos), now)) {
+            channel.writeAndFlush(new TextWebSocketFrame(keepAlive.message()));
+            lastPingNanos = now;
         }
     }
 
@@ -286,8 +308,19 @@ final class FeedConnection implements FeedListener {
     }
 
     /**
-     * Only subscriptions are ever sent, so an error while books wait for their snapshot is the venue refusing them:
-     * those books are rejected.
+     * Answers at once when the venue's rule says to: a venue that asks drops a connection that does not answer in time
+     * (Crypto.com: 5 s).
+     */
+    @Override
+    public void onHeartbeatRequest(long id) {
+        if (venue.descriptor().keepAlive().rule() == KeepAlive.Rule.ANSWER_HEARTBEAT) {
+            channel.writeAndFlush(new TextWebSocketFrame(venue.heartbeatAnswer(id)));
+        }
+    }
+
+    /**
+     * Only subscriptions and keep-alives are ever sent, and a venue answers a keep-alive it asked for, so an error
+     * while books wait for their snapshot is the venue refusing them: those books are rejected.
      */
     @Override
     public void onVenueError(String message) {
@@ -338,7 +371,8 @@ final class FeedConnection implements FeedListener {
             if (event == ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
                 FEED.info("{}: connected", venue.name());
                 books.resyncing("connected");
-                lastFrameNanos = System.nanoTime();
+                lastFrameNanos = clock.getAsLong();
+                lastPingNanos = Long.MIN_VALUE;
                 List<Instrument> instruments = new ArrayList<>();
                 for (int i = 0; i < books.size(); i++) {
                     instruments.add(books.get(i).instrument());
@@ -382,7 +416,7 @@ final class FeedConnection implements FeedListener {
             if (ctx.channel() != channel) {
                 return;
             }
-            long now = System.nanoTime();
+            long now = clock.getAsLong();
             lastFrameNanos = now;
             books.alive();
             ByteBuf content = message.content();

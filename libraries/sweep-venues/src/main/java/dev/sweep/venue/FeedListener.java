@@ -27,6 +27,14 @@ public interface FeedListener {
     default void onHeartbeat() {
     }
 
+    /**
+     * The venue asked for heartbeat {@code id} to be answered ({@link KeepAlive.Rule#ANSWER_HEARTBEAT}): the
+     * connection sends {@link Venue#heartbeatAnswer} of it at once, or the venue drops the connection. The request
+     * is reported as a heartbeat too.
+     */
+    default void onHeartbeatRequest(long id) {
+    }
+
     /** The venue reported an error (an unknown symbol, a refused subscription). */
     default void onVenueError(String message) {
     }

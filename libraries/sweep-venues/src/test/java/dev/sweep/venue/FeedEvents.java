@@ -7,7 +7,8 @@ import java.util.List;
 /** Records what a feed adapter reports, as values, so tests can assert the exact sequence of events. */
 public final class FeedEvents implements FeedListener {
 
-    public sealed interface Event permits Subscribed, Live, Broken, Changed, Heartbeat, VenueError, Rejected {
+    public sealed interface Event permits Subscribed, Live, Broken, Changed, Heartbeat, HeartbeatRequest, VenueError,
+            Rejected {
     }
 
     public record Subscribed(String symbol) implements Event {
@@ -24,6 +25,9 @@ public final class FeedEvents implements FeedListener {
     }
 
     public record Heartbeat() implements Event {
+    }
+
+    public record HeartbeatRequest(long id) implements Event {
     }
 
     public record VenueError(String message) implements Event {
@@ -63,6 +67,11 @@ public final class FeedEvents implements FeedListener {
     @Override
     public void onHeartbeat() {
         events.add(new Heartbeat());
+    }
+
+    @Override
+    public void onHeartbeatRequest(long id) {
+        events.add(new HeartbeatRequest(id));
     }
 
     @Override
