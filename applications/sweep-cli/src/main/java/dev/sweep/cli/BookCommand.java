@@ -62,7 +62,7 @@ final class BookCommand implements Callable<Integer> {
         feed.startLogs(console);
         try (LiveFeeds feeds = LiveFeeds.start(feed, List.of(venue), List.of(instrument))) {
             Progress progress = new Progress(console);
-            BookView view = feeds.awaitLive(instrument, feed.timeout(), progress::show).get(0);
+            BookView view = feeds.awaitLive(instrument, feed.timeout(), progress).get(0);
             progress.clear();
             if (!view.isLive()) {
                 throw FeedFailureException.noLiveBook(instrument, List.of(view), feed.timeout, feed.demo);

@@ -4,6 +4,7 @@ import dev.sweep.core.Instrument;
 import dev.sweep.feed.BookView;
 import dev.sweep.feed.FeedManager;
 import dev.sweep.feed.FrameTap;
+import dev.sweep.feed.WaitProgress;
 import dev.sweep.sim.Simulator;
 import dev.sweep.sim.SimulatorConfig;
 import dev.sweep.venue.Venue;
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * The live books a command works on: the venues' feeds, or with {@code --demo} the same feeds pointed at the
@@ -68,7 +68,7 @@ final class LiveFeeds implements AutoCloseable {
         return simulator != null;
     }
 
-    List<BookView> awaitLive(Instrument instrument, Duration timeout, Consumer<List<BookView>> progress)
+    List<BookView> awaitLive(Instrument instrument, Duration timeout, WaitProgress progress)
             throws InterruptedException {
         return feeds.awaitLive(instrument, timeout, progress);
     }

@@ -146,7 +146,7 @@ final class OrderCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(closer);
             String source = feeds.isDemo() ? SweepOutput.DEMO : SweepOutput.LIVE;
             Progress progress = new Progress(console);
-            List<BookView> views = feeds.awaitLive(instrument, timeout, progress::show);
+            List<BookView> views = feeds.awaitLive(instrument, timeout, progress);
             progress.clear();
             if (!watch && views.stream().noneMatch(BookView::isLive)) {
                 throw FeedFailureException.noLiveBook(instrument, views, feed.timeout, feeds.isDemo());

@@ -185,7 +185,7 @@ class LiveSweepTest {
         CliRun.of(args("sell", "1"));
 
         assertThat(logs.resolve("feed.log")).content().contains("kraken: connected", "coinbase: subscribed to BTC-USD");
-        assertThat(logs.resolve("book.log")).content().contains("gemini BTCUSD: LIVE");
+        assertThat(logs.resolve("book.log")).content().contains("gemini BTCUSD: SYNCING -> LIVE");
         assertThat(logs.resolve("sweep.log")).content().contains("sell 1 BTC-USD: merged VWAP");
     }
 

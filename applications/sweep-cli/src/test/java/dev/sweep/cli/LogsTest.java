@@ -95,7 +95,8 @@ class LogsTest {
         }
         assertThat(attempts).isNotEmpty().isEqualTo(IntStream.rangeClosed(1, attempts.size()).boxed().toList());
         assertThat(messages("book.log")).extracting(line -> line.replaceAll("\\d+ bids, \\d+ asks", "…"))
-                .containsExactlyInAnyOrder("kraken BTC/USD: LIVE (…)", "coinbase BTC-USD: LIVE (…)",
+                .containsExactlyInAnyOrder("kraken BTC/USD: SYNCING -> LIVE (…)",
+                        "coinbase BTC-USD: SYNCING -> LIVE (…)",
                         "gemini BTCUSD: SYNCING -> UNREACHABLE (cannot connect: Connection refused (127.0.0.1:1))");
     }
 
@@ -119,7 +120,9 @@ class LogsTest {
             lines.addAll(messages(file));
         }
         assertThat(lines).filteredOn(line -> line.contains("sequence gap"))
-                .singleElement().asString().startsWith("coinbase BTC-USD: BROKEN: sequence gap: expected ");
+                .singleElement().asString().startsWith("coinbase BTC-USD: LIVE -> BROKEN (sequence gap: expected ");
+        assertThat(messages("book.log")).contains(
+                "coinbase BTC-USD: BROKEN -> SYNCING (connection replaced: BTC-USD is BROKEN)");
         assertThat(messages("feed.log")).filteredOn(line -> line.contains("replacing"))
                 .singleElement().asString().matches("coinbase: replacing the connection: BTC-USD is BROKEN;"
                         + " reconnecting in \\d+ ms \\(attempt 1\\)");

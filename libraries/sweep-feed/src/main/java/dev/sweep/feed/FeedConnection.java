@@ -4,6 +4,7 @@ import dev.sweep.core.BookState;
 import dev.sweep.core.Instrument;
 import dev.sweep.venue.FeedAdapter;
 import dev.sweep.venue.FeedListener;
+import dev.sweep.venue.KeepAlive;
 import dev.sweep.venue.Venue;
 import dev.sweep.venue.VenueBook;
 import dev.sweep.venue.VenueBooks;
@@ -34,6 +35,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,14 +65,20 @@ final class FeedConnection implements FeedListener {
     private final VenueBooks books;
     private final FrameTap tap;
     private final SnapshotFetcher snapshots;
-    /** Adds to {@link System#nanoTime()} to give wall-clock nanoseconds, for recordings. */
-    private final long epochOffsetNanos = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
+    /** Told of every change of state of these books, as values. */
+    private final Consumer<BookStateChange> states;
+    /** Nanoseconds: the books' ages, silences and keep-alives are measured with it. */
+    private final LongSupplier clock;
+    /** Adds to the clock to give wall-clock nanoseconds, for recordings. */
+    private final long epochOffsetNanos;
     private int connectionNumber;
     private byte[] frame = new byte[64 * 1024];
     private FeedAdapter adapter;
     private Channel channel;
     private int failedAttempts;
     private long lastFrameNanos;
+    /** When the last keep-alive ping went out on this connection; {@link Long#MIN_VALUE} before the first. */
+    private long lastPingNanos = Long.MIN_VALUE;
     private String lastProblem;
     /** Why the current connection is being closed by this side, or null. */
     private String closeReason;
@@ -79,12 +88,15 @@ final class FeedConnection implements FeedListener {
     private boolean closed;
 
     FeedConnection(Venue venue, URI endpoint, List<Instrument> instruments, FeedSettings settings, EventLoop loop,
-                   SslContext ssl, FrameTap tap, SnapshotFetcher snapshots) {
+                   SslContext ssl, FrameTap tap, SnapshotFetcher snapshots, Consumer<BookStateChange> states) {
         this.tap = tap;
         this.snapshots = snapshots;
+        this.states = states;
         this.venue = venue;
         this.endpoint = endpoint;
         this.settings = settings;
+        this.clock = settings.clock();
+        this.epochOffsetNanos = System.currentTimeMillis() * 1_000_000L - clock.getAsLong();
         this.loop = loop;
         this.ssl = ssl;
         this.books = venue.newBooks(instruments, this);
@@ -106,7 +118,7 @@ final class FeedConnection implements FeedListener {
             for (int i = 0; i < books.size(); i++) {
                 VenueBook book = books.get(i);
                 if (book.instrument().equals(instrument)) {
-                    long age = book.lastUpdateNanos() == 0 ? -1 : System.nanoTime() - book.lastUpdateNanos();
+                    long age = book.lastUpdateNanos() == 0 ? -1 : clock.getAsLong() - book.lastUpdateNanos();
                     view.complete(new BookView(venue.name(), book.state(), book.book().copy(), age, book.updates(),
                             book.resyncs(), lastProblem));
                     return;
@@ -208,19 +220,11 @@ final class FeedConnection implements FeedListener {
             return;
         }
         lastProblem = reason;
-        for (int i = 0; i < books.size(); i++) {
-            VenueBook book = books.get(i);
-            // A broken book's own line already said why; a syncing one going on syncing has nothing new to say.
-            boolean news = book.state() == BookState.LIVE || book.state() == BookState.STALE
-                    || next == BookState.UNREACHABLE && book.state() != next;
-            if (news) {
-                BOOK.info("{} {}: {} -> {} ({})", venue.name(), book.venueSymbol(), book.state(), next, reason);
-            }
-        }
         if (next == BookState.UNREACHABLE) {
-            books.unreachable();
+            books.unreachable(reason);
         } else {
-            books.resyncing();
+            // A broken book's own event said why: its fall back to syncing names the cause, not the reason again.
+            books.resyncing(replaceCause == null ? reason : "connection replaced: " + replaceCause);
         }
         long delay = settings.backoffMillis(failedAttempts++);
         FEED.warn("{}: {}; reconnecting in {} ms (attempt {})", venue.name(),
@@ -248,19 +252,27 @@ final class FeedConnection implements FeedListener {
         if (channel == null || !channel.isActive() || lastFrameNanos == 0) {
             return;
         }
-        long silentNanos = System.nanoTime() - lastFrameNanos;
+        long now = clock.getAsLong();
+        long silentNanos = now - lastFrameNanos;
         long timeout = venue.silenceTimeout().toNanos();
         if (silentNanos > DEAD_AFTER_TIMEOUTS * timeout) {
             String silent = "silent for " + TimeUnit.NANOSECONDS.toSeconds(silentNanos) + " s";
             replace(silent, silent);
         } else if (silentNanos > timeout) {
-            for (int i = 0; i < books.size(); i++) {
-                if (books.get(i).state() == BookState.LIVE) {
-                    BOOK.info("{} {}: LIVE -> STALE (silent for {} ms)", venue.name(), books.get(i).venueSymbol(),
-                            TimeUnit.NANOSECONDS.toMillis(silentNanos));
-                }
-            }
-            books.stale();
+            books.stale("silent for " + TimeUnit.NANOSECONDS.toMillis(silentNanos) + " ms");
+        }
+        keepAlive(now);
+    }
+
+    /**
+     * Sends the venue's ping once the connection was quiet for the interval its rule gives: the watchdog is the one
+     * timer of every venue's keep-alive, whatever its rule and message.
+     */
+    private void keepAlive(long now) {
+        KeepAlive keepAlive = venue.descriptor().keepAlive();
+        if (keepAlive.pingDue(Math.max(lastFrameNanos, lastPingNanos), now)) {
+            channel.writeAndFlush(new TextWebSocketFrame(keepAlive.message()));
+            lastPingNanos = now;
         }
     }
 
@@ -271,39 +283,42 @@ final class FeedConnection implements FeedListener {
         FEED.info("{}: subscribed to {}", venue.name(), book.venueSymbol());
     }
 
+    /** Each change is a line of the book log; a broken book has the connection replaced, a live one resets backoff. */
     @Override
-    public void onBookLive(VenueBook book) {
-        BOOK.info("{} {}: LIVE ({} bids, {} asks)", venue.name(), book.venueSymbol(), book.book().bids().depth(),
-                book.book().asks().depth());
-        failedAttempts = 0;
-    }
-
-    @Override
-    public void onBookBroken(VenueBook book, String reason) {
-        BOOK.warn("{} {}: BROKEN: {}", venue.name(), book.venueSymbol(), reason);
-        replace(book.venueSymbol() + ": " + reason, book.venueSymbol() + " is BROKEN");
-    }
-
-    @Override
-    public void onHeartbeat() {
-        // Liveness is tracked per frame, whatever it carries.
+    public void onBookState(VenueBook book, BookState from, BookState to, String reason) {
+        if (to == BookState.BROKEN) {
+            BOOK.warn("{} {}: {} -> {} ({})", venue.name(), book.venueSymbol(), from, to, reason);
+        } else {
+            BOOK.info("{} {}: {} -> {} ({})", venue.name(), book.venueSymbol(), from, to, reason);
+        }
+        states.accept(new BookStateChange(venue.name(), book.instrument(), book.venueSymbol(), from, to, reason));
+        if (to == BookState.BROKEN) {
+            replace(book.venueSymbol() + ": " + reason, book.venueSymbol() + " is BROKEN");
+        } else if (to == BookState.LIVE) {
+            failedAttempts = 0;
+        }
     }
 
     /**
-     * Only subscriptions are ever sent, so an error while books wait for their snapshot is the venue refusing them:
-     * those books are rejected.
+     * Answers at once when the venue's rule says to: a venue that asks drops a connection that does not answer in time
+     * (Crypto.com: 5 s).
+     */
+    @Override
+    public void onHeartbeatRequest(long id) {
+        if (venue.descriptor().keepAlive().rule() == KeepAlive.Rule.ANSWER_HEARTBEAT) {
+            channel.writeAndFlush(new TextWebSocketFrame(venue.heartbeatAnswer(id)));
+        }
+    }
+
+    /**
+     * Only subscriptions and keep-alives are ever sent, and a venue answers a keep-alive it asked for, so an error
+     * while books wait for their snapshot is the venue refusing them: those books are rejected.
      */
     @Override
     public void onVenueError(String message) {
         FEED.warn("{}: the venue reports: {}", venue.name(), message);
         lastProblem = "venue error: " + message;
-        for (int i = 0; i < books.size(); i++) {
-            VenueBook book = books.get(i);
-            if (book.state() == BookState.SYNCING) {
-                BOOK.info("{} {}: SYNCING -> REJECTED ({})", venue.name(), book.venueSymbol(), message);
-            }
-        }
-        books.rejected();
+        books.rejected(message);
     }
 
     @Override
@@ -323,8 +338,9 @@ final class FeedConnection implements FeedListener {
         public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
             if (event == ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
                 FEED.info("{}: connected", venue.name());
-                books.resyncing();
-                lastFrameNanos = System.nanoTime();
+                books.resyncing("connected");
+                lastFrameNanos = clock.getAsLong();
+                lastPingNanos = Long.MIN_VALUE;
                 List<Instrument> instruments = new ArrayList<>();
                 for (int i = 0; i < books.size(); i++) {
                     instruments.add(books.get(i).instrument());
@@ -368,7 +384,7 @@ final class FeedConnection implements FeedListener {
             if (ctx.channel() != channel) {
                 return;
             }
-            long now = System.nanoTime();
+            long now = clock.getAsLong();
             lastFrameNanos = now;
             books.alive();
             ByteBuf content = message.content();

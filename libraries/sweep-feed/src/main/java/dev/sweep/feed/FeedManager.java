@@ -1,5 +1,6 @@
 package dev.sweep.feed;
 
+import dev.sweep.core.BookState;
 import dev.sweep.core.Instrument;
 import dev.sweep.venue.Venue;
 import io.netty.channel.EventLoop;
@@ -16,11 +17,15 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -39,6 +44,7 @@ public final class FeedManager implements AutoCloseable {
 
     private final EventLoopGroup group;
     private final List<FeedConnection> connections = new ArrayList<>();
+    private final List<Consumer<BookStateChange>> stateListeners = new CopyOnWriteArrayList<>();
     private boolean closed;
 
     /**
@@ -77,7 +83,7 @@ public final class FeedManager implements AutoCloseable {
             EventLoop loop = group.next();
             connections.add(new FeedConnection(venue, endpoint, instruments, settings, loop,
                     "wss".equals(endpoint.getScheme()) ? ssl : null, tap,
-                    new SnapshotFetcher(venue, rest, settings, loop, ssl)));
+                    new SnapshotFetcher(venue, rest, settings, loop, ssl), this::tellStateChange));
         }
     }
 
@@ -125,22 +131,58 @@ public final class FeedManager implements AutoCloseable {
 
     /**
      * Waits until every venue's book of the instrument is live or has failed (rejected, unreachable), or the timeout
-     * passes: no longer than a book can still become live.
+     * passes: no longer than a book can still become live. The wait follows the books' changes of state as they
+     * happen, without polling.
      *
-     * @param progress told of the books' states every poll, e.g. to show which venues are still syncing
+     * @param progress told, on this thread, of the books' states when the wait starts and of each change, e.g. to show
+     *                 which venues are still syncing
      * @return the views at the end of the wait
      */
-    public List<BookView> awaitLive(Instrument instrument, Duration timeout, Consumer<List<BookView>> progress)
+    public List<BookView> awaitLive(Instrument instrument, Duration timeout, WaitProgress progress)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            List<BookView> views = views(instrument);
-            progress.accept(views);
-            if (views.stream().allMatch(view -> view.isLive() || view.state().hasFailed())
-                    || System.nanoTime() >= deadline) {
-                return views;
+        BlockingQueue<BookStateChange> changes = new LinkedBlockingQueue<>();
+        Consumer<BookStateChange> queue = change -> {
+            if (change.instrument().equals(instrument)) {
+                changes.add(change);
             }
-            TimeUnit.MILLISECONDS.sleep(50);
+        };
+        addStateListener(queue);
+        try {
+            // Listening first: a change between the two is both in the views and in the queue, and applied again.
+            List<BookView> views = views(instrument);
+            progress.onStart(views);
+            Map<String, BookState> states = new HashMap<>();
+            views.forEach(view -> states.put(view.venue(), view.state()));
+            while (!states.values().stream().allMatch(state -> state == BookState.LIVE || state.hasFailed())) {
+                BookStateChange change = changes.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (change == null) {
+                    break;
+                }
+                states.put(change.venue(), change.to());
+                progress.onChange(change);
+            }
+            return views(instrument);
+        } finally {
+            removeStateListener(queue);
+        }
+    }
+
+    /**
+     * Tells {@code listener} of every change of state of every book from now on. It is called on the connections'
+     * threads, each venue's changes in order: it must be quick, and must neither block nor throw.
+     */
+    public void addStateListener(Consumer<BookStateChange> listener) {
+        stateListeners.add(listener);
+    }
+
+    public void removeStateListener(Consumer<BookStateChange> listener) {
+        stateListeners.remove(listener);
+    }
+
+    private void tellStateChange(BookStateChange change) {
+        for (Consumer<BookStateChange> listener : stateListeners) {
+            listener.accept(change);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.sweep.feed;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongSupplier;
 
 /**
  * How feeds connect.
@@ -16,22 +17,29 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param trustStore       certificates to trust for {@code wss://} instead of the JDK's (a PKCS#12 or JKS file), or
  *                         null; host names are verified either way
  * @param trustStorePassword its password, or null
+ * @param clock            nanoseconds from any fixed origin, {@link System#nanoTime()} unless a test moves time itself:
+ *                         what a book's age, a silence and a keep-alive are measured with (backoff and timeouts stay
+ *                         in real time)
  */
 public record FeedSettings(Duration connectTimeout, int maxMessageBytes, Duration initialBackoff,
-                           Duration maxBackoff, Path trustStore, String trustStorePassword) {
+                           Duration maxBackoff, Path trustStore, String trustStorePassword, LongSupplier clock) {
 
-    /** 5 s to connect, 16 MiB messages, reconnect after 250 ms doubling up to 30 s, the JDK's trusted roots. */
+    /**
+     * 5 s to connect, 16 MiB messages, reconnect after 250 ms doubling up to 30 s, the JDK's trusted roots, the
+     * system's clock.
+     */
     public static FeedSettings defaults() {
         return new FeedSettings(Duration.ofSeconds(5), 16 * 1024 * 1024, Duration.ofMillis(250),
-                Duration.ofSeconds(30), null, null);
+                Duration.ofSeconds(30), null, null, System::nanoTime);
     }
 
     public FeedSettings withBackoff(Duration initial, Duration max) {
-        return new FeedSettings(connectTimeout, maxMessageBytes, initial, max, trustStore, trustStorePassword);
+        return new FeedSettings(connectTimeout, maxMessageBytes, initial, max, trustStore, trustStorePassword, clock);
     }
 
     public FeedSettings withConnectTimeout(Duration timeout) {
-        return new FeedSettings(timeout, maxMessageBytes, initialBackoff, maxBackoff, trustStore, trustStorePassword);
+        return new FeedSettings(timeout, maxMessageBytes, initialBackoff, maxBackoff, trustStore, trustStorePassword,
+                clock);
     }
 
     /**
@@ -45,7 +53,13 @@ public record FeedSettings(Duration connectTimeout, int maxMessageBytes, Duratio
     }
 
     public FeedSettings withTrustStore(Path store, String password) {
-        return new FeedSettings(connectTimeout, maxMessageBytes, initialBackoff, maxBackoff, store, password);
+        return new FeedSettings(connectTimeout, maxMessageBytes, initialBackoff, maxBackoff, store, password, clock);
+    }
+
+    /** With the clock a test moves, such as the simulator's. */
+    public FeedSettings withClock(LongSupplier clock) {
+        return new FeedSettings(connectTimeout, maxMessageBytes, initialBackoff, maxBackoff, trustStore,
+                trustStorePassword, clock);
     }
 
     @Override

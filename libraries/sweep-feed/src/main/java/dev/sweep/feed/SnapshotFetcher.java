@@ -94,7 +94,7 @@ final class SnapshotFetcher {
                 @Override
                 public void onBody(byte[] body) {
                     if (asker == cancellations) {
-                        adapter.onSnapshot(book, body, 0, body.length, System.nanoTime());
+                        adapter.onSnapshot(book, body, 0, body.length, settings.clock().getAsLong());
                     }
                 }
 

@@ -93,7 +93,7 @@ class HttpGetTest {
         serve("/huge", exchange -> respond(exchange, 200, "[" + "1,".repeat(bound) + "1]"));
 
         Answer answer = get("/huge", new FeedSettings(Duration.ofSeconds(5), bound, Duration.ofMillis(250),
-                Duration.ofSeconds(30), null, null));
+                Duration.ofSeconds(30), null, null, System::nanoTime));
 
         assertThat(answer.failure()).isEqualTo("the answer is larger than 65536 bytes");
     }

@@ -1,5 +1,6 @@
 package dev.sweep.record;
 
+import dev.sweep.core.BookState;
 import dev.sweep.core.Instrument;
 import dev.sweep.venue.FeedAdapter;
 import dev.sweep.venue.FeedListener;
@@ -104,7 +105,7 @@ public final class Replay implements RecordingListener {
 
         void onFrame(int frameConnection, long receiveEpochNanos, byte[] buffer, int offset, int length) {
             if (frameConnection != connection) {
-                books.resyncing();
+                books.resyncing("a new connection in the recording");
                 adapter = venue.newAdapter(books);
                 connection = frameConnection;
             }
@@ -112,24 +113,10 @@ public final class Replay implements RecordingListener {
         }
 
         @Override
-        public void onSubscribed(VenueBook book) {
-        }
-
-        @Override
-        public void onBookLive(VenueBook book) {
-        }
-
-        @Override
-        public void onBookBroken(VenueBook book, String reason) {
-            broken++;
-        }
-
-        @Override
-        public void onHeartbeat() {
-        }
-
-        @Override
-        public void onVenueError(String message) {
+        public void onBookState(VenueBook book, BookState from, BookState to, String reason) {
+            if (to == BookState.BROKEN) {
+                broken++;
+            }
         }
 
         @Override

@@ -11,6 +11,8 @@ import dev.sweep.core.Instrument;
 import dev.sweep.core.Level;
 import dev.sweep.core.OrderBook;
 import dev.sweep.core.Side;
+import dev.sweep.venue.BookListener;
+import dev.sweep.venue.BookReplica;
 import dev.sweep.venue.DialectHarness;
 import dev.sweep.venue.FeedEvents;
 import dev.sweep.venue.LevelArbitraries;
@@ -57,11 +59,17 @@ class VenueContractTest {
     /** The two ends of one connection, for BTC-USD. */
     private record Connection(DialectHarness server, VenueHarness client) {
 
-        /** A connection whose BTC-USD book was subscribed to with these levels. */
-        static Connection live(Venue venue, List<Level> levels) {
+        /**
+         * A connection whose BTC-USD book was subscribed to with these levels, with {@code attached} listening to its
+         * books besides the live ones.
+         */
+        static Connection live(Venue venue, List<Level> levels, BookListener... attached) {
             DialectHarness server = new DialectHarness(venue, "BTC-USD", "ETH-USD");
             LevelArbitraries.set(server.truth(BTC_USD), levels);
             Connection connection = new Connection(server, new VenueHarness(venue, "BTC-USD").snapshotsFrom(server));
+            for (BookListener listener : attached) {
+                connection.client().books().attach(listener);
+            }
             connection.subscribe();
             return connection;
         }
@@ -137,6 +145,22 @@ class VenueContractTest {
         }
         assertThat(connection.events()).doesNotHaveAnyElementsOfTypes(FeedEvents.Rejected.class,
                 FeedEvents.Broken.class);
+    }
+
+    @Property(tries = 200)
+    void aSecondListenerRebuildsTheBookFromItsEventsAlone(
+            @ForAll("registered") Venue venue, @ForAll("books") List<Level> levels,
+            @ForAll @Size(max = 30) List<@Size(min = 1, max = 6) List<@From("changes") Level>> updates) {
+        BookReplica replica = new BookReplica();
+        Connection connection = Connection.live(venue, levels, replica);
+
+        for (List<Level> changes : updates) {
+            connection.change(changes);
+        }
+
+        assertThat(sides(replica.book(BTC_USD))).isEqualTo(sides(connection.visibleTruth()))
+                .isEqualTo(sides(connection.book().book()));
+        assertThat(replica.applied()).isEqualTo(connection.book().updates());
     }
 
     @Property(tries = 500)

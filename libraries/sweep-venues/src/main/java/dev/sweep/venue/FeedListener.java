@@ -1,31 +1,47 @@
 package dev.sweep.venue;
 
+import dev.sweep.core.BookState;
+
 /**
- * What a {@link FeedAdapter} reports besides the books themselves. Called on the connection's thread, in the order
- * things happen; implementations must not throw.
+ * What a connection's books and its {@link FeedAdapter} report besides the levels themselves (which go to
+ * {@link BookListener}s). Called on the connection's thread, in the order things happen; implementations must not
+ * throw. Every method does nothing unless overridden: a listener takes the events it needs.
  */
 public interface FeedListener {
 
     /** The venue confirmed a subscription. */
-    void onSubscribed(VenueBook book);
-
-    /** A book became {@link dev.sweep.core.BookState#LIVE}: a snapshot arrived and passed every check. */
-    void onBookLive(VenueBook book);
+    default void onSubscribed(VenueBook book) {
+    }
 
     /**
-     * A book failed an integrity check and is now {@link dev.sweep.core.BookState#BROKEN}: the connection must
-     * resubscribe (or reconnect) to get a fresh snapshot.
+     * A book's state changed: emitted once per change, by {@link VenueBooks} where the state changes, so that nothing
+     * has to compare states to learn of it. The book already holds the new state. A book that becomes
+     * {@link BookState#BROKEN} needs a resubscription (or a new connection) to get a fresh snapshot.
+     *
+     * @param reason why, for people: a check that failed, a silence, the venue's refusal, a connection's fate
      */
-    void onBookBroken(VenueBook book, String reason);
+    default void onBookState(VenueBook book, BookState from, BookState to, String reason) {
+    }
 
     /** The venue showed it is alive without changing a book (heartbeat, pong). */
-    void onHeartbeat();
+    default void onHeartbeat() {
+    }
+
+    /**
+     * The venue asked for heartbeat {@code id} to be answered ({@link KeepAlive.Rule#ANSWER_HEARTBEAT}): the
+     * connection sends {@link Venue#heartbeatAnswer} of it at once, or the venue drops the connection. The request
+     * is reported as a heartbeat too.
+     */
+    default void onHeartbeatRequest(long id) {
+    }
 
     /** The venue reported an error (an unknown symbol, a refused subscription). */
-    void onVenueError(String message);
+    default void onVenueError(String message) {
+    }
 
     /** A frame was not applied; the books it concerned, if any, were reported broken separately. */
-    void onFrameRejected(String reason);
+    default void onFrameRejected(String reason) {
+    }
 
     /**
      * A venue with {@link Venue#restSnapshots()} wants a book's snapshot: fetch it, and hand the body or the reason

@@ -376,7 +376,16 @@ public abstract class FrameDecoder implements FeedAdapter {
         return true;
     }
 
-    /** Applies every section of a completely decoded frame, with the shared checks and the venue's own. */
+    /**
+     * Hands every section of a completely decoded frame to the books' listeners: first the live book, then the shared
+     * checks and the venue's own, and only a section that passed them to the listeners attached after it.
+     *
+     * <p>The checks run here, against the live book this adapter's {@link VenueBooks} holds, rather than being asked
+     * of a listener: a checksum is computed over the book after the update, and the live book is the one book every
+     * connection keeps and the one that is swept. Checking it before anyone else sees the section means that an
+     * attached listener (a recorder, a publisher) never receives a change that failed, needs no book of its own for
+     * the check, and cannot make a bad frame pass by keeping its book differently.
+     */
     protected final void applyBatch(long receiveNanos) {
         for (int section = 0; section < batch.sectionCount(); section++) {
             VenueBook book = batch.sectionBook(section);
@@ -387,6 +396,7 @@ public abstract class FrameDecoder implements FeedAdapter {
                 listener.onFrameRejected("update before a snapshot for " + book.venueSymbol());
             } else if (books.checkShared(book) && verify(book, batch.checksum(section))) {
                 books.live(book);
+                books.forward(batch, section, receiveNanos);
             }
         }
     }

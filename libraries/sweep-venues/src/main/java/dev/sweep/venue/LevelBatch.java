@@ -122,4 +122,15 @@ public final class LevelBatch {
     public long size(int level) {
         return sizes[level];
     }
+
+    /** Hands a section's levels to a listener: {@link BookListener#onSnapshot} first when it is a snapshot. */
+    public void replay(int section, BookListener listener) {
+        VenueBook book = sectionBooks[section];
+        if (sectionSnapshots[section]) {
+            listener.onSnapshot(book);
+        }
+        for (int level = sectionStart(section); level < sectionEnds[section]; level++) {
+            listener.onLevel(book, sides[level], prices[level], sizes[level]);
+        }
+    }
 }

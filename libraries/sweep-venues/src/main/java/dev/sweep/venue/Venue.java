@@ -77,6 +77,17 @@ public interface Venue {
     /** The text frames to send after connecting, to receive the books of these instruments. */
     List<String> subscribeMessages(List<Instrument> instruments);
 
+    /**
+     * The answer to the venue's heartbeat request {@code id}, for a venue whose {@link KeepAlive.Rule} is
+     * {@link KeepAlive.Rule#ANSWER_HEARTBEAT}: its adapter reports each request with
+     * {@link FeedListener#onHeartbeatRequest}, and the connection sends this at once.
+     *
+     * @throws UnsupportedOperationException for a venue that sends no heartbeat requests
+     */
+    default String heartbeatAnswer(long id) {
+        throw new UnsupportedOperationException(name() + " sends no heartbeat requests to answer");
+    }
+
     /** The decoder for one connection, writing to that connection's books. */
     FeedAdapter newAdapter(VenueBooks books);
 

@@ -1,5 +1,6 @@
 package dev.sweep.venue;
 
+import dev.sweep.core.BookSide;
 import dev.sweep.core.BookState;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderBook;
@@ -20,6 +21,8 @@ public final class VenueBook {
     private long updates;
     private long resyncs;
     private int shallowestChange;
+    /** The shallowest change of the snapshot or update being applied, until it is recorded. */
+    private int changing = Integer.MAX_VALUE;
 
     VenueBook(OrderBook book, String venueSymbol, int index) {
         this.book = book;
@@ -82,10 +85,24 @@ public final class VenueBook {
         return shallowestChange;
     }
 
-    void recordUpdate(long nanos, int shallowestChange) {
+    /** A snapshot is being applied: every level changed. */
+    void snapshotStarts() {
+        changing = 0;
+    }
+
+    /** A level of the snapshot or update being applied changed this many levels from the best (or not at all). */
+    void changed(int levelsFromBest) {
+        if (levelsFromBest != BookSide.UNCHANGED && levelsFromBest < changing) {
+            changing = levelsFromBest;
+        }
+    }
+
+    /** The snapshot or update being applied is complete. */
+    void recordUpdate(long nanos) {
         lastUpdateNanos = nanos;
         updates++;
-        this.shallowestChange = shallowestChange;
+        shallowestChange = changing;
+        changing = Integer.MAX_VALUE;
     }
 
     void recordResync() {

@@ -6,6 +6,7 @@ import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderBook;
 import dev.sweep.core.Side;
 import dev.sweep.venue.json.JsonCursor;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -13,8 +14,11 @@ import java.util.List;
  * an update needs a live book, levels beyond the subscribed depth are dropped, a crossed book is broken. Venue
  * adapters add their own checks (checksums, sequence numbers) on top and report through the same transitions,
  * which tell the {@link FeedListener}.
+ *
+ * <p>The live books are the first {@link BookListener} of the connection's adapter: a staged section is applied to
+ * them, checked, and only then handed to the listeners {@linkplain #attach attached} here.
  */
-public final class VenueBooks {
+public final class VenueBooks implements BookListener {
 
     /**
      * Most levels a side may hold (Coinbase's deepest books hold tens of thousands): a venue that sends more is
@@ -26,6 +30,10 @@ public final class VenueBooks {
     private final int maxDepth;
     private final int maxLevels;
     private final FeedListener listener;
+    /** The listeners that see what passed every check, after the live book. */
+    private BookListener[] attached = new BookListener[0];
+    /** The deletions of the levels the subscribed depth cut from the book last applied, for the attached listeners. */
+    private final LevelBatch cut = new LevelBatch();
 
     /**
      * @param venue       the venue, for its name, symbols and price precisions
@@ -88,46 +96,89 @@ public final class VenueBooks {
         return null;
     }
 
-    /** Where adapters report what is not a book state change (acks, heartbeats, rejected frames, venue errors). */
+    /** Where adapters report what is not a level or a state (acks, heartbeats, rejected frames, venue errors). */
     public FeedListener listener() {
         return listener;
     }
 
     /**
-     * Applies one staged section to its book: a snapshot replaces the levels, an update changes them, then the book is
-     * cut to the subscribed depth. An update for a book that has no snapshot yet is not applied.
+     * Applies one staged section to its live book, through this listener: a snapshot replaces the levels, an update
+     * changes them, then the book is cut to the subscribed depth. An update for a book that has no snapshot yet is not
+     * applied. The attached listeners see the section only once it passed every check ({@link #forward}).
      *
      * @return whether the section was applied
      */
     public boolean apply(LevelBatch batch, int section, long receiveNanos) {
-        VenueBook venueBook = batch.sectionBook(section);
-        OrderBook book = venueBook.book();
-        if (batch.isSnapshot(section)) {
-            book.clear();
-        } else if (venueBook.state() != BookState.LIVE && venueBook.state() != BookState.STALE) {
+        VenueBook book = batch.sectionBook(section);
+        if (!batch.isSnapshot(section) && book.state() != BookState.LIVE && book.state() != BookState.STALE) {
             return false;
         }
-        int shallowest = batch.isSnapshot(section) ? 0 : Integer.MAX_VALUE;
-        for (int level = batch.sectionStart(section); level < batch.sectionEnd(section); level++) {
-            Side side = batch.side(level);
-            int changed = book.set(side, batch.price(level), batch.size(level));
-            if (changed != BookSide.UNCHANGED) {
-                shallowest = Math.min(shallowest, changed);
-            }
-        }
-        if (maxDepth > 0) {
-            book.truncate(maxDepth);
-        }
-        venueBook.recordUpdate(receiveNanos, shallowest);
+        batch.replay(section, this);
+        onApplied(book, receiveNanos);
         return true;
+    }
+
+    /**
+     * Attaches a listener that sees every change applied to these books once it passed every check, after the live
+     * book and the listeners attached before it. Attach before the first frame, so that it sees the snapshots.
+     */
+    public void attach(BookListener listener) {
+        attached = Arrays.copyOf(attached, attached.length + 1);
+        attached[attached.length - 1] = listener;
+    }
+
+    /**
+     * Hands a section that was applied and passed every check to the attached listeners, with the deletions of the
+     * levels the subscribed depth cut from its book.
+     */
+    public void forward(LevelBatch batch, int section, long receiveNanos) {
+        for (BookListener listener : attached) {
+            batch.replay(section, listener);
+            if (cut.sectionCount() > 0) {
+                cut.replay(0, listener);
+            }
+            listener.onApplied(batch.sectionBook(section), receiveNanos);
+        }
+    }
+
+    // BookListener: the live book.
+
+    @Override
+    public void onSnapshot(VenueBook book) {
+        book.book().clear();
+        book.snapshotStarts();
+    }
+
+    @Override
+    public void onLevel(VenueBook book, Side side, long price, long size) {
+        book.changed(book.book().set(side, price, size));
+    }
+
+    /** Cuts the book to the subscribed depth, noting the levels cut when listeners are attached, and records it. */
+    @Override
+    public void onApplied(VenueBook book, long receiveNanos) {
+        cut.clear();
+        if (maxDepth > 0) {
+            if (attached.length > 0) {
+                noteCut(book.book().bids());
+                noteCut(book.book().asks());
+                cut.endSection(book, false, -1);
+            }
+            book.book().truncate(maxDepth);
+        }
+        book.recordUpdate(receiveNanos);
+    }
+
+    private void noteCut(BookSide side) {
+        for (int level = maxDepth; level < side.depth(); level++) {
+            cut.addLevel(side.side(), side.price(level), 0);
+        }
     }
 
     /** Marks a book consistent after a snapshot or update passed every check. */
     public void live(VenueBook book) {
-        BookState previous = book.state();
-        book.setState(BookState.LIVE);
-        if (previous != BookState.LIVE) {
-            listener.onBookLive(book);
+        if (book.state() != BookState.LIVE) {
+            change(book, BookState.LIVE, book.book().bids().depth() + " bids, " + book.book().asks().depth() + " asks");
         }
     }
 
@@ -139,10 +190,9 @@ public final class VenueBooks {
         if (book.state() == BookState.BROKEN) {
             return;
         }
-        book.setState(BookState.BROKEN);
         book.book().clear();
         book.recordResync();
-        listener.onBookBroken(book, reason);
+        change(book, BookState.BROKEN, reason);
     }
 
     /** Marks every book of the connection broken (a sequence gap, or a frame that could have concerned any). */
@@ -152,11 +202,11 @@ public final class VenueBooks {
         }
     }
 
-    /** Marks every book as waiting for a fresh snapshot, after the connection (re)connected. */
-    public void resyncing() {
+    /** Marks every book as waiting for a fresh snapshot, after the connection (re)connected or was lost. */
+    public void resyncing(String reason) {
         for (VenueBook book : books) {
             book.book().clear();
-            book.setState(BookState.SYNCING);
+            change(book, BookState.SYNCING, reason);
         }
     }
 
@@ -164,37 +214,46 @@ public final class VenueBooks {
      * Marks the books still waiting for their snapshot rejected: the venue refused the subscription. A snapshot that
      * arrives after all makes a book live as usual.
      */
-    public void rejected() {
+    public void rejected(String reason) {
         for (VenueBook book : books) {
             if (book.state() == BookState.SYNCING) {
-                book.setState(BookState.REJECTED);
+                change(book, BookState.REJECTED, reason);
             }
         }
     }
 
     /** Marks every book unreachable: no connection could be opened to the venue. Their levels are dropped. */
-    public void unreachable() {
+    public void unreachable(String reason) {
         for (VenueBook book : books) {
             book.book().clear();
-            book.setState(BookState.UNREACHABLE);
+            change(book, BookState.UNREACHABLE, reason);
         }
     }
 
     /** Marks live books stale: the venue has been silent too long for them to be trusted as current. */
-    public void stale() {
+    public void stale(String reason) {
         for (VenueBook book : books) {
             if (book.state() == BookState.LIVE) {
-                book.setState(BookState.STALE);
+                change(book, BookState.STALE, reason);
             }
         }
     }
 
-    /** Marks stale books live again: the venue spoke, and TCP lost nothing in between. */
+    /** Marks stale books live again: the venue spoke, and TCP lost nothing in between. Called for every frame. */
     public void alive() {
         for (VenueBook book : books) {
             if (book.state() == BookState.STALE) {
-                book.setState(BookState.LIVE);
+                change(book, BookState.LIVE, "frames again");
             }
+        }
+    }
+
+    /** The one place a book's state changes, and so the one place its change is told. */
+    private void change(VenueBook book, BookState to, String reason) {
+        BookState from = book.state();
+        if (from != to) {
+            book.setState(to);
+            listener.onBookState(book, from, to, reason);
         }
     }
 

@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * A venue's server side driven directly, with no network: it holds the truth books, hands the venue's dialect the
  * requests, changes and time a test chooses, applies the fault the test sets, and returns the frames the dialect
- * sent. The server half of a round trip whose client half is a {@link VenueHarness}.
+ * sent. The server half of a round trip whose client half is a {@link VenueHarness}; as time passes, it plays the
+ * client's pings as a feed sends them ({@link KeepAlive#pingDue}), unless told the client does not keep alive.
  */
 public final class DialectHarness implements ServerContext {
 
@@ -35,6 +36,8 @@ public final class DialectHarness implements ServerContext {
     private long lastSentNanos = nowNanos;
     private long random = 42;
     private boolean closed;
+    private boolean clientPings = true;
+    private long lastPingNanos = Long.MIN_VALUE;
 
     /** A venue listing {@code symbols}, with empty books; call {@link #connect} before anything else. */
     public DialectHarness(Venue venue, String... symbols) {
@@ -94,11 +97,25 @@ public final class DialectHarness implements ServerContext {
         return rest.answer(rest.request(instrument), this);
     }
 
-    /** Lets time pass and returns what the venue sends meanwhile (heartbeats). */
+    /**
+     * Lets time pass and returns what the venue sends meanwhile (heartbeats, pongs): first the client's ping, when its
+     * venue's rule wants one by then, then the venue's timer.
+     */
     public List<String> advance(Duration duration) {
         nowNanos += duration.toNanos();
+        KeepAlive keepAlive = venue.descriptor().keepAlive();
+        if (clientPings && !closed && keepAlive.pingDue(Math.max(lastSentNanos, lastPingNanos), nowNanos)) {
+            lastPingNanos = nowNanos;
+            session.onRequest(keepAlive.message(), nowNanos);
+        }
         session.onTimer(nowNanos);
         return drain();
+    }
+
+    /** The client sends no pings from now on, whatever its venue's rule: a client that does not keep alive. */
+    public DialectHarness withoutPings() {
+        clientPings = false;
+        return this;
     }
 
     /** The next update the venue sends carries this fault. */

@@ -1,12 +1,14 @@
 package dev.sweep.venue;
 
+import dev.sweep.core.BookState;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Records what a feed adapter reports, as values, so tests can assert the exact sequence of events. */
 public final class FeedEvents implements FeedListener {
 
-    public sealed interface Event permits Subscribed, Live, Broken, Heartbeat, VenueError, Rejected, SnapshotWanted {
+    public sealed interface Event permits Subscribed, Live, Broken, Changed, Heartbeat, HeartbeatRequest, VenueError,
+            Rejected, SnapshotWanted {
     }
 
     public record Subscribed(String symbol) implements Event {
@@ -18,7 +20,14 @@ public final class FeedEvents implements FeedListener {
     public record Broken(String symbol, String reason) implements Event {
     }
 
+    /** A change of state to any state but {@link BookState#LIVE} and {@link BookState#BROKEN}, the two usual ones. */
+    public record Changed(String symbol, BookState state, String reason) implements Event {
+    }
+
     public record Heartbeat() implements Event {
+    }
+
+    public record HeartbeatRequest(long id) implements Event {
     }
 
     public record VenueError(String message) implements Event {
@@ -57,18 +66,23 @@ public final class FeedEvents implements FeedListener {
     }
 
     @Override
-    public void onBookLive(VenueBook book) {
-        events.add(new Live(book.instrument().symbol()));
-    }
-
-    @Override
-    public void onBookBroken(VenueBook book, String reason) {
-        events.add(new Broken(book.instrument().symbol(), reason));
+    public void onBookState(VenueBook book, BookState from, BookState to, String reason) {
+        String symbol = book.instrument().symbol();
+        events.add(switch (to) {
+            case LIVE -> new Live(symbol);
+            case BROKEN -> new Broken(symbol, reason);
+            default -> new Changed(symbol, to, reason);
+        });
     }
 
     @Override
     public void onHeartbeat() {
         events.add(new Heartbeat());
+    }
+
+    @Override
+    public void onHeartbeatRequest(long id) {
+        events.add(new HeartbeatRequest(id));
     }
 
     @Override

@@ -22,7 +22,7 @@ class VenueBooksTest {
     void aRejectedBookStillGoesLiveIfItsSnapshotComesAfterAll(Venue venue) {
         VenueHarness client = new VenueHarness(venue, "BTC-USD");
 
-        client.books().rejected();
+        client.books().rejected("unknown symbol");
         assertThat(client.book("BTC-USD").state()).isEqualTo(BookState.REJECTED);
 
         client.feed(snapshot(venue));
@@ -35,7 +35,7 @@ class VenueBooksTest {
         VenueHarness client = new VenueHarness(venue, "BTC-USD");
         client.feed(snapshot(venue));
 
-        client.books().rejected();
+        client.books().rejected("unknown symbol");
 
         assertThat(client.book("BTC-USD").state()).isEqualTo(BookState.LIVE);
     }
@@ -46,7 +46,7 @@ class VenueBooksTest {
         VenueHarness client = new VenueHarness(venue, "BTC-USD");
         client.feed(snapshot(venue));
 
-        client.books().unreachable();
+        client.books().unreachable("cannot connect");
 
         assertThat(client.book("BTC-USD").state()).isEqualTo(BookState.UNREACHABLE);
         assertThat(client.book("BTC-USD").book().bids().depth()).isZero();

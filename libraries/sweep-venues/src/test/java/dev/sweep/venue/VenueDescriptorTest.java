@@ -10,6 +10,7 @@ import dev.sweep.venue.server.RestRequest;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class VenueDescriptorTest {
@@ -40,6 +41,18 @@ class VenueDescriptorTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new KeepAlive(KeepAlive.Rule.NONE, "", Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aPingIsDueOnceTheConnectionWasQuietForTheInterval() {
+        KeepAlive okx = KeepAlive.textPing("ping", Duration.ofSeconds(20));
+        long quietSince = Duration.ofHours(1).toNanos();
+
+        assertThat(Stream.of(0, 19, 20, 21).map(seconds -> okx.pingDue(quietSince,
+                quietSince + Duration.ofSeconds(seconds).toNanos()))).containsExactly(false, false, true, true);
+        assertThat(Stream.of(KeepAlive.NONE, KeepAlive.answerHeartbeat(Duration.ofSeconds(5)))
+                .map(rule -> rule.pingDue(quietSince, quietSince + Duration.ofHours(1).toNanos())))
+                .containsExactly(false, false);
     }
 
     @Test

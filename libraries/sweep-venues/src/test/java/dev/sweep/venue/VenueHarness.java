@@ -36,7 +36,7 @@ public final class VenueHarness {
 
     /** A new connection, as a feed makes one to resync: every book waits for a fresh snapshot. */
     public VenueHarness reconnect() {
-        books.resyncing();
+        books.resyncing("a new connection");
         adapter = venue.newAdapter(books);
         events.takeWantedSnapshots();
         wantedSnapshots.clear();
@@ -103,6 +103,11 @@ public final class VenueHarness {
 
     public VenueBooks books() {
         return books;
+    }
+
+    /** The adapter of the current connection, to feed frames to directly where the harness's own steps would count. */
+    public FeedAdapter adapter() {
+        return adapter;
     }
 
     /** Feeds one text frame. */

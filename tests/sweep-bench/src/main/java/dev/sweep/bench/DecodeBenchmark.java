@@ -122,21 +122,11 @@ public class DecodeBenchmark {
         String last;
 
         @Override
-        public void onSubscribed(VenueBook book) {
-        }
-
-        @Override
-        public void onBookLive(VenueBook book) {
-        }
-
-        @Override
-        public void onBookBroken(VenueBook book, String reason) {
-            count++;
-            last = reason;
-        }
-
-        @Override
-        public void onHeartbeat() {
+        public void onBookState(VenueBook book, BookState from, BookState to, String reason) {
+            if (to == BookState.BROKEN) {
+                count++;
+                last = reason;
+            }
         }
 
         @Override

@@ -31,17 +31,30 @@ import java.util.Optional;
  * </pre>
  *
  * {@code seq} counts the connection's frames without a gap.
+ *
+ * <p>Its subclasses speak the same protocol, each with one client keep-alive rule of a real venue instead of the
+ * heartbeats, which their server side enforces as that venue does: {@link TextPingTestVenue} (OKX),
+ * {@link JsonPingTestVenue} (Bybit), {@link HeartbeatTestVenue} (Crypto.com).
  */
-public final class TestVenue implements Venue {
+public sealed class TestVenue implements Venue permits TextPingTestVenue, JsonPingTestVenue, HeartbeatTestVenue {
 
-    private static final VenueDescriptor DESCRIPTOR = new VenueDescriptor("testvenue",
-            URI.create("wss://stream.testvenue.invalid/ws"), Optional.empty(), SymbolFormat.upperCase("-"),
-            TakerFee.parse("0.10%"), 0, Integrity.GAP_FREE_COUNTER, KeepAlive.NONE, Duration.ofSeconds(5),
-            new MarketProfile(2, 20, 100, 200, 30));
+    private static final MarketProfile MARKET = new MarketProfile(2, 20, 100, 200, 30);
+
+    private final VenueDescriptor descriptor;
+
+    public TestVenue() {
+        this("testvenue", KeepAlive.NONE, Duration.ofSeconds(5));
+    }
+
+    TestVenue(String name, KeepAlive keepAlive, Duration silenceTimeout) {
+        this.descriptor = new VenueDescriptor(name, URI.create("wss://stream." + name + ".invalid/ws"),
+                Optional.empty(), SymbolFormat.upperCase("-"), TakerFee.parse("0.10%"), 0, Integrity.GAP_FREE_COUNTER,
+                keepAlive, silenceTimeout, MARKET);
+    }
 
     @Override
     public VenueDescriptor descriptor() {
-        return DESCRIPTOR;
+        return descriptor;
     }
 
     @Override

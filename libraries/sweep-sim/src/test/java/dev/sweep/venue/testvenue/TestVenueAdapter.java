@@ -5,25 +5,44 @@ import dev.sweep.venue.FrameDecoder;
 import dev.sweep.venue.VenueBooks;
 import dev.sweep.venue.json.JsonCursor.Token;
 import dev.sweep.venue.json.Vocabulary;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 
-/** Decodes the test venue's frames; a jump in {@code seq} breaks every book of the connection. */
+/**
+ * Decodes the test venue's frames; a jump in {@code seq} breaks every book of the connection. The answers to the
+ * keep-alives of its subclasses carry no {@code seq}: a text {@code pong}, Bybit's pong JSON (its {@code op} is
+ * {@code ping}), and Crypto.com's heartbeat request, which is reported for the connection to answer.
+ */
 final class TestVenueAdapter extends FrameDecoder {
 
-    private enum Field { SEQ, TYPE, SYMBOL, LEVELS, MESSAGE, NONE }
+    private enum Field { SEQ, TYPE, SYMBOL, LEVELS, MESSAGE, OP, ID, METHOD, NONE }
 
     private enum Type { SNAPSHOT, UPDATE, HEARTBEAT, ERROR, OTHER }
+
+    private enum Op { PING, OTHER }
+
+    private enum Method { HEARTBEAT_REQUEST, OTHER }
 
     private enum SideWord { BID, ASK, OTHER }
 
     private static final Vocabulary<Field> FIELDS = Vocabulary.of(Field.class, Field.NONE);
     private static final Vocabulary<Type> TYPES = Vocabulary.of(Type.class, Type.OTHER);
+    private static final Vocabulary<Op> OPS = Vocabulary.of(Op.class, Op.OTHER);
+    private static final Vocabulary<Method> METHODS = Vocabulary.of(Method.class, Method.OTHER,
+            method -> "public/heartbeat");
     private static final Vocabulary<SideWord> SIDES = Vocabulary.of(SideWord.class, SideWord.OTHER);
+    private static final byte[] TEXT_PONG = "pong".getBytes(StandardCharsets.US_ASCII);
     private static final long NO_SEQUENCE = -1;
+    private static final long NO_ID = -1;
 
     private long lastSequence = NO_SEQUENCE;
     private long sequence;
     private Type type;
+    /** A pong: the text {@code pong}, or a frame whose {@code op} is {@code ping}. */
+    private boolean pong;
+    private Method method;
+    private long id;
     private final LevelsField levels = new LevelsField(this::readLevels);
     private final Range message = new Range();
     private final BooleanSupplier readLevel = this::readLevel;
@@ -36,8 +55,14 @@ final class TestVenueAdapter extends FrameDecoder {
     protected boolean readEnvelope(int offset, int length) {
         sequence = NO_SEQUENCE;
         type = Type.OTHER;
+        method = Method.OTHER;
+        id = NO_ID;
         levels.clear();
         message.clear();
+        pong = Arrays.equals(buffer, offset, offset + length, TEXT_PONG, 0, TEXT_PONG.length);
+        if (pong) {
+            return true; // not JSON: OKX answers a text ping with the text pong
+        }
         if (!openFrame(offset, length)) {
             return false;
         }
@@ -52,6 +77,13 @@ final class TestVenueAdapter extends FrameDecoder {
                 case SYMBOL -> readBookName("symbol");
                 case LEVELS -> levels.read((type == Type.SNAPSHOT || type == Type.UPDATE) && namedBook != NO_BOOK);
                 case MESSAGE -> message.skip();
+                case OP -> pong = readWord(OPS, "op") == Op.PING;
+                case METHOD -> method = readWord(METHODS, "method");
+                case ID -> {
+                    if (cursor.next() != Token.NUMBER || (id = cursor.tokenUnsignedLong()) < 0) {
+                        fail("id must be a non-negative integer");
+                    }
+                }
                 default -> cursor.skipValue();
             }
         }
@@ -62,6 +94,14 @@ final class TestVenueAdapter extends FrameDecoder {
     protected void onEnvelope(long receiveNanos) {
         if (type == Type.ERROR) {
             listener.onVenueError(message.textOr("error without a message"));
+            return;
+        }
+        if (pong) {
+            listener.onHeartbeat();
+            return;
+        }
+        if (method == Method.HEARTBEAT_REQUEST) {
+            onHeartbeatRequest();
             return;
         }
         if (sequence == NO_SEQUENCE || (lastSequence != NO_SEQUENCE && sequence <= lastSequence)) {
@@ -77,6 +117,15 @@ final class TestVenueAdapter extends FrameDecoder {
             case HEARTBEAT -> listener.onHeartbeat();
             default -> listener.onFrameRejected("unknown type");
         }
+    }
+
+    private void onHeartbeatRequest() {
+        if (id == NO_ID) {
+            listener.onFrameRejected("a heartbeat request without id");
+            return;
+        }
+        listener.onHeartbeat();
+        listener.onHeartbeatRequest(id);
     }
 
     private void onLevels(long receiveNanos) {

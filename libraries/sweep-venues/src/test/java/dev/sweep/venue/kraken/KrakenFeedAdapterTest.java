@@ -9,6 +9,7 @@ import dev.sweep.core.Instrument;
 import dev.sweep.core.Level;
 import dev.sweep.core.OrderBook;
 import dev.sweep.core.Side;
+import dev.sweep.venue.BookReplica;
 import dev.sweep.venue.FeedEvents.Broken;
 import dev.sweep.venue.FeedEvents.Heartbeat;
 import dev.sweep.venue.FeedEvents.Live;
@@ -85,6 +86,29 @@ class KrakenFeedAdapterTest {
                 .doesNotContain("45276.6@0.15445238");
         assertThat(levels(book.book().asks(), BTC_USD)).hasSize(9).doesNotContain("45285.2@0.001");
         assertThat(shallow.events().drain()).containsExactly(new Live("BTC-USD"));
+    }
+
+    @Test
+    void anAttachedListenerIsToldOfTheLevelsTheDepthCut() {
+        VenueHarness shallow = new VenueHarness(new KrakenVenue(10), "BTC-USD");
+        BookReplica replica = new BookReplica();
+        shallow.books().attach(replica);
+        shallow.feedResource("kraken/checksum-vector-snapshot.json");
+        OrderBook truth = copy(shallow.book("BTC-USD").book());
+
+        // Two bids inserted at the top push the 9th and 10th bids out of the depth: only the live book cuts them.
+        List<Level> changes = List.of(
+                new Level(Side.BID, price("45283.6"), size("0.5")),
+                new Level(Side.BID, price("45283.7"), size("0.25")));
+        changes.forEach(change -> truth.set(change.side(), change.price(), change.size()));
+        truth.truncate(10);
+        shallow.feed(new KrakenProxy().bookUpdate("BTC/USD", changes, truth, 1, 8, TIME));
+
+        OrderBook live = shallow.book("BTC-USD").book();
+        assertThat(shallow.book("BTC-USD").state()).isEqualTo(BookState.LIVE);
+        assertThat(levels(live.bids(), BTC_USD)).hasSize(10).startsWith("45283.7@0.25", "45283.6@0.5");
+        assertThat(VenueHarness.sides(replica.book(BTC_USD))).isEqualTo(VenueHarness.sides(live));
+        assertThat(replica.applied()).isEqualTo(2);
     }
 
     @Test
