@@ -13,6 +13,7 @@ import dev.sweep.core.FixedPoint;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderBook;
 import dev.sweep.core.Side;
+import dev.sweep.core.SweepReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -209,6 +210,12 @@ public final class BookFile {
             }
             if (!VENUE.matcher(venue).matches()) {
                 throw problem(where + ": venue '" + venue + "' must be a lower-case name such as kraken");
+            }
+            if (venue.equals(SweepReport.MERGED)) {
+                // Every output calls the merged report so (the CSV's venue column, the fills): a venue by that name
+                // could be told from it only by where it stands.
+                throw problem(where + ": venue '" + venue + "' is the merged report's name: call the venue something"
+                        + " else");
             }
             Instrument bookInstrument;
             try {

@@ -52,8 +52,8 @@ final class ReportTree {
         if (report.filled().signum() > 0) {
             rows.add(new String[] {"VWAP", style.bold(readable.vwap(report.notional(), report.filled())) + " " + quote
                     + "  after fees " + readable.vwap(report.notionalWithFees(), report.filled())});
-            rows.add(new String[] {"best → worst", readable.price(report.best(), report.label()) + " → "
-                    + readable.price(report.worst(), report.label())});
+            rows.add(new String[] {"best → worst", readable.price(report.best(), report) + " → "
+                    + readable.price(report.worst(), report)});
             String vsMid = report.slippageVsMid() == null ? "no mid"
                     : readable.bps(report.slippageVsMid()) + " bps vs mid";
             rows.add(new String[] {"slippage", readable.bps(report.slippageVsBest()) + " bps vs best · " + vsMid});
