@@ -12,6 +12,7 @@ import dev.sweep.core.OrderSide;
 import dev.sweep.core.SweepAnalysis;
 import dev.sweep.feed.BookView;
 import dev.sweep.venue.Venue;
+import dev.sweep.venue.Venues;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -229,7 +230,8 @@ final class OrderCommand implements Callable<Integer> {
         List<BookView> views = new ArrayList<>();
         for (OrderBook book : books) {
             if (selected.contains(book.venue())) {
-                views.add(new BookView(book.venue(), BookState.LIVE, book, -1, 1, 0, null));
+                views.add(new BookView(book.venue(), BookState.LIVE, Venues.isVerified(book.venue()), book, -1, 1, 0,
+                        null));
             }
         }
         return views;

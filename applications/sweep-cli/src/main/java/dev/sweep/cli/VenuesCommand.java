@@ -1,5 +1,6 @@
 package dev.sweep.cli;
 
+import dev.sweep.cli.render.Unverified;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.TakerFee;
 import dev.sweep.venue.Venue;
@@ -30,13 +31,17 @@ final class VenuesCommand implements Callable<Integer> {
             if (venue != Venues.all().get(0)) {
                 out.println();
             }
-            out.println(venue.name());
+            out.println(Unverified.name(venue.name(), venue.descriptor().integrity().isVerified()));
             out.println("  endpoint   " + venue.defaultEndpoint());
             out.println("  symbols    " + EXAMPLE + " is " + venue.symbol(EXAMPLE));
             out.println("  taker fee  " + TakerFee.toPercent(venue.defaultTakerFee()) + " (lowest-volume tier)");
             out.println("  book       " + (venue.bookDepth() == 0 ? "the full book"
                     : venue.bookDepth() + " levels per side"));
             out.println("  integrity  " + venue.integrity());
+        }
+        if (Venues.all().stream().anyMatch(venue -> !venue.descriptor().integrity().isVerified())) {
+            out.println();
+            out.println(Unverified.LEGEND);
         }
         out.flush();
         return ExitCode.OK;

@@ -74,6 +74,7 @@ class LiveSweepTest {
                 .containsExactly("kraken", "coinbase");
         assertThat(json.get("excluded").get(0).get("venue").asText()).isEqualTo("gemini");
         assertThat(json.get("excluded").get(0).get("problem").asText()).startsWith("cannot connect");
+        assertThat(json.get("excluded").get(0).get("verified").asBoolean()).isFalse();
     }
 
     @Test

@@ -111,8 +111,8 @@ final class FeedConnection implements FeedListener {
                 VenueBook book = books.get(i);
                 if (book.instrument().equals(instrument)) {
                     long age = book.lastUpdateNanos() == 0 ? -1 : System.nanoTime() - book.lastUpdateNanos();
-                    view.complete(new BookView(venue.name(), book.state(), book.book().copy(), age, book.updates(),
-                            book.resyncs(), lastProblem));
+                    view.complete(new BookView(venue.name(), book.state(), venue.descriptor().integrity().isVerified(),
+                            book.book().copy(), age, book.updates(), book.resyncs(), lastProblem));
                     return;
                 }
             }
