@@ -4,12 +4,14 @@ import dev.sweep.cli.bookfile.BookFile;
 import dev.sweep.cli.render.NothingLive;
 import dev.sweep.cli.render.FillList;
 import dev.sweep.cli.render.SweepOutput;
+import dev.sweep.core.BookCut;
 import dev.sweep.core.BookState;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderBook;
 import dev.sweep.core.OrderRequest;
 import dev.sweep.core.OrderSide;
 import dev.sweep.core.SweepAnalysis;
+import dev.sweep.feed.BookCopies;
 import dev.sweep.feed.BookView;
 import dev.sweep.venue.Venue;
 import dev.sweep.venue.Venues;
@@ -147,7 +149,11 @@ final class OrderCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(closer);
             String source = feeds.isDemo() ? SweepOutput.DEMO : SweepOutput.LIVE;
             Progress progress = new Progress(console);
-            List<BookView> views = feeds.awaitLive(instrument, timeout, progress::show);
+            // Each refresh copies only the levels the sweep reaches, into the same books.
+            BookCut cut = BookCut.forOrder(request, instrument,
+                    takerFees.highest(selected.stream().map(Venue::name).toList()));
+            BookCopies copies = new BookCopies();
+            List<BookView> views = feeds.awaitLive(instrument, cut, copies, timeout, progress::show);
             progress.clear();
             if (!watch && views.stream().noneMatch(BookView::isLive)) {
                 throw FeedFailureException.noLiveBook(instrument, views, feed.timeout, feeds.isDemo());
@@ -168,7 +174,7 @@ final class OrderCommand implements Callable<Integer> {
                 }
                 if (watch) {
                     TimeUnit.MILLISECONDS.sleep(refresh.toMillis());
-                    views = feeds.views(instrument);
+                    views = feeds.views(instrument, cut, copies);
                 }
             } while (watch);
             Runtime.getRuntime().removeShutdownHook(closer);

@@ -79,6 +79,11 @@ final class TakerFees {
         return everyVenue != null ? everyVenue : DEFAULTS.getOrDefault(venue, TakerFee.NONE);
     }
 
+    /** The highest fee among the venues: what a sell for a quote amount must gross the levels it copies up by. */
+    long highest(List<String> venues) {
+        return venues.stream().mapToLong(this::of).max().orElse(TakerFee.NONE);
+    }
+
     /** Venues named by {@code --fee} that the caller does not know, so a typo is not silently ignored. */
     List<String> unknownVenues(List<String> known) {
         return byVenue.keySet().stream().filter(venue -> !DEFAULTS.containsKey(venue) && !known.contains(venue)).sorted().toList();

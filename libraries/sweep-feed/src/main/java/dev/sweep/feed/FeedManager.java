@@ -1,5 +1,6 @@
 package dev.sweep.feed;
 
+import dev.sweep.core.BookCut;
 import dev.sweep.core.Instrument;
 import dev.sweep.venue.Venue;
 import io.netty.channel.EventLoopGroup;
@@ -73,11 +74,19 @@ public final class FeedManager implements AutoCloseable {
         return this;
     }
 
-    /** Consistent copies of every venue's book of the instrument, in venue order. */
+    /** Consistent copies of every venue's whole book of the instrument, in venue order, in books of their own. */
     public List<BookView> views(Instrument instrument) {
+        return views(instrument, BookCut.WHOLE, new BookCopies());
+    }
+
+    /**
+     * Consistent copies of every venue's book of the instrument, in venue order, cut to what the query needs and
+     * written into {@code copies}, whose books the views hold until the next query made with them.
+     */
+    public List<BookView> views(Instrument instrument, BookCut cut, BookCopies copies) {
         List<CompletableFuture<BookView>> pending = new ArrayList<>();
         for (FeedConnection connection : connections) {
-            pending.add(connection.view(instrument));
+            pending.add(connection.view(instrument, cut, copies.of(connection.venue(), instrument)));
         }
         List<BookView> views = new ArrayList<>();
         for (CompletableFuture<BookView> view : pending) {
@@ -102,9 +111,18 @@ public final class FeedManager implements AutoCloseable {
      */
     public List<BookView> awaitLive(Instrument instrument, Duration timeout, Consumer<List<BookView>> progress)
             throws InterruptedException {
+        return awaitLive(instrument, BookCut.WHOLE, new BookCopies(), timeout, progress);
+    }
+
+    /**
+     * {@link #awaitLive(Instrument, Duration, Consumer)}, each poll's copies cut to what the query needs and written
+     * into {@code copies}.
+     */
+    public List<BookView> awaitLive(Instrument instrument, BookCut cut, BookCopies copies, Duration timeout,
+                                    Consumer<List<BookView>> progress) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            List<BookView> views = views(instrument);
+            List<BookView> views = views(instrument, cut, copies);
             progress.accept(views);
             if (views.stream().allMatch(view -> view.isLive() || view.state().hasFailed())
                     || System.nanoTime() >= deadline) {
