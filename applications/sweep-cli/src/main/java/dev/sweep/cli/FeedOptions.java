@@ -25,7 +25,7 @@ final class FeedOptions {
     boolean demo;
 
     @Option(names = "--endpoint", paramLabel = "VENUE=URL",
-            description = "Connect a venue somewhere else, e.g. kraken=ws://127.0.0.1:9001/kraken/v2 (repeatable).")
+            description = "Connect a venue somewhere else, e.g. ${bundle:venue.endpoint} (repeatable).")
     List<String> endpoints = new ArrayList<>();
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s",
@@ -73,8 +73,8 @@ final class FeedOptions {
         for (String endpoint : endpoints) {
             int equals = endpoint.indexOf('=');
             if (equals <= 0) {
-                throw new UserInputException("--endpoint '" + endpoint + "' must be VENUE=URL, e.g."
-                        + " kraken=ws://127.0.0.1:9001/kraken/v2");
+                throw new UserInputException("--endpoint '" + endpoint + "' must be VENUE=URL, e.g. "
+                        + VenueTexts.endpoint());
             }
             venues.add(endpoint.substring(0, equals));
             urls.add(endpoint.substring(equals + 1));

@@ -53,7 +53,7 @@ final class OrderCommand implements Callable<Integer> {
     private String symbol;
 
     @Option(names = "--venues", split = ",", paramLabel = "VENUE",
-            description = "Venues to sweep, comma-separated (default: kraken,coinbase,gemini; with --from: every venue"
+            description = "Venues to sweep, comma-separated (default: ${bundle:venues.list}; with --from: every venue"
                     + " in the file).")
     private List<String> venues = new ArrayList<>();
 
@@ -62,7 +62,8 @@ final class OrderCommand implements Callable<Integer> {
     private Path from;
 
     @Option(names = "--fee", paramLabel = "[VENUE=]RATE",
-            description = "Taker fee with its unit, for a venue (kraken=0.26%% or kraken=26bps, repeatable) or for"
+            description = "Taker fee with its unit, for a venue (${bundle:venue.example}=0.26%% or"
+                    + " ${bundle:venue.example}=26bps, repeatable) or for"
                     + " every venue (e.g. 0.1%%), or 'none' for no fees; a venue's own rate wins."
                     + " Defaults: each venue's lowest-volume tier.")
     private List<String> fees = new ArrayList<>();
@@ -107,10 +108,11 @@ final class OrderCommand implements Callable<Integer> {
     private static String[] examples(String side) {
         return new String[] {"", "Examples:",
                 "  sweep " + side + " 15 --demo                    (offline: the built-in simulator)",
-                "  sweep " + side + " 15                           (live: Kraken, Coinbase, Gemini)",
+                "  sweep " + side + " 15                           (live: " + String.join(", ", Venues.names()) + ")",
                 "  sweep " + side + " 15 --watch --interval 2s",
-                "  sweep " + side + " --quote 1000000 --fee kraken=0.26%%",
-                "  sweep " + side + " 2.5 --symbol ETH-USD --venues kraken,coinbase --json",
+                "  sweep " + side + " --quote 1000000 --fee " + VenueTexts.example() + "=0.26%%",
+                "  sweep " + side + " 2.5 --symbol ETH-USD --venues " + VenueTexts.example() + ","
+                        + VenueTexts.other() + " --json",
                 "  sweep " + side + " 15 --from examples/books.json  (offline what-if on saved books)"};
     }
 

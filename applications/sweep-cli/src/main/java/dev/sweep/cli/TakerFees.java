@@ -50,7 +50,7 @@ final class TakerFees {
             } else if (equals == 0 || option.isEmpty()
                     || (Character.isLetter(option.charAt(0)) && !option.equals("none"))) {
                 throw new UserInputException("--fee '" + option + "' must be RATE (for every venue), VENUE=RATE or"
-                        + " none, e.g. kraken=0.26%");
+                        + " none, e.g. " + VenueTexts.example() + "=0.26%");
             } else if (everyVenueOption != null) {
                 throw new UserInputException("--fee gives a rate for every venue twice: " + everyVenueOption + " and "
                         + option);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.sweep.cli.UserInputException;
+import dev.sweep.cli.VenueTexts;
 import dev.sweep.core.BookSide;
 import dev.sweep.core.FixedPoint;
 import dev.sweep.core.Instrument;
@@ -209,7 +210,8 @@ public final class BookFile {
                 throw problem(where + " needs \"venue\", \"symbol\", \"bids\" and \"asks\"");
             }
             if (!VENUE.matcher(venue).matches()) {
-                throw problem(where + ": venue '" + venue + "' must be a lower-case name such as kraken");
+                throw problem(where + ": venue '" + venue + "' must be a lower-case name such as "
+                        + VenueTexts.example());
             }
             if (venue.equals(SweepReport.MERGED)) {
                 // Every output calls the merged report so (the CSV's venue column, the fills): a venue by that name
