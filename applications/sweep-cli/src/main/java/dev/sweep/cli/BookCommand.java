@@ -17,13 +17,14 @@ import picocli.CommandLine.Spec;
 /** {@code sweep book VENUE SYMBOL}: one venue's live book. */
 @Command(name = "book", mixinStandardHelpOptions = true,
         description = "Show one venue's live book. With --json it prints a book file, which --from can sweep later.",
-        footer = {"", "Examples:", "  sweep book kraken BTC-USD --depth 10",
-                "  sweep book coinbase ETH-USD --json > books.json && sweep sell 10 --symbol ETH-USD --from books.json"})
+        footer = {"", "Examples:", "  sweep book ${bundle:venue.example} BTC-USD --depth 10",
+                "  sweep book ${bundle:venue.other} ETH-USD --json > books.json && sweep sell 10 --symbol ETH-USD"
+                        + " --from books.json"})
 final class BookCommand implements Callable<Integer> {
 
     private final Console console;
 
-    @Parameters(index = "0", paramLabel = "VENUE", description = "kraken, coinbase or gemini.")
+    @Parameters(index = "0", paramLabel = "VENUE", description = "${bundle:venues.choice}.")
     private String venueName;
 
     @Parameters(index = "1", paramLabel = "SYMBOL", description = "The instrument, e.g. BTC-USD.")

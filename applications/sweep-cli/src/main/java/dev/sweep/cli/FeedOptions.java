@@ -23,7 +23,7 @@ final class FeedOptions {
     boolean demo;
 
     @Option(names = "--endpoint", paramLabel = "VENUE=URL",
-            description = "Connect a venue somewhere else, e.g. kraken=ws://127.0.0.1:9001/kraken/v2 (repeatable).")
+            description = "Connect a venue somewhere else, e.g. ${bundle:venue.endpoint} (repeatable).")
     List<String> endpoints = new ArrayList<>();
 
     @Option(names = "--rest-endpoint", paramLabel = "VENUE=URL",
@@ -72,7 +72,7 @@ final class FeedOptions {
 
     /** The {@code --endpoint} URLs by venue, each venue known and given once. */
     Map<String, URI> endpointUris() {
-        return VenueSelection.urls("--endpoint", endpoints, "kraken=ws://127.0.0.1:9001/kraken/v2",
+        return VenueSelection.urls("--endpoint", endpoints, VenueTexts.endpoint(),
                 List.of("ws", "wss"), "a ws:// or wss://");
     }
 

@@ -1,6 +1,8 @@
 package dev.sweep.cli;
 
+import dev.sweep.core.BookCut;
 import dev.sweep.core.Instrument;
+import dev.sweep.feed.BookCopies;
 import dev.sweep.feed.BookView;
 import dev.sweep.feed.FeedManager;
 import dev.sweep.feed.FrameTap;
@@ -73,8 +75,19 @@ final class LiveFeeds implements AutoCloseable {
         return feeds.awaitLive(instrument, timeout, progress);
     }
 
+    /** Waits as {@link #awaitLive(Instrument, Duration, WaitProgress)}, copying only what a query needs. */
+    List<BookView> awaitLive(Instrument instrument, BookCut cut, BookCopies copies, Duration timeout,
+                             WaitProgress progress) throws InterruptedException {
+        return feeds.awaitLive(instrument, cut, copies, timeout, progress);
+    }
+
     List<BookView> views(Instrument instrument) {
         return feeds.views(instrument);
+    }
+
+    /** The views of the books, each copied only as far as {@code cut} says, into {@code copies}. */
+    List<BookView> views(Instrument instrument, BookCut cut, BookCopies copies) {
+        return feeds.views(instrument, cut, copies);
     }
 
     /** Closing again, even from a shutdown hook while try-with-resources closes, waits for the first and is done. */

@@ -37,6 +37,8 @@ public final class Main {
         cli.addSubcommand("sim", new SimCommand(console));
         cli.addSubcommand("venues", new VenuesCommand(console));
         cli.addSubcommand("completion", new CompletionCommand(console));
+        // Help texts name the venues through this bundle, read from the registry.
+        cli.setResourceBundle(new VenueTexts());
         cli.setOut(console.out());
         cli.setErr(console.err());
         // A negative quantity ("sell -3") should be rejected as a quantity, not as an unknown option.

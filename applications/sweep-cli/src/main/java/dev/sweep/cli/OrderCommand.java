@@ -4,14 +4,17 @@ import dev.sweep.cli.bookfile.BookFile;
 import dev.sweep.cli.render.NothingLive;
 import dev.sweep.cli.render.FillList;
 import dev.sweep.cli.render.SweepOutput;
+import dev.sweep.core.BookCut;
 import dev.sweep.core.BookState;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderBook;
 import dev.sweep.core.OrderRequest;
 import dev.sweep.core.OrderSide;
 import dev.sweep.core.SweepAnalysis;
+import dev.sweep.feed.BookCopies;
 import dev.sweep.feed.BookView;
 import dev.sweep.venue.Venue;
+import dev.sweep.venue.Venues;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,7 +53,7 @@ final class OrderCommand implements Callable<Integer> {
     private String symbol;
 
     @Option(names = "--venues", split = ",", paramLabel = "VENUE",
-            description = "Venues to sweep, comma-separated (default: kraken,coinbase,gemini; with --from: every venue"
+            description = "Venues to sweep, comma-separated (default: ${bundle:venues.list}; with --from: every venue"
                     + " in the file).")
     private List<String> venues = new ArrayList<>();
 
@@ -59,7 +62,8 @@ final class OrderCommand implements Callable<Integer> {
     private Path from;
 
     @Option(names = "--fee", paramLabel = "[VENUE=]RATE",
-            description = "Taker fee with its unit, for a venue (kraken=0.26%% or kraken=26bps, repeatable) or for"
+            description = "Taker fee with its unit, for a venue (${bundle:venue.example}=0.26%% or"
+                    + " ${bundle:venue.example}=26bps, repeatable) or for"
                     + " every venue (e.g. 0.1%%), or 'none' for no fees; a venue's own rate wins."
                     + " Defaults: each venue's lowest-volume tier.")
     private List<String> fees = new ArrayList<>();
@@ -104,10 +108,11 @@ final class OrderCommand implements Callable<Integer> {
     private static String[] examples(String side) {
         return new String[] {"", "Examples:",
                 "  sweep " + side + " 15 --demo                    (offline: the built-in simulator)",
-                "  sweep " + side + " 15                           (live: Kraken, Coinbase, Gemini)",
+                "  sweep " + side + " 15                           (live: " + String.join(", ", Venues.names()) + ")",
                 "  sweep " + side + " 15 --watch --interval 2s",
-                "  sweep " + side + " --quote 1000000 --fee kraken=0.26%%",
-                "  sweep " + side + " 2.5 --symbol ETH-USD --venues kraken,coinbase --json",
+                "  sweep " + side + " --quote 1000000 --fee " + VenueTexts.example() + "=0.26%%",
+                "  sweep " + side + " 2.5 --symbol ETH-USD --venues " + VenueTexts.example() + ","
+                        + VenueTexts.other() + " --json",
                 "  sweep " + side + " 15 --from examples/books.json  (offline what-if on saved books)"};
     }
 
@@ -146,7 +151,11 @@ final class OrderCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(closer);
             String source = feeds.isDemo() ? SweepOutput.DEMO : SweepOutput.LIVE;
             Progress progress = new Progress(console);
-            List<BookView> views = feeds.awaitLive(instrument, timeout, progress);
+            // Each refresh copies only the levels the sweep reaches, into the same books.
+            BookCut cut = BookCut.forOrder(request, instrument,
+                    takerFees.highest(selected.stream().map(Venue::name).toList()));
+            BookCopies copies = new BookCopies();
+            List<BookView> views = feeds.awaitLive(instrument, cut, copies, timeout, progress);
             progress.clear();
             if (!watch && views.stream().noneMatch(BookView::isLive)) {
                 throw FeedFailureException.noLiveBook(instrument, views, feed.timeout, feeds.isDemo());
@@ -167,7 +176,7 @@ final class OrderCommand implements Callable<Integer> {
                 }
                 if (watch) {
                     TimeUnit.MILLISECONDS.sleep(refresh.toMillis());
-                    views = feeds.views(instrument);
+                    views = feeds.views(instrument, cut, copies);
                 }
             } while (watch);
             Runtime.getRuntime().removeShutdownHook(closer);
@@ -229,7 +238,8 @@ final class OrderCommand implements Callable<Integer> {
         List<BookView> views = new ArrayList<>();
         for (OrderBook book : books) {
             if (selected.contains(book.venue())) {
-                views.add(new BookView(book.venue(), BookState.LIVE, book, -1, 1, 0, null));
+                views.add(new BookView(book.venue(), BookState.LIVE, Venues.isVerified(book.venue()), book, -1, 1, 0,
+                        null));
             }
         }
         return views;

@@ -32,7 +32,7 @@ final class RecordCommand implements Callable<Integer> {
     private Path out;
 
     @Option(names = "--venues", split = ",", paramLabel = "VENUE",
-            description = "Venues to record (default: kraken,coinbase,gemini).")
+            description = "Venues to record (default: ${bundle:venues.list}).")
     private List<String> venues = new ArrayList<>();
 
     @Option(names = "--symbols", split = ",", paramLabel = "SYMBOL", defaultValue = "BTC-USD",

@@ -12,6 +12,7 @@ import dev.sweep.record.RecordingListener;
 import dev.sweep.record.RecordingReader;
 import dev.sweep.record.Replay;
 import dev.sweep.venue.VenueBook;
+import dev.sweep.venue.Venues;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,8 +149,9 @@ final class ReplayCommand implements Callable<Integer> {
         List<BookView> views = new ArrayList<>();
         for (VenueBook book : replay.books(instrument)) {
             BookState state = book.state() == BookState.STALE ? BookState.LIVE : book.state();
-            views.add(new BookView(book.book().venue(), state, book.book().copy(), -1, book.updates(), book.resyncs(),
-                    null));
+            String venue = book.book().venue();
+            views.add(new BookView(venue, state, Venues.isVerified(venue), book.book().copy(), -1, book.updates(),
+                    book.resyncs(), null));
         }
         if (views.stream().noneMatch(BookView::isLive)) {
             throw new UserInputException(file + " has no live " + instrument + " book at its end" + why);

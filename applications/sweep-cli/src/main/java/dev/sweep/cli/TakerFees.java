@@ -50,7 +50,7 @@ final class TakerFees {
             } else if (equals == 0 || option.isEmpty()
                     || (Character.isLetter(option.charAt(0)) && !option.equals("none"))) {
                 throw new UserInputException("--fee '" + option + "' must be RATE (for every venue), VENUE=RATE or"
-                        + " none, e.g. kraken=0.26%");
+                        + " none, e.g. " + VenueTexts.example() + "=0.26%");
             } else if (everyVenueOption != null) {
                 throw new UserInputException("--fee gives a rate for every venue twice: " + everyVenueOption + " and "
                         + option);
@@ -77,6 +77,11 @@ final class TakerFees {
             return fee;
         }
         return everyVenue != null ? everyVenue : DEFAULTS.getOrDefault(venue, TakerFee.NONE);
+    }
+
+    /** The highest fee among the venues: what a sell for a quote amount must gross the levels it copies up by. */
+    long highest(List<String> venues) {
+        return venues.stream().mapToLong(this::of).max().orElse(TakerFee.NONE);
     }
 
     /** Venues named by {@code --fee} that the caller does not know, so a typo is not silently ignored. */

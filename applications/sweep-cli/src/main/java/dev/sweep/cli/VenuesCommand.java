@@ -1,5 +1,6 @@
 package dev.sweep.cli;
 
+import dev.sweep.cli.render.Unverified;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.TakerFee;
 import dev.sweep.venue.Venue;
@@ -40,7 +41,7 @@ final class VenuesCommand implements Callable<Integer> {
             if (venue != venues.get(0)) {
                 out.println();
             }
-            out.println(venue.name());
+            out.println(Unverified.name(venue.name(), venue.descriptor().integrity().isVerified()));
             out.println("  endpoint   " + venue.defaultEndpoint());
             venue.descriptor().rest().ifPresent(rest -> out.println("  snapshots  " + rest
                     + " (REST: the WebSocket sends only changes)"));
@@ -49,6 +50,10 @@ final class VenuesCommand implements Callable<Integer> {
             out.println("  book       " + (venue.bookDepth() == 0 ? "the full book"
                     : venue.bookDepth() + " levels per side"));
             out.println("  integrity  " + venue.integrity());
+        }
+        if (Venues.all().stream().anyMatch(venue -> !venue.descriptor().integrity().isVerified())) {
+            out.println();
+            out.println(Unverified.LEGEND);
         }
         out.flush();
         return ExitCode.OK;

@@ -43,6 +43,7 @@ final class CsvOutput {
             Map<String, String> row = row(json, null, excluded.get("venue").asText(), false);
             row.put("state", excluded.get("state").asText());
             row.put("problem", text(excluded.get("problem")));
+            row.put("verified", text(excluded.get("verified")));
             rows.add(row);
         }
         rows.add(row(json, json.get("merged"), "merged", false));

@@ -66,9 +66,10 @@ class CsvOutputTest {
     private static SweepOutput output(String problem) {
         List<BookView> views = new ArrayList<>();
         for (OrderBook book : BookFile.read(Path.of(SMALL), BTC_USD)) {
-            views.add(new BookView(book.venue(), BookState.LIVE, book, 40_000_000, 1, 0, null));
+            views.add(new BookView(book.venue(), BookState.LIVE, true, book, 40_000_000, 1, 0, null));
         }
-        views.add(new BookView("gemini", BookState.SYNCING, new OrderBook("gemini", BTC_USD, 2), -1, 0, 1, problem));
+        views.add(new BookView("gemini", BookState.SYNCING, false, new OrderBook("gemini", BTC_USD, 2), -1, 0, 1,
+                problem));
         OrderRequest request = new OrderRequest(OrderSide.SELL, new BigDecimal("3"), false);
         return new SweepOutput(SweepOutput.LIVE, Reports.analyze(request, views, TakerFees.from(List.of("none"))),
                 views);

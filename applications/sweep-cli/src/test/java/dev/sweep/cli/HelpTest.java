@@ -39,10 +39,12 @@ class HelpTest {
     @Test
     void theOrderExamplesNameTheirOwnSide() {
         assertThat(CliRun.of("sell", "--help").out())
-                .contains("  sweep sell 15 --demo ", "  sweep sell --quote 1000000 --fee kraken=0.26%\n")
+                .contains("  sweep sell 15 --demo ",
+                        "  sweep sell --quote 1000000 --fee " + VenueTexts.example() + "=0.26%\n")
                 .doesNotContain("sweep buy");
         assertThat(CliRun.of("buy", "--help").out())
-                .contains("  sweep buy 15 --demo ", "  sweep buy --quote 1000000 --fee kraken=0.26%\n")
+                .contains("  sweep buy 15 --demo ",
+                        "  sweep buy --quote 1000000 --fee " + VenueTexts.example() + "=0.26%\n")
                 .doesNotContain("sweep sell");
     }
 

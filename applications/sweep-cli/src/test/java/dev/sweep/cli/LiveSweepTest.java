@@ -14,6 +14,7 @@ import dev.sweep.core.SweepSource;
 import dev.sweep.core.TakerFee;
 import dev.sweep.sim.Simulator;
 import dev.sweep.sim.SimulatorConfig;
+import dev.sweep.venue.Venues;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -74,6 +75,7 @@ class LiveSweepTest {
                 .containsExactly("kraken", "coinbase");
         assertThat(json.get("excluded").get(0).get("venue").asText()).isEqualTo("gemini");
         assertThat(json.get("excluded").get(0).get("problem").asText()).startsWith("cannot connect");
+        assertThat(json.get("excluded").get(0).get("verified").asBoolean()).isFalse();
     }
 
     @Test
@@ -236,7 +238,7 @@ class LiveSweepTest {
     private String[] argsWith(String venue, String url, String... command) {
         List<String> args = new ArrayList<>(List.of(command));
         args.addAll(List.of("--log-dir", logs.toString()));
-        for (String name : List.of("kraken", "coinbase", "gemini")) {
+        for (String name : Venues.names()) {
             args.add("--endpoint");
             args.add(name + "=" + (name.equals(venue) ? url : simulator.endpoint(name)));
         }

@@ -70,6 +70,22 @@ class OrderCommandTest {
     }
 
     @Test
+    void aVenueNamedLikeAKindOfReportIsReportedAsAnOrdinaryVenue() {
+        // The small file's books, Coinbase's renamed "best" (a venue Sweep does not know, so unverified): the kind of
+        // each report is its type, not its name.
+        CliRun run = CliRun.of("sell", "3", "--from", file("books/kind-names.json"), "--fee", "none");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).startsWith("SELL 3 BTC-USD · merged VWAP 100.3333 USD (100.3333 after fees) · 16.58 bps"
+                + " vs best\nbest alone: best* 100.2333 after fees\n")
+                .contains("\n\nbest*  taker fee 0%\n├─ filled        3.0 / 3.0 BTC  complete\n")
+                .contains("\n\nmerged book  2 venues · includes 1 unverified book\n")
+                .contains("\n   └─ best*   2.0 BTC   66.67%  200.50 USD\n")
+                .endsWith("\nbest    (100.40, 0.5) (100.20, 2.5)\n"
+                        + "merged  (100.5, 1.0, kraken) (100.40, 0.5, best) (100.20, 1.5, best)\n");
+    }
+
+    @Test
     void aSingleVenueIsReportedOnceWithoutAMergedBook() throws IOException {
         CliRun run = CliRun.of("sell", "3", "--from", SMALL, "--venues", "kraken", "--fee", "none");
 
@@ -226,7 +242,7 @@ class OrderCommandTest {
         assertThat(venue.get("complete").asBoolean()).isFalse();
         assertThat(venue.get("vwap").isNull()).isTrue();
         assertThat(CliRun.of("sell", "1", "--from", file("books/no-bids.json")).out())
-                .startsWith("SELL 1 BTC-USD on gemini · nothing to fill: the book has no bids\n");
+                .startsWith("SELL 1 BTC-USD on gemini* · nothing to fill: the book has no bids\n");
     }
 
     private static String[] json(String... args) {

@@ -63,6 +63,6 @@ class ProgressTest {
     }
 
     private static BookView view(String venue, BookState state) {
-        return new BookView(venue, state, new OrderBook(venue, Instrument.of("BTC-USD"), 2), -1, 0, 0, null);
+        return new BookView(venue, state, true, new OrderBook(venue, Instrument.of("BTC-USD"), 2), -1, 0, 0, null);
     }
 }

@@ -54,7 +54,7 @@ class ReportPrinterTest {
     static SweepOutput output() {
         Instrument btcUsd = Instrument.of("BTC-USD");
         List<BookView> views = BookFile.read(Path.of(SMALL), btcUsd).stream()
-                .map(book -> new BookView(book.venue(), BookState.LIVE, book, -1, 1, 0, null)).toList();
+                .map(book -> new BookView(book.venue(), BookState.LIVE, true, book, -1, 1, 0, null)).toList();
         OrderRequest request = new OrderRequest(OrderSide.SELL, new BigDecimal("3"), false);
         return new SweepOutput(SweepOutput.FILE, Reports.analyze(request, views, TakerFees.from(List.of("none"))),
                 views);

@@ -129,8 +129,8 @@ class SweepJarIT {
         assertThat(result.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(result.err()).isEmpty();
         assertThat(result.out()).startsWith("DEMO · simulated exchanges").contains("kraken  taker fee 0.4% · LIVE")
-                .contains("coinbase  taker fee 1.2% · LIVE").contains("gemini  taker fee 0.4% · LIVE")
-                .contains("merged book  3 venues");
+                .contains("coinbase  taker fee 1.2% · LIVE").contains("gemini*  taker fee 0.4% · LIVE")
+                .contains("merged book  3 venues · includes 1 unverified book");
     }
 
     @Test

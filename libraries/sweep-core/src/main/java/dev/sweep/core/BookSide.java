@@ -173,16 +173,29 @@ public final class BookSide {
      * query takes a consistent copy of a book on the thread that writes it.
      */
     public void copyFrom(BookSide other) {
+        copyBest(other, other.count);
+    }
+
+    /**
+     * Makes this side a copy of the best {@code levels} levels of {@code other}, reusing this side's arrays when they
+     * are large enough and otherwise growing them at least twofold, so that copies of a book whose depth wanders
+     * allocate nothing once they have seen its deepest.
+     */
+    public void copyBest(BookSide other, int levels) {
         if (other.side != side) {
             throw new IllegalArgumentException("cannot copy " + other.side + " levels into the " + side + " side");
         }
-        if (keys.length < other.count) {
-            keys = new long[other.keys.length];
-            sizes = new long[other.keys.length];
+        if (levels < 0 || levels > other.count) {
+            throw new IndexOutOfBoundsException(levels + " best levels of a side with " + other.count);
         }
-        System.arraycopy(other.keys, 0, keys, 0, other.count);
-        System.arraycopy(other.sizes, 0, sizes, 0, other.count);
-        count = other.count;
+        if (keys.length < levels) {
+            keys = new long[Math.max(levels, 2 * keys.length)];
+            sizes = new long[keys.length];
+        }
+        // Levels are stored worst-first: the best ones are the last of the other side's arrays.
+        System.arraycopy(other.keys, other.count - levels, keys, 0, levels);
+        System.arraycopy(other.sizes, other.count - levels, sizes, 0, levels);
+        count = levels;
     }
 
     private int checkedIndex(int level) {

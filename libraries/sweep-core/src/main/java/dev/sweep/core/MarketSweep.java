@@ -23,13 +23,13 @@ public final class MarketSweep {
         checkSources(sources);
         List<SweepReport> venues = new ArrayList<>(sources.size());
         for (SweepSource source : sources) {
-            venues.add(sweep(source.venue(), request, List.of(source)));
+            venues.add(sweep(SweepReport.Kind.VENUE, source.venue(), request, List.of(source)));
         }
-        SweepReport merged = sweep(SweepReport.MERGED, request, sources);
+        SweepReport merged = sweep(SweepReport.Kind.MERGED, SweepReport.MERGED, request, sources);
         return new SweepAnalysis(request, sources.get(0).book().instrument(), venues, merged);
     }
 
-    private SweepReport sweep(String label, OrderRequest request, List<SweepSource> sources) {
+    private SweepReport sweep(SweepReport.Kind kind, String label, OrderRequest request, List<SweepSource> sources) {
         Instrument instrument = sources.get(0).book().instrument();
         long quantity;
         boolean bookExhausted;
@@ -42,7 +42,7 @@ public final class MarketSweep {
             bookExhausted = false;
         }
         engine.sweep(sources, request.side(), quantity, result);
-        return ReportBuilder.build(label, request, sources, result, result.isComplete() && !bookExhausted);
+        return ReportBuilder.build(kind, label, request, sources, result, result.isComplete() && !bookExhausted);
     }
 
     private static void checkSources(List<SweepSource> sources) {

@@ -21,7 +21,7 @@ final class ReportBuilder {
     private ReportBuilder() {
     }
 
-    static SweepReport build(String label, OrderRequest request, List<SweepSource> sources, SweepResult result,
+    static SweepReport build(SweepReport.Kind kind, String label, OrderRequest request, List<SweepSource> sources, SweepResult result,
                              boolean complete) {
         Instrument instrument = sources.get(0).book().instrument();
         int priceScale = instrument.priceScale();
@@ -77,7 +77,7 @@ final class ReportBuilder {
             slippageVsBest = slippageBps(side, notional, filled, bestPrice);
             slippageVsMid = mid == null ? null : slippageBps(side, notional, filled, mid);
         }
-        return new SweepReport(label, request, instrument, FixedPoint.toBigDecimal(result.requested(), sizeScale),
+        return new SweepReport(kind, label, request, instrument, FixedPoint.toBigDecimal(result.requested(), sizeScale),
                 filled, complete, result.fillCount(), bestPrice, worstPrice, vwap, vwapWithFees, notional, fees,
                 notionalWithFees, mid,
                 slippageVsBest, slippageVsMid, fills, split);

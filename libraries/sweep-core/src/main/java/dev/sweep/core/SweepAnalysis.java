@@ -1,6 +1,7 @@
 package dev.sweep.core;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The full answer to one request: a report per venue and the merged report.
@@ -15,5 +16,25 @@ public record SweepAnalysis(OrderRequest request, Instrument instrument, List<Sw
 
     public SweepAnalysis {
         venues = List.copyOf(venues);
+    }
+
+    /**
+     * The venue that alone fills the whole order at the best price after fees; empty when no venue fills it alone.
+     * Of two venues at an equal price after fees, the first given.
+     */
+    public Optional<SweepReport> bestAlone() {
+        SweepReport best = null;
+        for (SweepReport venue : venues) {
+            if (venue.complete() && venue.filled().signum() > 0 && (best == null || isBetter(venue, best))) {
+                best = venue;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** Whether a's price after fees beats b's, compared exactly: a's total × b's size with b's total × a's size. */
+    private boolean isBetter(SweepReport a, SweepReport b) {
+        int comparison = a.notionalWithFees().multiply(b.filled()).compareTo(b.notionalWithFees().multiply(a.filled()));
+        return request.side() == OrderSide.BUY ? comparison < 0 : comparison > 0;
     }
 }

@@ -7,7 +7,9 @@ import java.util.List;
  * The answer for one venue, or for all venues merged: exact decimals, ready to render. Nullable fields are null when
  * nothing was filled (an empty side) or, for the mid, when the books lack a side.
  *
- * @param label            the venue's name, or {@code "merged"}
+ * @param kind             what the report covers: one venue, or every venue merged
+ * @param label            the venue's name, or {@value #MERGED} for the merged report (a name for display: the kind
+ *                         says which report it is, so a venue may be called anything)
  * @param request          what was asked
  * @param instrument       the instrument swept
  * @param sizeToFill       the base size swept: the request itself, or what a quote amount buys
@@ -29,6 +31,7 @@ import java.util.List;
  * @param split            the contribution of each venue swept, in the order given (one row for a single venue)
  */
 public record SweepReport(
+        Kind kind,
         String label,
         OrderRequest request,
         Instrument instrument,
@@ -51,6 +54,14 @@ public record SweepReport(
 
     /** The label of the report over all venues. */
     public static final String MERGED = "merged";
+
+    /** What a report covers. */
+    public enum Kind {
+        /** One venue's book alone. */
+        VENUE,
+        /** The consolidated book of every venue swept, with the split. */
+        MERGED
+    }
 
     public SweepReport {
         fills = List.copyOf(fills);
@@ -84,7 +95,7 @@ public record SweepReport(
 
     /** Whether this is the report over all venues. */
     public boolean isMerged() {
-        return MERGED.equals(label);
+        return kind == Kind.MERGED;
     }
 
     /**

@@ -21,7 +21,7 @@ class OrderBookTest {
 
     private static final Instrument BTC_USD = Instrument.of("BTC-USD");
 
-    private final OrderBook book = new OrderBook("kraken", BTC_USD, 1);
+    private final OrderBook book = new OrderBook("venue", BTC_USD, 1);
 
     @Test
     void keepsBidsDescendingAndAsksAscending() {
@@ -83,7 +83,7 @@ class OrderBookTest {
 
         assertThat(levels(copy.bids())).containsExactly("100@1");
         assertThat(levels(copy.asks())).containsExactly("101@2");
-        assertThat(copy.venue()).isEqualTo("kraken");
+        assertThat(copy.venue()).isEqualTo("venue");
     }
 
     @Test
@@ -158,8 +158,8 @@ class OrderBookTest {
     void loadingShuffledLevelsEqualsInsertingThemOneByOne(@ForAll Side side,
                                                           @ForAll("shuffledLevels") List<Tuple.Tuple2<Long, Long>> levels,
                                                           @ForAll("shuffledLevels") List<Tuple.Tuple2<Long, Long>> before) {
-        OrderBook inserted = new OrderBook("kraken", BTC_USD, 1);
-        OrderBook loaded = new OrderBook("kraken", BTC_USD, 1);
+        OrderBook inserted = new OrderBook("venue", BTC_USD, 1);
+        OrderBook loaded = new OrderBook("venue", BTC_USD, 1);
         before.forEach(level -> loaded.set(side, level.get1(), level.get2()));
         long[] prices = new long[levels.size()];
         long[] sizes = new long[levels.size()];
@@ -194,7 +194,7 @@ class OrderBookTest {
     /** A book after any sequence of snapshots, updates and truncations equals a TreeMap reference model. */
     @Property(tries = 500)
     void equalsTheReferenceModelAfterRandomCommands(@ForAll("commands") List<Command> commands) {
-        OrderBook book = new OrderBook("kraken", BTC_USD, 1);
+        OrderBook book = new OrderBook("venue", BTC_USD, 1);
         Map<Side, TreeMap<Long, Long>> model = Map.of(
                 Side.BID, new TreeMap<>(Comparator.reverseOrder()),
                 Side.ASK, new TreeMap<>());

@@ -8,14 +8,16 @@ import dev.sweep.core.OrderBook;
  *
  * @param venue       the venue
  * @param state       the book's state when copied; only {@link BookState#LIVE} books are swept
+ * @param verified    whether the venue's feed lets a client prove the book whole (a checksum, sequence numbers):
+ *                    a book of a feed with nothing to check is shown as unverified, never as equal to a verified one
  * @param book        the levels when copied (empty unless live or stale)
  * @param ageNanos    time since the last update was applied, or -1 before the first
  * @param updates     snapshots and updates applied since the feed started
  * @param resyncs     times the book had to be rebuilt
  * @param lastProblem the last connection or integrity problem, or null
  */
-public record BookView(String venue, BookState state, OrderBook book, long ageNanos, long updates, long resyncs,
-                       String lastProblem) {
+public record BookView(String venue, BookState state, boolean verified, OrderBook book, long ageNanos, long updates,
+                       long resyncs, String lastProblem) {
 
     public boolean isLive() {
         return state == BookState.LIVE;

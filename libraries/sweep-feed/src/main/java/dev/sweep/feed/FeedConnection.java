@@ -1,7 +1,9 @@
 package dev.sweep.feed;
 
+import dev.sweep.core.BookCut;
 import dev.sweep.core.BookState;
 import dev.sweep.core.Instrument;
+import dev.sweep.core.OrderBook;
 import dev.sweep.venue.FeedAdapter;
 import dev.sweep.venue.FeedListener;
 import dev.sweep.venue.KeepAlive;
@@ -111,16 +113,20 @@ final class FeedConnection implements FeedListener {
         loop.scheduleAtFixedRate(this::watchdog, WATCHDOG_MILLIS, WATCHDOG_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** A consistent copy of the instrument's book, taken on the connection's thread. */
-    CompletableFuture<BookView> view(Instrument instrument) {
+    /**
+     * A consistent copy of the instrument's book, cut to what the query needs, taken on the connection's thread into
+     * {@code copy}, which the querying thread owns and does not read until the view completes.
+     */
+    CompletableFuture<BookView> view(Instrument instrument, BookCut cut, OrderBook copy) {
         CompletableFuture<BookView> view = new CompletableFuture<>();
         loop.execute(() -> {
             for (int i = 0; i < books.size(); i++) {
                 VenueBook book = books.get(i);
                 if (book.instrument().equals(instrument)) {
                     long age = book.lastUpdateNanos() == 0 ? -1 : clock.getAsLong() - book.lastUpdateNanos();
-                    view.complete(new BookView(venue.name(), book.state(), book.book().copy(), age, book.updates(),
-                            book.resyncs(), lastProblem));
+                    copy.copyFrom(book.book(), cut);
+                    view.complete(new BookView(venue.name(), book.state(), venue.descriptor().integrity().isVerified(),
+                            copy, age, book.updates(), book.resyncs(), lastProblem));
                     return;
                 }
             }

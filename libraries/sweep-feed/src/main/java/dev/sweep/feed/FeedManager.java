@@ -1,6 +1,7 @@
 package dev.sweep.feed;
 
 import dev.sweep.core.BookState;
+import dev.sweep.core.BookCut;
 import dev.sweep.core.Instrument;
 import dev.sweep.venue.Venue;
 import io.netty.channel.EventLoop;
@@ -109,11 +110,19 @@ public final class FeedManager implements AutoCloseable {
         return this;
     }
 
-    /** Consistent copies of every venue's book of the instrument, in venue order. */
+    /** Consistent copies of every venue's whole book of the instrument, in venue order, in books of their own. */
     public List<BookView> views(Instrument instrument) {
+        return views(instrument, BookCut.WHOLE, new BookCopies());
+    }
+
+    /**
+     * Consistent copies of every venue's book of the instrument, in venue order, cut to what the query needs and
+     * written into {@code copies}, whose books the views hold until the next query made with them.
+     */
+    public List<BookView> views(Instrument instrument, BookCut cut, BookCopies copies) {
         List<CompletableFuture<BookView>> pending = new ArrayList<>();
         for (FeedConnection connection : connections) {
-            pending.add(connection.view(instrument));
+            pending.add(connection.view(instrument, cut, copies.of(connection.venue(), instrument)));
         }
         List<BookView> views = new ArrayList<>();
         for (CompletableFuture<BookView> view : pending) {
@@ -140,6 +149,15 @@ public final class FeedManager implements AutoCloseable {
      */
     public List<BookView> awaitLive(Instrument instrument, Duration timeout, WaitProgress progress)
             throws InterruptedException {
+        return awaitLive(instrument, BookCut.WHOLE, new BookCopies(), timeout, progress);
+    }
+
+    /**
+     * {@link #awaitLive(Instrument, Duration, WaitProgress)}, the views' copies cut to what the query needs and
+     * written into {@code copies}.
+     */
+    public List<BookView> awaitLive(Instrument instrument, BookCut cut, BookCopies copies, Duration timeout,
+                                    WaitProgress progress) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         BlockingQueue<BookStateChange> changes = new LinkedBlockingQueue<>();
         Consumer<BookStateChange> queue = change -> {
@@ -150,7 +168,7 @@ public final class FeedManager implements AutoCloseable {
         addStateListener(queue);
         try {
             // Listening first: a change between the two is both in the views and in the queue, and applied again.
-            List<BookView> views = views(instrument);
+            List<BookView> views = views(instrument, cut, copies);
             progress.onStart(views);
             Map<String, BookState> states = new HashMap<>();
             views.forEach(view -> states.put(view.venue(), view.state()));
@@ -162,7 +180,7 @@ public final class FeedManager implements AutoCloseable {
                 states.put(change.venue(), change.to());
                 progress.onChange(change);
             }
-            return views(instrument);
+            return views(instrument, cut, copies);
         } finally {
             removeStateListener(queue);
         }

@@ -2,17 +2,25 @@ package dev.sweep.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sweep.core.BookCut;
 import dev.sweep.core.BookState;
 import dev.sweep.core.Instrument;
+import dev.sweep.core.MarketSweep;
 import dev.sweep.core.OrderBook;
+import dev.sweep.core.OrderRequest;
+import dev.sweep.core.OrderSide;
+import dev.sweep.core.SweepSource;
+import dev.sweep.core.TakerFee;
 import dev.sweep.sim.Fault;
 import dev.sweep.sim.Simulator;
 import dev.sweep.sim.SimulatorConfig;
 import dev.sweep.venue.Venue;
 import dev.sweep.venue.VenueHarness;
 import dev.sweep.venue.Venues;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -66,6 +74,33 @@ class FeedManagerTest {
         await(venue + " live again", BookView::isLive);
         simulator.pause();
         assertEventuallyEqualsTheTruth();
+    }
+
+    @Test
+    void aQueryCopiesOnlyTheLevelsItsSweepReachesIntoTheSameBooksEveryTime() throws InterruptedException {
+        feeds.awaitLive(BTC_USD, WAIT, ignored -> { });
+        simulator.pause();
+        assertEventuallyEqualsTheTruth();
+        OrderRequest request = new OrderRequest(OrderSide.SELL, new BigDecimal("2.5"), false);
+        BookCut cut = BookCut.forOrder(request, BTC_USD, TakerFee.NONE);
+        BookCopies copies = new BookCopies();
+
+        List<BookView> first = feeds.views(BTC_USD, cut, copies);
+        List<BookView> views = feeds.views(BTC_USD, cut, copies);
+
+        List<SweepSource> copied = new ArrayList<>();
+        List<SweepSource> truths = new ArrayList<>();
+        for (int i = 0; i < views.size(); i++) {
+            OrderBook truth = simulator.truth(views.get(i).venue(), BTC_USD);
+            OrderBook copy = views.get(i).book();
+            assertThat(copy).isSameAs(first.get(i).book());
+            assertThat(copy.bids().depth()).as(copy.venue()).isEqualTo(cut.levels(truth.bids()))
+                    .isLessThan(truth.bids().depth());
+            assertThat(copy.asks().depth()).as(copy.venue()).isEqualTo(1);
+            copied.add(new SweepSource(copy, TakerFee.NONE));
+            truths.add(new SweepSource(truth, TakerFee.NONE));
+        }
+        assertThat(new MarketSweep().analyze(request, copied)).isEqualTo(new MarketSweep().analyze(request, truths));
     }
 
     /** Updates a flooding venue sends before the feed must show it kept up. */

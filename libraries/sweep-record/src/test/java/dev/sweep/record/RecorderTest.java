@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sweep.record.RecordingTest.Collected;
 import dev.sweep.record.RecordingTest.Frame;
+import dev.sweep.venue.Venues;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,6 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(30)
 class RecorderTest {
 
+    /** The venues recorded, each from a thread of its own as feeds do. */
+    private static final List<String> VENUES = Venues.names();
+
     private static final long QUEUE_BYTES = 64 * 1024;
 
     @TempDir
@@ -36,10 +40,11 @@ class RecorderTest {
     void framesFromSeveralThreadsAreRecordedEachInItsOrder() throws Exception {
         Path file = folder.resolve("threads.swr");
         Recorder recorder = new Recorder(RecordingWriter.create(file), Recorder.DEFAULT_QUEUE_BYTES);
-        recorder.subscription("kraken", List.of("BTC-USD"));
-        recorder.subscription("coinbase", List.of("BTC-USD"));
+        for (String venue : VENUES) {
+            recorder.subscription(venue, List.of("BTC-USD"));
+        }
         List<Thread> feeds = new ArrayList<>();
-        for (String venue : List.of("kraken", "coinbase")) {
+        for (String venue : VENUES) {
             feeds.add(new Thread(() -> {
                 for (int i = 0; i < 5_000; i++) {
                     byte[] frame = Integer.toString(i).getBytes(StandardCharsets.US_ASCII);
@@ -54,9 +59,10 @@ class RecorderTest {
         recorder.close();
 
         Collected collected = read(file);
-        assertThat(collected.subscriptions).containsExactly("kraken[BTC-USD]", "coinbase[BTC-USD]");
-        assertThat(recorder.frames()).isEqualTo(10_000);
-        for (String venue : List.of("kraken", "coinbase")) {
+        assertThat(collected.subscriptions).containsExactlyElementsOf(VENUES.stream().map(venue -> venue + "[BTC-USD]")
+                .toList());
+        assertThat(recorder.frames()).isEqualTo(5_000L * VENUES.size());
+        for (String venue : VENUES) {
             assertThat(collected.frames.stream().filter(frame -> frame.venue().equals(venue))
                     .map(frame -> new String(frame.bytes(), StandardCharsets.US_ASCII)).toList())
                     .containsExactlyElementsOf(numbers(5_000));
@@ -67,10 +73,10 @@ class RecorderTest {
     void framesAreFlushedToTheFileWhileTheFeedIsQuiet() throws Exception {
         Path file = folder.resolve("quiet.swr");
         try (Recorder recorder = new Recorder(RecordingWriter.create(file), Recorder.DEFAULT_QUEUE_BYTES)) {
-            recorder.subscription("kraken", List.of("BTC-USD"));
+            recorder.subscription(VENUES.get(0), List.of("BTC-USD"));
             byte[] frame = "{\"channel\":\"heartbeat\"}".getBytes(StandardCharsets.UTF_8);
             for (int i = 0; i < 3; i++) {
-                recorder.frame("kraken", 1, i, frame, 0, frame.length);
+                recorder.frame(VENUES.get(0), 1, i, frame, 0, frame.length);
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             int readable = 0;
@@ -87,7 +93,7 @@ class RecorderTest {
         Path file = folder.resolve("full.swr");
         Recorder recorder = new Recorder(RecordingWriter.create(new FullAfter(Files.newOutputStream(file), 20_000)),
                 Recorder.DEFAULT_QUEUE_BYTES);
-        recorder.subscription("kraken", List.of("BTC-USD"));
+        recorder.subscription(VENUES.get(0), List.of("BTC-USD"));
         List<byte[]> sent = new ArrayList<>();
         long started = System.nanoTime();
         while (recorder.failure() == null) {
@@ -96,14 +102,14 @@ class RecorderTest {
                 long seq = sent.size();
                 byte[] frame = ("{\"seq\":" + seq + ",\"noise\":\"" + Long.toHexString(seq * 0x9E3779B97F4A7C15L)
                         + "\"}").getBytes(StandardCharsets.UTF_8);
-                recorder.frame("kraken", 1, seq, frame, 0, frame.length);
+                recorder.frame(VENUES.get(0), 1, seq, frame, 0, frame.length);
                 sent.add(frame);
             }
         }
         assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).as("seconds to notice").isLessThan(5);
         assertThat(recorder.failure()).isEqualTo("No space left on device");
         byte[] late = "late".getBytes(StandardCharsets.US_ASCII);
-        recorder.frame("kraken", 1, 0, late, 0, late.length);
+        recorder.frame(VENUES.get(0), 1, 0, late, 0, late.length);
         assertThatThrownBy(recorder::close).isInstanceOf(IOException.class).hasMessage("No space left on device");
 
         Collected collected = readWhatIsThere(file);
@@ -118,7 +124,7 @@ class RecorderTest {
         Path file = folder.resolve("stalled.swr");
         Stalled stalled = new Stalled(Files.newOutputStream(file));
         Recorder recorder = new Recorder(RecordingWriter.create(stalled), QUEUE_BYTES);
-        recorder.subscription("kraken", List.of("BTC-USD"));
+        recorder.subscription(VENUES.get(0), List.of("BTC-USD"));
         // Random bytes do not compress: the writer reaches the stalled output after a few buffers.
         byte[] frame = new byte[1000];
         Random random = new Random(7);
@@ -126,7 +132,7 @@ class RecorderTest {
         // The output is stalled from the first flush on: the feed must still get through every call at once.
         while (recorder.failure() == null && offered < 10_000) {
             random.nextBytes(frame);
-            recorder.frame("kraken", 1, offered, frame, 0, frame.length);
+            recorder.frame(VENUES.get(0), 1, offered, frame, 0, frame.length);
             offered++;
         }
         assertThat(recorder.failure()).isEqualTo("the disk did not keep up: 64 KB of frames were waiting");

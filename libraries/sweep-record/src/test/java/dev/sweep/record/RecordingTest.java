@@ -8,9 +8,11 @@ import dev.sweep.core.Instrument;
 import dev.sweep.core.Level;
 import dev.sweep.core.OrderBook;
 import dev.sweep.core.Side;
-import dev.sweep.venue.Dialect;
+import dev.sweep.venue.DialectHarness;
+import dev.sweep.venue.Venue;
 import dev.sweep.venue.VenueBook;
 import dev.sweep.venue.VenueHarness;
+import dev.sweep.venue.Venues;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,8 +25,13 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class RecordingTest {
+
+    /** Names to record under: a recording holds the frames of registered venues. */
+    private static final List<String> NAMES = Venues.names();
 
     @TempDir
     Path folder;
@@ -55,14 +62,14 @@ class RecordingTest {
         Path file = Files.createTempFile("sweep", ".swr");
         try {
             try (RecordingWriter writer = RecordingWriter.create(file)) {
-                writer.subscription("kraken", List.of("BTC-USD", "ETH-USD"));
+                writer.subscription(NAMES.get(0), List.of("BTC-USD", "ETH-USD"));
                 for (int i = 0; i < payloads.size(); i++) {
-                    writer.frame(i % 2 == 0 ? "kraken" : "coinbase", 1 + i / 10, 1_700_000_000_000_000_000L + i,
+                    writer.frame(NAMES.get(i % NAMES.size()), 1 + i / 10, 1_700_000_000_000_000_000L + i,
                             payloads.get(i), 0, payloads.get(i).length);
                 }
             }
             Collected collected = readAll(file);
-            assertThat(collected.subscriptions).containsExactly("kraken[BTC-USD, ETH-USD]");
+            assertThat(collected.subscriptions).containsExactly(NAMES.get(0) + "[BTC-USD, ETH-USD]");
             assertThat(collected.frames).hasSameSizeAs(payloads);
             for (int i = 0; i < payloads.size(); i++) {
                 Frame frame = collected.frames.get(i);
@@ -80,9 +87,9 @@ class RecordingTest {
         Path file = folder.resolve("cut.swr");
         byte[] payload = "{\"channel\":\"heartbeat\"}".getBytes(StandardCharsets.UTF_8);
         try (RecordingWriter writer = RecordingWriter.create(file)) {
-            writer.subscription("kraken", List.of("BTC-USD"));
+            writer.subscription(NAMES.get(0), List.of("BTC-USD"));
             for (int i = 0; i < 1000; i++) {
-                writer.frame("kraken", 1, i, payload, 0, payload.length);
+                writer.frame(NAMES.get(0), 1, i, payload, 0, payload.length);
             }
         }
         byte[] whole = Files.readAllBytes(file);
@@ -110,9 +117,9 @@ class RecordingTest {
         Path file = folder.resolve("damaged.swr");
         byte[] payload = "{\"channel\":\"heartbeat\"}".getBytes(StandardCharsets.UTF_8);
         try (RecordingWriter writer = RecordingWriter.create(file)) {
-            writer.subscription("kraken", List.of("BTC-USD"));
+            writer.subscription(NAMES.get(0), List.of("BTC-USD"));
             for (int i = 0; i < 1000; i++) {
-                writer.frame("kraken", 1, i, payload, 0, payload.length);
+                writer.frame(NAMES.get(0), 1, i, payload, 0, payload.length);
             }
         }
         byte[] bytes = Files.readAllBytes(file);
@@ -140,24 +147,30 @@ class RecordingTest {
                 .hasMessageContaining("is not a Sweep recording");
     }
 
-    @Test
-    void replayRebuildsTheBooksAndStartsAfreshOnANewConnection() throws IOException {
+    /** Every registered venue, replayed through its own adapter. */
+    static List<Venue> venues() {
+        return Venues.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("venues")
+    void replayRebuildsTheBooksAndStartsAfreshOnANewConnection(Venue venue) throws IOException {
         Instrument btc = Instrument.of("BTC-USD");
-        Dialect coinbase = Dialect.coinbase();
-        coinbase.venue();
-        OrderBook truth = new OrderBook("truth", btc, 2);
+        DialectHarness exchange = new DialectHarness(venue, btc.symbol());
+        OrderBook truth = exchange.truth(btc);
         truth.set(Side.BID, 6_700_000_000_000L, 100_000_000L);
         truth.set(Side.ASK, 6_700_100_000_000L, 200_000_000L);
         Path file = folder.resolve("replay.swr");
+        List<String> first = new ArrayList<>(exchange.connect());
+        first.addAll(exchange.subscribe(List.of(btc)));
+        first.addAll(exchange.change(btc, List.of(new Level(Side.BID, 6_699_900_000_000L, 50_000_000L))));
+        // A reconnect: a new session, which starts its frames afresh (Coinbase numbers them from 0 again).
+        List<String> second = new ArrayList<>(exchange.connect());
+        second.addAll(exchange.subscribe(List.of(btc)));
         try (RecordingWriter writer = RecordingWriter.create(file)) {
-            writer.subscription("coinbase", List.of("BTC-USD"));
-            write(writer, 1, coinbase.snapshot(truth));
-            Level change = new Level(Side.BID, 6_699_900_000_000L, 50_000_000L);
-            truth.set(change.side(), change.price(), change.size());
-            write(writer, 1, coinbase.update(List.of(change), truth));
-            // A reconnect: the new connection numbers its frames from 0 again.
-            coinbase.venue();
-            write(writer, 2, coinbase.snapshot(truth));
+            writer.subscription(venue.name(), List.of(btc.symbol()));
+            write(writer, venue, 1, first);
+            write(writer, venue, 2, second);
         }
 
         Replay replay = new Replay();
@@ -170,13 +183,16 @@ class RecordingTest {
         VenueBook book = replay.books(btc).get(0);
         assertThat(book.state()).isEqualTo(BookState.LIVE);
         assertThat(VenueHarness.sameLevels(book.book(), truth)).isTrue();
-        assertThat(replay.frames()).isEqualTo(3);
+        assertThat(replay.frames()).isEqualTo(first.size() + second.size());
         assertThat(replay.broken()).isZero();
     }
 
-    private static void write(RecordingWriter writer, int connection, String frame) throws IOException {
-        byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
-        writer.frame("coinbase", connection, System.nanoTime(), bytes, 0, bytes.length);
+    private static void write(RecordingWriter writer, Venue venue, int connection, List<String> frames)
+            throws IOException {
+        for (String frame : frames) {
+            byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
+            writer.frame(venue.name(), connection, System.nanoTime(), bytes, 0, bytes.length);
+        }
     }
 
     private static Collected readAll(Path file) throws IOException {

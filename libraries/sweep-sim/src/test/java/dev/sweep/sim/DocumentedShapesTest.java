@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sweep.core.BookState;
 import dev.sweep.venue.Venue;
 import dev.sweep.venue.VenueHarness;
-import dev.sweep.venue.coinbase.CoinbaseVenue;
-import dev.sweep.venue.gemini.GeminiVenue;
-import dev.sweep.venue.kraken.KrakenVenue;
+import dev.sweep.venue.Venues;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,12 +16,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Each dialect's frames, captured from a live session, have the fields of the venue's documented examples, with the
- * same JSON types: a client written against the documentation reads the simulator.
+ * Each registered venue's frames, captured from a live session, have the fields of the venue's documented examples,
+ * with the same JSON types: a client written against the documentation reads the simulator. A venue brings its
+ * examples as fixtures in a folder of its name, listed with the markers of their frames in its {@code shapes.txt}.
  */
 @Timeout(60)
 class DocumentedShapesTest {
@@ -41,35 +41,42 @@ class DocumentedShapesTest {
         simulator.close();
     }
 
-    @Test
-    void krakenFramesMatchTheDocumentedExamples() throws Exception {
-        List<String> frames = capture(new KrakenVenue(), client -> hasFrame(client, "\"type\":\"update\"")
-                && hasFrame(client, "\"channel\":\"heartbeat\""));
-        assertShape("kraken/status.json", frame(frames, "\"channel\":\"status\""));
-        assertShape("kraken/subscribe-ack.json", frame(frames, "\"result\":{\"channel\":\"book\""));
-        assertShape("kraken/checksum-vector-snapshot.json", frame(frames, "\"channel\":\"book\",\"type\":\"snapshot\""));
-        assertShape("kraken/update-matic-docs.json", frame(frames, "\"channel\":\"book\",\"type\":\"update\""));
-        assertShape("kraken/heartbeat.json", frame(frames, "\"channel\":\"heartbeat\""));
+    /** Every registered venue: each brings its documented examples, and what marks a frame of each kind. */
+    static List<Venue> venues() {
+        return Venues.all();
     }
 
-    @Test
-    void coinbaseFramesMatchTheDocumentedExamples() throws Exception {
-        List<String> frames = capture(new CoinbaseVenue(), client -> hasFrame(client, "\"type\":\"update\"")
-                && hasFrame(client, "\"channel\":\"heartbeats\""));
-        assertShape("coinbase/subscriptions.json", frame(frames, "\"channel\":\"subscriptions\""));
-        assertShape("coinbase/snapshot-docs.json", frame(frames, "\"type\":\"snapshot\""));
-        assertShape("coinbase/update.json", frame(frames, "\"type\":\"update\""));
-        assertShape("coinbase/heartbeats-live.json", frame(frames, "\"channel\":\"heartbeats\""));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("venues")
+    void framesMatchTheVenuesDocumentedExamples(Venue venue) throws Exception {
+        List<Shape> shapes = Shape.of(venue);
+        List<String> frames = capture(venue, client -> shapes.stream().allMatch(shape -> client.frames().stream()
+                .anyMatch(shape::marks)));
+
+        for (Shape shape : shapes) {
+            assertShape(venue.name() + "/" + shape.fixture(), frames.stream().filter(shape::marks).findFirst()
+                    .orElseThrow());
+        }
     }
 
-    @Test
-    void geminiFramesMatchTheDocumentedExamples() throws Exception {
-        List<String> frames = capture(new GeminiVenue(), client -> hasFrame(client, "\"type\":\"trade\"")
-                && client.frames().stream().filter(frame -> frame.startsWith("{\"type\":\"l2_updates\"")).count() > 1);
-        assertShape("gemini/initial-docs.json", frames.get(0));
-        assertShape("gemini/update-docs.json", frames.stream().skip(1)
-                .filter(frame -> frame.startsWith("{\"type\":\"l2_updates\"")).findFirst().orElseThrow());
-        assertShape("gemini/trade-docs.json", frame(frames, "\"type\":\"trade\""));
+    /**
+     * A documented example, and the markers of a frame of its kind, from the venue's {@code shapes.txt}: a frame
+     * holds every marker, and none of those starting with {@code !}.
+     */
+    private record Shape(String fixture, List<String> markers) {
+
+        static List<Shape> of(Venue venue) {
+            return VenueHarness.resource(venue.name() + "/shapes.txt").lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                    .map(line -> line.trim().split("\\s+"))
+                    .map(words -> new Shape(words[0], List.of(words).subList(1, words.length)))
+                    .toList();
+        }
+
+        boolean marks(String frame) {
+            return markers.stream().allMatch(marker -> marker.startsWith("!") ? !frame.contains(marker.substring(1))
+                    : frame.contains(marker));
+        }
     }
 
     private List<String> capture(Venue venue, Predicate<WsClient> enough) throws InterruptedException {
@@ -82,15 +89,6 @@ class DocumentedShapesTest {
             client.await("every kind of frame", Duration.ofSeconds(15), enough);
             return client.frames();
         }
-    }
-
-    private static boolean hasFrame(WsClient client, String marker) {
-        return client.frames().stream().anyMatch(frame -> frame.contains(marker));
-    }
-
-    private static String frame(List<String> frames, String marker) {
-        return frames.stream().filter(frame -> frame.contains(marker)).findFirst()
-                .orElseThrow(() -> new AssertionError("no frame with " + marker));
     }
 
     private static void assertShape(String fixture, String frame) throws IOException {

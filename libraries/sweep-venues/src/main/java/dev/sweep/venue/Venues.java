@@ -24,6 +24,14 @@ public final class Venues {
         return ALL.stream().filter(venue -> venue.name().equals(name)).findFirst();
     }
 
+    /**
+     * Whether the named venue's books are verified ({@link Integrity#isVerified()}); a venue not registered here, such
+     * as one a book file names, is not: nothing Sweep knows checks its book.
+     */
+    public static boolean isVerified(String name) {
+        return byName(name).map(venue -> venue.descriptor().integrity().isVerified()).orElse(false);
+    }
+
     /** The venues' names, for help texts and error messages. */
     public static List<String> names() {
         return ALL.stream().map(Venue::name).toList();

@@ -8,7 +8,8 @@ import dev.sweep.core.Side;
 import dev.sweep.core.SweepEngine;
 import dev.sweep.core.SweepResult;
 import dev.sweep.core.SweepSource;
-import dev.sweep.core.TakerFee;
+import dev.sweep.venue.Venue;
+import dev.sweep.venue.Venues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -25,8 +26,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Sweeping 15 BTC: one 1,000-level book, and three merged (with different fees, so the merge compares prices after
- * fee in 128 bits). The engine writes into a reused result, so a sweep allocates nothing.
+ * Sweeping 15 BTC: one 1,000-level book, and three merged: the first three registered venues, each at its default
+ * fee (they differ, so the merge compares prices after fee in 128 bits); three, however many venues register, so
+ * that figures stay comparable. The engine writes into a reused result, so a sweep allocates nothing.
  *
  * <p>Run: {@code java -jar tests/sweep-bench/target/benchmarks.jar SweepBenchmark -prof gc}.
  */
@@ -50,16 +52,14 @@ public class SweepBenchmark {
     public void setUp() {
         SplittableRandom random = new SplittableRandom(7);
         three = new ArrayList<>();
-        String[] venues = {"kraken", "coinbase", "gemini"};
-        String[] fees = {"0.40%", "1.20%", "0.40%"};
-        for (int v = 0; v < venues.length; v++) {
-            OrderBook book = new OrderBook(venues[v], BTC_USD, 2);
+        for (Venue venue : Venues.all().subList(0, 3)) {
+            OrderBook book = new OrderBook(venue.name(), BTC_USD, 2);
             long mid = 67_000L * 100_000_000L + random.nextLong(1_000_000_000L);
             for (int i = 0; i < 1000; i++) {
                 book.set(Side.BID, mid - (i + 1) * 1_000_000L - random.nextLong(1_000_000L), size(random));
                 book.set(Side.ASK, mid + (i + 1) * 1_000_000L + random.nextLong(1_000_000L), size(random));
             }
-            three.add(new SweepSource(book, TakerFee.parse(fees[v])));
+            three.add(new SweepSource(book, venue.defaultTakerFee()));
         }
         one = List.of(three.get(0));
     }

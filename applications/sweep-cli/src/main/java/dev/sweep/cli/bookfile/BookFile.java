@@ -8,11 +8,13 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.sweep.cli.UserInputException;
+import dev.sweep.cli.VenueTexts;
 import dev.sweep.core.BookSide;
 import dev.sweep.core.FixedPoint;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderBook;
 import dev.sweep.core.Side;
+import dev.sweep.core.SweepReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -208,7 +210,14 @@ public final class BookFile {
                 throw problem(where + " needs \"venue\", \"symbol\", \"bids\" and \"asks\"");
             }
             if (!VENUE.matcher(venue).matches()) {
-                throw problem(where + ": venue '" + venue + "' must be a lower-case name such as kraken");
+                throw problem(where + ": venue '" + venue + "' must be a lower-case name such as "
+                        + VenueTexts.example());
+            }
+            if (venue.equals(SweepReport.MERGED)) {
+                // Every output calls the merged report so (the CSV's venue column, the fills): a venue by that name
+                // could be told from it only by where it stands.
+                throw problem(where + ": venue '" + venue + "' is the merged report's name: call the venue something"
+                        + " else");
             }
             Instrument bookInstrument;
             try {

@@ -26,10 +26,14 @@ public final class BookTable {
         OrderBook book = view.book();
         Instrument instrument = book.instrument();
         StringBuilder out = new StringBuilder();
-        out.append(view.venue()).append(' ').append(instrument).append(" · ").append(view.state()).append(" · ")
+        out.append(Unverified.name(view.venue(), view.verified())).append(' ').append(instrument).append(" · ")
+                .append(view.state()).append(" · ")
                 .append(TimeUnit.NANOSECONDS.toMillis(Math.max(0, view.ageNanos()))).append(" ms old · ")
                 .append(Words.count(book.bids().depth(), "bid")).append(", ")
                 .append(Words.count(book.asks().depth(), "ask")).append('\n');
+        if (!view.verified()) {
+            out.append(Unverified.LEGEND).append('\n');
+        }
         out.append(spreadAndMid(book)).append("\n\n");
         int rows = Math.min(depth, Math.max(book.bids().depth(), book.asks().depth()));
         String[][] cells = new String[rows + 1][];

@@ -21,7 +21,7 @@ public final class CsvRenderer {
     public static final List<String> COLUMNS = List.of("source", "side", "symbol", "requested", "unit", "venue",
             "state", "ageMs", "problem", "takerFeePct", "sizeToFill", "filled", "complete", "levels", "vwap",
             "vwapWithFees", "best", "worst", "mid", "notional", "fees", "notionalWithFees", "quoteShortfall",
-            "slippageBpsVsBest", "slippageBpsVsMid");
+            "slippageBpsVsBest", "slippageBpsVsMid", "verified");
 
     private static final String LINE_END = "\r\n";
 
@@ -39,32 +39,35 @@ public final class CsvRenderer {
             String age = view.ageNanos() < 0 ? null : Long.toString(TimeUnit.NANOSECONDS.toMillis(view.ageNanos()));
             out.append(line(row(output, venue.label(), view.state().name(), age, null,
                     Decimals.feePercentNumber(venue.takerFee()),
-                    venue)));
+                    venue, view.verified())));
         }
         for (BookView excluded : output.excluded()) {
             out.append(line(row(output, excluded.venue(), excluded.state().name(), null, excluded.lastProblem(), null,
-                    null)));
+                    null, excluded.verified())));
         }
-        out.append(line(row(output, SweepReport.MERGED, null, null, null, null, analysis.merged())));
+        out.append(line(row(output, SweepReport.MERGED, null, null, null, null, analysis.merged(),
+                output.unverified().isEmpty())));
         return out.toString();
     }
 
     private static List<String> row(SweepOutput output, String venue, String state, String ageMs, String problem,
-                                    String takerFee, SweepReport report) {
+                                    String takerFee, SweepReport report, boolean verified) {
         SweepAnalysis analysis = output.analysis();
         List<String> row = new ArrayList<>(Arrays.asList(output.source(), analysis.request().side().label(),
                 analysis.instrument().symbol(), Decimals.exact(analysis.request().amount()),
                 analysis.request().unit(analysis.instrument()), venue, state, ageMs, problem, takerFee));
         if (report == null) {
-            row.addAll(Collections.nCopies(COLUMNS.size() - row.size(), null));
-            return row;
+            row.addAll(Collections.nCopies(COLUMNS.size() - row.size() - 1, null));
+        } else {
+            row.addAll(Arrays.asList(Decimals.exact(report.sizeToFill()), Decimals.exact(report.filled()),
+                    Boolean.toString(report.complete()), Integer.toString(report.levels()), rounded(report.vwap()),
+                    rounded(report.vwapWithFees()), exact(report.best()), exact(report.worst()), exact(report.mid()),
+                    Decimals.exact(report.notional()), Decimals.exact(report.fees()),
+                    Decimals.exact(report.notionalWithFees()), exact(report.quoteShortfall()),
+                    rounded(report.slippageVsBest()), rounded(report.slippageVsMid())));
         }
-        row.addAll(Arrays.asList(Decimals.exact(report.sizeToFill()), Decimals.exact(report.filled()),
-                Boolean.toString(report.complete()), Integer.toString(report.levels()), rounded(report.vwap()),
-                rounded(report.vwapWithFees()), exact(report.best()), exact(report.worst()), exact(report.mid()),
-                Decimals.exact(report.notional()), Decimals.exact(report.fees()),
-                Decimals.exact(report.notionalWithFees()), exact(report.quoteShortfall()),
-                rounded(report.slippageVsBest()), rounded(report.slippageVsMid())));
+        // Last, after the columns of earlier versions, so that a reader counting columns still finds them.
+        row.add(Boolean.toString(verified));
         return row;
     }
 

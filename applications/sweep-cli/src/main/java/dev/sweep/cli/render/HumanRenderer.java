@@ -1,9 +1,7 @@
 package dev.sweep.cli.render;
 
 import dev.sweep.core.Instrument;
-import dev.sweep.feed.BookView;
 import dev.sweep.core.OrderRequest;
-import dev.sweep.core.OrderSide;
 import dev.sweep.core.SweepAnalysis;
 import dev.sweep.core.SweepReport;
 import dev.sweep.feed.BookView;
@@ -39,21 +37,28 @@ public final class HumanRenderer {
     public String render(SweepOutput output) {
         SweepAnalysis analysis = output.analysis();
         Readable readable = Readable.of(output);
-        ReportTree tree = new ReportTree(style, readable, analysis, width);
+        List<String> unverified = output.unverified();
+        ReportTree tree = new ReportTree(style, readable, analysis, unverified, width);
         StringBuilder out = new StringBuilder();
         Lines.wrapInto(out, summary(output, readable), SEPARATOR, width, "", "");
+        if (!unverified.isEmpty()) {
+            Lines.wrapInto(out, List.of(style.warning(Unverified.LEGEND)), " ", width, "", "  ");
+        }
         out.append('\n');
         for (SweepReport venue : analysis.venues()) {
+            BookView view = output.view(venue.label());
             String detail = "taker fee " + Decimals.feePercent(venue.takerFee());
             if (!output.fromFile()) {
-                detail += SEPARATOR + health(output.view(venue.label()));
+                detail += SEPARATOR + health(view);
             }
-            tree.append(out, venue, venue.label(), detail);
+            tree.append(out, venue, Unverified.name(venue.label(), view.verified()), detail);
             out.append('\n');
         }
         excluded(out, output.excluded());
         if (analysis.venues().size() > 1) {
-            tree.append(out, analysis.merged(), "merged book", Words.count(analysis.venues().size(), "venue"));
+            String detail = Words.count(analysis.venues().size(), "venue") + (unverified.isEmpty() ? ""
+                    : SEPARATOR + "includes " + Words.count(unverified.size(), "unverified book"));
+            tree.append(out, analysis.merged(), "merged book", detail);
             out.append('\n');
         }
         new FillsSection(style, readable, fillList, width).append(out, fillReports(analysis));
@@ -118,7 +123,7 @@ public final class HumanRenderer {
                 ? readable.quoteAmount(request.amount(), request.amount()) + " " + instrument.quote() + " of "
                 + instrument.symbol()
                 : Decimals.readableExact(request.amount()) + " " + instrument.symbol());
-        parts.add(style.bold(order) + (single ? " on " + merged.split().get(0).venue() : ""));
+        parts.add(style.bold(order) + (single ? " on " + marked(output, merged.split().get(0).venue()) : ""));
         if (merged.amountBelowSmallestSize()) {
             parts.add(style.warning("nothing to fill: " + ReportTree.tooSmall(request, instrument)));
             return parts;
@@ -142,28 +147,15 @@ public final class HumanRenderer {
                     + ReportTree.quoteVerb(request)
                     : "only " + readable.size(merged.filled()) + " " + instrument.base() + " available"));
         }
-        SweepReport bestAlone = single ? null : bestSingleVenue(analysis);
-        if (bestAlone != null) {
-            parts.add("best alone: " + bestAlone.label() + " "
-                    + readable.vwap(bestAlone.notionalWithFees(), bestAlone.filled()) + " after fees");
+        if (!single) {
+            analysis.bestAlone().ifPresent(bestAlone -> parts.add("best alone: " + marked(output, bestAlone.label())
+                    + " " + readable.vwap(bestAlone.notionalWithFees(), bestAlone.filled()) + " after fees"));
         }
         return parts;
     }
 
-    /** The venue that alone fills the order at the best price after fees, or null when none fills it alone. */
-    private static SweepReport bestSingleVenue(SweepAnalysis analysis) {
-        SweepReport best = null;
-        for (SweepReport venue : analysis.venues()) {
-            if (venue.complete() && venue.filled().signum() > 0 && (best == null || isBetter(analysis, venue, best))) {
-                best = venue;
-            }
-        }
-        return best;
-    }
-
-    /** Whether a's price after fees beats b's, compared exactly: a's total × b's size with b's total × a's size. */
-    private static boolean isBetter(SweepAnalysis analysis, SweepReport a, SweepReport b) {
-        int comparison = a.notionalWithFees().multiply(b.filled()).compareTo(b.notionalWithFees().multiply(a.filled()));
-        return analysis.request().side() == OrderSide.BUY ? comparison < 0 : comparison > 0;
+    /** A swept venue's name, marked when its book is unverified. */
+    private static String marked(SweepOutput output, String venue) {
+        return Unverified.name(venue, output.view(venue).verified());
     }
 }

@@ -36,6 +36,7 @@ public final class JsonRenderer {
                 json.writeStringField("takerFeePct", Decimals.feePercentNumber(venue.takerFee()));
                 BookView view = output.view(venue.label());
                 json.writeStringField("state", view.state().name());
+                json.writeBooleanField("verified", view.verified());
                 if (view.ageNanos() < 0) {
                     json.writeNullField("ageMs");
                 } else {
@@ -47,6 +48,7 @@ public final class JsonRenderer {
             json.writeEndArray();
             writeExcluded(json, output.excluded());
             json.writeObjectFieldStart("merged");
+            json.writeBooleanField("verified", output.unverified().isEmpty());
             writeReport(json, analysis.merged());
             json.writeArrayFieldStart("split");
             for (SweepReport.VenueShare share : analysis.merged().split()) {
@@ -103,6 +105,7 @@ public final class JsonRenderer {
             json.writeStartObject();
             json.writeStringField("venue", excluded.venue());
             json.writeStringField("state", excluded.state().name());
+            json.writeBooleanField("verified", excluded.verified());
             json.writeStringField("problem", excluded.lastProblem());
             json.writeEndObject();
         }

@@ -70,9 +70,14 @@ final class Readable {
         return Decimals.readable(amount, Math.max(moneyDecimals, Decimals.places(typed)));
     }
 
-    /** A price of one venue, or of the merged book ({@link SweepReport#MERGED}). */
+    /** A price of one venue. */
     String price(BigDecimal price, String venue) {
         return Decimals.readable(price, priceDecimals.getOrDefault(venue, mergedPriceDecimals));
+    }
+
+    /** A price of a report: its venue's precision, or for the merged report the finest venue's. */
+    String price(BigDecimal price, SweepReport report) {
+        return report.isMerged() ? Decimals.readable(price, mergedPriceDecimals) : price(price, report.label());
     }
 
     /** A VWAP, {@code notional / filled}, at the report's one VWAP precision. */

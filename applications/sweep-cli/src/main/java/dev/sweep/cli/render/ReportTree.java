@@ -22,12 +22,15 @@ final class ReportTree {
     private final Style style;
     private final Readable readable;
     private final SweepAnalysis analysis;
+    private final List<String> unverified;
     private final int width;
 
-    ReportTree(Style style, Readable readable, SweepAnalysis analysis, int width) {
+    /** @param unverified the venues whose books are unverified, marked in the merged book's split */
+    ReportTree(Style style, Readable readable, SweepAnalysis analysis, List<String> unverified, int width) {
         this.style = style;
         this.readable = readable;
         this.analysis = analysis;
+        this.unverified = List.copyOf(unverified);
         this.width = width;
     }
 
@@ -52,8 +55,8 @@ final class ReportTree {
         if (report.filled().signum() > 0) {
             rows.add(new String[] {"VWAP", style.bold(readable.vwap(report.notional(), report.filled())) + " " + quote
                     + "  after fees " + readable.vwap(report.notionalWithFees(), report.filled())});
-            rows.add(new String[] {"best → worst", readable.price(report.best(), report.label()) + " → "
-                    + readable.price(report.worst(), report.label())});
+            rows.add(new String[] {"best → worst", readable.price(report.best(), report) + " → "
+                    + readable.price(report.worst(), report)});
             String vsMid = report.slippageVsMid() == null ? "no mid"
                     : readable.bps(report.slippageVsMid()) + " bps vs mid";
             rows.add(new String[] {"slippage", readable.bps(report.slippageVsBest()) + " bps vs best · " + vsMid});
@@ -76,7 +79,7 @@ final class ReportTree {
 
     private void appendSplit(StringBuilder out, SweepReport merged) {
         List<SweepReport.VenueShare> split = merged.split();
-        int venueWidth = 2 + split.stream().mapToInt(share -> share.venue().length()).max().orElse(0);
+        int venueWidth = 2 + split.stream().mapToInt(share -> name(share).length()).max().orElse(0);
         int sizeWidth = split.stream().mapToInt(share -> readable.size(share.filled()).length()).max().orElse(0);
         int moneyWidth = split.stream().mapToInt(share -> readable.money(share.notional()).length()).max().orElse(0);
         String base = merged.instrument().base();
@@ -84,7 +87,7 @@ final class ReportTree {
         for (int i = 0; i < split.size(); i++) {
             SweepReport.VenueShare share = split.get(i);
             boolean last = i == split.size() - 1;
-            String row = SPACE + (last ? LAST : BRANCH) + Lines.pad(share.venue(), venueWidth);
+            String row = SPACE + (last ? LAST : BRANCH) + Lines.pad(name(share), venueWidth);
             if (share.filled().signum() == 0) {
                 Lines.wrapInto(out, List.of(style.faint("none: " + whyNone(share.venue()))), " ", width, row,
                         SPACE + (last ? SPACE : "│  ") + " ".repeat(venueWidth));
@@ -95,6 +98,11 @@ final class ReportTree {
                     .append(Lines.padLeft(readable.money(share.notional()), moneyWidth)).append(' ').append(quote)
                     .append('\n');
         }
+    }
+
+    /** A venue's name in the split, marked when its book is unverified. */
+    private String name(SweepReport.VenueShare share) {
+        return Unverified.name(share.venue(), !unverified.contains(share.venue()));
     }
 
     /** Why a venue got nothing of the merged sweep: an empty side, or better levels elsewhere. */

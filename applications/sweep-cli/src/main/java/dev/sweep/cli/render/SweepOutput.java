@@ -2,6 +2,7 @@ package dev.sweep.cli.render;
 
 import dev.sweep.core.BookState;
 import dev.sweep.core.SweepAnalysis;
+import dev.sweep.core.SweepReport;
 import dev.sweep.feed.BookView;
 import java.util.List;
 
@@ -27,6 +28,11 @@ public record SweepOutput(String source, SweepAnalysis analysis, List<BookView> 
     /** The view of a venue that was swept. */
     BookView view(String venue) {
         return views.stream().filter(view -> view.venue().equals(venue)).findFirst().orElseThrow();
+    }
+
+    /** Venues swept whose books are unverified, in order: the merged book includes them. */
+    List<String> unverified() {
+        return analysis.venues().stream().map(SweepReport::label).filter(venue -> !view(venue).verified()).toList();
     }
 
     /** Venues asked for whose books were not live: shown, never swept. */

@@ -23,7 +23,8 @@ class BookTableTest {
         set(book, Side.ASK, "67048.4", "3.74671261");
         set(book, Side.ASK, "67053.7", "0.3");
 
-        String table = BookTable.render(new BookView("kraken", BookState.LIVE, book, 12_000_000, 10, 0, null), 10);
+        String table = BookTable.render(new BookView("kraken", BookState.LIVE, true, book, 12_000_000, 10, 0, null),
+                10);
 
         assertThat(table).isEqualTo("""
                 kraken BTC-USD · LIVE · 12 ms old · 3 bids, 2 asks
@@ -41,10 +42,11 @@ class BookTableTest {
         OrderBook book = new OrderBook("gemini", BTC_USD, 2);
         set(book, Side.ASK, "100", "1");
 
-        String table = BookTable.render(new BookView("gemini", BookState.LIVE, book, -1, 1, 0, null), 10);
+        String table = BookTable.render(new BookView("gemini", BookState.LIVE, false, book, -1, 1, 0, null), 10);
 
         assertThat(table).isEqualTo("""
-                gemini BTC-USD · LIVE · 0 ms old · 0 bids, 1 ask
+                gemini* BTC-USD · LIVE · 0 ms old · 0 bids, 1 ask
+                * unverified: the feed has no sequence numbers or checksum to prove the book whole
                 no spread or mid: the book has no bids
 
                 size  bid │ ask     size

@@ -28,8 +28,8 @@ class HumanRendererTest {
     @Test
     void aVenueLeftOutSaysSoWithItsStateAndReason() {
         OrderBook kraken = book("kraken", 1, 100);
-        BookView syncing = new BookView("gemini", BookState.SYNCING, new OrderBook("gemini", BTC_USD, 2), -1, 0, 0,
-                "cannot connect to ws://127.0.0.1:1/gemini/v2/marketdata (connection refused)");
+        BookView syncing = new BookView("gemini", BookState.SYNCING, false, new OrderBook("gemini", BTC_USD, 2), -1,
+                0, 0, "cannot connect to ws://127.0.0.1:1/gemini/v2/marketdata (connection refused)");
 
         String report = render(List.of(live(kraken), syncing), "1");
 
@@ -60,8 +60,8 @@ class HumanRendererTest {
     @ParameterizedTest
     @ValueSource(ints = {60, 72, 100, 160})
     void noLineIsWiderThanTheWidth(int width) {
-        BookView syncing = new BookView("gemini", BookState.SYNCING, new OrderBook("gemini", BTC_USD, 2), -1, 0, 0,
-                "cannot connect to ws://127.0.0.1:1/gemini/v2/marketdata (connection refused) after 12 attempts"
+        BookView syncing = new BookView("gemini", BookState.SYNCING, false, new OrderBook("gemini", BTC_USD, 2), -1,
+                0, 0, "cannot connect to ws://127.0.0.1:1/gemini/v2/marketdata (connection refused) after 12 attempts"
                         + " over the last 30 seconds");
         List<BookView> views = List.of(live(book("kraken", 1, 300)), live(book("coinbase", 2, 300)), syncing);
 
@@ -105,7 +105,7 @@ class HumanRendererTest {
     }
 
     static BookView live(OrderBook book) {
-        return new BookView(book.venue(), BookState.LIVE, book, 5_000_000, 1, 0, null);
+        return new BookView(book.venue(), BookState.LIVE, true, book, 5_000_000, 1, 0, null);
     }
 
     static String render(List<BookView> views, String quantity) {
