@@ -4,6 +4,7 @@ import dev.sweep.core.FixedPoint;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderRequest;
 import dev.sweep.core.OrderSide;
+import dev.sweep.report.UserInputException;
 import java.math.BigDecimal;
 
 /** Order sizes as users type them, checked to the instrument's scales. */

@@ -1,5 +1,6 @@
 package dev.sweep.cli;
 
+import dev.sweep.report.UserInputException;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.regex.Matcher;

@@ -1,6 +1,7 @@
 package dev.sweep.cli;
 
 import dev.sweep.core.OrderSide;
+import dev.sweep.report.UserInputException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;

@@ -1,9 +1,10 @@
 package dev.sweep.cli;
 
-import dev.sweep.cli.bookfile.BookFile;
-import dev.sweep.cli.render.NothingLive;
-import dev.sweep.cli.render.FillList;
-import dev.sweep.cli.render.SweepOutput;
+import dev.sweep.report.UserInputException;
+import dev.sweep.report.bookfile.BookFile;
+import dev.sweep.report.render.NothingLive;
+import dev.sweep.report.render.FillList;
+import dev.sweep.report.render.SweepOutput;
 import dev.sweep.core.BookState;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderBook;

@@ -1,7 +1,8 @@
 package dev.sweep.cli;
 
-import dev.sweep.cli.render.FillList;
-import dev.sweep.cli.render.SweepOutput;
+import dev.sweep.report.UserInputException;
+import dev.sweep.report.render.FillList;
+import dev.sweep.report.render.SweepOutput;
 import dev.sweep.core.BookState;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderRequest;

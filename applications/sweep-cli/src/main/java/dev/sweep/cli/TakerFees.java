@@ -1,6 +1,7 @@
 package dev.sweep.cli;
 
 import dev.sweep.core.TakerFee;
+import dev.sweep.report.UserInputException;
 import dev.sweep.venue.Venue;
 import dev.sweep.venue.Venues;
 import java.util.HashMap;
