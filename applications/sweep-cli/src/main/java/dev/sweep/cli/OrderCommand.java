@@ -1,5 +1,7 @@
 package dev.sweep.cli;
 
+import dev.sweep.report.Reports;
+import dev.sweep.report.TakerFees;
 import dev.sweep.report.UserInputException;
 import dev.sweep.report.bookfile.BookFile;
 import dev.sweep.report.render.NothingLive;

@@ -4,6 +4,8 @@ import static dev.sweep.cli.OrderCommandTest.SMALL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sweep.report.Reports;
+import dev.sweep.report.TakerFees;
 import dev.sweep.report.bookfile.BookFile;
 import dev.sweep.report.render.FillList;
 import dev.sweep.report.render.SweepOutput;

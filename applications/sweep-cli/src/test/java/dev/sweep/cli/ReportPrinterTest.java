@@ -3,6 +3,8 @@ package dev.sweep.cli;
 import static dev.sweep.cli.OrderCommandTest.SMALL;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sweep.report.Reports;
+import dev.sweep.report.TakerFees;
 import dev.sweep.report.bookfile.BookFile;
 import dev.sweep.report.render.FillList;
 import dev.sweep.report.render.SweepOutput;

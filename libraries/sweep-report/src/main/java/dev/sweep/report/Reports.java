@@ -1,4 +1,4 @@
-package dev.sweep.cli;
+package dev.sweep.report;
 
 import dev.sweep.core.MarketSweep;
 import dev.sweep.core.OrderRequest;
@@ -9,13 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Sweeping the live books among some views. */
-final class Reports {
+public final class Reports {
 
     private Reports() {
     }
 
     /** Sweeps the books of the views that are live; the others are only shown. */
-    static SweepAnalysis analyze(OrderRequest request, List<BookView> views, TakerFees takerFees) {
+    public static SweepAnalysis analyze(OrderRequest request, List<BookView> views, TakerFees takerFees) {
         List<SweepSource> sources = new ArrayList<>();
         for (BookView view : views) {
             if (view.isLive()) {
@@ -26,7 +26,7 @@ final class Reports {
     }
 
     /** A book's state and the venue's last problem, as failures and warnings name it: {@code SYNCING (reason)}. */
-    static String state(BookView view) {
+    public static String state(BookView view) {
         return view.state() + (view.lastProblem() == null ? "" : " (" + view.lastProblem() + ")");
     }
 }

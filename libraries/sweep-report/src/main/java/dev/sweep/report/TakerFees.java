@@ -1,7 +1,6 @@
-package dev.sweep.cli;
+package dev.sweep.report;
 
 import dev.sweep.core.TakerFee;
-import dev.sweep.report.UserInputException;
 import dev.sweep.venue.Venue;
 import dev.sweep.venue.Venues;
 import java.util.HashMap;
@@ -14,7 +13,7 @@ import java.util.stream.Collectors;
  * and for one venue by {@code --fee VENUE=RATE}, which wins over a rate for every venue. A rate carries its unit:
  * {@code 0.26%} or {@code 26bps}.
  */
-final class TakerFees {
+public final class TakerFees {
 
     /**
      * Each known venue's published taker fee for its lowest 30-day volume tier, the fee a new account pays. Users with
@@ -37,7 +36,7 @@ final class TakerFees {
      * @throws UserInputException when a value is not {@code RATE}, {@code VENUE=RATE} or {@code none}, or when a venue,
      *                            or every venue, is given a rate twice
      */
-    static TakerFees from(List<String> options) {
+    public static TakerFees from(List<String> options) {
         Map<String, Long> byVenue = new HashMap<>();
         String everyVenueOption = null;
         Long everyVenue = null;
@@ -72,7 +71,7 @@ final class TakerFees {
     }
 
     /** The fee for a venue: its own, else the one for every venue, else its default, else 0. */
-    long of(String venue) {
+    public long of(String venue) {
         Long fee = byVenue.get(venue);
         if (fee != null) {
             return fee;
@@ -81,7 +80,7 @@ final class TakerFees {
     }
 
     /** Venues named by {@code --fee} that the caller does not know, so a typo is not silently ignored. */
-    List<String> unknownVenues(List<String> known) {
+    public List<String> unknownVenues(List<String> known) {
         return byVenue.keySet().stream().filter(venue -> !DEFAULTS.containsKey(venue) && !known.contains(venue)).sorted().toList();
     }
 }
