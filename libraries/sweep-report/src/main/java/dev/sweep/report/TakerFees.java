@@ -31,42 +31,52 @@ public final class TakerFees {
     }
 
     /**
-     * Builds the fee table from the {@code --fee} values.
+     * Builds the fee table from the {@code --fee} values of the command line.
      *
      * @throws UserInputException when a value is not {@code RATE}, {@code VENUE=RATE} or {@code none}, or when a venue,
      *                            or every venue, is given a rate twice
      */
-    public static TakerFees from(List<String> options) {
+    public static TakerFees from(List<String> values) {
+        return from("--fee", '=', values);
+    }
+
+    /**
+     * Builds the fee table from values named {@code name}, each {@code RATE}, {@code none}, or a venue's rate after its
+     * name and {@code separator} (a query string writes {@code fee=kraken:26bps}, where {@code =} would need escaping).
+     *
+     * @throws UserInputException naming {@code name}, as {@link #from(List)}
+     */
+    public static TakerFees from(String name, char separator, List<String> values) {
         Map<String, Long> byVenue = new HashMap<>();
-        String everyVenueOption = null;
+        String everyVenueValue = null;
         Long everyVenue = null;
-        for (String option : options) {
-            int equals = option.indexOf('=');
-            if (equals > 0) {
-                String venue = option.substring(0, equals);
-                if (byVenue.put(venue, rate(option, option.substring(equals + 1))) != null) {
-                    throw new UserInputException("--fee names " + venue + " twice");
+        for (String value : values) {
+            int split = value.indexOf(separator);
+            if (split > 0) {
+                String venue = value.substring(0, split);
+                if (byVenue.put(venue, rate(name, value, value.substring(split + 1))) != null) {
+                    throw new UserInputException(name + " names " + venue + " twice");
                 }
-            } else if (equals == 0 || option.isEmpty()
-                    || (Character.isLetter(option.charAt(0)) && !option.equals("none"))) {
-                throw new UserInputException("--fee '" + option + "' must be RATE (for every venue), VENUE=RATE or"
-                        + " none, e.g. kraken=0.26%");
-            } else if (everyVenueOption != null) {
-                throw new UserInputException("--fee gives a rate for every venue twice: " + everyVenueOption + " and "
-                        + option);
+            } else if (split == 0 || value.isEmpty()
+                    || (Character.isLetter(value.charAt(0)) && !value.equals("none"))) {
+                throw new UserInputException(name + " '" + value + "' must be RATE (for every venue), VENUE" + separator
+                        + "RATE or none, e.g. kraken" + separator + "0.26%");
+            } else if (everyVenueValue != null) {
+                throw new UserInputException(name + " gives a rate for every venue twice: " + everyVenueValue + " and "
+                        + value);
             } else {
-                everyVenueOption = option;
-                everyVenue = option.equals("none") ? TakerFee.NONE : rate(option, option);
+                everyVenueValue = value;
+                everyVenue = value.equals("none") ? TakerFee.NONE : rate(name, value, value);
             }
         }
         return new TakerFees(byVenue, everyVenue);
     }
 
-    private static long rate(String option, String text) {
+    private static long rate(String name, String value, String text) {
         try {
             return TakerFee.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new UserInputException("--fee " + option + ": " + e.getMessage());
+            throw new UserInputException(name + " " + value + ": " + e.getMessage());
         }
     }
 

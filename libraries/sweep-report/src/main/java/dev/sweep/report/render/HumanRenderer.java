@@ -3,10 +3,10 @@ package dev.sweep.report.render;
 import dev.sweep.core.Instrument;
 import dev.sweep.feed.BookView;
 import dev.sweep.core.OrderRequest;
-import dev.sweep.core.OrderSide;
 import dev.sweep.core.SweepAnalysis;
 import dev.sweep.core.SweepReport;
 import dev.sweep.feed.BookView;
+import dev.sweep.report.BestAlone;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -142,28 +142,10 @@ public final class HumanRenderer {
                     + ReportTree.quoteVerb(request)
                     : "only " + readable.size(merged.filled()) + " " + instrument.base() + " available"));
         }
-        SweepReport bestAlone = single ? null : bestSingleVenue(analysis);
-        if (bestAlone != null) {
-            parts.add("best alone: " + bestAlone.label() + " "
-                    + readable.vwap(bestAlone.notionalWithFees(), bestAlone.filled()) + " after fees");
+        if (!single) {
+            BestAlone.of(analysis).ifPresent(bestAlone -> parts.add("best alone: " + bestAlone.label() + " "
+                    + readable.vwap(bestAlone.notionalWithFees(), bestAlone.filled()) + " after fees"));
         }
         return parts;
-    }
-
-    /** The venue that alone fills the order at the best price after fees, or null when none fills it alone. */
-    private static SweepReport bestSingleVenue(SweepAnalysis analysis) {
-        SweepReport best = null;
-        for (SweepReport venue : analysis.venues()) {
-            if (venue.complete() && venue.filled().signum() > 0 && (best == null || isBetter(analysis, venue, best))) {
-                best = venue;
-            }
-        }
-        return best;
-    }
-
-    /** Whether a's price after fees beats b's, compared exactly: a's total × b's size with b's total × a's size. */
-    private static boolean isBetter(SweepAnalysis analysis, SweepReport a, SweepReport b) {
-        int comparison = a.notionalWithFees().multiply(b.filled()).compareTo(b.notionalWithFees().multiply(a.filled()));
-        return analysis.request().side() == OrderSide.BUY ? comparison < 0 : comparison > 0;
     }
 }
