@@ -36,6 +36,7 @@ public final class Main {
         cli.addSubcommand("record", new RecordCommand(console));
         cli.addSubcommand("replay", new ReplayCommand(console));
         cli.addSubcommand("sim", new SimCommand(console));
+        cli.addSubcommand("serve", new ServeCommand(console));
         cli.addSubcommand("venues", new VenuesCommand(console));
         cli.addSubcommand("completion", new CompletionCommand(console));
         cli.setOut(console.out());

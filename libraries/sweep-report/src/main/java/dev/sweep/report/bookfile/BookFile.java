@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
 public final class BookFile {
 
     /** Upper bound on levels per side, so a hostile file cannot exhaust memory. */
-    static final int MAX_LEVELS_PER_SIDE = 1_000_000;
+    public static final int MAX_LEVELS_PER_SIDE = 1_000_000;
 
     private static final Pattern VENUE = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
     private static final JsonFactory JSON = JsonFactory.builder()

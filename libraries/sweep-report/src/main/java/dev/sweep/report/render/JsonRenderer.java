@@ -34,13 +34,7 @@ public final class JsonRenderer {
                 json.writeStartObject();
                 json.writeStringField("venue", venue.label());
                 json.writeStringField("takerFeePct", Decimals.feePercentNumber(venue.takerFee()));
-                BookView view = output.view(venue.label());
-                json.writeStringField("state", view.state().name());
-                if (view.ageNanos() < 0) {
-                    json.writeNullField("ageMs");
-                } else {
-                    json.writeNumberField("ageMs", TimeUnit.NANOSECONDS.toMillis(view.ageNanos()));
-                }
+                writeState(json, output.view(venue.label()));
                 writeReport(json, venue);
                 json.writeEndObject();
             }
@@ -97,7 +91,17 @@ public final class JsonRenderer {
         json.writeStringField("unit", request.unit(instrument));
     }
 
-    private static void writeExcluded(JsonGenerator json, List<BookView> views) throws IOException {
+    /** A swept book's state and the time since its last update ({@code null} for a file). */
+    static void writeState(JsonGenerator json, BookView view) throws IOException {
+        json.writeStringField("state", view.state().name());
+        if (view.ageNanos() < 0) {
+            json.writeNullField("ageMs");
+        } else {
+            json.writeNumberField("ageMs", TimeUnit.NANOSECONDS.toMillis(view.ageNanos()));
+        }
+    }
+
+    static void writeExcluded(JsonGenerator json, List<BookView> views) throws IOException {
         json.writeArrayFieldStart("excluded");
         for (BookView excluded : views) {
             json.writeStartObject();
@@ -140,7 +144,7 @@ public final class JsonRenderer {
         json.writeEndArray();
     }
 
-    private static void writeExact(JsonGenerator json, String field, BigDecimal value) throws IOException {
+    static void writeExact(JsonGenerator json, String field, BigDecimal value) throws IOException {
         if (value == null) {
             json.writeNullField(field);
         } else {
@@ -148,7 +152,7 @@ public final class JsonRenderer {
         }
     }
 
-    private static void writeRounded(JsonGenerator json, String field, BigDecimal value) throws IOException {
+    static void writeRounded(JsonGenerator json, String field, BigDecimal value) throws IOException {
         if (value == null) {
             json.writeNullField(field);
         } else {

@@ -1,0 +1,121 @@
+package dev.sweep.server;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One event loop's share of the HTTP server: the routes, each answering with a JSON document, and the page. Every
+ * failure becomes a JSON answer; an unexpected one is logged with its stack trace and answered 500 without it.
+ */
+final class ApiVerticle extends VerticleBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger("sweep.sweep");
+    /** Longest request line: a query of every parameter at its longest fits. */
+    static final int MAX_REQUEST_LINE = 4096;
+    static final int MAX_HEADERS = 8192;
+
+    private final ServerConfig config;
+    private final SweepApi api;
+    private final PageAssets page;
+    private final AtomicInteger boundPort;
+
+    /**
+     * @param boundPort set to the port bound, once listening (the free port chosen for port 0)
+     */
+    ApiVerticle(ServerConfig config, SweepApi api, PageAssets page, AtomicInteger boundPort) {
+        this.config = config;
+        this.api = api;
+        this.page = page;
+        this.boundPort = boundPort;
+    }
+
+    @Override
+    public Future<?> start() {
+        Router router = Router.router(vertx);
+        router.route().handler(context -> {
+            HttpMethod method = context.request().method();
+            if (method == HttpMethod.GET || method == HttpMethod.HEAD) {
+                context.next();
+            } else {
+                Answer.error(405, "only GET is served", null).send(context.response().putHeader("Allow", "GET"));
+            }
+        });
+        router.get("/api/v1/sweep").handler(context -> answer(context, SweepApi.SWEEP_PARAMETERS, api::sweep));
+        router.get("/api/v1/curve").handler(context -> answer(context, SweepApi.CURVE_PARAMETERS, api::curve));
+        router.get("/api/v1/depth").handler(context -> answer(context, SweepApi.DEPTH_PARAMETERS, api::depth));
+        router.get("/api/v1/health").handler(context -> answer(context, List.of(), query -> api.health()));
+        router.get("/api/v1/books/:venue/:symbol").handler(context -> answer(context, List.of("depth"),
+                query -> api.book(context.pathParam("venue"), context.pathParam("symbol"), query)));
+        router.get().handler(page);
+        router.errorHandler(404, context -> Answer.error(404, "no such resource: " + Query.abbreviate(
+                context.request().path()) + " (the API is under /api/v1/, the page at /)", null)
+                .send(context.response()));
+        router.errorHandler(500, context -> {
+            LOG.error("internal error answering {}", context.request().uri(), context.failure());
+            Answer.error(500, "internal error", null).send(context.response());
+        });
+        // A negative port makes every instance share one free port.
+        int port = config.port() == 0 ? -1 : config.port();
+        return vertx.createHttpServer(new HttpServerOptions()
+                        .setHost(config.host())
+                        .setMaxInitialLineLength(MAX_REQUEST_LINE)
+                        .setMaxHeaderSize(MAX_HEADERS)
+                        .setMaxWebSocketFrameSize(MAX_REQUEST_LINE)
+                        .setMaxWebSocketMessageSize(MAX_REQUEST_LINE)
+                        .setCompressionSupported(true))
+                .requestHandler(router)
+                .listen(port)
+                .onSuccess(server -> boundPort.set(server.actualPort()));
+    }
+
+    /** Checks the request's parameters, then sends what the endpoint answers once computed, back on this event loop. */
+    private static void answer(RoutingContext context, List<String> parameters,
+                               Function<Query, CompletableFuture<Answer>> endpoint) {
+        Context loop = Vertx.currentContext();
+        CompletableFuture<Answer> answer;
+        try {
+            answer = endpoint.apply(new Query(queryParams(context), parameters));
+        } catch (ApiException problem) {
+            Answer.of(problem).send(context.response());
+            return;
+        }
+        answer.whenComplete((result, failure) -> loop.runOnContext(ignored -> {
+            if (failure == null) {
+                result.send(context.response());
+                return;
+            }
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause instanceof ApiException problem) {
+                Answer.of(problem).send(context.response());
+            } else if (cause instanceof IllegalStateException) {
+                // A feed that does not answer: the books cannot be read now.
+                Answer.error(503, cause.getMessage(), null).send(context.response());
+            } else {
+                context.fail(cause);
+            }
+        }));
+    }
+
+    private static io.vertx.core.MultiMap queryParams(RoutingContext context) {
+        try {
+            return context.queryParams();
+        } catch (RuntimeException e) {
+            throw ApiException.badRequest(null, "malformed query string: " + Query.abbreviate(
+                    String.valueOf(e.getMessage())));
+        }
+    }
+}
