@@ -1,5 +1,6 @@
 package dev.sweep.cli;
 
+import dev.sweep.report.Durations;
 import dev.sweep.report.UserInputException;
 import java.net.URI;
 import java.net.URISyntaxException;

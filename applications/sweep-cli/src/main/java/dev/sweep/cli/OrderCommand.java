@@ -1,5 +1,6 @@
 package dev.sweep.cli;
 
+import dev.sweep.report.Durations;
 import dev.sweep.report.Reports;
 import dev.sweep.report.TakerFees;
 import dev.sweep.report.UserInputException;

@@ -3,6 +3,7 @@ package dev.sweep.cli;
 import dev.sweep.core.Instrument;
 import dev.sweep.record.Recorder;
 import dev.sweep.record.RecordingWriter;
+import dev.sweep.report.Durations;
 import dev.sweep.report.Symbols;
 import dev.sweep.report.UserInputException;
 import dev.sweep.venue.Venue;

@@ -1,18 +1,17 @@
-package dev.sweep.cli;
+package dev.sweep.report;
 
-import dev.sweep.report.UserInputException;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Durations as users write them: {@code 500ms}, {@code 2s}, {@code 1m}. */
-final class Durations {
+public final class Durations {
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)");
 
     /** Longer than any wait, refresh or recording Sweep is meant for; and far from overflowing a millisecond count. */
-    static final Duration MAX = Duration.ofDays(7);
+    public static final Duration MAX = Duration.ofDays(7);
 
     private Durations() {
     }
@@ -21,7 +20,7 @@ final class Durations {
      * @throws UserInputException naming the option when the text is not a positive duration, or is longer than
      *                            {@link #MAX}
      */
-    static Duration parse(String option, String text) {
+    public static Duration parse(String option, String text) {
         Matcher matcher = DURATION.matcher(text.trim());
         if (!matcher.matches() || matcher.group(1).chars().allMatch(digit -> digit == '0')) {
             throw new UserInputException(option + " '" + text + "' must be a positive duration such as 500ms, 2s or 1m");
