@@ -8,6 +8,7 @@ import dev.sweep.server.BookSource;
 import dev.sweep.server.FeedBooks;
 import dev.sweep.server.FileBooks;
 import dev.sweep.server.ServerConfig;
+import dev.sweep.server.ServerMetrics;
 import dev.sweep.server.SweepServer;
 import dev.sweep.venue.Venue;
 import java.nio.file.Path;
@@ -70,25 +71,27 @@ final class ServeCommand implements Callable<Integer> {
             }
             FileBooks books = FileBooks.read(from, symbols, venues);
             feed.startLogs(console);
-            serve(config, books, "the books of " + from);
+            serve(config, books, new ServerMetrics(), "the books of " + from);
             return ExitCode.OK;
         }
         List<Venue> selected = VenueSelection.of("--venues", venues);
         List<Instrument> instruments = Symbols.instruments("--symbols", symbols.isEmpty() ? List.of("BTC-USD")
                 : symbols);
         feed.startLogs(console);
-        try (LiveFeeds feeds = LiveFeeds.start(feed, selected, instruments)) {
+        ServerMetrics metrics = new ServerMetrics();
+        try (LiveFeeds feeds = LiveFeeds.start(feed, selected, instruments, metrics.frameTap())) {
             String kind = feeds.isDemo() ? SweepOutput.DEMO : SweepOutput.LIVE;
             serve(config, new FeedBooks(kind, instruments, selected.stream().map(Venue::name).toList(), feeds::views),
-                    (feeds.isDemo() ? "the simulator's" : "live") + " books");
+                    metrics, (feeds.isDemo() ? "the simulator's" : "live") + " books");
         }
         return ExitCode.OK;
     }
 
     /** Serves until Ctrl-C or SIGTERM, then closes the server before the feeds close. */
-    private void serve(ServerConfig config, BookSource books, String what) throws InterruptedException {
+    private void serve(ServerConfig config, BookSource books, ServerMetrics metrics, String what)
+            throws InterruptedException {
         try (StopRequest stop = StopRequest.install("sweep-serve-shutdown");
-             SweepServer server = SweepServer.start(config, books)) {
+             SweepServer server = SweepServer.start(config, books, metrics)) {
             console.out().println("sweep serving " + what + " (" + String.join(", ", books.venues()) + "; "
                     + String.join(", ", books.instruments().stream().map(Instrument::symbol).toList()) + ") at "
                     + server.uri());

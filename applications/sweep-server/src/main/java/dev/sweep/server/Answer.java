@@ -8,19 +8,25 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 
 /**
- * What an endpoint answers: a status and a JSON document. Errors are documents too, {@code {"error": "...",
- * "parameter": "qty"}}, so that a client reads every answer the same way.
+ * What an endpoint answers: a status and, but for the metrics, a JSON document. Errors are documents too,
+ * {@code {"error": "...", "parameter": "qty"}}, so that a client reads every answer the same way.
  *
  * @param status the HTTP status
+ * @param type   the content type
  * @param body   one JSON document, ended by a newline as the command line prints it
  */
-record Answer(int status, String body) {
+record Answer(int status, String type, String body) {
 
     static final String JSON_TYPE = "application/json; charset=utf-8";
     private static final JsonFactory JSON = new JsonFactory();
 
     static Answer ok(String document) {
-        return new Answer(200, document + "\n");
+        return json(200, document);
+    }
+
+    /** A JSON document with a status other than 200, e.g. 503 with the sweep document saying why. */
+    static Answer json(int status, String document) {
+        return new Answer(status, JSON_TYPE, document + "\n");
     }
 
     static Answer of(ApiException problem) {
@@ -37,7 +43,7 @@ record Answer(int status, String body) {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Answer(status, text + "\n");
+        return json(status, text.toString());
     }
 
     void send(HttpServerResponse response) {
@@ -45,7 +51,7 @@ record Answer(int status, String body) {
             return;
         }
         response.setStatusCode(status)
-                .putHeader("Content-Type", JSON_TYPE)
+                .putHeader("Content-Type", type)
                 .putHeader("Cache-Control", "no-store")
                 .end(body);
     }

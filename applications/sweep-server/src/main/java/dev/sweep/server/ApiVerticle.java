@@ -2,6 +2,7 @@ package dev.sweep.server;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -29,15 +30,20 @@ final class ApiVerticle extends VerticleBase {
 
     private final ServerConfig config;
     private final SweepApi api;
+    private final StreamApi stream;
+    private final ServerMetrics metrics;
     private final PageAssets page;
     private final AtomicInteger boundPort;
 
     /**
      * @param boundPort set to the port bound, once listening (the free port chosen for port 0)
      */
-    ApiVerticle(ServerConfig config, SweepApi api, PageAssets page, AtomicInteger boundPort) {
+    ApiVerticle(ServerConfig config, SweepApi api, StreamApi stream, ServerMetrics metrics, PageAssets page,
+                AtomicInteger boundPort) {
         this.config = config;
         this.api = api;
+        this.stream = stream;
+        this.metrics = metrics;
         this.page = page;
         this.boundPort = boundPort;
     }
@@ -53,12 +59,17 @@ final class ApiVerticle extends VerticleBase {
                 Answer.error(405, "only GET is served", null).send(context.response().putHeader("Allow", "GET"));
             }
         });
-        router.get("/api/v1/sweep").handler(context -> answer(context, SweepApi.SWEEP_PARAMETERS, api::sweep));
-        router.get("/api/v1/curve").handler(context -> answer(context, SweepApi.CURVE_PARAMETERS, api::curve));
-        router.get("/api/v1/depth").handler(context -> answer(context, SweepApi.DEPTH_PARAMETERS, api::depth));
-        router.get("/api/v1/health").handler(context -> answer(context, List.of(), query -> api.health()));
-        router.get("/api/v1/books/:venue/:symbol").handler(context -> answer(context, List.of("depth"),
+        router.get("/api/v1/sweep").handler(context -> answer(context, "sweep", SweepApi.SWEEP_PARAMETERS,
+                api::sweep));
+        router.get("/api/v1/curve").handler(context -> answer(context, "curve", SweepApi.CURVE_PARAMETERS,
+                api::curve));
+        router.get("/api/v1/depth").handler(context -> answer(context, "depth", SweepApi.DEPTH_PARAMETERS,
+                api::depth));
+        router.get("/api/v1/health").handler(context -> answer(context, "health", List.of(), query -> api.health()));
+        router.get("/api/v1/books/:venue/:symbol").handler(context -> answer(context, "books", List.of("depth"),
                 query -> api.book(context.pathParam("venue"), context.pathParam("symbol"), query)));
+        router.get("/api/v1/stream").handler(stream::handle);
+        router.get("/metrics").handler(context -> answer(context, "metrics", List.of(), query -> api.metrics()));
         router.get().handler(page);
         router.errorHandler(404, context -> Answer.error(404, "no such resource: " + Query.abbreviate(
                 context.request().path()) + " (the API is under /api/v1/, the page at /)", null)
@@ -81,36 +92,46 @@ final class ApiVerticle extends VerticleBase {
                 .onSuccess(server -> boundPort.set(server.actualPort()));
     }
 
-    /** Checks the request's parameters, then sends what the endpoint answers once computed, back on this event loop. */
-    private static void answer(RoutingContext context, List<String> parameters,
-                               Function<Query, CompletableFuture<Answer>> endpoint) {
+    /**
+     * Checks the request's parameters, then sends what the endpoint answers once computed, back on this event loop,
+     * and counts it under {@code endpoint}.
+     */
+    private void answer(RoutingContext context, String endpoint, List<String> parameters,
+                        Function<Query, CompletableFuture<Answer>> compute) {
+        long start = System.nanoTime();
         Context loop = Vertx.currentContext();
         CompletableFuture<Answer> answer;
         try {
-            answer = endpoint.apply(new Query(queryParams(context), parameters));
+            answer = compute.apply(new Query(queryParams(context), parameters));
         } catch (ApiException problem) {
-            Answer.of(problem).send(context.response());
+            send(context, endpoint, start, Answer.of(problem));
             return;
         }
         answer.whenComplete((result, failure) -> loop.runOnContext(ignored -> {
             if (failure == null) {
-                result.send(context.response());
+                send(context, endpoint, start, result);
                 return;
             }
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
             if (cause instanceof ApiException problem) {
-                Answer.of(problem).send(context.response());
+                send(context, endpoint, start, Answer.of(problem));
             } else if (cause instanceof IllegalStateException) {
                 // A feed that does not answer: the books cannot be read now.
-                Answer.error(503, cause.getMessage(), null).send(context.response());
+                send(context, endpoint, start, Answer.error(503, cause.getMessage(), null));
             } else {
+                metrics.answered(endpoint, 500, start);
                 context.fail(cause);
             }
         }));
     }
 
-    private static io.vertx.core.MultiMap queryParams(RoutingContext context) {
+    private void send(RoutingContext context, String endpoint, long start, Answer answer) {
+        answer.send(context.response());
+        metrics.answered(endpoint, answer.status(), start);
+    }
+
+    static MultiMap queryParams(RoutingContext context) {
         try {
             return context.queryParams();
         } catch (RuntimeException e) {

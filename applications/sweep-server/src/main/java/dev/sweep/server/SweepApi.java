@@ -41,14 +41,20 @@ final class SweepApi {
     private final BookSource source;
     private final BookSnapshots snapshots;
     private final Executor renderer;
+    private final ServerMetrics metrics;
 
     /**
      * @param renderer where large documents are written, away from the threads that serve requests
      */
-    SweepApi(BookSource source, BookSnapshots snapshots, Executor renderer) {
+    SweepApi(BookSource source, BookSnapshots snapshots, Executor renderer, ServerMetrics metrics) {
         this.source = source;
         this.snapshots = snapshots;
         this.renderer = renderer;
+        this.metrics = metrics;
+    }
+
+    BookSource source() {
+        return source;
     }
 
     /** A checked sweep request: what {@code sweep sell|buy} takes, as query parameters. */
@@ -71,8 +77,8 @@ final class SweepApi {
     /** The sweep document of one request; with no live book, 503 and the document saying why for each venue. */
     Answer sweep(SweepRequest request, List<BookView> views) {
         if (views.stream().noneMatch(BookView::isLive)) {
-            return new Answer(503, new JsonRenderer().render(new NothingLive(source.kind(), request.order(),
-                    request.instrument(), views)) + "\n");
+            return Answer.json(503, new JsonRenderer().render(new NothingLive(source.kind(), request.order(),
+                    request.instrument(), views)));
         }
         return Answer.ok(new JsonRenderer().render(new SweepOutput(source.kind(),
                 Reports.analyze(request.order(), views, request.fees()), views)));
@@ -130,6 +136,17 @@ final class SweepApi {
 
     /** Every book's health; 503 when none is live. */
     CompletableFuture<Answer> health() {
+        return allBooks().thenApply(books -> Answer.json(HealthRenderer.anyLive(books) ? 200 : 503,
+                HealthRenderer.json(source.kind(), books)));
+    }
+
+    /** The metrics, the books' as of a fresh copy. */
+    CompletableFuture<Answer> metrics() {
+        return allBooks().thenApply(books -> new Answer(200, metrics.contentType(), metrics.scrape(books)));
+    }
+
+    /** Copies of every book served, by instrument. */
+    private CompletableFuture<Map<Instrument, List<BookView>>> allBooks() {
         Map<Instrument, CompletableFuture<List<BookView>>> pending = new LinkedHashMap<>();
         for (Instrument instrument : source.instruments()) {
             pending.put(instrument, snapshots.views(instrument));
@@ -137,8 +154,7 @@ final class SweepApi {
         return CompletableFuture.allOf(pending.values().toArray(CompletableFuture[]::new)).thenApply(done -> {
             Map<Instrument, List<BookView>> books = new LinkedHashMap<>();
             pending.forEach((instrument, views) -> books.put(instrument, views.join()));
-            String document = HealthRenderer.json(source.kind(), books);
-            return HealthRenderer.anyLive(books) ? Answer.ok(document) : new Answer(503, document + "\n");
+            return books;
         });
     }
 

@@ -48,6 +48,15 @@ public final class SweepServer implements AutoCloseable {
      * @throws UserInputException when the address cannot be bound (in use, not an address of this machine)
      */
     public static SweepServer start(ServerConfig config, BookSource source) {
+        return start(config, source, new ServerMetrics());
+    }
+
+    /**
+     * Starts serving with metrics that may already count the feeds' frames ({@link ServerMetrics#frameTap}).
+     *
+     * @throws UserInputException when the address cannot be bound (in use, not an address of this machine)
+     */
+    public static SweepServer start(ServerConfig config, BookSource source, ServerMetrics metrics) {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()).setWorkerPoolSize(2));
         BookSnapshots snapshots = new BookSnapshots(source, config.maxBookAge());
         ExecutorService renderer = Executors.newSingleThreadExecutor(task -> {
@@ -55,12 +64,13 @@ public final class SweepServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        SweepApi api = new SweepApi(source, snapshots, renderer);
+        SweepApi api = new SweepApi(source, snapshots, renderer, metrics);
+        StreamApi stream = new StreamApi(api, metrics);
         PageAssets page = new PageAssets();
         SweepServer server = null;
         try {
             AtomicInteger port = new AtomicInteger();
-            vertx.deployVerticle(() -> new ApiVerticle(config, api, page, port),
+            vertx.deployVerticle(() -> new ApiVerticle(config, api, stream, metrics, page, port),
                             new DeploymentOptions().setInstances(config.eventLoops()))
                     .toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             server = new SweepServer(vertx, snapshots, renderer, URI.create("http://" + hostInUri(config.host()) + ":"
