@@ -33,6 +33,8 @@ public final class Main {
             cli.addSubcommand(side.label(), OrderCommand.command(side, console));
         }
         cli.addSubcommand("book", new BookCommand(console));
+        cli.addSubcommand("curve", new CurveCommand(console));
+        cli.addSubcommand("depth", new DepthCommand(console));
         cli.addSubcommand("record", new RecordCommand(console));
         cli.addSubcommand("replay", new ReplayCommand(console));
         cli.addSubcommand("sim", new SimCommand(console));

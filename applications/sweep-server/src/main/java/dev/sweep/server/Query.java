@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The parameters of one request, checked before anything is computed: only known names, each value at most
@@ -136,12 +137,7 @@ final class Query {
 
     /** The taker fees of {@code fee}: {@code kraken:26bps}, a rate for every venue, or {@code none}. */
     TakerFees fees(List<String> venues) {
-        TakerFees fees;
-        try {
-            fees = TakerFees.from("fee", ':', list("fee"));
-        } catch (UserInputException e) {
-            throw ApiException.badRequest("fee", e.getMessage());
-        }
+        TakerFees fees = parsed("fee", () -> TakerFees.from("fee", ':', list("fee")));
         List<String> unknown = fees.unknownVenues(venues);
         if (!unknown.isEmpty()) {
             throw ApiException.badRequest("fee", "fee names unknown venue(s): " + String.join(", ", unknown));
@@ -162,14 +158,18 @@ final class Query {
                 : new OrderRequest(side, decimal("quote", quote, instrument.priceScale()), true);
     }
 
-    /** The positive decimals of a list parameter, or of {@code fallback} when it is absent. */
-    List<BigDecimal> decimals(String name, String fallback, int scale) {
-        List<String> items = params.contains(name) ? list(name) : List.of(fallback.split(","));
-        List<BigDecimal> decimals = new ArrayList<>();
-        for (String item : items) {
-            decimals.add(decimal(name, item, scale));
+    /** The items of a list parameter, or of {@code fallback} (comma-separated) when it is absent. */
+    List<String> listOr(String name, String fallback) {
+        return params.contains(name) ? list(name) : List.of(fallback.split(","));
+    }
+
+    /** What a shared parser makes of a parameter; its complaint becomes a 400 naming the parameter. */
+    static <T> T parsed(String name, Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (UserInputException e) {
+            throw ApiException.badRequest(name, e.getMessage());
         }
-        return decimals;
     }
 
     /** A positive whole number of at most {@code max}, or {@code fallback} when absent. */
@@ -186,11 +186,7 @@ final class Query {
     }
 
     private static BigDecimal decimal(String name, String text, int scale) {
-        try {
-            return Quantities.positive(name, text, scale);
-        } catch (UserInputException e) {
-            throw ApiException.badRequest(name, e.getMessage());
-        }
+        return parsed(name, () -> Quantities.positive(name, text, scale));
     }
 
     static String abbreviate(String text) {

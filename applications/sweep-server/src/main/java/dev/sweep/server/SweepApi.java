@@ -32,11 +32,6 @@ final class SweepApi {
     static final List<String> SWEEP_PARAMETERS = List.of("side", "qty", "quote", "symbol", "venues", "fee");
     static final List<String> CURVE_PARAMETERS = List.of("side", "sizes", "symbol", "venues", "fee");
     static final List<String> DEPTH_PARAMETERS = List.of("bands", "symbol", "venues");
-    static final String DEFAULT_SIZES = "1,5,10,25,50";
-    static final String DEFAULT_BANDS = "0.1,0.5,1,2";
-    /** Decimals a depth band may have, in percent. */
-    private static final int BAND_SCALE = 4;
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final BookSource source;
     private final BookSnapshots snapshots;
@@ -87,7 +82,8 @@ final class SweepApi {
     CompletableFuture<Answer> curve(Query query) {
         OrderSide side = query.side();
         Instrument instrument = query.instrument(source);
-        List<BigDecimal> sizes = query.decimals("sizes", DEFAULT_SIZES, instrument.sizeScale());
+        List<BigDecimal> sizes = Query.parsed("sizes", () -> SlippageCurve.sizes("sizes",
+                query.listOr("sizes", SlippageCurve.DEFAULT_SIZES), instrument));
         List<String> venues = query.venues(source);
         TakerFees fees = query.fees(venues);
         return views(instrument, venues).thenApply(views -> {
@@ -99,13 +95,8 @@ final class SweepApi {
 
     CompletableFuture<Answer> depth(Query query) {
         Instrument instrument = query.instrument(source);
-        List<BigDecimal> bands = query.decimals("bands", DEFAULT_BANDS, BAND_SCALE);
-        for (BigDecimal band : bands) {
-            if (band.compareTo(HUNDRED) >= 0) {
-                throw ApiException.badRequest("bands", "bands are percentages of the mid below 100, not "
-                        + band.stripTrailingZeros().toPlainString());
-            }
-        }
+        List<BigDecimal> bands = Query.parsed("bands", () -> MarketDepth.bands("bands",
+                query.listOr("bands", MarketDepth.DEFAULT_BANDS)));
         List<String> venues = query.venues(source);
         return views(instrument, venues).thenApply(views -> {
             requireLive(views);

@@ -24,12 +24,36 @@ import java.util.List;
  */
 public record MarketDepth(Instrument instrument, List<BigDecimal> bands, List<Depth> venues, Depth merged) {
 
+    /** The bands when none are asked for, in percent: the top of the book to the ±2 % depth venues are compared by. */
+    public static final String DEFAULT_BANDS = "0.1,0.5,1,2";
+
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal TWO = BigDecimal.valueOf(2);
+    /** Decimals a band may have, in percent. */
+    private static final int BAND_SCALE = 4;
 
     public MarketDepth {
         bands = List.copyOf(bands);
         venues = List.copyOf(venues);
+    }
+
+    /**
+     * The bands as written, each a percentage of the mid above 0 and below 100.
+     *
+     * @param name the option or parameter that gives them, for the message
+     * @throws UserInputException naming {@code name} when a band is not such a percentage
+     */
+    public static List<BigDecimal> bands(String name, List<String> bands) {
+        List<BigDecimal> percentages = new ArrayList<>();
+        for (String band : bands) {
+            BigDecimal percentage = Quantities.positive(name, band, BAND_SCALE);
+            if (percentage.compareTo(HUNDRED) >= 0) {
+                throw new UserInputException(name + " are percentages of the mid below 100, not "
+                        + percentage.stripTrailingZeros().toPlainString());
+            }
+            percentages.add(percentage);
+        }
+        return percentages;
     }
 
     /**

@@ -24,9 +24,22 @@ import java.util.List;
 public record SlippageCurve(OrderSide side, Instrument instrument, List<BigDecimal> sizes, List<Curve> venues,
                             Curve merged) {
 
+    /** The sizes of a curve when none are asked for: from a small order to one that moves most books. */
+    public static final String DEFAULT_SIZES = "1,5,10,25,50";
+
     public SlippageCurve {
         sizes = List.copyOf(sizes);
         venues = List.copyOf(venues);
+    }
+
+    /**
+     * The sizes as written, each a positive amount of the base asset.
+     *
+     * @param name the option or parameter that gives them, for the message
+     * @throws UserInputException naming {@code name} when a size is not a positive decimal
+     */
+    public static List<BigDecimal> sizes(String name, List<String> sizes, Instrument instrument) {
+        return sizes.stream().map(size -> Quantities.positive(name, size, instrument.sizeScale())).toList();
     }
 
     /**

@@ -11,6 +11,15 @@ public final class Symbols {
     }
 
     /**
+     * The instrument {@code symbol} names.
+     *
+     * @throws UserInputException naming {@code option} when the symbol is malformed
+     */
+    public static Instrument instrument(String option, String symbol) {
+        return instruments(option, List.of(symbol)).get(0);
+    }
+
+    /**
      * The instruments {@code symbols} names, in order.
      *
      * @param option the option or parameter that lists them, for the message

@@ -9,11 +9,13 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Renders a slippage curve as one JSON document on one line, in the words of the sweep document: each venue with its
- * fee and state, the venues left out, then the merged book; per size its fill and, when complete, its prices.
+ * Renders a slippage curve: as one JSON document on one line, in the words of the sweep document (each venue with its
+ * fee and state, the venues left out, then the merged book; per size its fill and, when complete, its prices), or as
+ * a table per venue for people.
  */
 public final class CurveRenderer {
 
@@ -74,6 +76,55 @@ public final class CurveRenderer {
             json.writeEndObject();
         }
         json.writeEndArray();
+    }
+
+    /**
+     * One table per venue and for the merged book: each size's VWAP (before fees, at the report's precision) and
+     * slippage against the best price and the mid, or how much of it the book could not fill.
+     */
+    public String text(SlippageCurve curve, List<BookView> views) {
+        String base = curve.instrument().base();
+        StringBuilder out = new StringBuilder();
+        out.append(curve.side().name()).append(' ').append(curve.instrument().symbol())
+                .append(" · VWAP and slippage at each size (bps, positive = cost)\n\n");
+        for (SlippageCurve.Curve venue : curve.venues()) {
+            appendCurve(out, venue, venue.label() + "  taker fee " + Decimals.feePercent(venue.takerFee()), base);
+        }
+        if (curve.venues().size() > 1) {
+            appendCurve(out, curve.merged(), "merged book  " + Words.count(curve.venues().size(), "venue"), base);
+        }
+        appendExcluded(out, views);
+        return out.toString();
+    }
+
+    private static void appendCurve(StringBuilder out, SlippageCurve.Curve curve, String header, String base) {
+        out.append(header).append('\n');
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"size " + base, "VWAP", "vs best", "vs mid"});
+        for (SlippageCurve.Point point : curve.points()) {
+            String size = Decimals.readableExact(point.size());
+            if (!point.complete()) {
+                rows.add(new String[] {size, "too thin: " + Decimals.readableExact(point.shortfall()) + " " + base
+                        + " short"});
+                continue;
+            }
+            rows.add(new String[] {size, Decimals.readable(point.vwap(), point.vwap().scale()),
+                    bps(point.slippageVsBest()), bps(point.slippageVsMid())});
+        }
+        Table.append(out, rows);
+        out.append('\n');
+    }
+
+    private static String bps(BigDecimal bps) {
+        return bps == null ? "-" : Decimals.readable(bps, bps.scale());
+    }
+
+    /** The venues asked for but not live, each with its state and reason, one line each. */
+    static void appendExcluded(StringBuilder out, List<BookView> views) {
+        for (BookView excluded : views.stream().filter(view -> view.state() != BookState.LIVE).toList()) {
+            out.append(excluded.venue()).append("  ").append(excluded.state()).append(" · skipped")
+                    .append(excluded.lastProblem() == null ? "" : ": " + excluded.lastProblem()).append("\n");
+        }
     }
 
     static BookView view(List<BookView> views, String venue) {

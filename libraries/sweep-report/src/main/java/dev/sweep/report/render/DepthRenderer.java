@@ -9,9 +9,13 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Renders the depth within bands around the mid as one JSON document on one line, each amount an exact string. */
+/**
+ * Renders the depth within bands around the mid: as one JSON document on one line, each amount an exact string, or as
+ * a table per venue for people.
+ */
 public final class DepthRenderer {
 
     private static final JsonFactory JSON = new JsonFactory();
@@ -51,6 +55,42 @@ public final class DepthRenderer {
             throw new UncheckedIOException(e);
         }
         return text.toString();
+    }
+
+    /** One table per venue and for the merged book: each band's bid and ask sizes and notionals. */
+    public String text(MarketDepth depth, List<BookView> views) {
+        String base = depth.instrument().base();
+        String quote = depth.instrument().quote();
+        StringBuilder out = new StringBuilder();
+        out.append(depth.instrument().symbol()).append(" · depth within ±X % of the mid\n\n");
+        for (MarketDepth.Depth venue : depth.venues()) {
+            appendDepth(out, venue, venue.label(), base, quote);
+        }
+        if (depth.venues().size() > 1) {
+            appendDepth(out, depth.merged(), "merged book  " + Words.count(depth.venues().size(), "venue"), base,
+                    quote);
+        }
+        CurveRenderer.appendExcluded(out, views);
+        return out.toString();
+    }
+
+    private static void appendDepth(StringBuilder out, MarketDepth.Depth depth, String header, String base,
+                                    String quote) {
+        if (depth.mid() == null) {
+            out.append(header).append("  no mid: a side of the book is empty\n\n");
+            return;
+        }
+        out.append(header).append("  mid ").append(Decimals.readableExact(depth.mid())).append('\n');
+        int money = Readable.moneyDecimals(quote);
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"band", "bids " + base, "bids " + quote, "asks " + base, "asks " + quote});
+        for (MarketDepth.Band band : depth.bands()) {
+            rows.add(new String[] {"±" + Decimals.exact(band.percent()) + "%",
+                    Decimals.readableExact(band.bids().size()), Decimals.readable(band.bids().notional(), money),
+                    Decimals.readableExact(band.asks().size()), Decimals.readable(band.asks().notional(), money)});
+        }
+        Table.append(out, rows);
+        out.append('\n');
     }
 
     private static void writeBands(JsonGenerator json, MarketDepth.Depth depth) throws IOException {

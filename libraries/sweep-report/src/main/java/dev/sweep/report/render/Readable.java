@@ -97,7 +97,7 @@ final class Readable {
         return reports;
     }
 
-    private static int moneyDecimals(String currency) {
+    static int moneyDecimals(String currency) {
         if (WHOLE_UNITS.contains(currency)) {
             return 0;
         }
