@@ -52,8 +52,7 @@ final class ApiVerticle extends VerticleBase {
     public Future<?> start() {
         Router router = Router.router(vertx);
         router.route().handler(context -> {
-            HttpMethod method = context.request().method();
-            if (method == HttpMethod.GET || method == HttpMethod.HEAD) {
+            if (context.request().method() == HttpMethod.GET) {
                 context.next();
             } else {
                 Answer.error(405, "only GET is served", null).send(context.response().putHeader("Allow", "GET"));

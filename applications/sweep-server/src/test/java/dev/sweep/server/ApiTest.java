@@ -105,8 +105,8 @@ class ApiTest {
         assertThat(curve.at("/venues/0/points/1/complete").asBoolean()).isFalse();
         assertThat(curve.at("/venues/0/points/1/filled").asText()).isEqualTo("6");
         assertThat(curve.at("/venues/0/points/1/shortfall").asText()).isEqualTo("4");
-        assertThat(curve.at("/venues/0/points/1/vwap").isNull()).isTrue();
-        assertThat(curve.at("/venues/0/points/1/slippageBps/vsMid").isNull()).isTrue();
+        assertThat(curve.at("/venues/0/points/1/vwap").toString()).isEqualTo("null");
+        assertThat(curve.at("/venues/0/points/1/slippageBps/vsMid").toString()).isEqualTo("null");
         assertThat(curve.at("/merged/points/1/complete").asBoolean()).isTrue();
         assertThat(curve.at("/merged/points/1/vwap").asText()).isEqualTo("100.0250");
     }
@@ -183,6 +183,10 @@ class ApiTest {
                         "no DOGE-USD books here (symbols: BTC-USD, ETH-USD)"),
                 Arguments.of("/api/v1/books/kraken/BTC-USD?depth=0", 400, "depth",
                         "depth must be a whole number from 1 to 1000000, not '0'"),
+                Arguments.of("/api/v1/stream?side=sell&qty=1", 400, null,
+                        "/api/v1/stream is a WebSocket: connect with ws://"),
+                Arguments.of("/api/v1/stream?side=sell&qty=1&interval=2", 400, "interval",
+                        "interval '2' must be a positive duration such as 500ms, 2s or 1m"),
                 Arguments.of("/api/v1/nothing", 404, null,
                         "no such resource: /api/v1/nothing (the API is under /api/v1/, the page at /)"));
     }
@@ -196,8 +200,8 @@ class ApiTest {
         assertThat(response.status()).isEqualTo(status);
         assertThat(response.type()).isEqualTo("application/json; charset=utf-8");
         assertThat(response.json().get("error").asText()).isEqualTo(message);
-        assertThat(response.json().get("parameter").isNull() ? null : response.json().get("parameter").asText())
-                .isEqualTo(parameter);
+        assertThat(response.json().get("parameter").toString()).isEqualTo(parameter == null ? "null"
+                : "\"" + parameter + "\"");
     }
 
     @Test
@@ -207,6 +211,14 @@ class ApiTest {
 
         assertThat(response.status()).isEqualTo(405);
         assertThat(response.json().get("error").asText()).isEqualTo("only GET is served");
+    }
+
+    @Test
+    void headIsNotServedEither() {
+        Http.Response response = http.send(http.request("/api/v1/health")
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+
+        assertThat(response.status()).isEqualTo(405);
     }
 
     @Test
