@@ -3,12 +3,10 @@ package dev.sweep.cli;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderSide;
 import dev.sweep.report.SlippageCurve;
-import dev.sweep.report.Symbols;
 import dev.sweep.report.TakerFees;
 import dev.sweep.report.UserInputException;
 import dev.sweep.report.render.CurveRenderer;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -34,25 +32,11 @@ final class CurveCommand implements Callable<Integer> {
             description = "Sizes in the base asset (default: ${DEFAULT-VALUE}).")
     private List<String> sizes;
 
-    @Option(names = "--symbol", paramLabel = "BASE-QUOTE", defaultValue = "BTC-USD",
-            description = "Instrument (default: ${DEFAULT-VALUE}).")
-    private String symbol;
-
-    @Option(names = "--venues", split = ",", paramLabel = "VENUE",
-            description = "Venues (default: kraken,coinbase,gemini; with --from: every venue in the file).")
-    private List<String> venues = new ArrayList<>();
-
     @Option(names = "--fee", paramLabel = "[VENUE=]RATE", description = "Taker fees, as for sell and buy.")
     private List<String> fees = new ArrayList<>();
 
-    @Option(names = "--from", paramLabel = "FILE", description = "Use the books of a book file instead of live ones.")
-    private Path from;
-
-    @Option(names = "--json", description = "Print one JSON document, as /api/v1/curve answers.")
-    private boolean json;
-
     @Mixin
-    private FeedOptions feed;
+    private AnalysisOptions books;
 
     CurveCommand(Console console) {
         this.console = console;
@@ -61,18 +45,18 @@ final class CurveCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         OrderSide orderSide = side(side);
-        Instrument instrument = Symbols.instrument("--symbol", symbol);
+        Instrument instrument = books.instrument();
         List<BigDecimal> amounts = SlippageCurve.sizes("--sizes", sizes, instrument);
         TakerFees takerFees = TakerFees.from(fees);
-        AnalysisViews books = AnalysisViews.of(console, feed, from, instrument, venues);
-        List<String> unknownFees = takerFees.unknownVenues(books.views().stream().map(view -> view.venue()).toList());
+        AnalysisViews views = books.views(console, instrument);
+        List<String> unknownFees = takerFees.unknownVenues(views.views().stream().map(view -> view.venue()).toList());
         if (!unknownFees.isEmpty()) {
             throw new UserInputException("--fee names unknown venue(s): " + String.join(", ", unknownFees));
         }
-        SlippageCurve curve = SlippageCurve.of(orderSide, amounts, books.views(), takerFees);
+        SlippageCurve curve = SlippageCurve.of(orderSide, amounts, views.views(), takerFees);
         CurveRenderer renderer = new CurveRenderer();
-        console.out().print(json ? renderer.json(books.source(), curve, books.views()) + "\n"
-                : renderer.text(curve, books.views()));
+        console.out().print(books.json ? renderer.json(views.source(), curve, views.views()) + "\n"
+                : renderer.text(curve, views.views()));
         console.out().flush();
         return ExitCode.OK;
     }

@@ -2,11 +2,8 @@ package dev.sweep.cli;
 
 import dev.sweep.core.Instrument;
 import dev.sweep.report.MarketDepth;
-import dev.sweep.report.Symbols;
 import dev.sweep.report.render.DepthRenderer;
 import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,22 +23,8 @@ final class DepthCommand implements Callable<Integer> {
             description = "Bands in percent of the mid (default: ${DEFAULT-VALUE}).")
     private List<String> bands;
 
-    @Option(names = "--symbol", paramLabel = "BASE-QUOTE", defaultValue = "BTC-USD",
-            description = "Instrument (default: ${DEFAULT-VALUE}).")
-    private String symbol;
-
-    @Option(names = "--venues", split = ",", paramLabel = "VENUE",
-            description = "Venues (default: kraken,coinbase,gemini; with --from: every venue in the file).")
-    private List<String> venues = new ArrayList<>();
-
-    @Option(names = "--from", paramLabel = "FILE", description = "Use the books of a book file instead of live ones.")
-    private Path from;
-
-    @Option(names = "--json", description = "Print one JSON document, as /api/v1/depth answers.")
-    private boolean json;
-
     @Mixin
-    private FeedOptions feed;
+    private AnalysisOptions books;
 
     DepthCommand(Console console) {
         this.console = console;
@@ -49,13 +32,13 @@ final class DepthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Instrument instrument = Symbols.instrument("--symbol", symbol);
+        Instrument instrument = books.instrument();
         List<BigDecimal> percentages = MarketDepth.bands("--bands", bands);
-        AnalysisViews books = AnalysisViews.of(console, feed, from, instrument, venues);
-        MarketDepth depth = MarketDepth.of(percentages, books.views());
+        AnalysisViews views = books.views(console, instrument);
+        MarketDepth depth = MarketDepth.of(percentages, views.views());
         DepthRenderer renderer = new DepthRenderer();
-        console.out().print(json ? renderer.json(books.source(), depth, books.views()) + "\n"
-                : renderer.text(depth, books.views()));
+        console.out().print(books.json ? renderer.json(views.source(), depth, views.views()) + "\n"
+                : renderer.text(depth, views.views()));
         console.out().flush();
         return ExitCode.OK;
     }

@@ -1,11 +1,7 @@
 package dev.sweep.server;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
+import dev.sweep.report.render.JsonDocuments;
 import io.vertx.core.http.HttpServerResponse;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 
 /**
  * What an endpoint answers: a status and, but for the metrics, a JSON document. Errors are documents too,
@@ -18,7 +14,6 @@ import java.io.UncheckedIOException;
 record Answer(int status, String type, String body) {
 
     static final String JSON_TYPE = "application/json; charset=utf-8";
-    private static final JsonFactory JSON = new JsonFactory();
 
     static Answer ok(String document) {
         return json(200, document);
@@ -34,16 +29,12 @@ record Answer(int status, String type, String body) {
     }
 
     static Answer error(int status, String message, String parameter) {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator json = JSON.createGenerator(text)) {
+        return json(status, JsonDocuments.write(json -> {
             json.writeStartObject();
             json.writeStringField("error", message);
             json.writeStringField("parameter", parameter);
             json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return json(status, text.toString());
+        }));
     }
 
     void send(HttpServerResponse response) {

@@ -1,13 +1,10 @@
 package dev.sweep.report.render;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sweep.core.BookState;
 import dev.sweep.feed.BookView;
 import dev.sweep.report.SlippageCurve;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,44 +16,38 @@ import java.util.List;
  */
 public final class CurveRenderer {
 
-    private static final JsonFactory JSON = new JsonFactory();
-
     /**
      * @param source where the books came from, as in the sweep document
      * @param views  every venue asked for: the live ones were swept, the others are listed as excluded
      */
     public String json(String source, SlippageCurve curve, List<BookView> views) {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator json = JSON.createGenerator(text)) {
-            json.writeStartObject();
-            json.writeStringField("source", source);
-            json.writeStringField("side", curve.side().label());
-            json.writeStringField("symbol", curve.instrument().symbol());
-            json.writeStringField("unit", curve.instrument().base());
-            json.writeArrayFieldStart("sizes");
-            for (BigDecimal size : curve.sizes()) {
-                json.writeString(Decimals.exact(size));
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("venues");
-            for (SlippageCurve.Curve venue : curve.venues()) {
+        return JsonDocuments.write(json -> {
                 json.writeStartObject();
-                json.writeStringField("venue", venue.label());
-                json.writeStringField("takerFeePct", Decimals.feePercentNumber(venue.takerFee()));
-                JsonRenderer.writeState(json, view(views, venue.label()));
-                writePoints(json, venue);
+                json.writeStringField("source", source);
+                json.writeStringField("side", curve.side().label());
+                json.writeStringField("symbol", curve.instrument().symbol());
+                json.writeStringField("unit", curve.instrument().base());
+                json.writeArrayFieldStart("sizes");
+                for (BigDecimal size : curve.sizes()) {
+                    json.writeString(Decimals.exact(size));
+                }
+                json.writeEndArray();
+                json.writeArrayFieldStart("venues");
+                for (SlippageCurve.Curve venue : curve.venues()) {
+                    json.writeStartObject();
+                    json.writeStringField("venue", venue.label());
+                    json.writeStringField("takerFeePct", Decimals.feePercentNumber(venue.takerFee()));
+                    JsonRenderer.writeState(json, view(views, venue.label()));
+                    writePoints(json, venue);
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+                JsonRenderer.writeExcluded(json, views.stream().filter(view -> view.state() != BookState.LIVE).toList());
+                json.writeObjectFieldStart("merged");
+                writePoints(json, curve.merged());
                 json.writeEndObject();
-            }
-            json.writeEndArray();
-            JsonRenderer.writeExcluded(json, views.stream().filter(view -> view.state() != BookState.LIVE).toList());
-            json.writeObjectFieldStart("merged");
-            writePoints(json, curve.merged());
-            json.writeEndObject();
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return text.toString();
+                json.writeEndObject();
+        });
     }
 
     private static void writePoints(JsonGenerator json, SlippageCurve.Curve curve) throws IOException {

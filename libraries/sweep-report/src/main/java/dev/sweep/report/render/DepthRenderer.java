@@ -1,13 +1,10 @@
 package dev.sweep.report.render;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sweep.core.BookState;
 import dev.sweep.feed.BookView;
 import dev.sweep.report.MarketDepth;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,43 +15,37 @@ import java.util.List;
  */
 public final class DepthRenderer {
 
-    private static final JsonFactory JSON = new JsonFactory();
-
     /**
      * @param source where the books came from, as in the sweep document
      * @param views  every venue asked for: the live ones were measured, the others are listed as excluded
      */
     public String json(String source, MarketDepth depth, List<BookView> views) {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator json = JSON.createGenerator(text)) {
-            json.writeStartObject();
-            json.writeStringField("source", source);
-            json.writeStringField("symbol", depth.instrument().symbol());
-            json.writeStringField("unit", depth.instrument().base());
-            json.writeStringField("quote", depth.instrument().quote());
-            json.writeArrayFieldStart("bandsPct");
-            for (BigDecimal band : depth.bands()) {
-                json.writeString(Decimals.exact(band));
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("venues");
-            for (MarketDepth.Depth venue : depth.venues()) {
+        return JsonDocuments.write(json -> {
                 json.writeStartObject();
-                json.writeStringField("venue", venue.label());
-                JsonRenderer.writeState(json, CurveRenderer.view(views, venue.label()));
-                writeBands(json, venue);
+                json.writeStringField("source", source);
+                json.writeStringField("symbol", depth.instrument().symbol());
+                json.writeStringField("unit", depth.instrument().base());
+                json.writeStringField("quote", depth.instrument().quote());
+                json.writeArrayFieldStart("bandsPct");
+                for (BigDecimal band : depth.bands()) {
+                    json.writeString(Decimals.exact(band));
+                }
+                json.writeEndArray();
+                json.writeArrayFieldStart("venues");
+                for (MarketDepth.Depth venue : depth.venues()) {
+                    json.writeStartObject();
+                    json.writeStringField("venue", venue.label());
+                    JsonRenderer.writeState(json, CurveRenderer.view(views, venue.label()));
+                    writeBands(json, venue);
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+                JsonRenderer.writeExcluded(json, views.stream().filter(view -> view.state() != BookState.LIVE).toList());
+                json.writeObjectFieldStart("merged");
+                writeBands(json, depth.merged());
                 json.writeEndObject();
-            }
-            json.writeEndArray();
-            JsonRenderer.writeExcluded(json, views.stream().filter(view -> view.state() != BookState.LIVE).toList());
-            json.writeObjectFieldStart("merged");
-            writeBands(json, depth.merged());
-            json.writeEndObject();
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return text.toString();
+                json.writeEndObject();
+        });
     }
 
     /** One table per venue and for the merged book: each band's bid and ask sizes and notionals. */

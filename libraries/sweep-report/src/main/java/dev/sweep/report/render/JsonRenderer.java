@@ -92,7 +92,7 @@ public final class JsonRenderer {
     }
 
     /** A swept book's state and the time since its last update ({@code null} for a file). */
-    static void writeState(JsonGenerator json, BookView view) throws IOException {
+    public static void writeState(JsonGenerator json, BookView view) throws IOException {
         json.writeStringField("state", view.state().name());
         if (view.ageNanos() < 0) {
             json.writeNullField("ageMs");
