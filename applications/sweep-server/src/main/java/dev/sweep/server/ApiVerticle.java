@@ -134,8 +134,9 @@ final class ApiVerticle extends VerticleBase {
         try {
             return context.queryParams();
         } catch (RuntimeException e) {
-            throw ApiException.badRequest(null, "malformed query string: " + Query.abbreviate(
-                    String.valueOf(e.getMessage())));
+            // Most often a bare % (fee=kraken:0.26%): in a URL it starts an escape, and is itself written %25.
+            throw ApiException.badRequest(null, "malformed query string (write % as %25, e.g. fee=kraken:0.26%25): "
+                    + Query.abbreviate(String.valueOf(e.getMessage())));
         }
     }
 }

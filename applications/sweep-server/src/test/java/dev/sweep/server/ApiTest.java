@@ -16,7 +16,10 @@ import dev.sweep.report.render.JsonRenderer;
 import dev.sweep.report.render.SweepOutput;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -202,6 +205,21 @@ class ApiTest {
         assertThat(response.json().get("error").asText()).isEqualTo(message);
         assertThat(response.json().get("parameter").toString()).isEqualTo(parameter == null ? "null"
                 : "\"" + parameter + "\"");
+    }
+
+    @Test
+    void aPercentSignIsWrittenEscapedAndABareOneIsExplained() throws IOException {
+        assertThat(http.get("/api/v1/sweep?side=sell&qty=1&fee=kraken:0.26%25").json().at("/venues/0/takerFeePct")
+                .asText()).isEqualTo("0.26");
+
+        // A bare % is not a valid URI for Java's client: sent as raw bytes, as curl sends what it is given.
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.uri().getPort())) {
+            socket.getOutputStream().write(("GET /api/v1/sweep?side=sell&qty=1&fee=kraken:0.26% HTTP/1.1\r\n"
+                    + "Host: 127.0.0.1\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400 ").contains("{\"error\":\"malformed query string (write % as"
+                    + " %25, e.g. fee=kraken:0.26%25): ");
+        }
     }
 
     @Test
