@@ -1,9 +1,10 @@
 package dev.sweep.cli;
 
-import dev.sweep.core.FixedPoint;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderRequest;
 import dev.sweep.core.OrderSide;
+import dev.sweep.report.Quantities;
+import dev.sweep.report.UserInputException;
 import java.math.BigDecimal;
 
 /** Order sizes as users type them, checked to the instrument's scales. */
@@ -28,18 +29,6 @@ final class Amounts {
         if (text.startsWith("--") || (text.startsWith("-") && text.length() > 1 && !Character.isDigit(text.charAt(1)))) {
             throw new UserInputException("unknown option '" + text + "' (see 'sweep " + side.label() + " --help')");
         }
-        long value = FixedPoint.parse(text, scale);
-        if (value < 0) {
-            String reason = value == FixedPoint.SIGNED ? "must be a positive number" : FixedPoint.describe(value, scale);
-            throw new UserInputException(name + " '" + abbreviate(text) + "' is not valid: " + reason);
-        }
-        if (value == 0) {
-            throw new UserInputException(name + " must be greater than 0");
-        }
-        return FixedPoint.toBigDecimal(value, scale);
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+        return Quantities.positive(name, text, scale);
     }
 }

@@ -1,7 +1,8 @@
 package dev.sweep.cli;
 
-import dev.sweep.cli.bookfile.BookFile;
-import dev.sweep.cli.render.BookTable;
+import dev.sweep.report.UserInputException;
+import dev.sweep.report.bookfile.BookFile;
+import dev.sweep.report.render.BookTable;
 import dev.sweep.core.Instrument;
 import dev.sweep.feed.BookView;
 import dev.sweep.venue.Venue;

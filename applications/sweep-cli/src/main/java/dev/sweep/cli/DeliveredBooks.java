@@ -3,6 +3,7 @@ package dev.sweep.cli;
 import dev.sweep.core.BookState;
 import dev.sweep.core.Instrument;
 import dev.sweep.feed.BookView;
+import dev.sweep.report.Reports;
 import dev.sweep.venue.Venue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

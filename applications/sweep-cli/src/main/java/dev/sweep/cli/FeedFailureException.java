@@ -3,6 +3,7 @@ package dev.sweep.cli;
 import dev.sweep.core.BookState;
 import dev.sweep.core.Instrument;
 import dev.sweep.feed.BookView;
+import dev.sweep.report.Reports;
 import java.util.List;
 import java.util.stream.Collectors;
 

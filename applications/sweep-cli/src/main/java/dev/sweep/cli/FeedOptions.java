@@ -1,6 +1,11 @@
 package dev.sweep.cli;
 
+import dev.sweep.report.Durations;
+import dev.sweep.report.UserInputException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import dev.sweep.feed.FeedSettings;
+import dev.sweep.report.VenueTexts;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

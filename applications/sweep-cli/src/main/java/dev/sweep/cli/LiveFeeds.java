@@ -7,6 +7,7 @@ import dev.sweep.feed.BookView;
 import dev.sweep.feed.FeedManager;
 import dev.sweep.feed.FrameTap;
 import dev.sweep.feed.WaitProgress;
+import dev.sweep.report.UserInputException;
 import dev.sweep.sim.Simulator;
 import dev.sweep.sim.SimulatorConfig;
 import dev.sweep.venue.Venue;

@@ -1,6 +1,8 @@
 package dev.sweep.cli;
 
 import dev.sweep.core.OrderSide;
+import dev.sweep.report.UserInputException;
+import dev.sweep.report.VenueTexts;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -32,9 +34,12 @@ public final class Main {
             cli.addSubcommand(side.label(), OrderCommand.command(side, console));
         }
         cli.addSubcommand("book", new BookCommand(console));
+        cli.addSubcommand("curve", new CurveCommand(console));
+        cli.addSubcommand("depth", new DepthCommand(console));
         cli.addSubcommand("record", new RecordCommand(console));
         cli.addSubcommand("replay", new ReplayCommand(console));
         cli.addSubcommand("sim", new SimCommand(console));
+        cli.addSubcommand("serve", new ServeCommand(console));
         cli.addSubcommand("venues", new VenuesCommand(console));
         cli.addSubcommand("completion", new CompletionCommand(console));
         // Help texts name the venues through this bundle, read from the registry.

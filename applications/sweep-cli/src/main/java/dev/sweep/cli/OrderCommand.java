@@ -1,10 +1,14 @@
 package dev.sweep.cli;
 
-import dev.sweep.cli.bookfile.BookFile;
-import dev.sweep.cli.render.NothingLive;
-import dev.sweep.cli.render.FillList;
-import dev.sweep.cli.render.SweepOutput;
 import dev.sweep.core.BookCut;
+import dev.sweep.report.Durations;
+import dev.sweep.report.Reports;
+import dev.sweep.report.TakerFees;
+import dev.sweep.report.UserInputException;
+import dev.sweep.report.bookfile.BookFile;
+import dev.sweep.report.render.NothingLive;
+import dev.sweep.report.render.FillList;
+import dev.sweep.report.render.SweepOutput;
 import dev.sweep.core.BookState;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderBook;
@@ -15,6 +19,7 @@ import dev.sweep.feed.BookCopies;
 import dev.sweep.feed.BookView;
 import dev.sweep.venue.Venue;
 import dev.sweep.venue.Venues;
+import dev.sweep.report.VenueTexts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -238,8 +243,7 @@ final class OrderCommand implements Callable<Integer> {
         List<BookView> views = new ArrayList<>();
         for (OrderBook book : books) {
             if (selected.contains(book.venue())) {
-                views.add(new BookView(book.venue(), BookState.LIVE, Venues.isVerified(book.venue()), book, -1, 1, 0,
-                        null));
+                views.add(BookView.fromFile(book));
             }
         }
         return views;

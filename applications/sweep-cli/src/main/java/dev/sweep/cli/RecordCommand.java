@@ -3,6 +3,9 @@ package dev.sweep.cli;
 import dev.sweep.core.Instrument;
 import dev.sweep.record.Recorder;
 import dev.sweep.record.RecordingWriter;
+import dev.sweep.report.Durations;
+import dev.sweep.report.Symbols;
+import dev.sweep.report.UserInputException;
 import dev.sweep.venue.Venue;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -54,14 +57,7 @@ final class RecordCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Duration length = Durations.parse("--duration", duration);
         Duration timeout = feed.timeout();
-        List<Instrument> instruments = new ArrayList<>();
-        for (String symbol : symbols) {
-            try {
-                instruments.add(Instrument.of(symbol));
-            } catch (IllegalArgumentException e) {
-                throw new UserInputException("--symbols: " + e.getMessage());
-            }
-        }
+        List<Instrument> instruments = Symbols.instruments("--symbols", symbols);
         List<Venue> selected = VenueSelection.of("--venues", venues);
         feed.startLogs(console);
         Recorder recorder = open();

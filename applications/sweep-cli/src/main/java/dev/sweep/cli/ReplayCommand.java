@@ -1,7 +1,10 @@
 package dev.sweep.cli;
 
-import dev.sweep.cli.render.FillList;
-import dev.sweep.cli.render.SweepOutput;
+import dev.sweep.report.Reports;
+import dev.sweep.report.TakerFees;
+import dev.sweep.report.UserInputException;
+import dev.sweep.report.render.FillList;
+import dev.sweep.report.render.SweepOutput;
 import dev.sweep.core.BookState;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderRequest;

@@ -1,11 +1,11 @@
 package dev.sweep.cli;
 
-import dev.sweep.cli.render.CsvRenderer;
-import dev.sweep.cli.render.FillList;
-import dev.sweep.cli.render.HumanRenderer;
-import dev.sweep.cli.render.JsonRenderer;
-import dev.sweep.cli.render.NothingLive;
-import dev.sweep.cli.render.SweepOutput;
+import dev.sweep.report.render.CsvRenderer;
+import dev.sweep.report.render.FillList;
+import dev.sweep.report.render.HumanRenderer;
+import dev.sweep.report.render.JsonRenderer;
+import dev.sweep.report.render.NothingLive;
+import dev.sweep.report.render.SweepOutput;
 
 /**
  * Prints the sweeps of one command on stdout: as text fitted to the console's width, as JSON, or as CSV with one

@@ -1,5 +1,6 @@
 package dev.sweep.cli;
 
+import dev.sweep.report.UserInputException;
 import dev.sweep.sim.FaultPlan;
 import dev.sweep.sim.Simulator;
 import dev.sweep.sim.SimulatorConfig;

@@ -1,5 +1,6 @@
 package dev.sweep.cli;
 
+import dev.sweep.report.UserInputException;
 import dev.sweep.venue.Venue;
 import dev.sweep.venue.Venues;
 import java.net.URI;

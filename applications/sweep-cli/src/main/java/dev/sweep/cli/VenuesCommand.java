@@ -1,6 +1,6 @@
 package dev.sweep.cli;
 
-import dev.sweep.cli.render.Unverified;
+import dev.sweep.report.render.Unverified;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.TakerFee;
 import dev.sweep.venue.Venue;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import dev.sweep.cli.render.CsvRenderer;
+import dev.sweep.report.render.CsvRenderer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

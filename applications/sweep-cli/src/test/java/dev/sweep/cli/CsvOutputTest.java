@@ -4,9 +4,11 @@ import static dev.sweep.cli.OrderCommandTest.SMALL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sweep.cli.bookfile.BookFile;
-import dev.sweep.cli.render.FillList;
-import dev.sweep.cli.render.SweepOutput;
+import dev.sweep.report.Reports;
+import dev.sweep.report.TakerFees;
+import dev.sweep.report.bookfile.BookFile;
+import dev.sweep.report.render.FillList;
+import dev.sweep.report.render.SweepOutput;
 import dev.sweep.core.BookState;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderBook;

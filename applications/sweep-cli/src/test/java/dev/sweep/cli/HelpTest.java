@@ -1,5 +1,6 @@
 package dev.sweep.cli;
 
+import dev.sweep.report.VenueTexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;

@@ -3,9 +3,11 @@ package dev.sweep.cli;
 import static dev.sweep.cli.OrderCommandTest.SMALL;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sweep.cli.bookfile.BookFile;
-import dev.sweep.cli.render.FillList;
-import dev.sweep.cli.render.SweepOutput;
+import dev.sweep.report.Reports;
+import dev.sweep.report.TakerFees;
+import dev.sweep.report.bookfile.BookFile;
+import dev.sweep.report.render.FillList;
+import dev.sweep.report.render.SweepOutput;
 import dev.sweep.core.BookState;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderBook;

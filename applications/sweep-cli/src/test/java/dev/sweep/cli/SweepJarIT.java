@@ -109,7 +109,7 @@ class SweepJarIT {
             // What bash sets before it calls a completion function: the words so far, the one being completed last.
             String complete = "complete_for() { COMP_WORDS=(\"$@\"); COMP_CWORD=$(($# - 1)); COMP_LINE=\"$*\";"
                     + " COMP_POINT=${#COMP_LINE}; _complete_sweep; echo \"${COMPREPLY[*]}\"; };"
-                    + " complete_for sweep se; complete_for sweep buy --qu; complete_for sweep ''";
+                    + " complete_for sweep sel; complete_for sweep buy --qu; complete_for sweep ''";
             Process bash = new ProcessBuilder("bash", "-c", "source \"$0\"; " + complete, script.toString())
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

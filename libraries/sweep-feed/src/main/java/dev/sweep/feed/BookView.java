@@ -2,6 +2,7 @@ package dev.sweep.feed;
 
 import dev.sweep.core.BookState;
 import dev.sweep.core.OrderBook;
+import dev.sweep.venue.Venues;
 
 /**
  * A consistent copy of one venue's book, taken on its connection's thread, with what a user must know to trust it.
@@ -18,6 +19,14 @@ import dev.sweep.core.OrderBook;
  */
 public record BookView(String venue, BookState state, boolean verified, OrderBook book, long ageNanos, long updates,
                        long resyncs, String lastProblem) {
+
+    /**
+     * A book read from a file, as a live one: it is what the file says; verified if its venue's feed can be (a book
+     * file of a venue the registry does not know is unverified).
+     */
+    public static BookView fromFile(OrderBook book) {
+        return new BookView(book.venue(), BookState.LIVE, Venues.isVerified(book.venue()), book, -1, 1, 0, null);
+    }
 
     public boolean isLive() {
         return state == BookState.LIVE;

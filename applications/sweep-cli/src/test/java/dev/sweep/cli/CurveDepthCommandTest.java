@@ -1,0 +1,88 @@
+package dev.sweep.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sweep.server.FileBooks;
+import dev.sweep.server.ServerConfig;
+import dev.sweep.server.SweepServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code sweep curve} and {@code sweep depth}: tables for people, and the API's documents with {@code --json}. */
+class CurveDepthCommandTest {
+
+    private static final String SMALL = OrderCommandTest.SMALL;
+
+    @Test
+    void curveListsEachSizesVwapAndSlippageOrWhatTheBookCouldNotFill() {
+        CliRun run = CliRun.of("curve", "sell", "--sizes", "3,10", "--from", SMALL, "--fee", "none");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).isEqualTo("""
+                SELL BTC-USD · VWAP and slippage at each size (bps, positive = cost)
+
+                kraken  taker fee 0%
+                  size BTC       VWAP   vs best   vs mid
+                  3           100.167     33.17    57.90
+                  10       too thin: 4 BTC short
+
+                coinbase  taker fee 0%
+                  size BTC        VWAP   vs best   vs mid
+                  3           100.2333     16.60    41.40
+                  10       too thin: 5.5 BTC short
+
+                merged book  2 venues
+                  size BTC        VWAP   vs best   vs mid
+                  3           100.3333     16.58    36.41
+                  10          100.0250     47.26    67.03
+
+                """);
+    }
+
+    @Test
+    void depthListsEachBandsSizeAndNotionalOnBothSides() {
+        CliRun run = CliRun.of("depth", "--bands", "0.5", "--from", SMALL, "--venues", "kraken");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).isEqualTo("""
+                BTC-USD · depth within ±X % of the mid
+
+                kraken  mid 100.75
+                  band     bids BTC   bids USD   asks BTC   asks USD
+                  ±0.5%           1     100.50        1.5     151.50
+
+                """);
+    }
+
+    @Test
+    void withJsonTheyPrintWhatTheApiAnswersForTheSameBooks() throws IOException, InterruptedException {
+        try (SweepServer server = SweepServer.start(ServerConfig.on(ServerConfig.LOOPBACK, 0),
+                FileBooks.read(Path.of(SMALL), List.of(), List.of()))) {
+            assertThat(CliRun.of("curve", "buy", "--sizes", "1,2.5", "--from", SMALL, "--json").out())
+                    .isEqualTo(get(server.uri(), "/api/v1/curve?side=buy&sizes=1,2.5"));
+            assertThat(CliRun.of("depth", "--bands", "0.2,1", "--from", SMALL, "--json").out())
+                    .isEqualTo(get(server.uri(), "/api/v1/depth?bands=0.2,1"));
+        }
+    }
+
+    @Test
+    void badSizesAndBandsAreOneLineNamingTheOption() {
+        assertThat(CliRun.of("curve", "sell", "--sizes", "1,-2", "--from", SMALL).err())
+                .isEqualTo("sweep: --sizes '-2' is not valid: must be a positive number\n");
+        assertThat(CliRun.of("curve", "hold", "--from", SMALL).err())
+                .isEqualTo("sweep: the side must be sell or buy, not 'hold'\n");
+        assertThat(CliRun.of("depth", "--bands", "100", "--from", SMALL).err())
+                .isEqualTo("sweep: --bands are percentages of the mid below 100, not 100\n");
+    }
+
+    private static String get(URI base, String path) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve(path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+}

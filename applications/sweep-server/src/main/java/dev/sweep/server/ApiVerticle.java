@@ -1,0 +1,142 @@
+package dev.sweep.server;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One event loop's share of the HTTP server: the routes, each answering with a JSON document, and the page. Every
+ * failure becomes a JSON answer; an unexpected one is logged with its stack trace and answered 500 without it.
+ */
+final class ApiVerticle extends VerticleBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger("sweep.sweep");
+    /** Longest request line: a query of every parameter at its longest fits. */
+    static final int MAX_REQUEST_LINE = 4096;
+    static final int MAX_HEADERS = 8192;
+
+    private final ServerConfig config;
+    private final SweepApi api;
+    private final StreamApi stream;
+    private final ServerMetrics metrics;
+    private final PageAssets page;
+    private final AtomicInteger boundPort;
+
+    /**
+     * @param boundPort set to the port bound, once listening (the free port chosen for port 0)
+     */
+    ApiVerticle(ServerConfig config, SweepApi api, StreamApi stream, ServerMetrics metrics, PageAssets page,
+                AtomicInteger boundPort) {
+        this.config = config;
+        this.api = api;
+        this.stream = stream;
+        this.metrics = metrics;
+        this.page = page;
+        this.boundPort = boundPort;
+    }
+
+    @Override
+    public Future<?> start() {
+        Router router = Router.router(vertx);
+        router.route().handler(context -> {
+            if (context.request().method() == HttpMethod.GET) {
+                context.next();
+            } else {
+                Answer.error(405, "only GET is served", null).send(context.response().putHeader("Allow", "GET"));
+            }
+        });
+        router.get("/api/v1/sweep").handler(context -> answer(context, "sweep", SweepApi.SWEEP_PARAMETERS,
+                api::sweep));
+        router.get("/api/v1/curve").handler(context -> answer(context, "curve", SweepApi.CURVE_PARAMETERS,
+                api::curve));
+        router.get("/api/v1/depth").handler(context -> answer(context, "depth", SweepApi.DEPTH_PARAMETERS,
+                api::depth));
+        router.get("/api/v1/health").handler(context -> answer(context, "health", List.of(), query -> api.health()));
+        router.get("/api/v1/books/:venue/:symbol").handler(context -> answer(context, "books", List.of("depth"),
+                query -> api.book(context.pathParam("venue"), context.pathParam("symbol"), query)));
+        router.get("/api/v1/stream").handler(stream::handle);
+        router.get("/metrics").handler(context -> answer(context, "metrics", List.of(), query -> api.metrics()));
+        router.get().handler(page);
+        router.errorHandler(404, context -> Answer.error(404, "no such resource: " + Query.abbreviate(
+                context.request().path()) + " (the API is under /api/v1/, the page at /)", null)
+                .send(context.response()));
+        router.errorHandler(500, context -> {
+            LOG.error("internal error answering {}", context.request().uri(), context.failure());
+            Answer.error(500, "internal error", null).send(context.response());
+        });
+        // A negative port makes every instance share one free port.
+        int port = config.port() == 0 ? -1 : config.port();
+        return vertx.createHttpServer(new HttpServerOptions()
+                        .setHost(config.host())
+                        .setMaxInitialLineLength(MAX_REQUEST_LINE)
+                        .setMaxHeaderSize(MAX_HEADERS)
+                        .setMaxWebSocketFrameSize(MAX_REQUEST_LINE)
+                        .setMaxWebSocketMessageSize(MAX_REQUEST_LINE)
+                        .setCompressionSupported(true))
+                .requestHandler(router)
+                .listen(port)
+                .onSuccess(server -> boundPort.set(server.actualPort()));
+    }
+
+    /**
+     * Checks the request's parameters, then sends what the endpoint answers once computed, back on this event loop,
+     * and counts it under {@code endpoint}.
+     */
+    private void answer(RoutingContext context, String endpoint, List<String> parameters,
+                        Function<Query, CompletableFuture<Answer>> compute) {
+        long start = System.nanoTime();
+        Context loop = Vertx.currentContext();
+        CompletableFuture<Answer> answer;
+        try {
+            answer = compute.apply(new Query(queryParams(context), parameters));
+        } catch (ApiException problem) {
+            send(context, endpoint, start, Answer.of(problem));
+            return;
+        }
+        answer.whenComplete((result, failure) -> loop.runOnContext(ignored -> {
+            if (failure == null) {
+                send(context, endpoint, start, result);
+                return;
+            }
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause instanceof ApiException problem) {
+                send(context, endpoint, start, Answer.of(problem));
+            } else if (cause instanceof IllegalStateException) {
+                // A feed that does not answer: the books cannot be read now.
+                send(context, endpoint, start, Answer.error(503, cause.getMessage(), null));
+            } else {
+                metrics.answered(endpoint, 500, start);
+                context.fail(cause);
+            }
+        }));
+    }
+
+    private void send(RoutingContext context, String endpoint, long start, Answer answer) {
+        answer.send(context.response());
+        metrics.answered(endpoint, answer.status(), start);
+    }
+
+    static MultiMap queryParams(RoutingContext context) {
+        try {
+            return context.queryParams();
+        } catch (RuntimeException e) {
+            // Most often a bare % (fee=kraken:0.26%): in a URL it starts an escape, and is itself written %25.
+            throw ApiException.badRequest(null, "malformed query string (write % as %25, e.g. fee=kraken:0.26%25): "
+                    + Query.abbreviate(String.valueOf(e.getMessage())));
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.sweep.server;
+
+import dev.sweep.core.Instrument;
+import dev.sweep.feed.BookView;
+import java.util.List;
+
+/** Where the books a server answers from come from: live feeds, the simulator, or a book file. */
+public interface BookSource {
+
+    /** What the documents say in {@code source}: {@code live}, {@code demo} or {@code file}. */
+    String kind();
+
+    /** The instruments served, the first being the default of a request that names none. */
+    List<Instrument> instruments();
+
+    /** The venues served, in the order documents list them. */
+    List<String> venues();
+
+    /**
+     * Consistent copies of every venue's book of an instrument served, in {@link #venues()} order. May wait for the
+     * feeds' threads to take the copies: never called on a thread that serves requests.
+     *
+     * @throws IllegalStateException when a feed does not answer
+     */
+    List<BookView> views(Instrument instrument);
+}

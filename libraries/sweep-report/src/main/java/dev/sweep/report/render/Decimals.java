@@ -1,0 +1,68 @@
+package dev.sweep.report.render;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** How decimals are written in every output: plain digits, never exponents. */
+final class Decimals {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private Decimals() {
+    }
+
+    /** An exact value, without trailing fractional zeros: {@code 1005018.05}. */
+    static String exact(BigDecimal value) {
+        return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
+    }
+
+    /** A value already rounded to its display scale, which is kept: {@code 67001.2031}, {@code 12.40}. */
+    static String rounded(BigDecimal value) {
+        return value.toPlainString();
+    }
+
+    /** A value rounded half-even to {@code decimals}, for reading: {@code 1,005,018.05}. */
+    static String readable(BigDecimal value, int decimals) {
+        return grouped(value.setScale(decimals, RoundingMode.HALF_EVEN).toPlainString());
+    }
+
+    /** An exact value with thousands separators and without trailing fractional zeros: {@code 1,000,000}. */
+    static String readableExact(BigDecimal value) {
+        return grouped(exact(value));
+    }
+
+    /** The decimals a value needs to be written exactly: {@code 12.50} → 1, {@code 1200} → 0. */
+    static int places(BigDecimal value) {
+        return Math.max(0, value.stripTrailingZeros().scale());
+    }
+
+    /** A fraction as a percentage with two decimals: {@code 0.433333} → {@code 43.33%}. */
+    static String percent(BigDecimal fraction) {
+        return fraction.multiply(HUNDRED).setScale(2, RoundingMode.HALF_EVEN).toPlainString() + "%";
+    }
+
+    /** A fee fraction as a percentage, exactly: {@code 0.0026} → {@code 0.26%}. */
+    static String feePercent(BigDecimal fraction) {
+        return feePercentNumber(fraction) + "%";
+    }
+
+    /** A fee fraction as the number of a percentage, exactly: {@code 0.0026} → {@code 0.26}. */
+    static String feePercentNumber(BigDecimal fraction) {
+        return exact(fraction.multiply(HUNDRED));
+    }
+
+    /** Plain digits with a comma between each group of three in the integer part. */
+    private static String grouped(String plain) {
+        int sign = plain.startsWith("-") ? 1 : 0;
+        int point = plain.indexOf('.');
+        int end = point < 0 ? plain.length() : point;
+        StringBuilder text = new StringBuilder(plain.length() + (end - sign) / 3).append(plain, 0, sign);
+        for (int i = sign; i < end; i++) {
+            if (i > sign && (end - i) % 3 == 0) {
+                text.append(',');
+            }
+            text.append(plain.charAt(i));
+        }
+        return text.append(plain, end, plain.length()).toString();
+    }
+}

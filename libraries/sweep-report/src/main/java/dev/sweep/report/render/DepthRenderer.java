@@ -1,0 +1,110 @@
+package dev.sweep.report.render;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.sweep.core.BookState;
+import dev.sweep.feed.BookView;
+import dev.sweep.report.MarketDepth;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders the depth within bands around the mid: as one JSON document on one line, each amount an exact string, or as
+ * a table per venue for people.
+ */
+public final class DepthRenderer {
+
+    /**
+     * @param source where the books came from, as in the sweep document
+     * @param views  every venue asked for: the live ones were measured, the others are listed as excluded
+     */
+    public String json(String source, MarketDepth depth, List<BookView> views) {
+        return JsonDocuments.write(json -> {
+                json.writeStartObject();
+                json.writeStringField("source", source);
+                json.writeStringField("symbol", depth.instrument().symbol());
+                json.writeStringField("unit", depth.instrument().base());
+                json.writeStringField("quote", depth.instrument().quote());
+                json.writeArrayFieldStart("bandsPct");
+                for (BigDecimal band : depth.bands()) {
+                    json.writeString(Decimals.exact(band));
+                }
+                json.writeEndArray();
+                json.writeArrayFieldStart("venues");
+                for (MarketDepth.Depth venue : depth.venues()) {
+                    json.writeStartObject();
+                    json.writeStringField("venue", venue.label());
+                    JsonRenderer.writeState(json, CurveRenderer.view(views, venue.label()));
+                    writeBands(json, venue);
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+                JsonRenderer.writeExcluded(json, views.stream().filter(view -> view.state() != BookState.LIVE).toList());
+                json.writeObjectFieldStart("merged");
+                writeBands(json, depth.merged());
+                json.writeEndObject();
+                json.writeEndObject();
+        });
+    }
+
+    /** One table per venue and for the merged book: each band's bid and ask sizes and notionals. */
+    public String text(MarketDepth depth, List<BookView> views) {
+        String base = depth.instrument().base();
+        String quote = depth.instrument().quote();
+        StringBuilder out = new StringBuilder();
+        out.append(depth.instrument().symbol()).append(" · depth within ±X % of the mid\n\n");
+        for (MarketDepth.Depth venue : depth.venues()) {
+            appendDepth(out, venue, venue.label(), base, quote);
+        }
+        if (depth.venues().size() > 1) {
+            appendDepth(out, depth.merged(), "merged book  " + Words.count(depth.venues().size(), "venue"), base,
+                    quote);
+        }
+        CurveRenderer.appendExcluded(out, views);
+        return out.toString();
+    }
+
+    private static void appendDepth(StringBuilder out, MarketDepth.Depth depth, String header, String base,
+                                    String quote) {
+        if (depth.mid() == null) {
+            out.append(header).append("  no mid: a side of the book is empty\n\n");
+            return;
+        }
+        out.append(header).append("  mid ").append(Decimals.readableExact(depth.mid())).append('\n');
+        int money = Readable.moneyDecimals(quote);
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"band", "bids " + base, "bids " + quote, "asks " + base, "asks " + quote});
+        for (MarketDepth.Band band : depth.bands()) {
+            rows.add(new String[] {"±" + Decimals.exact(band.percent()) + "%",
+                    Decimals.readableExact(band.bids().size()), Decimals.readable(band.bids().notional(), money),
+                    Decimals.readableExact(band.asks().size()), Decimals.readable(band.asks().notional(), money)});
+        }
+        Table.append(out, rows);
+        out.append('\n');
+    }
+
+    private static void writeBands(JsonGenerator json, MarketDepth.Depth depth) throws IOException {
+        JsonRenderer.writeExact(json, "mid", depth.mid());
+        json.writeArrayFieldStart("bands");
+        for (MarketDepth.Band band : depth.bands()) {
+            json.writeStartObject();
+            json.writeStringField("pct", Decimals.exact(band.percent()));
+            writeAmounts(json, "bids", band.bids());
+            writeAmounts(json, "asks", band.asks());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    private static void writeAmounts(JsonGenerator json, String field, MarketDepth.Amounts amounts) throws IOException {
+        if (amounts == null) {
+            json.writeNullField(field);
+            return;
+        }
+        json.writeObjectFieldStart(field);
+        json.writeStringField("size", Decimals.exact(amounts.size()));
+        json.writeStringField("notional", Decimals.exact(amounts.notional()));
+        json.writeEndObject();
+    }
+}

@@ -1,0 +1,161 @@
+package dev.sweep.report.render;
+
+import dev.sweep.core.Instrument;
+import dev.sweep.core.OrderRequest;
+import dev.sweep.core.SweepAnalysis;
+import dev.sweep.core.SweepReport;
+import dev.sweep.feed.BookView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Renders an analysis for people: a summary, one tree per venue, the merged book with its split when there are
+ * several venues, then the fills as {@code (price, size)}. Numbers are rounded for reading ({@link Readable}).
+ */
+public final class HumanRenderer {
+
+    private static final String SEPARATOR = " · ";
+    /** The narrowest layout: below it the trees' own columns would not fit. */
+    static final int MIN_WIDTH = 60;
+
+    private final Style style;
+    private final int width;
+    private final FillList fillList;
+
+    /**
+     * @param colors   whether to use ANSI colors
+     * @param width    the columns a line may take, at least {@value #MIN_WIDTH}
+     * @param fillList how many fills to list
+     */
+    public HumanRenderer(boolean colors, int width, FillList fillList) {
+        this.style = new Style(colors);
+        this.width = Math.max(MIN_WIDTH, width);
+        this.fillList = fillList;
+    }
+
+    public String render(SweepOutput output) {
+        SweepAnalysis analysis = output.analysis();
+        Readable readable = Readable.of(output);
+        List<String> unverified = output.unverified();
+        ReportTree tree = new ReportTree(style, readable, analysis, unverified, width);
+        StringBuilder out = new StringBuilder();
+        Lines.wrapInto(out, summary(output, readable), SEPARATOR, width, "", "");
+        if (!unverified.isEmpty()) {
+            Lines.wrapInto(out, List.of(style.warning(Unverified.LEGEND)), " ", width, "", "  ");
+        }
+        out.append('\n');
+        for (SweepReport venue : analysis.venues()) {
+            BookView view = output.view(venue.label());
+            String detail = "taker fee " + Decimals.feePercent(venue.takerFee());
+            if (!output.fromFile()) {
+                detail += SEPARATOR + health(view);
+            }
+            tree.append(out, venue, Unverified.name(venue.label(), view.verified()), detail);
+            out.append('\n');
+        }
+        excluded(out, output.excluded());
+        if (analysis.venues().size() > 1) {
+            String detail = Words.count(analysis.venues().size(), "venue") + (unverified.isEmpty() ? ""
+                    : SEPARATOR + "includes " + Words.count(unverified.size(), "unverified book"));
+            tree.append(out, analysis.merged(), "merged book", detail);
+            out.append('\n');
+        }
+        new FillsSection(style, readable, fillList, width).append(out, fillReports(analysis));
+        return out.toString();
+    }
+
+    /** The order, that no venue is live, then every venue with its state and reason. */
+    public String render(NothingLive output) {
+        List<String> parts = new ArrayList<>();
+        if (SweepOutput.DEMO.equals(output.source())) {
+            parts.add(style.warning("DEMO"));
+            parts.add("simulated exchanges, not real prices");
+        }
+        parts.add(style.bold(output.request().side().name() + " " + output.request().describe(output.instrument())));
+        parts.add(style.warning("no venue is live: nothing swept"));
+        StringBuilder out = new StringBuilder();
+        Lines.wrapInto(out, parts, SEPARATOR, width, "", "");
+        out.append('\n');
+        excluded(out, output.views());
+        return out.toString();
+    }
+
+    /** Venues not swept, each with its state and why. */
+    private void excluded(StringBuilder out, List<BookView> views) {
+        for (BookView excluded : views) {
+            String first = style.header(excluded.venue()) + "  " + style.warning(excluded.state().name()) + SEPARATOR;
+            String reason = "skipped" + (excluded.lastProblem() == null ? "" : ": " + excluded.lastProblem());
+            Lines.wrapInto(out, List.of(reason), " ", width, first, "  ");
+            out.append('\n');
+        }
+    }
+
+    /** The reports whose fills are listed: each venue's, and the merged one unless it repeats a single venue's. */
+    private static List<SweepReport> fillReports(SweepAnalysis analysis) {
+        List<SweepReport> reports = new ArrayList<>(analysis.venues());
+        if (analysis.venues().size() > 1) {
+            reports.add(analysis.merged());
+        }
+        return reports;
+    }
+
+    /** A live book's state and age: {@code LIVE · 120 ms old}. */
+    private static String health(BookView view) {
+        String age = view.ageNanos() < 0 ? "no update yet"
+                : TimeUnit.NANOSECONDS.toMillis(view.ageNanos()) + " ms old";
+        return view.state() + SEPARATOR + age;
+    }
+
+    /** The first line's parts: the order, then the merged answer and the best single venue. */
+    private List<String> summary(SweepOutput output, Readable readable) {
+        SweepAnalysis analysis = output.analysis();
+        Instrument instrument = analysis.instrument();
+        OrderRequest request = analysis.request();
+        SweepReport merged = analysis.merged();
+        boolean single = analysis.venues().size() == 1;
+        List<String> parts = new ArrayList<>();
+        if (SweepOutput.DEMO.equals(output.source())) {
+            parts.add(style.warning("DEMO"));
+            parts.add("simulated exchanges, not real prices");
+        }
+        String order = request.side().name() + " " + (request.inQuote()
+                ? readable.quoteAmount(request.amount(), request.amount()) + " " + instrument.quote() + " of "
+                + instrument.symbol()
+                : Decimals.readableExact(request.amount()) + " " + instrument.symbol());
+        parts.add(style.bold(order) + (single ? " on " + marked(output, merged.split().get(0).venue()) : ""));
+        if (merged.amountBelowSmallestSize()) {
+            parts.add(style.warning("nothing to fill: " + ReportTree.tooSmall(request, instrument)));
+            return parts;
+        }
+        if (merged.filled().signum() == 0) {
+            parts.add(style.warning("nothing to fill: the " + (single ? "book has" : "books have") + " no "
+                    + ReportTree.bookSide(request) + "s"));
+            return parts;
+        }
+        if (request.inQuote()) {
+            parts.add("fills " + readable.size(merged.filled()) + " " + instrument.base());
+        }
+        parts.add((single ? "VWAP " : "merged VWAP ") + style.bold(readable.vwap(merged.notional(), merged.filled()))
+                + " " + instrument.quote() + " (" + readable.vwap(merged.notionalWithFees(), merged.filled())
+                + " after fees)");
+        parts.add(readable.bps(merged.slippageVsBest()) + " bps vs best");
+        if (!merged.complete()) {
+            parts.add(style.warning(request.inQuote()
+                    ? "only " + readable.quoteAmount(merged.notionalWithFees(), request.amount()) + " of "
+                    + readable.quoteAmount(request.amount(), request.amount()) + " " + instrument.quote() + " "
+                    + ReportTree.quoteVerb(request)
+                    : "only " + readable.size(merged.filled()) + " " + instrument.base() + " available"));
+        }
+        if (!single) {
+            analysis.bestAlone().ifPresent(bestAlone -> parts.add("best alone: " + marked(output, bestAlone.label())
+                    + " " + readable.vwap(bestAlone.notionalWithFees(), bestAlone.filled()) + " after fees"));
+        }
+        return parts;
+    }
+
+    /** A swept venue's name, marked when its book is unverified. */
+    private static String marked(SweepOutput output, String venue) {
+        return Unverified.name(venue, output.view(venue).verified());
+    }
+}

@@ -1,0 +1,165 @@
+package dev.sweep.report.render;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.sweep.core.Instrument;
+import dev.sweep.core.OrderRequest;
+import dev.sweep.core.SweepAnalysis;
+import dev.sweep.feed.BookView;
+import dev.sweep.core.SweepReport;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Renders an analysis as one JSON document on one line (README, "JSON output"). Decimals are strings so that no
+ * reader turns them into binary floating point; values that do not exist (the VWAP of an empty fill, the mid of a
+ * one-sided book) are {@code null}.
+ */
+public final class JsonRenderer {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    public String render(SweepOutput output) {
+        SweepAnalysis analysis = output.analysis();
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(text)) {
+            json.writeStartObject();
+            writeRequest(json, output.source(), analysis.request(), analysis.instrument());
+            json.writeArrayFieldStart("venues");
+            for (SweepReport venue : analysis.venues()) {
+                json.writeStartObject();
+                json.writeStringField("venue", venue.label());
+                json.writeStringField("takerFeePct", Decimals.feePercentNumber(venue.takerFee()));
+                writeState(json, output.view(venue.label()));
+                writeReport(json, venue);
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            writeExcluded(json, output.excluded());
+            json.writeObjectFieldStart("merged");
+            json.writeBooleanField("verified", output.unverified().isEmpty());
+            writeReport(json, analysis.merged());
+            json.writeArrayFieldStart("split");
+            for (SweepReport.VenueShare share : analysis.merged().split()) {
+                json.writeStartObject();
+                json.writeStringField("venue", share.venue());
+                json.writeStringField("takerFeePct", Decimals.feePercentNumber(share.takerFee()));
+                json.writeStringField("filled", Decimals.exact(share.filled()));
+                json.writeStringField("notional", Decimals.exact(share.notional()));
+                json.writeStringField("fees", Decimals.exact(share.fees()));
+                json.writeStringField("share", Decimals.rounded(share.share()));
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
+    /**
+     * The same document with no venue swept: {@code venues} empty, every venue in {@code excluded} with its state and
+     * reason, and {@code merged} null, so that a reader of a {@code --watch} stream keeps getting one line a refresh.
+     */
+    public String render(NothingLive output) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(text)) {
+            json.writeStartObject();
+            writeRequest(json, output.source(), output.request(), output.instrument());
+            json.writeArrayFieldStart("venues");
+            json.writeEndArray();
+            writeExcluded(json, output.views());
+            json.writeNullField("merged");
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
+    private static void writeRequest(JsonGenerator json, String source, OrderRequest request, Instrument instrument)
+            throws IOException {
+        json.writeStringField("source", source);
+        json.writeStringField("side", request.side().label());
+        json.writeStringField("symbol", instrument.symbol());
+        json.writeStringField("requested", Decimals.exact(request.amount()));
+        json.writeStringField("unit", request.unit(instrument));
+    }
+
+    /** A swept book's state and the time since its last update ({@code null} for a file). */
+    public static void writeState(JsonGenerator json, BookView view) throws IOException {
+        json.writeStringField("state", view.state().name());
+        json.writeBooleanField("verified", view.verified());
+        if (view.ageNanos() < 0) {
+            json.writeNullField("ageMs");
+        } else {
+            json.writeNumberField("ageMs", TimeUnit.NANOSECONDS.toMillis(view.ageNanos()));
+        }
+    }
+
+    static void writeExcluded(JsonGenerator json, List<BookView> views) throws IOException {
+        json.writeArrayFieldStart("excluded");
+        for (BookView excluded : views) {
+            json.writeStartObject();
+            json.writeStringField("venue", excluded.venue());
+            json.writeStringField("state", excluded.state().name());
+            json.writeBooleanField("verified", excluded.verified());
+            json.writeStringField("problem", excluded.lastProblem());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    private static void writeReport(JsonGenerator json, SweepReport report) throws IOException {
+        json.writeStringField("sizeToFill", Decimals.exact(report.sizeToFill()));
+        json.writeStringField("filled", Decimals.exact(report.filled()));
+        json.writeBooleanField("complete", report.complete());
+        json.writeNumberField("levels", report.levels());
+        writeRounded(json, "vwap", report.vwap());
+        writeRounded(json, "vwapWithFees", report.vwapWithFees());
+        writeExact(json, "best", report.best());
+        writeExact(json, "worst", report.worst());
+        writeExact(json, "mid", report.mid());
+        json.writeStringField("notional", Decimals.exact(report.notional()));
+        json.writeStringField("fees", Decimals.exact(report.fees()));
+        json.writeStringField("notionalWithFees", Decimals.exact(report.notionalWithFees()));
+        writeExact(json, "quoteShortfall", report.quoteShortfall());
+        json.writeObjectFieldStart("slippageBps");
+        writeRounded(json, "vsBest", report.slippageVsBest());
+        writeRounded(json, "vsMid", report.slippageVsMid());
+        json.writeEndObject();
+        json.writeArrayFieldStart("fills");
+        for (SweepReport.Fill fill : report.fills()) {
+            json.writeStartArray();
+            json.writeString(Decimals.exact(fill.price()));
+            json.writeString(Decimals.exact(fill.size()));
+            if (report.isMerged()) {
+                json.writeString(fill.venue());
+            }
+            json.writeEndArray();
+        }
+        json.writeEndArray();
+    }
+
+    static void writeExact(JsonGenerator json, String field, BigDecimal value) throws IOException {
+        if (value == null) {
+            json.writeNullField(field);
+        } else {
+            json.writeStringField(field, Decimals.exact(value));
+        }
+    }
+
+    static void writeRounded(JsonGenerator json, String field, BigDecimal value) throws IOException {
+        if (value == null) {
+            json.writeNullField(field);
+        } else {
+            json.writeStringField(field, Decimals.rounded(value));
+        }
+    }
+}
