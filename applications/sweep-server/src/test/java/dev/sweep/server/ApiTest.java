@@ -145,7 +145,7 @@ class ApiTest {
         assertThat(health.at("/status").asText()).isEqualTo("ok");
         assertThat(health.at("/books").size()).isEqualTo(3);
         assertThat(health.at("/books/2").toString()).isEqualTo("{\"venue\":\"kraken\",\"symbol\":\"ETH-USD\","
-                + "\"state\":\"LIVE\",\"ageMs\":null,\"integrity\":\"a book file: checked whole when read\","
+                + "\"state\":\"LIVE\",\"verified\":true,\"ageMs\":null,\"integrity\":\"a book file: checked whole when read\","
                 + "\"updates\":1,\"resyncs\":0,\"lastProblem\":null}");
     }
 

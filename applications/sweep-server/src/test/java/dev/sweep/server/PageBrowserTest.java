@@ -118,9 +118,14 @@ class PageBrowserTest {
 
             simulator.inject("kraken", Fault.STALL);
 
-            await("kraken greyed", () -> row("kraken").getAttribute("class").equals("not-live"));
-            assertThat(row("kraken").findElement(By.className("state")).getText()).startsWith("STALE");
-            assertThat(row("kraken").getCssValue("color")).isNotEqualTo(row("coinbase").getCssValue("color"));
+            // The page redraws its rows on every document: each check reads the row afresh, and the colours are read
+            // in one script, between two redraws.
+            await("kraken greyed and STALE", () -> row("kraken").getAttribute("class").equals("not-live")
+                    && row("kraken").findElement(By.className("state")).getText().startsWith("STALE"));
+            List<?> colours = (List<?>) ((JavascriptExecutor) browser).executeScript("""
+                    return ['kraken', 'coinbase'].map(venue => getComputedStyle(
+                        document.querySelector(`#venues tr[data-venue='${venue}']`)).color);""");
+            assertThat(colours.get(0)).isNotEqualTo(colours.get(1));
         }
     }
 
