@@ -16,7 +16,7 @@ final class AnalysisOptions {
     String symbol;
 
     @Option(names = "--venues", split = ",", paramLabel = "VENUE",
-            description = "Venues (default: kraken,coinbase,gemini; with --from: every venue in the file).")
+            description = "Venues (default: ${bundle:venues.list}; with --from: every venue in the file).")
     List<String> venues = new ArrayList<>();
 
     @Option(names = "--from", paramLabel = "FILE", description = "Use the books of a book file instead of live ones.")

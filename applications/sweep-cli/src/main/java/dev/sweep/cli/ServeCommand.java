@@ -44,7 +44,7 @@ final class ServeCommand implements Callable<Integer> {
     private List<String> symbols = new ArrayList<>();
 
     @Option(names = "--venues", split = ",", paramLabel = "VENUE",
-            description = "Venues to follow (default: kraken,coinbase,gemini; with --from: every venue in the file).")
+            description = "Venues to follow (default: ${bundle:venues.list}; with --from: every venue in the file).")
     private List<String> venues = new ArrayList<>();
 
     @Option(names = "--from", paramLabel = "FILE",

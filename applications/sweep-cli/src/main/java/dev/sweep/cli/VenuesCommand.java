@@ -51,7 +51,7 @@ final class VenuesCommand implements Callable<Integer> {
                     : venue.bookDepth() + " levels per side"));
             out.println("  integrity  " + venue.integrity());
         }
-        if (Venues.all().stream().anyMatch(venue -> !venue.descriptor().integrity().isVerified())) {
+        if (venues.stream().anyMatch(venue -> !venue.descriptor().integrity().isVerified())) {
             out.println();
             out.println(Unverified.LEGEND);
         }

@@ -1,5 +1,6 @@
 package dev.sweep.server;
 
+import dev.sweep.report.VenueTexts;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -135,8 +136,8 @@ final class ApiVerticle extends VerticleBase {
             return context.queryParams();
         } catch (RuntimeException e) {
             // Most often a bare % (fee=kraken:0.26%): in a URL it starts an escape, and is itself written %25.
-            throw ApiException.badRequest(null, "malformed query string (write % as %25, e.g. fee=kraken:0.26%25): "
-                    + Query.abbreviate(String.valueOf(e.getMessage())));
+            throw ApiException.badRequest(null, "malformed query string (write % as %25, e.g. fee="
+                    + VenueTexts.example() + ":0.26%25): " + Query.abbreviate(String.valueOf(e.getMessage())));
         }
     }
 }

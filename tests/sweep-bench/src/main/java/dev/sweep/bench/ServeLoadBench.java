@@ -7,6 +7,7 @@ import dev.sweep.report.bookfile.BookFile;
 import dev.sweep.server.FileBooks;
 import dev.sweep.server.ServerConfig;
 import dev.sweep.server.SweepServer;
+import dev.sweep.venue.Venues;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClientAgent;
@@ -52,8 +53,10 @@ public final class ServeLoadBench {
         Path file = Files.createTempFile("sweep-load", ".json");
         Vertx client = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
         try {
-            Files.writeString(file, BookFile.write(List.of(book("kraken", 1), book("coinbase", 2),
-                    book("gemini", 3)), Integer.MAX_VALUE));
+            // Three books, as many as the sweep benchmarks use, named after the first registered venues.
+            List<String> venues = Venues.names().subList(0, 3);
+            Files.writeString(file, BookFile.write(List.of(book(venues.get(0), 1), book(venues.get(1), 2),
+                    book(venues.get(2), 3)), Integer.MAX_VALUE));
             try (SweepServer server = SweepServer.start(ServerConfig.on(ServerConfig.LOOPBACK, 0),
                     FileBooks.read(file, List.of(), List.of()))) {
                 HttpClientAgent http = client.createHttpClient(new HttpClientOptions().setKeepAlive(true)
