@@ -1,14 +1,11 @@
 package dev.sweep.venue.bybit;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import dev.sweep.core.BookSide;
-import dev.sweep.core.FixedPoint;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.Level;
 import dev.sweep.core.OrderBook;
 import dev.sweep.core.Side;
 import dev.sweep.venue.json.JsonWriter;
-import java.io.IOException;
+import dev.sweep.venue.server.DecimalLevels;
 import java.util.List;
 
 /**
@@ -24,10 +21,10 @@ final class BybitProxy {
     String snapshot(String topic, String symbol, OrderBook view, long u, long seq, long millis) {
         return book(topic, "snapshot", symbol, u, seq, millis, json -> {
             json.writeArrayFieldStart("b");
-            writeSide(json, view.bids(), view.instrument());
+            DecimalLevels.writeSide(json, view.bids(), view.instrument(), DecimalLevels.NONE);
             json.writeEndArray();
             json.writeArrayFieldStart("a");
-            writeSide(json, view.asks(), view.instrument());
+            DecimalLevels.writeSide(json, view.asks(), view.instrument(), DecimalLevels.NONE);
             json.writeEndArray();
         });
     }
@@ -40,7 +37,7 @@ final class BybitProxy {
                 json.writeArrayFieldStart(side == Side.BID ? "b" : "a");
                 for (Level change : changes) {
                     if (change.side() == side) {
-                        writeLevel(json, change.price(), change.size(), instrument);
+                        DecimalLevels.writeLevel(json, change.price(), change.size(), instrument, DecimalLevels.NONE);
                     }
                 }
                 json.writeEndArray();
@@ -89,19 +86,5 @@ final class BybitProxy {
             json.writeNumberField("cts", millis);
             json.writeEndObject();
         });
-    }
-
-    private static void writeSide(JsonGenerator json, BookSide side, Instrument instrument) throws IOException {
-        for (int i = 0; i < side.depth(); i++) {
-            writeLevel(json, side.price(i), side.size(i), instrument);
-        }
-    }
-
-    private static void writeLevel(JsonGenerator json, long price, long size, Instrument instrument)
-            throws IOException {
-        json.writeStartArray();
-        json.writeString(FixedPoint.format(price, instrument.priceScale()));
-        json.writeString(FixedPoint.format(size, instrument.sizeScale()));
-        json.writeEndArray();
     }
 }
