@@ -58,6 +58,7 @@ final class BookCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
+        VenueSelection.checkListed("", venue, List.of(instrument));
         if (depth < 1) {
             throw new UserInputException("--depth must be at least 1");
         }

@@ -1,5 +1,6 @@
 package dev.sweep.cli;
 
+import dev.sweep.core.Instrument;
 import dev.sweep.report.UserInputException;
 import dev.sweep.venue.Venue;
 import dev.sweep.venue.Venues;
@@ -11,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The venues a command line names, checked the same way by every command: each venue must be known, and named once,
@@ -24,6 +27,30 @@ final class VenueSelection {
     /** The known venues that {@code option} names, in the order given; every known venue when it names none. */
     static List<Venue> of(String option, List<String> names) {
         return among(option, names, Venues.names(), knownVenues()).stream().map(VenueSelection::venue).toList();
+    }
+
+    /**
+     * The known venues that {@code option} names, in the order given, or when it names none every known venue that
+     * lists one of the instruments (a venue quoting in USDT has no BTC-USD book).
+     *
+     * @throws UserInputException for a venue named that lists none of them
+     */
+    static List<Venue> of(String option, List<String> names, List<Instrument> instruments) {
+        List<Venue> venues = of(option, names);
+        if (names.isEmpty()) {
+            return venues.stream().filter(venue -> instruments.stream().anyMatch(venue::lists)).toList();
+        }
+        venues.forEach(venue -> checkListed(option + ": ", venue, instruments));
+        return venues;
+    }
+
+    /** Checks that the venue lists one of the instruments: it quotes in the currency of one of them. */
+    static void checkListed(String prefix, Venue venue, List<Instrument> instruments) {
+        if (instruments.stream().noneMatch(venue::lists)) {
+            throw new UserInputException(prefix + venue.name() + " has no " + instruments.stream()
+                    .map(Instrument::symbol).collect(Collectors.joining(", ")) + " book: it quotes in "
+                    + String.join(", ", new TreeSet<>(venue.quoteCurrencies())));
+        }
     }
 
     /** Checks that each venue {@code option} names is known and named once. */

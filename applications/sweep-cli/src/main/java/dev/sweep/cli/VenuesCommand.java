@@ -7,6 +7,7 @@ import dev.sweep.venue.Venue;
 import dev.sweep.venue.Venues;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
                 + " the fee of one run."})
 final class VenuesCommand implements Callable<Integer> {
 
+    /** The instrument each venue's symbol is shown for, in the venue's own quote currency. */
     private static final Instrument EXAMPLE = Instrument.of("BTC-USD");
 
     private final Console console;
@@ -45,7 +47,8 @@ final class VenuesCommand implements Callable<Integer> {
             out.println("  endpoint   " + venue.defaultEndpoint());
             venue.descriptor().rest().ifPresent(rest -> out.println("  snapshots  " + rest
                     + " (REST: the WebSocket sends only changes)"));
-            out.println("  symbols    " + EXAMPLE + " is " + venue.symbol(EXAMPLE));
+            Instrument example = Instrument.of(EXAMPLE.base() + "-" + new TreeSet<>(venue.quoteCurrencies()).first());
+            out.println("  symbols    " + example + " is " + venue.symbol(example));
             out.println("  taker fee  " + TakerFee.toPercent(venue.defaultTakerFee()) + " (lowest-volume tier)");
             out.println("  book       " + (venue.bookDepth() == 0 ? "the full book"
                     : venue.bookDepth() + " levels per side"));

@@ -4,9 +4,13 @@ import static dev.sweep.cli.OrderCommandTest.SMALL;
 import static dev.sweep.cli.OrderCommandTest.file;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sweep.core.Instrument;
+import dev.sweep.venue.Venue;
+import dev.sweep.venue.Venues;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,6 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BadInputTest {
 
     /** A recording that is never written, because the command line is rejected first. */
+    /** The known venues, as the messages list them. */
+    private static final String KNOWN = "venues: " + String.join(", ", Venues.names());
     private static final String OUT = System.getProperty("java.io.tmpdir") + "/sweep-bad-input-never-written.swr";
 
     static Stream<Arguments> badInputs() {
@@ -38,15 +44,15 @@ class BadInputTest {
                 Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--venues", "binance"}, "--venues: unknown venue 'binance' (" + SMALL + " has BTC-USD books for: kraken, coinbase)"),
                 Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--venues", "kraken,kraken"}, "--venues names kraken twice"),
                 Arguments.of(new String[] {"sell", "1", "--demo", "--venues", "kraken,coinbase,kraken"}, "--venues names kraken twice"),
-                Arguments.of(new String[] {"sell", "1", "--demo", "--venues", "binance"}, "--venues: unknown venue 'binance' (venues: kraken, coinbase, gemini)"),
+                Arguments.of(new String[] {"sell", "1", "--demo", "--venues", "binance"}, "--venues: unknown venue 'binance' (" + KNOWN + ")"),
                 Arguments.of(new String[] {"record", "--demo", "--out", OUT, "--venues", "gemini,gemini"}, "--venues names gemini twice"),
-                Arguments.of(new String[] {"record", "--demo", "--out", OUT, "--venues", "krakn"}, "--venues: unknown venue 'krakn' (venues: kraken, coinbase, gemini)"),
-                Arguments.of(new String[] {"book", "krakn", "BTC-USD", "--demo"}, "unknown venue 'krakn' (venues: kraken, coinbase, gemini)"),
-                Arguments.of(new String[] {"sell", "1", "--demo", "--endpoint", "binance=ws://127.0.0.1:1/x"}, "--endpoint: unknown venue 'binance' (venues: kraken, coinbase, gemini)"),
+                Arguments.of(new String[] {"record", "--demo", "--out", OUT, "--venues", "krakn"}, "--venues: unknown venue 'krakn' (" + KNOWN + ")"),
+                Arguments.of(new String[] {"book", "krakn", "BTC-USD", "--demo"}, "unknown venue 'krakn' (" + KNOWN + ")"),
+                Arguments.of(new String[] {"sell", "1", "--demo", "--endpoint", "binance=ws://127.0.0.1:1/x"}, "--endpoint: unknown venue 'binance' (" + KNOWN + ")"),
                 Arguments.of(new String[] {"book", "kraken", "BTC-USD", "--endpoint", "kraken=ws://127.0.0.1:1/a", "--endpoint", "kraken=ws://127.0.0.1:1/b"}, "--endpoint names kraken twice"),
                 Arguments.of(new String[] {"sell", "1", "--endpoint", "kraken"}, "--endpoint 'kraken' must be VENUE=URL"),
                 Arguments.of(new String[] {"sell", "1", "--endpoint", "kraken=http://127.0.0.1:1/x"}, "--endpoint kraken: 'http://127.0.0.1:1/x' must be a ws:// or wss:// URL"),
-                Arguments.of(new String[] {"sell", "1", "--demo", "--rest-endpoint", "pups=https://127.0.0.1:1/x"}, "--rest-endpoint: unknown venue 'pups' (venues: kraken, coinbase, gemini)"),
+                Arguments.of(new String[] {"sell", "1", "--demo", "--rest-endpoint", "pups=https://127.0.0.1:1/x"}, "--rest-endpoint: unknown venue 'pups' (" + KNOWN + ")"),
                 Arguments.of(new String[] {"buy", "1", "--demo", "--rest-endpoint", "kraken=https://127.0.0.1:1/x"}, "--rest-endpoint: kraken takes no REST endpoint: its WebSocket sends its snapshots"),
                 Arguments.of(new String[] {"book", "kraken", "BTC-USD", "--rest-endpoint", "kraken=ws://127.0.0.1:1/x"}, "--rest-endpoint kraken: 'ws://127.0.0.1:1/x' must be an http:// or https:// URL"),
                 Arguments.of(new String[] {"record", "--demo", "--out", OUT, "--rest-endpoint", "gemini=https://a b"}, "--rest-endpoint gemini: 'https://a b' is not a URL"),
@@ -110,6 +116,22 @@ class BadInputTest {
             assertThat(run.err()).isEqualTo("sweep: cannot listen on 127.0.0.1:" + taken.getLocalPort()
                     + ": Address already in use; --host takes an address of this machine (default 127.0.0.1), --port"
                     + " a free port (0: any)\n");
+        }
+    }
+
+    /** Until Sweep converts between currencies, a venue quoting in another currency has no book of the symbol. */
+    @Test
+    void aVenueNamedForASymbolItDoesNotQuoteInIsOneLineAndExitCodeTwo() {
+        for (Venue venue : Venues.all()) {
+            if (venue.lists(Instrument.of("BTC-USD"))) {
+                continue;
+            }
+            String why = venue.name() + " has no BTC-USD book: it quotes in "
+                    + String.join(", ", new TreeSet<>(venue.quoteCurrencies()));
+
+            oneClearLineAndExitCodeTwo(new String[] {"sell", "1", "--demo", "--venues", venue.name()},
+                    "--venues: " + why);
+            oneClearLineAndExitCodeTwo(new String[] {"book", venue.name(), "BTC-USD", "--demo"}, why);
         }
     }
 

@@ -51,7 +51,7 @@ public final class FeedManager implements AutoCloseable {
     /**
      * @param venues      the venues to follow
      * @param endpoints   where to connect, by venue name; a venue not named here uses its production endpoint
-     * @param instruments the instruments to keep books of, on every venue
+     * @param instruments the instruments to keep books of, on every venue that {@linkplain Venue#lists lists} them
      */
     public FeedManager(List<Venue> venues, Map<String, URI> endpoints, List<Instrument> instruments,
                        FeedSettings settings) {
@@ -76,13 +76,17 @@ public final class FeedManager implements AutoCloseable {
                 Runtime.getRuntime().availableProcessors())), NioIoHandler.newFactory());
         SslContext ssl = tls(settings);
         for (Venue venue : venues) {
+            List<Instrument> listed = instruments.stream().filter(venue::lists).toList();
+            if (listed.isEmpty()) {
+                continue; // a venue quoting in other currencies has no book of these instruments
+            }
             URI endpoint = endpoints.getOrDefault(venue.name(), venue.defaultEndpoint());
             if (!"ws".equals(endpoint.getScheme()) && !"wss".equals(endpoint.getScheme())) {
                 throw new IllegalArgumentException(venue.name() + " endpoint must be ws:// or wss://: " + endpoint);
             }
             Optional<URI> rest = restEndpoint(venue, restEndpoints);
             EventLoop loop = group.next();
-            connections.add(new FeedConnection(venue, endpoint, instruments, settings, loop,
+            connections.add(new FeedConnection(venue, endpoint, listed, settings, loop,
                     "wss".equals(endpoint.getScheme()) ? ssl : null, tap,
                     new SnapshotFetcher(venue, rest, settings, loop, ssl), this::tellStateChange));
         }

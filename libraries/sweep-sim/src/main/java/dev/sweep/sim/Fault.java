@@ -19,7 +19,13 @@ public enum Fault {
     /** Go silent (no updates, no heartbeats) for 8 seconds, then deliver what was held back, as a TCP stall does. */
     STALL,
     /** Send one text frame larger than any client should accept (17 MiB). */
-    OVERSIZED;
+    OVERSIZED,
+    /**
+     * Restart the venue's numbering on a live connection, as a restart of its service does (Bybit: a snapshot with
+     * {@code u} = 1; OKX: an update whose {@code seqId} falls below its {@code prevSeqId}); on venues whose numbering
+     * does not restart so: nothing.
+     */
+    RESTART;
 
     /** The name used on the command line. */
     public String label() {
@@ -34,6 +40,6 @@ public enum Fault {
             }
         }
         throw new IllegalArgumentException("unknown fault '" + label + "' (faults: drop, gap, checksum, malformed,"
-                + " stall, oversized)");
+                + " stall, oversized, restart)");
     }
 }

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One exchange's public Level-2 feed: its {@linkplain VenueDescriptor descriptor}, its subscribe messages, its feed
@@ -31,6 +32,19 @@ public interface Venue {
     /** The instrument as the venue names it: {@code BTC-USD} is {@code BTC/USD} on Kraken, {@code BTCUSD} on Gemini. */
     default String symbol(Instrument instrument) {
         return descriptor().symbols().format(instrument);
+    }
+
+    /**
+     * The currencies the venue's books quote in ({@code USD}, {@code USDT}). Until Sweep converts between them, a venue
+     * keeps books only of the instruments quoted in one of them ({@link #lists}).
+     */
+    default Set<String> quoteCurrencies() {
+        return Set.of("USD");
+    }
+
+    /** Whether the venue keeps books of the instrument: it quotes in the instrument's quote currency. */
+    default boolean lists(Instrument instrument) {
+        return quoteCurrencies().contains(instrument.quote());
     }
 
     /** Decimals the venue quotes the instrument's prices with, for display. */

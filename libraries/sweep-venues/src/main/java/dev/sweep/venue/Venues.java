@@ -1,5 +1,6 @@
 package dev.sweep.venue;
 
+import dev.sweep.core.Instrument;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -18,6 +19,11 @@ public final class Venues {
     /** Every venue, by name. */
     public static List<Venue> all() {
         return ALL;
+    }
+
+    /** The venues that keep books of the instrument ({@link Venue#lists}), in the order of {@link #all()}. */
+    public static List<Venue> listing(Instrument instrument) {
+        return ALL.stream().filter(venue -> venue.lists(instrument)).toList();
     }
 
     public static Optional<Venue> byName(String name) {

@@ -19,7 +19,7 @@ import java.util.Optional;
 /**
  * One client connection, speaking one venue's dialect: the venue's {@link ServerSession} reads the requests and
  * writes the frames; this class carries them over the WebSocket, applies the faults every venue shares (drop,
- * malformed, stall, oversized) and protects the server from a client that does not read: one that stays behind for
+ * malformed, stall, oversized, restart) and protects the server from a client that does not read: one that stays behind for
  * long, or lets too much pile up, is disconnected, as real venues do.
  */
 public final class Session implements ServerContext {
@@ -148,6 +148,9 @@ public final class Session implements ServerContext {
             }
             case CHECKSUM -> {
                 return UpdateFault.BAD_CHECK;
+            }
+            case RESTART -> {
+                return UpdateFault.RESTART;
             }
         }
         return UpdateFault.NONE;

@@ -192,6 +192,20 @@ public final class JsonCursor {
         return value < 0 ? -1 : value;
     }
 
+    /** Stands for "not an integer that fits" in {@link #tokenLong()}. */
+    public static final long NOT_A_LONG = Long.MIN_VALUE;
+
+    /**
+     * The current number token as a long, negative too ({@code -1}, a signed checksum), or {@link #NOT_A_LONG} when it
+     * is not an integer that fits.
+     */
+    public long tokenLong() {
+        boolean negative = tokenByte(0) == '-';
+        long magnitude = negative ? FixedPoint.parse(tokenText, 1, tokenText.length(), 0)
+                : FixedPoint.parse(tokenText, 0);
+        return magnitude < 0 ? NOT_A_LONG : negative ? -magnitude : magnitude;
+    }
+
     /** The current token as a new String, for error messages and rare control frames. */
     public String tokenString() {
         return tokenText.toString();

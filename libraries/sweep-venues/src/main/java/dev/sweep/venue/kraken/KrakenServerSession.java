@@ -1,10 +1,8 @@
 package dev.sweep.venue.kraken;
 
-import dev.sweep.core.BookSide;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.Level;
-import dev.sweep.core.OrderBook;
-import dev.sweep.core.Side;
+import dev.sweep.venue.server.DepthView;
 import dev.sweep.venue.server.RequestReader;
 import dev.sweep.venue.server.RequestReader.MalformedRequestException;
 import dev.sweep.venue.server.ServerContext;
@@ -32,7 +30,7 @@ final class KrakenServerSession implements ServerSession {
     private static final int BAD_DEPTH = -1;
 
     /** One book subscription: what the client sees of the truth. */
-    private record Subscription(String symbol, int depth, OrderBook view, int pricePrecision, int qtyPrecision) {
+    private record Subscription(String symbol, DepthView view, int pricePrecision, int qtyPrecision) {
     }
 
     /** The fields of a request Kraken looks at. */
@@ -130,12 +128,12 @@ final class KrakenServerSession implements ServerSession {
                 continue;
             }
             Instrument instrument = listed.get();
-            OrderBook view = view(context.book(instrument), request.depth);
-            Subscription subscription = new Subscription(symbol, request.depth, view, KrakenPrecisions.price(symbol),
+            DepthView view = new DepthView(context.book(instrument), request.depth);
+            Subscription subscription = new Subscription(symbol, view, KrakenPrecisions.price(symbol),
                     KrakenPrecisions.qty(symbol));
             subscriptions.put(instrument, subscription);
             context.send(proxy.bookSubscribed(symbol, request.depth, request.reqId, now, now));
-            context.send(proxy.bookSnapshot(symbol, view, request.depth, subscription.pricePrecision(),
+            context.send(proxy.bookSnapshot(symbol, view.book(), request.depth, subscription.pricePrecision(),
                     subscription.qtyPrecision(), now));
         }
     }
@@ -160,7 +158,7 @@ final class KrakenServerSession implements ServerSession {
         if (subscription == null) {
             return;
         }
-        List<Level> visible = changesInView(subscription.view(), context.book(instrument), subscription.depth());
+        List<Level> visible = subscription.view().follow(context.book(instrument));
         if (visible.isEmpty()) {
             return;
         }
@@ -168,7 +166,7 @@ final class KrakenServerSession implements ServerSession {
         if (fault == UpdateFault.LOST) {
             return; // the view moved on without the client: the next checksum will not match its book
         }
-        String frame = proxy.bookUpdate(subscription.symbol(), visible, subscription.view(),
+        String frame = proxy.bookUpdate(subscription.symbol(), visible, subscription.view().book(),
                 subscription.pricePrecision(), subscription.qtyPrecision(), Instant.ofEpochSecond(0, nowNanos));
         context.send(fault == UpdateFault.BAD_CHECK ? KrakenProxy.withChecksum(frame, 0) : frame);
     }
@@ -178,40 +176,5 @@ final class KrakenServerSession implements ServerSession {
         if (!subscriptions.isEmpty() && nowNanos - context.lastSentNanos() >= HEARTBEAT_NANOS) {
             context.send(proxy.heartbeat());
         }
-    }
-
-    /**
-     * Brings the client's view up to the truth and returns what Kraken would send for it: deletions of levels that
-     * left the book, and every level of the new view whose size the client does not have yet.
-     */
-    private static List<Level> changesInView(OrderBook view, OrderBook truth, int depth) {
-        List<Level> changes = new ArrayList<>();
-        for (Side side : Side.values()) {
-            BookSide old = view.side(side);
-            for (int i = 0; i < old.depth(); i++) {
-                if (truth.side(side).sizeAt(old.price(i)) == 0) {
-                    changes.add(new Level(side, old.price(i), 0));
-                }
-            }
-            BookSide fresh = truth.side(side);
-            for (int i = 0; i < Math.min(depth, fresh.depth()); i++) {
-                if (old.sizeAt(fresh.price(i)) != fresh.size(i)) {
-                    changes.add(new Level(side, fresh.price(i), fresh.size(i)));
-                }
-            }
-        }
-        changes.forEach(change -> view.set(change.side(), change.price(), change.size()));
-        view.truncate(depth);
-        return changes;
-    }
-
-    private static OrderBook view(OrderBook truth, int depth) {
-        OrderBook view = new OrderBook(truth.venue(), truth.instrument(), truth.pricePrecision());
-        for (Side side : Side.values()) {
-            for (int i = 0; i < Math.min(depth, truth.side(side).depth()); i++) {
-                view.set(side, truth.side(side).price(i), truth.side(side).size(i));
-            }
-        }
-        return view;
     }
 }

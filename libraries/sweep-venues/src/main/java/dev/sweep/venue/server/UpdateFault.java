@@ -13,5 +13,12 @@ public enum UpdateFault {
     LOST,
 
     /** Send the update with a wrong integrity value (a checksum); venues without one send it as it is. */
-    BAD_CHECK
+    BAD_CHECK,
+
+    /**
+     * Restart the venue's numbering, as after a restart of its service: Bybit sends the book whole as a snapshot with
+     * {@code u} = 1, OKX an update whose {@code seqId} falls below its {@code prevSeqId}. Venues whose numbering does
+     * not restart on a live connection send the update as it is.
+     */
+    RESTART
 }

@@ -1,0 +1,96 @@
+package dev.sweep.venue.okx;
+
+import dev.sweep.core.Instrument;
+import dev.sweep.core.TakerFee;
+import dev.sweep.venue.FeedAdapter;
+import dev.sweep.venue.Integrity;
+import dev.sweep.venue.KeepAlive;
+import dev.sweep.venue.SymbolFormat;
+import dev.sweep.venue.Venue;
+import dev.sweep.venue.VenueBooks;
+import dev.sweep.venue.VenueDescriptor;
+import dev.sweep.venue.json.JsonWriter;
+import dev.sweep.venue.server.MarketProfile;
+import dev.sweep.venue.server.ServerContext;
+import dev.sweep.venue.server.ServerSession;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * OKX v5 public WebSocket, channel {@code books}: a snapshot of 400 levels a side, then updates every 100 ms, sizes as
+ * decimal strings (size 0 deletes), each message naming the {@code seqId} of the one before it ({@code prevSeqId},
+ * -1 on a snapshot). Ids jump; a message that changes nothing repeats its {@code seqId}; after maintenance the ids
+ * restart lower. OKX quotes these books in USDT. The client pings with the text {@code ping} (OKX closes a connection
+ * it has sent nothing for 30 s).
+ */
+public final class OkxVenue implements Venue {
+
+    static final String CHANNEL = "books";
+    static final int DEPTH = 400;
+    /** Lv1 regular user, USDT pairs (okx.com/fees). */
+    private static final long TAKER_FEE = TakerFee.parse("0.10%");
+    /** BTC-USDT's 0.1 tick, a tight spread, more levels than the 400 subscribed so that the cut shows. */
+    private static final MarketProfile MARKET = new MarketProfile(1, 2, 420, 520, 20);
+    /** Price decimals of the instruments' tick sizes (BTC-USDT 0.1); other pairs tick at 0.01. */
+    private static final Map<String, Integer> PRICE_DECIMALS = Map.of("BTC", 1);
+    /**
+     * A timer of 20 s (OKX: any N below 30) restarted by every message sends the ping; 25 s of silence means the pong
+     * did not come.
+     */
+    private static final VenueDescriptor DESCRIPTOR = new VenueDescriptor("okx",
+            URI.create("wss://ws.okx.com:8443/ws/v5/public"), Optional.empty(), SymbolFormat.upperCase("-"),
+            TAKER_FEE, DEPTH, Integrity.CHAINED_ID, KeepAlive.textPing("ping", Duration.ofSeconds(20)),
+            Duration.ofSeconds(25), MARKET);
+
+    @Override
+    public VenueDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public Set<String> quoteCurrencies() {
+        return Set.of("USDT");
+    }
+
+    @Override
+    public int pricePrecision(Instrument instrument) {
+        return Math.min(PRICE_DECIMALS.getOrDefault(instrument.base(), 2), instrument.priceScale());
+    }
+
+    @Override
+    public String integrity() {
+        return "each message names the seqId before it (ids jump); a non-zero checksum of the top 25 levels is checked";
+    }
+
+    @Override
+    public List<String> subscribeMessages(List<Instrument> instruments) {
+        return List.of(JsonWriter.text(json -> {
+            json.writeStartObject();
+            json.writeStringField("id", "1");
+            json.writeStringField("op", "subscribe");
+            json.writeArrayFieldStart("args");
+            for (Instrument instrument : instruments) {
+                json.writeStartObject();
+                json.writeStringField("channel", CHANNEL);
+                json.writeStringField("instId", symbol(instrument));
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }));
+    }
+
+    @Override
+    public FeedAdapter newAdapter(VenueBooks books) {
+        return new OkxFeedAdapter(books);
+    }
+
+    @Override
+    public ServerSession newServerSession(ServerContext context) {
+        return new OkxServerSession(this, context);
+    }
+}
