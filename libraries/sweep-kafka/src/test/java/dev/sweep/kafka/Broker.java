@@ -1,0 +1,37 @@
+package dev.sweep.kafka;
+
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+/** A real one-node KRaft broker in this JVM, from Apache Kafka's own test kit, on free loopback ports. */
+final class Broker implements AutoCloseable {
+
+    private final KafkaClusterTestKit kafka;
+
+    private Broker(KafkaClusterTestKit kafka) {
+        this.kafka = kafka;
+    }
+
+    static Broker start() throws Exception {
+        TestKitNodes nodes = new TestKitNodes.Builder().setCombined(true).setNumControllerNodes(1)
+                .setNumBrokerNodes(1).build();
+        KafkaClusterTestKit kafka = new KafkaClusterTestKit.Builder(nodes)
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
+                .build();
+        kafka.format();
+        kafka.startup();
+        kafka.waitForReadyBrokers();
+        return new Broker(kafka);
+    }
+
+    String bootstrap() {
+        return kafka.bootstrapServers();
+    }
+
+    @Override
+    public void close() throws Exception {
+        kafka.close();
+    }
+}
