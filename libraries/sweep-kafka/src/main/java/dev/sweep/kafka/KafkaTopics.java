@@ -24,13 +24,29 @@ public final class KafkaTopics {
     private KafkaTopics() {
     }
 
+    /** How a caller waits between two tries: true stops trying (the user asked to stop). */
+    @FunctionalInterface
+    public interface Pause {
+
+        /** Sleeps without a stop to interrupt it. */
+        Pause SLEEP = millis -> {
+            Thread.sleep(millis);
+            return false;
+        };
+
+        boolean pause(long millis) throws InterruptedException;
+    }
+
     /**
      * Makes sure both topics exist: the events topic with {@code cleanup.policy=delete}, the snapshots topic with
      * {@code compact}, each with the settings' partitions and replication. Topics that exist are left as they are.
      *
+     * @param pause between two tries, with a backoff that doubles up to a few seconds
+     * @return false when {@code pause} said to stop before the topics were there
      * @throws InterruptedException when interrupted while waiting for the brokers
      */
-    public static void ensure(KafkaSettings settings, KafkaStatus status) throws InterruptedException {
+    public static boolean ensure(KafkaSettings settings, KafkaStatus status, Pause pause)
+            throws InterruptedException {
         Properties properties = new Properties();
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
         properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
@@ -52,13 +68,15 @@ public final class KafkaTopics {
                     if (failed) {
                         status.onBrokerBack();
                     }
-                    return;
+                    return true;
                 } catch (ExecutionException | TimeoutException e) {
                     Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
                     status.onBrokerProblem("cannot create the topics on " + settings.bootstrap() + ": "
                             + cause.getMessage() + "; retrying in " + backoff + " ms");
                     failed = true;
-                    Thread.sleep(backoff);
+                    if (pause.pause(backoff)) {
+                        return false;
+                    }
                     backoff = Math.min(MAX_BACKOFF.toMillis(), backoff * 2);
                 }
             }

@@ -4,7 +4,7 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /** A real one-node KRaft broker in this JVM, from Apache Kafka's own test kit, on free loopback ports. */
-final class Broker implements AutoCloseable {
+public final class Broker implements AutoCloseable {
 
     private final KafkaClusterTestKit kafka;
 
@@ -12,7 +12,7 @@ final class Broker implements AutoCloseable {
         this.kafka = kafka;
     }
 
-    static Broker start() throws Exception {
+    public static Broker start() throws Exception {
         TestKitNodes nodes = new TestKitNodes.Builder().setCombined(true).setNumControllerNodes(1)
                 .setNumBrokerNodes(1).build();
         KafkaClusterTestKit kafka = new KafkaClusterTestKit.Builder(nodes)
@@ -26,7 +26,7 @@ final class Broker implements AutoCloseable {
         return new Broker(kafka);
     }
 
-    String bootstrap() {
+    public String bootstrap() {
         return kafka.bootstrapServers();
     }
 

@@ -17,7 +17,7 @@ final class SimPublisher implements AutoCloseable {
 
     SimPublisher(Simulator simulator, List<Venue> venues, List<Instrument> instruments, KafkaSettings settings)
             throws InterruptedException {
-        KafkaTopics.ensure(settings, KafkaStatus.NONE);
+        KafkaTopics.ensure(settings, KafkaStatus.NONE, KafkaTopics.Pause.SLEEP);
         this.sink = new KafkaEventSink(settings, KafkaStatus.NONE);
         BookPublisher publisher = new BookPublisher(settings, sink);
         Map<String, java.net.URI> endpoints = venues.stream()
