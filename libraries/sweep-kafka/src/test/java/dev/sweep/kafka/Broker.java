@@ -1,5 +1,6 @@
 package dev.sweep.kafka;
 
+import kafka.server.BrokerServer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
@@ -24,6 +25,22 @@ public final class Broker implements AutoCloseable {
         kafka.startup();
         kafka.waitForReadyBrokers();
         return new Broker(kafka);
+    }
+
+    /** Stops the broker (the controller stays up), as a broker that crashes or is taken down for maintenance. */
+    void stopBroker() {
+        for (BrokerServer server : kafka.brokers().values()) {
+            server.shutdown();
+            server.awaitShutdown();
+        }
+    }
+
+    /** Starts the stopped broker again, on the same port, with the logs it had. */
+    void startBroker() throws Exception {
+        for (BrokerServer server : kafka.brokers().values()) {
+            server.startup();
+        }
+        kafka.waitForReadyBrokers();
     }
 
     public String bootstrap() {

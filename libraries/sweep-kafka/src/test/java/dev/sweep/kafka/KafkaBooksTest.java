@@ -142,6 +142,24 @@ class KafkaBooksTest {
     }
 
     @Test
+    void aBrokerStoppedMidStreamShowsNoWrongBookAndTheBooksRecoverWhenItIsBack() throws Exception {
+        publish(Venues.all());
+        KafkaBooks books = read(Venues.all());
+        awaitTruth(books, Venues.all());
+        simulator.resume();
+
+        broker.stopBroker();
+        try {
+            await(books, "every book STALE", view -> view.state() == BookState.STALE);
+            assertThat(view(books, "kraken").lastProblem()).isEqualTo("no events from Kafka for 3 s");
+        } finally {
+            broker.startBroker();
+        }
+
+        awaitTruth(books, Venues.all());
+    }
+
+    @Test
     void twoPublishersAndThreeReadersAllAgree() throws Exception {
         List<Venue> all = Venues.all();
         publish(all.subList(0, 1));
