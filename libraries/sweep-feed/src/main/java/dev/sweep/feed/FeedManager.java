@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -43,7 +42,7 @@ public final class FeedManager implements LiveBooks {
 
     private final EventLoopGroup group;
     private final List<FeedConnection> connections = new ArrayList<>();
-    private final List<Consumer<BookStateChange>> stateListeners = new CopyOnWriteArrayList<>();
+    private final StateListeners stateListeners = new StateListeners();
     private boolean closed;
 
     /**
@@ -82,7 +81,7 @@ public final class FeedManager implements LiveBooks {
             EventLoop loop = group.next();
             connections.add(new FeedConnection(venue, endpoint, instruments, settings, loop,
                     "wss".equals(endpoint.getScheme()) ? ssl : null, tap,
-                    new SnapshotFetcher(venue, rest, settings, loop, ssl), this::tellStateChange));
+                    new SnapshotFetcher(venue, rest, settings, loop, ssl), stateListeners));
         }
     }
 
@@ -172,12 +171,6 @@ public final class FeedManager implements LiveBooks {
     @Override
     public void removeStateListener(Consumer<BookStateChange> listener) {
         stateListeners.remove(listener);
-    }
-
-    private void tellStateChange(BookStateChange change) {
-        for (Consumer<BookStateChange> listener : stateListeners) {
-            listener.accept(change);
-        }
     }
 
     /**

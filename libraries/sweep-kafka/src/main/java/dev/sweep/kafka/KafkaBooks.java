@@ -6,6 +6,7 @@ import dev.sweep.feed.BookCopies;
 import dev.sweep.feed.BookStateChange;
 import dev.sweep.feed.BookView;
 import dev.sweep.feed.LiveBooks;
+import dev.sweep.feed.StateListeners;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -41,7 +41,7 @@ public final class KafkaBooks implements LiveBooks {
     private final KafkaSettings settings;
     private final List<String> venues;
     private final Map<String, RebuiltBook> books = new LinkedHashMap<>();
-    private final List<Consumer<BookStateChange>> stateListeners = new CopyOnWriteArrayList<>();
+    private final StateListeners stateListeners = new StateListeners();
     private final KafkaConsumer<String, byte[]> consumer;
     private final Thread reader;
     private volatile boolean closed;
@@ -52,7 +52,7 @@ public final class KafkaBooks implements LiveBooks {
         for (String venue : venues) {
             for (Instrument instrument : instruments) {
                 books.put(BookEvent.key(venue, instrument.symbol()), new RebuiltBook(venue, instrument,
-                        this::tellStateChange));
+                        stateListeners));
             }
         }
         this.consumer = new KafkaConsumer<>(properties(settings), new StringDeserializer(),
@@ -226,12 +226,6 @@ public final class KafkaBooks implements LiveBooks {
     @Override
     public void removeStateListener(Consumer<BookStateChange> listener) {
         stateListeners.remove(listener);
-    }
-
-    private void tellStateChange(BookStateChange change) {
-        for (Consumer<BookStateChange> listener : stateListeners) {
-            listener.accept(change);
-        }
     }
 
     @Override
