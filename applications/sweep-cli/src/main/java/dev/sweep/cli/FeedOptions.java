@@ -5,6 +5,7 @@ import dev.sweep.report.UserInputException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import dev.sweep.feed.FeedSettings;
+import dev.sweep.kafka.KafkaSettings;
 import dev.sweep.report.VenueTexts;
 import java.net.URI;
 import java.nio.file.Files;
@@ -35,6 +36,16 @@ final class FeedOptions {
             description = "Fetch the snapshots of a venue whose WebSocket sends none somewhere else (sweep venues lists"
                     + " them with their REST endpoint), e.g. VENUE=http://127.0.0.1:8765/VENUE (repeatable).")
     List<String> restEndpoints = new ArrayList<>();
+
+    @Option(names = "--kafka", paramLabel = "HOST:PORT[,HOST:PORT]",
+            description = "A Kafka cluster: 'sweep publish' writes the books' events there, the other commands rebuild"
+                    + " their books from them instead of connecting to the venues.")
+    String kafka;
+
+    @Option(names = "--topic-prefix", paramLabel = "PREFIX", defaultValue = "sweep",
+            description = "With --kafka: the topics are PREFIX.book.events and PREFIX.book.snapshots (default:"
+                    + " ${DEFAULT-VALUE}).")
+    String topicPrefix;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s",
             description = "How long to wait for the books (default: ${DEFAULT-VALUE}).")
@@ -69,6 +80,15 @@ final class FeedOptions {
             throw new UserInputException("--trust-store: cannot read " + trustStore);
         }
         return FeedSettings.defaults().withTrustStore(trustStore, System.getenv(TRUST_STORE_PASSWORD));
+    }
+
+    /** Where {@code --kafka} points, with {@code --topic-prefix}. */
+    KafkaSettings kafkaSettings() {
+        try {
+            return KafkaSettings.of(kafka).withTopicPrefix(topicPrefix);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage());
+        }
     }
 
     Duration timeout() {

@@ -6,6 +6,8 @@ import dev.sweep.feed.BookCopies;
 import dev.sweep.feed.BookView;
 import dev.sweep.feed.FeedManager;
 import dev.sweep.feed.FrameTap;
+import dev.sweep.feed.LiveBooks;
+import dev.sweep.kafka.KafkaBooks;
 import dev.sweep.feed.WaitProgress;
 import dev.sweep.report.UserInputException;
 import dev.sweep.sim.Simulator;
@@ -16,19 +18,20 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The live books a command works on: the venues' feeds, or with {@code --demo} the same feeds pointed at the
- * simulator started in this process on a free loopback port. Never both, and never one instead of the other
- * without being asked.
+ * simulator started in this process on a free loopback port, or with {@code --kafka} the books rebuilt from the
+ * events {@code sweep publish} writes there. Never two, and never one instead of another without being asked.
  */
 final class LiveFeeds implements AutoCloseable {
 
     private final Simulator simulator;
-    private final FeedManager feeds;
+    private final LiveBooks feeds;
     private boolean closed;
 
-    private LiveFeeds(Simulator simulator, FeedManager feeds) {
+    private LiveFeeds(Simulator simulator, LiveBooks feeds) {
         this.simulator = simulator;
         this.feeds = feeds;
     }
@@ -37,8 +40,30 @@ final class LiveFeeds implements AutoCloseable {
         return start(options, venues, instruments, FrameTap.NONE);
     }
 
-    /** Starts the feeds, showing every frame to {@code tap} before it is decoded. */
+    /** Starts the feeds, showing every frame to {@code tap} before it is decoded (none comes from Kafka). */
     static LiveFeeds start(FeedOptions options, List<Venue> venues, List<Instrument> instruments, FrameTap tap) {
+        if (options.kafka != null) {
+            return fromKafka(options, venues, instruments);
+        }
+        return connect(options, venues, instruments, tap, feeds -> { });
+    }
+
+    /** The books of {@code --kafka}, rebuilt from the events there; the options of the venues' feeds are not for it. */
+    private static LiveFeeds fromKafka(FeedOptions options, List<Venue> venues, List<Instrument> instruments) {
+        if (options.demo || !options.endpoints.isEmpty() || !options.restEndpoints.isEmpty()) {
+            throw new UserInputException("--kafka reads the books from Kafka: --demo, --endpoint and --rest-endpoint"
+                    + " are for 'sweep publish', which writes them there");
+        }
+        return new LiveFeeds(null, new KafkaBooks(options.kafkaSettings(), venues.stream().map(Venue::name).toList(),
+                instruments).start());
+    }
+
+    /**
+     * Starts the venues' feeds (on the simulator with {@code --demo}), handing them to {@code beforeStart} first, e.g.
+     * to attach a listener to their books.
+     */
+    static LiveFeeds connect(FeedOptions options, List<Venue> venues, List<Instrument> instruments, FrameTap tap,
+                             Consumer<FeedManager> beforeStart) {
         // Checked before the simulator starts, so that bad input leaves nothing running.
         Map<String, URI> overrides = options.endpointUris();
         Map<String, URI> restOverrides = options.restEndpointUris();
@@ -57,8 +82,9 @@ final class LiveFeeds implements AutoCloseable {
         endpoints.putAll(overrides);
         restEndpoints.putAll(restOverrides);
         try {
-            return new LiveFeeds(simulator, new FeedManager(venues, endpoints, restEndpoints, instruments,
-                    options.settings(), tap).start());
+            FeedManager feeds = new FeedManager(venues, endpoints, restEndpoints, instruments, options.settings(), tap);
+            beforeStart.accept(feeds);
+            return new LiveFeeds(simulator, feeds.start());
         } catch (IllegalArgumentException e) {
             if (simulator != null) {
                 simulator.close();
@@ -73,7 +99,7 @@ final class LiveFeeds implements AutoCloseable {
 
     List<BookView> awaitLive(Instrument instrument, Duration timeout, WaitProgress progress)
             throws InterruptedException {
-        return feeds.awaitLive(instrument, timeout, progress);
+        return feeds.awaitLive(instrument, BookCut.WHOLE, new BookCopies(), timeout, progress);
     }
 
     /** Waits as {@link #awaitLive(Instrument, Duration, WaitProgress)}, copying only what a query needs. */
@@ -83,7 +109,7 @@ final class LiveFeeds implements AutoCloseable {
     }
 
     List<BookView> views(Instrument instrument) {
-        return feeds.views(instrument);
+        return feeds.views(instrument, BookCut.WHOLE, new BookCopies());
     }
 
     /** The views of the books, each copied only as far as {@code cut} says, into {@code copies}. */

@@ -37,6 +37,7 @@ public final class Main {
         cli.addSubcommand("curve", new CurveCommand(console));
         cli.addSubcommand("depth", new DepthCommand(console));
         cli.addSubcommand("record", new RecordCommand(console));
+        cli.addSubcommand("publish", new PublishCommand(console));
         cli.addSubcommand("replay", new ReplayCommand(console));
         cli.addSubcommand("sim", new SimCommand(console));
         cli.addSubcommand("serve", new ServeCommand(console));

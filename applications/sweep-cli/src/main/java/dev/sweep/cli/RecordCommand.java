@@ -55,6 +55,9 @@ final class RecordCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (feed.kafka != null) {
+            throw new UserInputException("--kafka: a recording holds the venues' raw frames, which Kafka does not");
+        }
         Duration length = Durations.parse("--duration", duration);
         Duration timeout = feed.timeout();
         List<Instrument> instruments = Symbols.instruments("--symbols", symbols);

@@ -17,7 +17,7 @@ public final class BookCopies {
     private final Map<Instrument, Map<String, OrderBook>> books = new HashMap<>();
 
     /** The copy of one venue's book of the instrument, made on first use. */
-    OrderBook of(String venue, Instrument instrument) {
+    public OrderBook of(String venue, Instrument instrument) {
         return books.computeIfAbsent(instrument, ignored -> new HashMap<>())
                 .computeIfAbsent(venue, ignored -> new OrderBook(venue, instrument, 0));
     }

@@ -4,6 +4,7 @@ import dev.sweep.core.BookCut;
 import dev.sweep.core.BookState;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderBook;
+import dev.sweep.venue.BookListener;
 import dev.sweep.venue.FeedAdapter;
 import dev.sweep.venue.FeedListener;
 import dev.sweep.venue.KeepAlive;
@@ -38,6 +39,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,6 +108,11 @@ final class FeedConnection implements FeedListener {
 
     String venue() {
         return venue.name();
+    }
+
+    /** Attaches the listener {@code listeners} makes for this venue to the books; before {@link #start}. */
+    void attach(Function<Venue, BookListener> listeners) {
+        books.attach(listeners.apply(venue));
     }
 
     void start() {

@@ -1,8 +1,8 @@
 package dev.sweep.feed;
 
-import dev.sweep.core.BookState;
 import dev.sweep.core.BookCut;
 import dev.sweep.core.Instrument;
+import dev.sweep.venue.BookListener;
 import dev.sweep.venue.Venue;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
@@ -18,18 +18,15 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -37,7 +34,7 @@ import javax.net.ssl.TrustManagerFactory;
  * The live books of a set of venues: one {@link FeedConnection} per venue, each on its own event loop. Queries
  * never lock a book: each connection copies its book on its own thread, and the copies are gathered here.
  */
-public final class FeedManager implements AutoCloseable {
+public final class FeedManager implements LiveBooks {
 
     private static final Duration VIEW_TIMEOUT = Duration.ofSeconds(5);
     /** How long closing waits for the connections' Close frames to go out, in all. */
@@ -45,7 +42,7 @@ public final class FeedManager implements AutoCloseable {
 
     private final EventLoopGroup group;
     private final List<FeedConnection> connections = new ArrayList<>();
-    private final List<Consumer<BookStateChange>> stateListeners = new CopyOnWriteArrayList<>();
+    private final StateListeners stateListeners = new StateListeners();
     private boolean closed;
 
     /**
@@ -88,7 +85,7 @@ public final class FeedManager implements AutoCloseable {
             EventLoop loop = group.next();
             connections.add(new FeedConnection(venue, endpoint, listed, settings, loop,
                     "wss".equals(endpoint.getScheme()) ? ssl : null, tap,
-                    new SnapshotFetcher(venue, rest, settings, loop, ssl), this::tellStateChange));
+                    new SnapshotFetcher(venue, rest, settings, loop, ssl), stateListeners));
         }
     }
 
@@ -108,6 +105,15 @@ public final class FeedManager implements AutoCloseable {
         return Optional.of(given);
     }
 
+    /**
+     * Attaches to each connection's books the listener {@code listeners} makes for its venue, which then sees every
+     * change that passed the feed's checks ({@link dev.sweep.venue.VenueBooks#attach}). Before {@link #start}.
+     */
+    public FeedManager attach(Function<Venue, BookListener> listeners) {
+        connections.forEach(connection -> connection.attach(listeners));
+        return this;
+    }
+
     /** Connects every venue; books become live as their snapshots arrive. */
     public FeedManager start() {
         connections.forEach(FeedConnection::start);
@@ -123,6 +129,7 @@ public final class FeedManager implements AutoCloseable {
      * Consistent copies of every venue's book of the instrument, in venue order, cut to what the query needs and
      * written into {@code copies}, whose books the views hold until the next query made with them.
      */
+    @Override
     public List<BookView> views(Instrument instrument, BookCut cut, BookCopies copies) {
         List<CompletableFuture<BookView>> pending = new ArrayList<>();
         for (FeedConnection connection : connections) {
@@ -157,55 +164,17 @@ public final class FeedManager implements AutoCloseable {
     }
 
     /**
-     * {@link #awaitLive(Instrument, Duration, WaitProgress)}, the views' copies cut to what the query needs and
-     * written into {@code copies}.
-     */
-    public List<BookView> awaitLive(Instrument instrument, BookCut cut, BookCopies copies, Duration timeout,
-                                    WaitProgress progress) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        BlockingQueue<BookStateChange> changes = new LinkedBlockingQueue<>();
-        Consumer<BookStateChange> queue = change -> {
-            if (change.instrument().equals(instrument)) {
-                changes.add(change);
-            }
-        };
-        addStateListener(queue);
-        try {
-            // Listening first: a change between the two is both in the views and in the queue, and applied again.
-            List<BookView> views = views(instrument, cut, copies);
-            progress.onStart(views);
-            Map<String, BookState> states = new HashMap<>();
-            views.forEach(view -> states.put(view.venue(), view.state()));
-            while (!states.values().stream().allMatch(state -> state == BookState.LIVE || state.hasFailed())) {
-                BookStateChange change = changes.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-                if (change == null) {
-                    break;
-                }
-                states.put(change.venue(), change.to());
-                progress.onChange(change);
-            }
-            return views(instrument, cut, copies);
-        } finally {
-            removeStateListener(queue);
-        }
-    }
-
-    /**
      * Tells {@code listener} of every change of state of every book from now on. It is called on the connections'
      * threads, each venue's changes in order: it must be quick, and must neither block nor throw.
      */
+    @Override
     public void addStateListener(Consumer<BookStateChange> listener) {
         stateListeners.add(listener);
     }
 
+    @Override
     public void removeStateListener(Consumer<BookStateChange> listener) {
         stateListeners.remove(listener);
-    }
-
-    private void tellStateChange(BookStateChange change) {
-        for (Consumer<BookStateChange> listener : stateListeners) {
-            listener.accept(change);
-        }
     }
 
     /**

@@ -1,0 +1,96 @@
+package dev.sweep.kafka;
+
+import dev.sweep.core.Instrument;
+import dev.sweep.core.Side;
+import dev.sweep.feed.BookStateChange;
+import dev.sweep.venue.BookListener;
+import dev.sweep.venue.Venue;
+import dev.sweep.venue.VenueBook;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Turns the feeds' books into the events of the Kafka topics (FORMAT.md): a {@link BookListener} for each
+ * connection's books ({@link #listenerFor}) and a listener of their changes of state ({@link #accept}), both called on
+ * the connections' threads. One publisher is the one writer of its books' keys.
+ */
+public final class BookPublisher implements Consumer<BookStateChange> {
+
+    private final KafkaSettings settings;
+    private final EventSink sink;
+    private final Map<String, BookStream> streams = new ConcurrentHashMap<>();
+    /** Epochs grow across books and across restarts of the publisher: never below the wall clock in milliseconds. */
+    private final AtomicLong epochs = new AtomicLong();
+    /** Adds to {@link System#nanoTime()} to give nanoseconds since 1970. */
+    private final long wallOffsetNanos = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
+
+    public BookPublisher(KafkaSettings settings, EventSink sink) {
+        this.settings = settings;
+        this.sink = sink;
+    }
+
+    /** The listener to attach to one connection's books. */
+    public BookListener listenerFor(Venue venue) {
+        return new ConnectionListener(venue.name());
+    }
+
+    /** A book's change of state, as a STATE event. */
+    @Override
+    public void accept(BookStateChange change) {
+        stream(change.venue(), change.instrument()).onState(change.to(), change.reason());
+    }
+
+    private long nextEpoch() {
+        return epochs.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis()));
+    }
+
+    private BookStream stream(String venue, Instrument instrument) {
+        return streams.computeIfAbsent(BookEvent.key(venue, instrument.symbol()),
+                key -> new BookStream(venue, instrument, settings, sink, this::wallNanos, this::nextEpoch));
+    }
+
+    private long wallNanos() {
+        return System.nanoTime() + wallOffsetNanos;
+    }
+
+    /** One connection's books, found by their index without a lookup per level. */
+    private final class ConnectionListener implements BookListener {
+
+        private final String venue;
+        private BookStream[] byIndex = new BookStream[0];
+
+        ConnectionListener(String venue) {
+            this.venue = venue;
+        }
+
+        private BookStream of(VenueBook book) {
+            if (book.index() >= byIndex.length) {
+                byIndex = Arrays.copyOf(byIndex, book.index() + 1);
+            }
+            BookStream stream = byIndex[book.index()];
+            if (stream == null) {
+                stream = stream(venue, book.instrument());
+                byIndex[book.index()] = stream;
+            }
+            return stream;
+        }
+
+        @Override
+        public void onSnapshot(VenueBook book) {
+            of(book).onSnapshot();
+        }
+
+        @Override
+        public void onLevel(VenueBook book, Side side, long price, long size) {
+            of(book).onLevel(side, price, size);
+        }
+
+        @Override
+        public void onApplied(VenueBook book, long receiveNanos) {
+            of(book).onApplied(receiveNanos + wallOffsetNanos);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package dev.sweep.kafka;
+
+import dev.sweep.core.BookCut;
+import dev.sweep.core.BookState;
+import dev.sweep.core.Instrument;
+import dev.sweep.core.OrderBook;
+import dev.sweep.feed.BookStateChange;
+import dev.sweep.feed.BookView;
+import dev.sweep.venue.Venues;
+import java.util.function.Consumer;
+
+/**
+ * One book rebuilt from its events on Kafka, with the integrity rules of FORMAT.md: a SNAPSHOT is loaded whole; an
+ * event of the epoch held whose {@code seq} is the last one + 1 is applied; one already held (same epoch, lower
+ * {@code seq}) or of an older epoch is skipped; anything else lost events, and the book is BROKEN, its levels
+ * dropped, until the next SNAPSHOT. Events that stop for the settings' while make a live book STALE.
+ *
+ * <p>A book that is not held (before its first SNAPSHOT, after a gap, or while the publisher's book is not live)
+ * takes the next SNAPSHOT of its epoch or a later one, whatever its {@code seq}: it is whole on its own.
+ *
+ * <p>Changed on the reader's thread, copied on the querying threads: every method holds the object's lock.
+ */
+final class RebuiltBook {
+
+    private final String venue;
+    private final OrderBook book;
+    private final Consumer<BookStateChange> states;
+    private BookState state = BookState.SYNCING;
+    private String reason = "waiting for a snapshot from Kafka";
+    /** Whether the book holds a snapshot and every change since. */
+    private boolean held;
+    /** The publisher's state of the held book: LIVE or STALE. */
+    private BookState published = BookState.LIVE;
+    /** Whether this reader found the events silent too long. */
+    private boolean silent;
+    private long epoch = Long.MIN_VALUE;
+    private long seq;
+    private long lastEventNanos;
+    private long lastAppliedNanos;
+    private long updates;
+    private long resyncs;
+    private String lastProblem;
+
+    RebuiltBook(String venue, Instrument instrument, Consumer<BookStateChange> states) {
+        this.venue = venue;
+        this.book = new OrderBook(venue, instrument, Venues.byName(venue).map(known -> known.pricePrecision(instrument))
+                .orElse(instrument.priceScale()));
+        this.states = states;
+    }
+
+    synchronized void apply(BookEvent event, long nowNanos) {
+        lastEventNanos = nowNanos;
+        if (event.epoch() < epoch || held && event.epoch() == epoch && event.seq() <= seq) {
+            return;
+        }
+        if (event.type() == BookEvent.Type.SNAPSHOT) {
+            load(event, nowNanos);
+            return;
+        }
+        if (held && (event.epoch() != epoch || event.seq() != seq + 1)) {
+            lost(event);
+        }
+        epoch = event.epoch();
+        seq = event.seq();
+        if (event.type() == BookEvent.Type.DELTA) {
+            if (held) {
+                for (LevelChange level : event.levels()) {
+                    book.set(level.side(), level.price(), level.size());
+                }
+                updates++;
+                lastAppliedNanos = nowNanos;
+                if (silent) {
+                    silent = false;
+                    show("events again");
+                }
+            }
+        } else if (event.state() == BookState.LIVE || event.state() == BookState.STALE) {
+            if (held) {
+                published = event.state();
+                show(event.reason());
+            }
+        } else {
+            drop(event.state(), event.reason());
+        }
+    }
+
+    private void load(BookEvent event, long nowNanos) {
+        book.clear();
+        for (LevelChange level : event.levels()) {
+            book.set(level.side(), level.price(), level.size());
+        }
+        epoch = event.epoch();
+        seq = event.seq();
+        held = true;
+        published = BookState.LIVE;
+        silent = false;
+        updates++;
+        lastAppliedNanos = nowNanos;
+        show(book.bids().depth() + " bids, " + book.asks().depth() + " asks from Kafka");
+    }
+
+    private void lost(BookEvent event) {
+        String why = event.epoch() == epoch
+                ? "lost events on Kafka: seq " + event.seq() + " after " + seq
+                : "epoch " + event.epoch() + " on Kafka began without its snapshot";
+        resyncs++;
+        lastProblem = why;
+        drop(BookState.BROKEN, why);
+    }
+
+    private void drop(BookState to, String why) {
+        held = false;
+        book.clear();
+        change(to, why);
+    }
+
+    /** The held book's state: the publisher's, unless this reader found its events silent. */
+    private void show(String why) {
+        change(silent ? BookState.STALE : published, why);
+    }
+
+    /** Marks a live book STALE when no event of it came since {@code staleNanos} ago. */
+    synchronized void checkSilence(long nowNanos, long staleNanos, String why) {
+        if (held && !silent && nowNanos - lastEventNanos > staleNanos) {
+            silent = true;
+            show(why);
+        }
+    }
+
+    private void change(BookState to, String why) {
+        reason = why;
+        if (to != state) {
+            BookState from = state;
+            state = to;
+            states.accept(new BookStateChange(venue, book.instrument(), book.instrument().symbol(), from, to, why));
+        }
+    }
+
+    /** Marks a book that has heard nothing yet with why (the topics are missing, the brokers are away). */
+    synchronized void waiting(String why) {
+        if (!held) {
+            change(state, why);
+            lastProblem = why;
+        }
+    }
+
+    synchronized BookView view(BookCut cut, OrderBook copy, long nowNanos) {
+        copy.copyFrom(book, cut);
+        return new BookView(venue, state, Venues.isVerified(venue), copy,
+                updates == 0 ? -1 : nowNanos - lastAppliedNanos, updates, resyncs,
+                state == BookState.LIVE ? lastProblem : reason);
+    }
+
+    synchronized BookState state() {
+        return state;
+    }
+}

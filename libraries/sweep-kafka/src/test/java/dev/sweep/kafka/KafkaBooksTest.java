@@ -1,0 +1,244 @@
+package dev.sweep.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sweep.core.BookCut;
+import dev.sweep.core.BookState;
+import dev.sweep.core.Instrument;
+import dev.sweep.core.OrderBook;
+import dev.sweep.feed.BookCopies;
+import dev.sweep.feed.BookStateChange;
+import dev.sweep.feed.BookView;
+import dev.sweep.sim.Simulator;
+import dev.sweep.sim.SimulatorConfig;
+import dev.sweep.venue.Venue;
+import dev.sweep.venue.VenueHarness;
+import dev.sweep.venue.Venues;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The simulator's books published to a real KRaft broker in this JVM and rebuilt from it: every reader's books equal
+ * the simulator's truth, through a late start, a publisher's restart and a gap on the topic.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class KafkaBooksTest {
+
+    private static final Instrument BTC_USD = Instrument.of("BTC-USD");
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final AtomicInteger TOPICS = new AtomicInteger();
+    private static Broker broker;
+
+    private final Simulator simulator = Simulator.start(SimulatorConfig.defaults().withRate(100));
+    private final List<AutoCloseable> running = new ArrayList<>();
+    private KafkaSettings settings;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        broker = Broker.start();
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        broker.close();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (AutoCloseable closeable : running) {
+            closeable.close();
+        }
+        simulator.close();
+    }
+
+    /** Topics of the test's own, so that no test reads another's events. */
+    private KafkaSettings settings() {
+        if (settings == null) {
+            settings = KafkaSettings.of(broker.bootstrap()).withTopicPrefix("test" + TOPICS.incrementAndGet())
+                    .withSnapshots(50, Duration.ofMillis(500)).withStaleAfter(Duration.ofSeconds(3));
+        }
+        return settings;
+    }
+
+    @Test
+    void aReadersBooksEqualTheSimulatorsTruth() throws Exception {
+        publish(Venues.all());
+        KafkaBooks books = read(Venues.all());
+
+        awaitTruth(books, Venues.all());
+    }
+
+    @Test
+    void aLateReaderRebuildsTheBooksFromTheSnapshotsTopic() throws Exception {
+        publish(Venues.all());
+        awaitTruth(read(Venues.all()), Venues.all());
+
+        // The market stands still: no venue frame, so no event, comes after the snapshots already written.
+        KafkaBooks late = read(Venues.all());
+
+        awaitTruth(late, Venues.all());
+    }
+
+    @Test
+    void aRestartedPublishersNewEpochIsFollowed() throws Exception {
+        SimPublisher first = publish(Venues.all());
+        KafkaBooks books = read(Venues.all());
+        awaitTruth(books, Venues.all());
+        first.close();
+        simulator.resume();
+        simulator.advance(200);
+
+        publish(Venues.all());
+
+        awaitTruth(books, Venues.all());
+    }
+
+    @Test
+    void aGapOnTheTopicBreaksTheBookUntilTheNextSnapshot() throws Exception {
+        publish(Venues.all());
+        KafkaBooks books = read(Venues.all());
+        List<BookStateChange> changes = new CopyOnWriteArrayList<>();
+        books.addStateListener(changes::add);
+        awaitTruth(books, Venues.all());
+        BookEvent last = lastEvent("kraken:BTC-USD");
+
+        write(new BookEvent(BookEvent.Type.DELTA, "kraken", "BTC-USD", last.epoch(), last.seq() + 1_000, BookEvent.NONE,
+                last.receiveNanos(), BookEvent.NONE, last.priceScale(), last.sizeScale(), List.of(), BookState.LIVE,
+                "", BookEvent.NONE));
+
+        await(books, "kraken BROKEN", view -> !view.venue().equals("kraken") || view.state() == BookState.BROKEN);
+        assertThat(changes).filteredOn(change -> change.to() == BookState.BROKEN).singleElement()
+                .extracting(BookStateChange::venue, BookStateChange::reason)
+                .containsExactly("kraken", "lost events on Kafka: seq " + (last.seq() + 1_000) + " after "
+                        + last.seq());
+        assertThat(view(books, "kraken").book().bids().depth()).isZero();
+        simulator.resume();
+        awaitTruth(books, Venues.all());
+    }
+
+    @Test
+    void aBrokerStoppedMidStreamShowsNoWrongBookAndTheBooksRecoverWhenItIsBack() throws Exception {
+        publish(Venues.all());
+        KafkaBooks books = read(Venues.all());
+        awaitTruth(books, Venues.all());
+        simulator.resume();
+
+        broker.stopBroker();
+        try {
+            await(books, "every book STALE", view -> view.state() == BookState.STALE);
+            assertThat(view(books, "kraken").lastProblem()).isEqualTo("no events from Kafka for 3 s");
+        } finally {
+            broker.startBroker();
+        }
+
+        awaitTruth(books, Venues.all());
+    }
+
+    @Test
+    void twoPublishersAndThreeReadersAllAgree() throws Exception {
+        List<Venue> all = Venues.all();
+        publish(all.subList(0, 1));
+        publish(all.subList(1, all.size()));
+        List<KafkaBooks> readers = List.of(read(all), read(all), read(all));
+
+        for (KafkaBooks reader : readers) {
+            awaitTruth(reader, all);
+        }
+    }
+
+    private SimPublisher publish(List<Venue> venues) throws InterruptedException {
+        SimPublisher publisher = new SimPublisher(simulator, venues, List.of(BTC_USD), settings());
+        running.add(publisher);
+        return publisher;
+    }
+
+    private KafkaBooks read(List<Venue> venues) {
+        KafkaBooks books = new KafkaBooks(settings(), venues.stream().map(Venue::name).toList(), List.of(BTC_USD));
+        running.add(0, books);
+        return books.start();
+    }
+
+    /** Waits for every book to be live, stops the market, and waits for every book to equal its truth. */
+    private void awaitTruth(KafkaBooks books, List<Venue> venues) throws InterruptedException {
+        await(books, "every book live", BookView::isLive);
+        simulator.pause();
+        for (Venue venue : venues) {
+            OrderBook truth = simulator.truth(venue.name(), BTC_USD);
+            await(books, venue.name() + " equal to the truth", view -> !view.venue().equals(venue.name())
+                    || view.isLive() && VenueHarness.sameLevels(view.book(), truth));
+        }
+    }
+
+    private static void await(KafkaBooks books, String what, Predicate<BookView> condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!books.views(BTC_USD, BookCut.WHOLE, new BookCopies()).stream().allMatch(condition)) {
+            assertThat(System.nanoTime()).as(what + ": " + books.views(BTC_USD, BookCut.WHOLE, new BookCopies()))
+                    .isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    private static BookView view(KafkaBooks books, String venue) {
+        return books.views(BTC_USD, BookCut.WHOLE, new BookCopies()).stream()
+                .filter(view -> view.venue().equals(venue)).findFirst().orElseThrow();
+    }
+
+    /** The last event of a key on the events topic, read as any client could. */
+    private BookEvent lastEvent(String key) {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            int partitions = consumer.partitionsFor(settings().eventsTopic()).size();
+            TopicPartition partition = new TopicPartition(settings().eventsTopic(),
+                    Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            BookEvent last = null;
+            while (consumer.position(partition) < end) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.key().equals(key)) {
+                        last = BookEventCodec.decode(record.value());
+                    }
+                }
+            }
+            return last;
+        }
+    }
+
+    private void write(BookEvent event) throws Exception {
+        Map<String, Object> properties = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(properties, new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(settings().eventsTopic(), event.key(), BookEventCodec.encode(event)))
+                    .get();
+        }
+    }
+}

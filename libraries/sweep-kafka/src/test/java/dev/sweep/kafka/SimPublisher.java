@@ -1,0 +1,36 @@
+package dev.sweep.kafka;
+
+import dev.sweep.core.Instrument;
+import dev.sweep.feed.FeedManager;
+import dev.sweep.feed.FeedSettings;
+import dev.sweep.sim.Simulator;
+import dev.sweep.venue.Venue;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Feeds of some venues of the simulator, published to Kafka as {@code sweep publish --demo} does. */
+final class SimPublisher implements AutoCloseable {
+
+    private final KafkaEventSink sink;
+    private final FeedManager feeds;
+
+    SimPublisher(Simulator simulator, List<Venue> venues, List<Instrument> instruments, KafkaSettings settings)
+            throws InterruptedException {
+        KafkaTopics.ensure(settings, KafkaStatus.NONE, KafkaTopics.Pause.SLEEP);
+        this.sink = new KafkaEventSink(settings, KafkaStatus.NONE);
+        BookPublisher publisher = new BookPublisher(settings, sink);
+        Map<String, java.net.URI> endpoints = venues.stream()
+                .collect(Collectors.toMap(Venue::name, venue -> simulator.endpoint(venue.name())));
+        this.feeds = new FeedManager(venues, endpoints, instruments, FeedSettings.defaults())
+                .attach(publisher::listenerFor);
+        feeds.addStateListener(publisher);
+        feeds.start();
+    }
+
+    @Override
+    public void close() {
+        feeds.close();
+        sink.close();
+    }
+}
