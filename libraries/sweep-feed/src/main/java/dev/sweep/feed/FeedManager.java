@@ -45,6 +45,8 @@ public final class FeedManager implements AutoCloseable {
 
     private final EventLoopGroup group;
     private final List<FeedConnection> connections = new ArrayList<>();
+    /** The venue of each connection, by name. */
+    private final Map<String, Venue> venuesByName = new HashMap<>();
     private final List<Consumer<BookStateChange>> stateListeners = new CopyOnWriteArrayList<>();
     private boolean closed;
 
@@ -76,16 +78,26 @@ public final class FeedManager implements AutoCloseable {
                 Runtime.getRuntime().availableProcessors())), NioIoHandler.newFactory());
         SslContext ssl = tls(settings);
         for (Venue venue : venues) {
+            List<Instrument> listed = instruments.stream().filter(instrument -> lists(venue, instrument)).toList();
+            if (listed.isEmpty()) {
+                continue; // the venue quotes none of them (a USDT venue for BTC-USD): nothing to connect for
+            }
             URI endpoint = endpoints.getOrDefault(venue.name(), venue.defaultEndpoint());
             if (!"ws".equals(endpoint.getScheme()) && !"wss".equals(endpoint.getScheme())) {
                 throw new IllegalArgumentException(venue.name() + " endpoint must be ws:// or wss://: " + endpoint);
             }
             Optional<URI> rest = restEndpoint(venue, restEndpoints);
             EventLoop loop = group.next();
-            connections.add(new FeedConnection(venue, endpoint, instruments, settings, loop,
+            venuesByName.put(venue.name(), venue);
+            connections.add(new FeedConnection(venue, endpoint, listed, settings, loop,
                     "wss".equals(endpoint.getScheme()) ? ssl : null, tap,
                     new SnapshotFetcher(venue, rest, settings, loop, ssl), this::tellStateChange));
         }
+    }
+
+    /** Whether the venue quotes in the instrument's quote currency, as its descriptor says: else it does not list it. */
+    private static boolean lists(Venue venue, Instrument instrument) {
+        return venue.quoteCurrencies().contains(instrument.quote());
     }
 
     /** The venue's REST endpoint: the one given, else its production one; empty for a venue that takes none. */
@@ -122,6 +134,9 @@ public final class FeedManager implements AutoCloseable {
     public List<BookView> views(Instrument instrument, BookCut cut, BookCopies copies) {
         List<CompletableFuture<BookView>> pending = new ArrayList<>();
         for (FeedConnection connection : connections) {
+            if (!lists(venuesByName.get(connection.venue()), instrument)) {
+                continue;
+            }
             pending.add(connection.view(instrument, cut, copies.of(connection.venue(), instrument)));
         }
         List<BookView> views = new ArrayList<>();

@@ -75,7 +75,7 @@ class FaultCampaignTest {
                 simulator.pause();
                 long paused = System.nanoTime();
                 for (Instrument instrument : INSTRUMENTS) {
-                    for (Venue venue : Venues.all()) {
+                    for (Venue venue : FeedManagerTest.listing(instrument)) {
                         if (!converges(feeds, simulator, venue.name(), instrument, paused)) {
                             diverged.add(venue.name() + " " + instrument + " in round " + rounds);
                         }

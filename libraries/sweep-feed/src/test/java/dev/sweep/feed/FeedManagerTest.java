@@ -106,6 +106,16 @@ class FeedManagerTest {
     /** Updates a flooding venue sends before the feed must show it kept up. */
     private static final long FLOOD_UPDATES = 100_000;
 
+    /** A venue whose books are quoted in another currency (USDT for a USD symbol) lists no such book: no connection. */
+    @Test
+    void onlyTheVenuesQuotingInTheInstrumentsCurrencyAreConnected() {
+        List<String> quoting = listing(BTC_USD).stream().map(Venue::name).toList();
+
+        assertThat(feeds.views(BTC_USD)).extracting(BookView::venue).containsExactlyElementsOf(quoting);
+        assertThat(Venues.all().stream().map(Venue::name).filter(name -> !quoting.contains(name)).toList())
+                .as("a registered venue quoting in another currency").isNotEmpty();
+    }
+
     @Test
     void aFeedKeepsUpWithAVenueSendingAsFastAsItCan() throws InterruptedException {
         try (Simulator fast = Simulator.start(SimulatorConfig.defaults().withRate(5_000));
@@ -120,7 +130,7 @@ class FeedManagerTest {
                 TimeUnit.MILLISECONDS.sleep(50);
             }
             fast.pause();
-            for (Venue venue : Venues.all()) {
+            for (Venue venue : listing(BTC_USD)) {
                 OrderBook truth = fast.truth(venue.name(), BTC_USD);
                 long deadline = System.nanoTime() + WAIT.toNanos();
                 while (!flooded.views(BTC_USD).stream().anyMatch(view -> view.venue().equals(venue.name())
@@ -150,7 +160,7 @@ class FeedManagerTest {
                 }
                 assertThat(restarted.views(BTC_USD)).extracting(BookView::resyncs).containsOnly(0L);
                 second.pause();
-                for (Venue venue : Venues.all()) {
+                for (Venue venue : listing(BTC_USD)) {
                     OrderBook truth = second.truth(venue.name(), BTC_USD);
                     long deadline = System.nanoTime() + WAIT.toNanos();
                     while (!restarted.views(BTC_USD).stream().anyMatch(view -> view.venue().equals(venue.name())
@@ -165,7 +175,7 @@ class FeedManagerTest {
     }
 
     private void assertEventuallyEqualsTheTruth() throws InterruptedException {
-        for (Venue venue : Venues.all()) {
+        for (Venue venue : listing(BTC_USD)) {
             OrderBook truth = simulator.truth(venue.name(), BTC_USD);
             await(venue.name() + " equal to the truth", view -> !view.venue().equals(venue.name())
                     || (view.isLive() && VenueHarness.sameLevels(view.book(), truth)));
@@ -189,6 +199,11 @@ class FeedManagerTest {
             }
             TimeUnit.MILLISECONDS.sleep(20);
         }
+    }
+
+    /** The venues that quote in the instrument's quote currency: those a feed of it connects to. */
+    static List<Venue> listing(Instrument instrument) {
+        return Venues.all().stream().filter(venue -> venue.quoteCurrencies().contains(instrument.quote())).toList();
     }
 
     static Map<String, URI> endpoints(Simulator simulator) {

@@ -33,6 +33,11 @@ public interface Venue {
         return descriptor().symbols().format(instrument);
     }
 
+    /** The currencies the venue's books are quoted in ({@code USD}): it lists no instrument quoted in another. */
+    default List<String> quoteCurrencies() {
+        return List.of("USD");
+    }
+
     /** Decimals the venue quotes the instrument's prices with, for display. */
     int pricePrecision(Instrument instrument);
 
