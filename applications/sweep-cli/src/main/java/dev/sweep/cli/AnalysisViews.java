@@ -32,7 +32,7 @@ record AnalysisViews(String source, List<BookView> views) {
             return new AnalysisViews(SweepOutput.FILE, FileBooks.read(from, List.of(instrument.symbol()), venues)
                     .views(instrument));
         }
-        List<Venue> selected = VenueSelection.of("--venues", venues);
+        List<Venue> selected = VenueSelection.of("--venues", venues, List.of(instrument));
         feed.startLogs(console);
         try (LiveFeeds feeds = LiveFeeds.start(feed, selected, List.of(instrument))) {
             Progress progress = new Progress(console);

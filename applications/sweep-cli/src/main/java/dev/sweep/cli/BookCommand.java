@@ -61,6 +61,7 @@ final class BookCommand implements Callable<Integer> {
         if (depth < 1) {
             throw new UserInputException("--depth must be at least 1");
         }
+        VenueSelection.checkLists("", venue, List.of(instrument));
         feed.startLogs(console);
         try (LiveFeeds feeds = LiveFeeds.start(feed, List.of(venue), List.of(instrument))) {
             Progress progress = new Progress(console);

@@ -143,7 +143,7 @@ final class OrderCommand implements Callable<Integer> {
     private int live(Instrument instrument, OrderRequest request, TakerFees takerFees, Duration refresh,
                      ReportPrinter printer)
             throws InterruptedException {
-        List<Venue> selected = VenueSelection.of("--venues", venues);
+        List<Venue> selected = VenueSelection.of("--venues", venues, List.of(instrument));
         List<String> unknownFees = takerFees.unknownVenues(selected.stream().map(Venue::name).toList());
         if (!unknownFees.isEmpty()) {
             throw new UserInputException("--fee names unknown venue(s): " + String.join(", ", unknownFees));

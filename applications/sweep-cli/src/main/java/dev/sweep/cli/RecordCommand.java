@@ -58,7 +58,7 @@ final class RecordCommand implements Callable<Integer> {
         Duration length = Durations.parse("--duration", duration);
         Duration timeout = feed.timeout();
         List<Instrument> instruments = Symbols.instruments("--symbols", symbols);
-        List<Venue> selected = VenueSelection.of("--venues", venues);
+        List<Venue> selected = VenueSelection.of("--venues", venues, instruments);
         feed.startLogs(console);
         Recorder recorder = open();
         for (Venue venue : selected) {

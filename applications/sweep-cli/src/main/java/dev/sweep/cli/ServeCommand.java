@@ -74,9 +74,9 @@ final class ServeCommand implements Callable<Integer> {
             serve(config, books, new ServerMetrics(), "the books of " + from);
             return ExitCode.OK;
         }
-        List<Venue> selected = VenueSelection.of("--venues", venues);
         List<Instrument> instruments = Symbols.instruments("--symbols", symbols.isEmpty() ? List.of("BTC-USD")
                 : symbols);
+        List<Venue> selected = VenueSelection.of("--venues", venues, instruments);
         feed.startLogs(console);
         ServerMetrics metrics = new ServerMetrics();
         try (LiveFeeds feeds = LiveFeeds.start(feed, selected, instruments, metrics.frameTap())) {

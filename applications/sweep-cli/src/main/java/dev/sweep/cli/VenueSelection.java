@@ -1,5 +1,6 @@
 package dev.sweep.cli;
 
+import dev.sweep.core.Instrument;
 import dev.sweep.report.UserInputException;
 import dev.sweep.venue.Venue;
 import dev.sweep.venue.Venues;
@@ -21,9 +22,32 @@ final class VenueSelection {
     private VenueSelection() {
     }
 
-    /** The known venues that {@code option} names, in the order given; every known venue when it names none. */
-    static List<Venue> of(String option, List<String> names) {
-        return among(option, names, Venues.names(), knownVenues()).stream().map(VenueSelection::venue).toList();
+    /**
+     * The known venues that {@code option} names, in the order given; when it names none, every known venue that quotes
+     * in the currency of one of the instruments (its descriptor's quote currencies: a USDT venue lists no BTC-USD).
+     * A venue named that lists none of them is an error.
+     */
+    static List<Venue> of(String option, List<String> names, List<Instrument> instruments) {
+        List<Venue> selected = among(option, names, Venues.names(), knownVenues()).stream().map(VenueSelection::venue)
+                .toList();
+        if (names.isEmpty()) {
+            return selected.stream().filter(venue -> lists(venue, instruments)).toList();
+        }
+        selected.forEach(venue -> checkLists(option + ": ", venue, instruments));
+        return selected;
+    }
+
+    /** Checks that the venue quotes in the currency of one of the instruments: else it lists none of them. */
+    static void checkLists(String prefix, Venue venue, List<Instrument> instruments) {
+        if (!lists(venue, instruments)) {
+            throw new UserInputException(prefix + venue.name() + " quotes in " + String.join(", ",
+                    venue.quoteCurrencies()) + " and lists no " + String.join(", ",
+                    instruments.stream().map(Instrument::symbol).toList()));
+        }
+    }
+
+    private static boolean lists(Venue venue, List<Instrument> instruments) {
+        return instruments.stream().anyMatch(instrument -> venue.quoteCurrencies().contains(instrument.quote()));
     }
 
     /** Checks that each venue {@code option} names is known and named once. */

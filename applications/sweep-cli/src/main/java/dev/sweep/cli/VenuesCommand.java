@@ -19,7 +19,6 @@ import picocli.CommandLine.Command;
                 + " the fee of one run."})
 final class VenuesCommand implements Callable<Integer> {
 
-    private static final Instrument EXAMPLE = Instrument.of("BTC-USD");
 
     private final Console console;
     private final List<Venue> venues;
@@ -45,13 +44,15 @@ final class VenuesCommand implements Callable<Integer> {
             out.println("  endpoint   " + venue.defaultEndpoint());
             venue.descriptor().rest().ifPresent(rest -> out.println("  snapshots  " + rest
                     + " (REST: the WebSocket sends only changes)"));
-            out.println("  symbols    " + EXAMPLE + " is " + venue.symbol(EXAMPLE));
+            // Bitcoin in the venue's first quote currency: a USDT venue lists no BTC-USD to show.
+            Instrument example = Instrument.of("BTC-" + venue.quoteCurrencies().get(0));
+            out.println("  symbols    " + example + " is " + venue.symbol(example));
             out.println("  taker fee  " + TakerFee.toPercent(venue.defaultTakerFee()) + " (lowest-volume tier)");
             out.println("  book       " + (venue.bookDepth() == 0 ? "the full book"
                     : venue.bookDepth() + " levels per side"));
             out.println("  integrity  " + venue.integrity());
         }
-        if (Venues.all().stream().anyMatch(venue -> !venue.descriptor().integrity().isVerified())) {
+        if (venues.stream().anyMatch(venue -> !venue.descriptor().integrity().isVerified())) {
             out.println();
             out.println(Unverified.LEGEND);
         }
