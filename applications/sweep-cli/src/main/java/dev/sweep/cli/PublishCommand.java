@@ -71,7 +71,7 @@ final class PublishCommand implements Callable<Integer> {
         KafkaSettings settings = topics(feed.kafkaSettings());
         long length = duration == null ? Long.MAX_VALUE : Durations.parse("--duration", duration).toNanos();
         List<Instrument> instruments = Symbols.instruments("--symbols", symbols);
-        List<Venue> selected = VenueSelection.of("--venues", venues);
+        List<Venue> selected = VenueSelection.of("--venues", venues, instruments);
         feed.startLogs(console);
         KafkaStatus status = new Report(console.err());
         try (StopRequest stop = StopRequest.install("sweep-publish-shutdown")) {

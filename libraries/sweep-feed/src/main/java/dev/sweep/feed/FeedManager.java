@@ -18,6 +18,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +44,8 @@ public final class FeedManager implements LiveBooks {
     private final EventLoopGroup group;
     private final List<FeedConnection> connections = new ArrayList<>();
     private final StateListeners stateListeners = new StateListeners();
+    /** The venue of each connection, by name. */
+    private final Map<String, Venue> venuesByName = new HashMap<>();
     private boolean closed;
 
     /**
@@ -83,6 +86,7 @@ public final class FeedManager implements LiveBooks {
             }
             Optional<URI> rest = restEndpoint(venue, restEndpoints);
             EventLoop loop = group.next();
+            venuesByName.put(venue.name(), venue);
             connections.add(new FeedConnection(venue, endpoint, listed, settings, loop,
                     "wss".equals(endpoint.getScheme()) ? ssl : null, tap,
                     new SnapshotFetcher(venue, rest, settings, loop, ssl), stateListeners));
@@ -133,6 +137,9 @@ public final class FeedManager implements LiveBooks {
     public List<BookView> views(Instrument instrument, BookCut cut, BookCopies copies) {
         List<CompletableFuture<BookView>> pending = new ArrayList<>();
         for (FeedConnection connection : connections) {
+            if (!venuesByName.get(connection.venue()).lists(instrument)) {
+                continue;
+            }
             pending.add(connection.view(instrument, cut, copies.of(connection.venue(), instrument)));
         }
         List<BookView> views = new ArrayList<>();

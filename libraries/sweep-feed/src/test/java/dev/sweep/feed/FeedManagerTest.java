@@ -106,6 +106,16 @@ class FeedManagerTest {
     /** Updates a flooding venue sends before the feed must show it kept up. */
     private static final long FLOOD_UPDATES = 100_000;
 
+    /** A venue whose books are quoted in another currency (USDT for a USD symbol) lists no such book: no connection. */
+    @Test
+    void onlyTheVenuesQuotingInTheInstrumentsCurrencyAreConnected() {
+        List<String> quoting = Venues.listing(BTC_USD).stream().map(Venue::name).toList();
+
+        assertThat(feeds.views(BTC_USD)).extracting(BookView::venue).containsExactlyElementsOf(quoting);
+        assertThat(Venues.all().stream().map(Venue::name).filter(name -> !quoting.contains(name)).toList())
+                .as("a registered venue quoting in another currency").isNotEmpty();
+    }
+
     @Test
     void aFeedKeepsUpWithAVenueSendingAsFastAsItCan() throws InterruptedException {
         try (Simulator fast = Simulator.start(SimulatorConfig.defaults().withRate(5_000));
@@ -191,6 +201,7 @@ class FeedManagerTest {
         }
     }
 
+    /** The venues that quote in the instrument's quote currency: those a feed of it connects to. */
     static Map<String, URI> endpoints(Simulator simulator) {
         return Venues.all().stream().collect(Collectors.toMap(Venue::name, venue -> simulator.endpoint(venue.name())));
     }

@@ -25,6 +25,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -267,11 +269,13 @@ class VenueContractTest {
         client.feed(server.connect()).events().drain();
         List<String> subscribe = venue.subscribeMessages(List.of(BTC_USD));
         String request = subscribe.get(subscribe.size() - 1);
-        // The symbol is replaced where it stands in its string, which may hold more than the symbol (a topic).
-        String symbol = venue.symbol(BTC_USD);
+        // The symbol where a string starts, in any case: a venue may write it in lower case inside a stream's name.
+        Matcher symbol = Pattern.compile("\"" + Pattern.quote(venue.symbol(BTC_USD)), Pattern.CASE_INSENSITIVE)
+                .matcher(request);
 
-        List<String> answers = new ArrayList<>(server.request(request.replace(symbol, "PU\\\"\\\\PS")));
-        answers.addAll(server.request(request.replace(symbol, "BTC\\uZZZZ")));
+        List<String> answers = new ArrayList<>(server.request(symbol.replaceFirst(Matcher.quoteReplacement(
+                "\"PU\\\"\\\\PS"))));
+        answers.addAll(server.request(symbol.replaceFirst(Matcher.quoteReplacement("\"BTC\\uZZZZ"))));
 
         ObjectMapper json = new ObjectMapper();
         for (String answer : answers) {

@@ -25,7 +25,7 @@ class VenueBooksTest {
         client.books().rejected("unknown symbol");
         assertThat(client.book("BTC-USD").state()).isEqualTo(BookState.REJECTED);
 
-        client.feed(snapshot(venue));
+        feedSnapshot(client, venue);
         assertThat(client.book("BTC-USD").state()).isEqualTo(BookState.LIVE);
     }
 
@@ -33,7 +33,7 @@ class VenueBooksTest {
     @MethodSource("venues")
     void aVenueErrorAfterTheSnapshotLeavesALiveBookAlone(Venue venue) {
         VenueHarness client = new VenueHarness(venue, "BTC-USD");
-        client.feed(snapshot(venue));
+        feedSnapshot(client, venue);
 
         client.books().rejected("unknown symbol");
 
@@ -44,7 +44,7 @@ class VenueBooksTest {
     @MethodSource("venues")
     void anUnreachableVenuesBooksHoldNoLevels(Venue venue) {
         VenueHarness client = new VenueHarness(venue, "BTC-USD");
-        client.feed(snapshot(venue));
+        feedSnapshot(client, venue);
 
         client.books().unreachable("cannot connect");
 
@@ -57,14 +57,17 @@ class VenueBooksTest {
         return Venues.all();
     }
 
-    /** What the venue sends a client that subscribes to BTC-USD, whose book holds one level a side. */
-    private static List<String> snapshot(Venue venue) {
+    /**
+     * Feeds the client what the venue sends a client that subscribes to BTC-USD, whose book holds one level a side, and
+     * the snapshots it asks for over REST, if it does.
+     */
+    private static void feedSnapshot(VenueHarness client, Venue venue) {
         DialectHarness server = new DialectHarness(venue, "BTC-USD");
         OrderBook truth = server.truth(BTC_USD);
         truth.set(Side.BID, FixedPoint.parse("100.1", BTC_USD.priceScale()), FixedPoint.parse("1.5", BTC_USD.sizeScale()));
         truth.set(Side.ASK, FixedPoint.parse("100.2", BTC_USD.priceScale()), FixedPoint.parse("2", BTC_USD.sizeScale()));
         List<String> frames = new ArrayList<>(server.connect());
         frames.addAll(server.subscribe(List.of(BTC_USD)));
-        return frames;
+        client.snapshotsFrom(server).feed(frames);
     }
 }
