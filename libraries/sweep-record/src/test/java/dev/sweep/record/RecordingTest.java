@@ -147,9 +147,13 @@ class RecordingTest {
                 .hasMessageContaining("is not a Sweep recording");
     }
 
-    /** Every registered venue, replayed through its own adapter. */
+    /**
+     * Every registered venue whose WebSocket carries its snapshots, replayed through its own adapter. A recording holds
+     * WebSocket frames only: a venue whose books start from a REST snapshot cannot be replayed until the snapshots are
+     * recorded too.
+     */
     static List<Venue> venues() {
-        return Venues.all();
+        return Venues.all().stream().filter(venue -> venue.restSnapshots().isEmpty()).toList();
     }
 
     @ParameterizedTest(name = "{0}")
