@@ -50,7 +50,7 @@ public class KafkaCodecBenchmark {
             changes.add(new LevelChange(side, cents * 1_000_000, (i * 7_919L % 50_000 + 1) * 1_000_000));
         }
         BookEvent.Type type = levels > 3 ? BookEvent.Type.SNAPSHOT : BookEvent.Type.DELTA;
-        event = new BookEvent(type, "coinbase", "BTC-USD", 1_764_300_000_000L, 4711, BookEvent.NONE,
+        event = new BookEvent(type, "venue", "BTC-USD", 1_764_300_000_000L, 4711, BookEvent.NONE,
                 System.currentTimeMillis() * 1_000_000L, BookEvent.NONE, 8, 10, changes, BookState.LIVE, "",
                 BookEvent.NONE);
         encoded = BookEventCodec.encode(event);
