@@ -269,13 +269,14 @@ class VenueContractTest {
         client.feed(server.connect()).events().drain();
         List<String> subscribe = venue.subscribeMessages(List.of(BTC_USD));
         String request = subscribe.get(subscribe.size() - 1);
-        // The symbol where a string starts, in any case: a venue may write it in lower case inside a stream's name.
-        Matcher symbol = Pattern.compile("\"" + Pattern.quote(venue.symbol(BTC_USD)), Pattern.CASE_INSENSITIVE)
+        // The symbol wherever it stands in its string, in any case: it may be part of a topic (Bybit's
+        // orderbook.200.BTCUSDT) or written in lower case in a stream's name (Binance's btcusdt@depth@100ms).
+        Matcher symbol = Pattern.compile(Pattern.quote(venue.symbol(BTC_USD)), Pattern.CASE_INSENSITIVE)
                 .matcher(request);
 
-        List<String> answers = new ArrayList<>(server.request(symbol.replaceFirst(Matcher.quoteReplacement(
-                "\"PU\\\"\\\\PS"))));
-        answers.addAll(server.request(symbol.replaceFirst(Matcher.quoteReplacement("\"BTC\\uZZZZ"))));
+        List<String> answers = new ArrayList<>(server.request(symbol.replaceAll(Matcher.quoteReplacement(
+                "PU\\\"\\\\PS"))));
+        answers.addAll(server.request(symbol.replaceAll(Matcher.quoteReplacement("BTC\\uZZZZ"))));
 
         ObjectMapper json = new ObjectMapper();
         for (String answer : answers) {
