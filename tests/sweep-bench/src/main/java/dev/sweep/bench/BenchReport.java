@@ -1,6 +1,5 @@
 package dev.sweep.bench;
 
-import dev.sweep.venue.Venues;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +33,7 @@ public final class BenchReport {
                 .warmupIterations(2).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(3).measurementTime(TimeValue.seconds(1))
                 .forks(1)
-                .param("venue", Venues.names().toArray(String[]::new))
+                .param("venue", DecodeBenchmark.venues().toArray(String[]::new))
                 .addProfiler("gc")
                 .build();
         Collection<RunResult> results = new Runner(options).run();

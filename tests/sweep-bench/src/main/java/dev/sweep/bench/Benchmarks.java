@@ -1,6 +1,5 @@
 package dev.sweep.bench;
 
-import dev.sweep.venue.Venues;
 import java.util.ArrayList;
 import java.util.List;
 import org.openjdk.jmh.Main;
@@ -18,7 +17,7 @@ public final class Benchmarks {
         List<String> jmhArgs = new ArrayList<>(List.of(args));
         if (jmhArgs.stream().noneMatch(arg -> arg.startsWith("venue="))) {
             jmhArgs.add("-p");
-            jmhArgs.add("venue=" + String.join(",", Venues.names()));
+            jmhArgs.add("venue=" + String.join(",", DecodeBenchmark.venues()));
         }
         Main.main(jmhArgs.toArray(String[]::new));
     }

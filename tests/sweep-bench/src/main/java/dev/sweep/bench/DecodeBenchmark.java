@@ -66,6 +66,15 @@ public class DecodeBenchmark {
     private VenueBooks books;
     private int next;
 
+    /**
+     * The venues measured: those whose WebSocket carries their snapshots. A venue whose book starts from a REST
+     * snapshot (Binance) would need one fetched for each new connection the cycle starts, which this stream does not
+     * hold yet.
+     */
+    static List<String> venues() {
+        return Venues.all().stream().filter(venue -> venue.restSnapshots().isEmpty()).map(Venue::name).toList();
+    }
+
     @Setup(Level.Trial)
     public void setUp() {
         registered = Venues.byName(venue).orElseThrow(() -> new IllegalArgumentException("no venue '" + venue
