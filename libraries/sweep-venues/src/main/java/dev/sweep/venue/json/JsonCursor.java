@@ -157,9 +157,14 @@ public final class JsonCursor {
         return tokenEnd - tokenStart;
     }
 
-    /** The byte at {@code index} in the current token, 0 outside it. */
-    public int tokenByte(int index) {
-        return index >= 0 && index < tokenEnd - tokenStart ? buffer[tokenStart + index] : 0;
+    /** The bytes the cursor reads, for comparing tokens in place; the token spans {@link #tokenStart()} onwards. */
+    byte[] buffer() {
+        return buffer;
+    }
+
+    /** Whether the current string holds an escape, so that its bytes are not its text. */
+    boolean tokenEscaped() {
+        return tokenEscaped;
     }
 
     /** Whether the current string or field name is exactly the given ASCII bytes (escaped strings never are). */
@@ -200,7 +205,7 @@ public final class JsonCursor {
      * is not an integer that fits.
      */
     public long tokenLong() {
-        boolean negative = tokenByte(0) == '-';
+        boolean negative = tokenEnd > tokenStart && buffer[tokenStart] == '-';
         long magnitude = negative ? FixedPoint.parse(tokenText, 1, tokenText.length(), 0)
                 : FixedPoint.parse(tokenText, 0);
         return magnitude < 0 ? NOT_A_LONG : negative ? -magnitude : magnitude;
