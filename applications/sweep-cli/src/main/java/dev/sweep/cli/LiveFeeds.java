@@ -3,6 +3,7 @@ package dev.sweep.cli;
 import dev.sweep.core.BookCut;
 import dev.sweep.core.Instrument;
 import dev.sweep.feed.BookCopies;
+import dev.sweep.feed.BookStateChange;
 import dev.sweep.feed.BookView;
 import dev.sweep.feed.FeedManager;
 import dev.sweep.feed.FrameTap;
@@ -42,20 +43,29 @@ final class LiveFeeds implements AutoCloseable {
 
     /** Starts the feeds, showing every frame to {@code tap} before it is decoded (none comes from Kafka). */
     static LiveFeeds start(FeedOptions options, List<Venue> venues, List<Instrument> instruments, FrameTap tap) {
+        return start(options, venues, instruments, tap, change -> { });
+    }
+
+    /** Starts the feeds as {@link #start(FeedOptions, List, List, FrameTap)}, telling {@code states} every change. */
+    static LiveFeeds start(FeedOptions options, List<Venue> venues, List<Instrument> instruments, FrameTap tap,
+                           Consumer<BookStateChange> states) {
         if (options.kafka != null) {
-            return fromKafka(options, venues, instruments);
+            return fromKafka(options, venues, instruments, states);
         }
-        return connect(options, venues, instruments, tap, feeds -> { });
+        return connect(options, venues, instruments, tap, feeds -> feeds.addStateListener(states));
     }
 
     /** The books of {@code --kafka}, rebuilt from the events there; the options of the venues' feeds are not for it. */
-    private static LiveFeeds fromKafka(FeedOptions options, List<Venue> venues, List<Instrument> instruments) {
+    private static LiveFeeds fromKafka(FeedOptions options, List<Venue> venues, List<Instrument> instruments,
+                                       Consumer<BookStateChange> states) {
         if (options.demo || !options.endpoints.isEmpty() || !options.restEndpoints.isEmpty()) {
             throw new UserInputException("--kafka reads the books from Kafka: --demo, --endpoint and --rest-endpoint"
                     + " are for 'sweep publish', which writes them there");
         }
-        return new LiveFeeds(null, new KafkaBooks(options.kafkaSettings(), venues.stream().map(Venue::name).toList(),
-                instruments).start());
+        KafkaBooks books = new KafkaBooks(options.kafkaSettings(), venues.stream().map(Venue::name).toList(),
+                instruments);
+        books.addStateListener(states);
+        return new LiveFeeds(null, books.start());
     }
 
     /**

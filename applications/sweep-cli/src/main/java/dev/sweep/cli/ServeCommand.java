@@ -79,7 +79,8 @@ final class ServeCommand implements Callable<Integer> {
         List<Venue> selected = VenueSelection.of("--venues", venues, instruments);
         feed.startLogs(console);
         ServerMetrics metrics = new ServerMetrics();
-        try (LiveFeeds feeds = LiveFeeds.start(feed, selected, instruments, metrics.frameTap())) {
+        try (LiveFeeds feeds = LiveFeeds.start(feed, selected, instruments, metrics.frameTap(),
+                metrics.stateListener())) {
             String kind = feeds.isDemo() ? SweepOutput.DEMO : SweepOutput.LIVE;
             serve(config, new FeedBooks(kind, instruments, selected.stream().map(Venue::name).toList(), feeds::views),
                     metrics, (feeds.isDemo() ? "the simulator's" : "live") + " books");

@@ -7,6 +7,7 @@ import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderBook;
 import dev.sweep.feed.BookStateChange;
 import dev.sweep.feed.BookView;
+import dev.sweep.venue.StateCause;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -22,7 +23,7 @@ class ProgressTest {
     private static final List<BookView> SYNCING = List.of(view("kraken", BookState.LIVE),
             view("gemini", BookState.SYNCING));
     private static final BookStateChange GEMINI_LIVE = new BookStateChange("gemini", Instrument.of("BTC-USD"), "BTCUSD",
-            BookState.SYNCING, BookState.LIVE, "12 bids, 9 asks");
+            BookState.SYNCING, BookState.LIVE, StateCause.SNAPSHOT, "12 bids, 9 asks");
 
     private final StringWriter err = new StringWriter();
 

@@ -1,6 +1,8 @@
 package dev.sweep.server;
 
 import dev.sweep.report.VenueTexts;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -8,6 +10,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
@@ -88,8 +91,26 @@ final class ApiVerticle extends VerticleBase {
                         .setMaxWebSocketMessageSize(MAX_REQUEST_LINE)
                         .setCompressionSupported(true))
                 .requestHandler(router)
+                .invalidRequestHandler(ApiVerticle::invalidRequest)
                 .listen(port)
                 .onSuccess(server -> boundPort.set(server.actualPort()));
+    }
+
+    /**
+     * Answers a request the HTTP decoder could not read with the status Vert.x would send (414, 431, else 400), but
+     * with a JSON error like every other answer rather than an empty body; the connection closes after it.
+     */
+    private static void invalidRequest(HttpServerRequest request) {
+        Throwable cause = request.decoderResult().cause();
+        Answer answer;
+        if (cause instanceof TooLongHttpLineException) {
+            answer = Answer.error(414, "request line longer than " + MAX_REQUEST_LINE + " bytes", null);
+        } else if (cause instanceof TooLongHttpHeaderException) {
+            answer = Answer.error(431, "request headers larger than " + MAX_HEADERS + " bytes", null);
+        } else {
+            answer = Answer.error(400, "malformed HTTP request", null);
+        }
+        answer.send(request.response());
     }
 
     /**

@@ -16,8 +16,8 @@ import java.util.function.Supplier;
 
 /**
  * The parameters of one request, checked before anything is computed: only known names, each value at most
- * {@value #MAX_LENGTH} characters, lists of at most {@value #MAX_ITEMS} items. Every problem is an
- * {@link ApiException} naming the parameter.
+ * {@value #MAX_LENGTH} characters and free of control characters, lists of at most {@value #MAX_ITEMS} items. Every
+ * problem is an {@link ApiException} naming the parameter.
  */
 final class Query {
 
@@ -41,7 +41,18 @@ final class Query {
                 if (value.length() > MAX_LENGTH) {
                     throw ApiException.badRequest(name, name + " is longer than " + MAX_LENGTH + " characters");
                 }
+                checkPrintable(name, value);
             }
+        }
+    }
+
+    /**
+     * Refuses a value with a control character: the parsers trim whitespace, so {@code BTC-USD%00} would otherwise
+     * pass for {@code BTC-USD}, and the character would be echoed into error messages and logs.
+     */
+    static void checkPrintable(String name, String value) {
+        if (value.chars().anyMatch(c -> c < ' ' || c == 0x7f)) {
+            throw ApiException.badRequest(name, name + " contains a control character");
         }
     }
 

@@ -1,8 +1,11 @@
 package dev.sweep.server;
 
+import dev.sweep.core.BookState;
 import dev.sweep.core.Instrument;
+import dev.sweep.feed.BookStateChange;
 import dev.sweep.feed.BookView;
 import dev.sweep.feed.FrameTap;
+import dev.sweep.venue.StateCause;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
@@ -19,11 +22,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * What {@code /metrics} exposes, in the Prometheus text format written by the Prometheus Java client: frames received
  * per venue (a rate is {@code rate(sweep_frames_total[1m])}), each book's state, age, updates and resyncs as of the
- * last copy, requests by endpoint and status, their latency, and the stream's clients.
+ * last copy, its checksum failures, sequence failures and reconnects as its changes of state told them, requests by
+ * endpoint and status, their latency, and the stream's clients.
  */
 public final class ServerMetrics {
 
@@ -37,6 +42,10 @@ public final class ServerMetrics {
     private final Counter requests;
     private final Histogram latency;
     private final Gauge streams;
+    private final Counter checksumFailures;
+    private final Counter sequenceFailures;
+    private final Counter reconnects;
+    private final Map<BookKey, BookCounters> bookCounters = new ConcurrentHashMap<>();
     private volatile Map<Instrument, List<BookView>> books = Map.of();
 
     public ServerMetrics() {
@@ -47,6 +56,15 @@ public final class ServerMetrics {
         latency = Histogram.builder().name("sweep_request_duration_seconds")
                 .help("Time from a request to its answer, books copied and swept").labelNames("endpoint")
                 .classicOnly().classicUpperBounds(LATENCY_SECONDS).register(registry);
+        checksumFailures = Counter.builder().name("sweep_checksum_failures_total")
+                .help("Times the venue's checksum differed from the book's, breaking it").labelNames("venue", "symbol")
+                .register(registry);
+        sequenceFailures = Counter.builder().name("sweep_sequence_failures_total")
+                .help("Times a sequence number or update id skipped, breaking the book").labelNames("venue", "symbol")
+                .register(registry);
+        reconnects = Counter.builder().name("sweep_reconnects_total")
+                .help("Times the book's connection was lost or replaced and the book resubscribed on a new one")
+                .labelNames("venue", "symbol").register(registry);
         streams = Gauge.builder().name("sweep_stream_clients").help("WebSocket clients of /api/v1/stream")
                 .register(registry);
         GaugeWithCallback.builder().name("sweep_book_live").help("1 when the book is LIVE (swept), else 0")
@@ -78,6 +96,38 @@ public final class ServerMetrics {
     public FrameTap frameTap() {
         return (venue, connection, receiveEpochNanos, buffer, offset, length) ->
                 framesByVenue.computeIfAbsent(venue, name -> frames.labelValues(name)).inc();
+    }
+
+    /**
+     * Counts the failures and reconnects each change of state tells, on the feed's thread; a book's counters show, at
+     * 0, from its first change on.
+     */
+    public Consumer<BookStateChange> stateListener() {
+        return change -> {
+            BookCounters counters = bookCounters.computeIfAbsent(new BookKey(change.venue(),
+                    change.instrument().symbol()), this::counters);
+            if (change.to() == BookState.BROKEN && change.cause() == StateCause.CHECKSUM_MISMATCH) {
+                counters.checksumFailures().inc();
+            } else if (change.to() == BookState.BROKEN && change.cause() == StateCause.SEQUENCE_GAP) {
+                counters.sequenceFailures().inc();
+            } else if (change.to() == BookState.SYNCING
+                    && (change.cause() == StateCause.DISCONNECT || change.cause() == StateCause.RESYNC)) {
+                counters.reconnects().inc();
+            }
+        };
+    }
+
+    private BookCounters counters(BookKey book) {
+        return new BookCounters(checksumFailures.labelValues(book.venue(), book.symbol()),
+                sequenceFailures.labelValues(book.venue(), book.symbol()),
+                reconnects.labelValues(book.venue(), book.symbol()));
+    }
+
+    private record BookKey(String venue, String symbol) {
+    }
+
+    private record BookCounters(CounterDataPoint checksumFailures, CounterDataPoint sequenceFailures,
+                                CounterDataPoint reconnects) {
     }
 
     void answered(String endpoint, int status, long startNanos) {

@@ -110,6 +110,8 @@ final class SweepApi {
      * hundreds of thousands of levels.
      */
     CompletableFuture<Answer> book(String venue, String symbol, Query query) {
+        Query.checkPrintable("venue", venue);
+        Query.checkPrintable("symbol", symbol);
         Query.servedVenue("venue", venue, source);
         Instrument instrument = Query.served("symbol", symbol, source);
         int depth = query.count("depth", Integer.MAX_VALUE, BookFile.MAX_LEVELS_PER_SIDE);

@@ -2,6 +2,7 @@ package dev.sweep.feed;
 
 import dev.sweep.core.BookState;
 import dev.sweep.core.Instrument;
+import dev.sweep.venue.StateCause;
 
 /**
  * A change of state of one venue's book, as a value that may leave the connection's thread.
@@ -11,8 +12,9 @@ import dev.sweep.core.Instrument;
  * @param venueSymbol the instrument as the venue writes it
  * @param from        the state before
  * @param to          the state now
+ * @param cause       why, as a value to count by
  * @param reason      why, for people
  */
 public record BookStateChange(String venue, Instrument instrument, String venueSymbol, BookState from, BookState to,
-                              String reason) {
+                              StateCause cause, String reason) {
 }

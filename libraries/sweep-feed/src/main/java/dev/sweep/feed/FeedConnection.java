@@ -8,6 +8,7 @@ import dev.sweep.venue.BookListener;
 import dev.sweep.venue.FeedAdapter;
 import dev.sweep.venue.FeedListener;
 import dev.sweep.venue.KeepAlive;
+import dev.sweep.venue.StateCause;
 import dev.sweep.venue.Venue;
 import dev.sweep.venue.VenueBook;
 import dev.sweep.venue.VenueBooks;
@@ -237,7 +238,11 @@ final class FeedConnection implements FeedListener {
             books.unreachable(reason);
         } else {
             // A broken book's own event said why: its fall back to syncing names the cause, not the reason again.
-            books.resyncing(replaceCause == null ? reason : "connection replaced: " + replaceCause);
+            if (replaceCause == null) {
+                books.resyncing(StateCause.DISCONNECT, reason);
+            } else {
+                books.resyncing(StateCause.RESYNC, "connection replaced: " + replaceCause);
+            }
         }
         long delay = settings.backoffMillis(failedAttempts++);
         FEED.warn("{}: {}; reconnecting in {} ms (attempt {})", venue.name(),
@@ -298,13 +303,14 @@ final class FeedConnection implements FeedListener {
 
     /** Each change is a line of the book log; a broken book has the connection replaced, a live one resets backoff. */
     @Override
-    public void onBookState(VenueBook book, BookState from, BookState to, String reason) {
+    public void onBookState(VenueBook book, BookState from, BookState to, StateCause cause, String reason) {
         if (to == BookState.BROKEN) {
             BOOK.warn("{} {}: {} -> {} ({})", venue.name(), book.venueSymbol(), from, to, reason);
         } else {
             BOOK.info("{} {}: {} -> {} ({})", venue.name(), book.venueSymbol(), from, to, reason);
         }
-        states.accept(new BookStateChange(venue.name(), book.instrument(), book.venueSymbol(), from, to, reason));
+        states.accept(new BookStateChange(venue.name(), book.instrument(), book.venueSymbol(), from, to, cause,
+                reason));
         if (to == BookState.BROKEN) {
             replace(book.venueSymbol() + ": " + reason, book.venueSymbol() + " is BROKEN");
         } else if (to == BookState.LIVE) {
@@ -351,7 +357,7 @@ final class FeedConnection implements FeedListener {
         public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
             if (event == ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
                 FEED.info("{}: connected", venue.name());
-                books.resyncing("connected");
+                books.resyncing(StateCause.CONNECTED, "connected");
                 lastFrameNanos = clock.getAsLong();
                 lastPingNanos = Long.MIN_VALUE;
                 List<Instrument> instruments = new ArrayList<>();

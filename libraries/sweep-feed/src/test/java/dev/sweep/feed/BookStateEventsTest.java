@@ -22,15 +22,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A book's changes of state over a real connection to the simulator, as the feed tells them: one event per change,
- * with its reason, for a normal start, a sequence gap and the resync after it, a stall, and a refused subscription.
- * Numbers in reasons read {@code N}.
+ * with its cause and reason, for a normal start, a sequence gap and the resync after it, a dropped connection, a stall,
+ * and a refused subscription. Numbers in reasons read {@code N}.
  */
 @Timeout(90)
 class BookStateEventsTest {
 
     private static final Instrument BTC_USD = Instrument.of("BTC-USD");
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final String LIVE = "SYNCING -> LIVE (N bids, N asks)";
+    private static final String LIVE = "SYNCING -> LIVE SNAPSHOT (N bids, N asks)";
 
     private final Simulator simulator = Simulator.start(SimulatorConfig.defaults().withRate(100));
     private final List<String> changes = new CopyOnWriteArrayList<>();
@@ -67,15 +67,21 @@ class BookStateEventsTest {
     static Stream<Arguments> faults() {
         return Stream.of(
                 Arguments.of(Fault.GAP, List.of(LIVE,
-                        "LIVE -> BROKEN (sequence gap: expected N, got N)",
-                        "BROKEN -> SYNCING (connection replaced: BTC-USD is BROKEN)",
+                        "LIVE -> BROKEN SEQUENCE_GAP (sequence gap: expected N, got N)",
+                        "BROKEN -> SYNCING RESYNC (connection replaced: BTC-USD is BROKEN)",
+                        LIVE)),
+                Arguments.of(Fault.DROP, List.of(LIVE,
+                        "LIVE -> SYNCING DISCONNECT (connection closed by the venue (N Bye))",
                         LIVE)),
                 Arguments.of(Fault.STALL, List.of(LIVE,
-                        "LIVE -> STALE (silent for N ms)",
-                        "STALE -> LIVE (frames again)")));
+                        "LIVE -> STALE STALL (silent for N ms)",
+                        "STALE -> LIVE RESUMED (frames again)")));
     }
 
-    /** A sequence gap breaks the book and the resync makes it live again; a stall makes it stale until frames come. */
+    /**
+     * A sequence gap breaks the book and the resync makes it live again, as a new connection does after a dropped one;
+     * a stall makes it stale until frames come.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("faults")
     void aFaultIsTheChangesItBrings(Fault fault, List<String> expected) throws InterruptedException {
@@ -94,7 +100,7 @@ class BookStateEventsTest {
             awaitChanges(1);
         }
 
-        assertThat(changes).containsExactly("SYNCING -> REJECTED (Failed to subscribe: unknown product id DOGE-USD)");
+        assertThat(changes).containsExactly("SYNCING -> REJECTED REFUSED (Failed to subscribe: unknown product id DOGE-USD)");
     }
 
     /** A feed of Coinbase's book of the instrument, whose changes of state go to {@link #changes}. */
@@ -107,7 +113,7 @@ class BookStateEventsTest {
     }
 
     private static String describe(BookStateChange change) {
-        return change.from() + " -> " + change.to() + " (" + change.reason().replaceAll("\\d+", "N") + ")";
+        return change.from() + " -> " + change.to() + " " + change.cause() + " (" + change.reason().replaceAll("\\d+", "N") + ")";
     }
 
     private void awaitChanges(int count) throws InterruptedException {

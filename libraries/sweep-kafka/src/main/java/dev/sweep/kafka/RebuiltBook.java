@@ -6,6 +6,7 @@ import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderBook;
 import dev.sweep.feed.BookStateChange;
 import dev.sweep.feed.BookView;
+import dev.sweep.venue.StateCause;
 import dev.sweep.venue.Venues;
 import java.util.function.Consumer;
 
@@ -71,16 +72,16 @@ final class RebuiltBook {
                 lastAppliedNanos = nowNanos;
                 if (silent) {
                     silent = false;
-                    show("events again");
+                    show(StateCause.RESUMED, "events again");
                 }
             }
         } else if (event.state() == BookState.LIVE || event.state() == BookState.STALE) {
             if (held) {
                 published = event.state();
-                show(event.reason());
+                show(StateCause.UPSTREAM, event.reason());
             }
         } else {
-            drop(event.state(), event.reason());
+            drop(event.state(), StateCause.UPSTREAM, event.reason());
         }
     }
 
@@ -96,7 +97,7 @@ final class RebuiltBook {
         silent = false;
         updates++;
         lastAppliedNanos = nowNanos;
-        show(book.bids().depth() + " bids, " + book.asks().depth() + " asks from Kafka");
+        show(StateCause.SNAPSHOT, book.bids().depth() + " bids, " + book.asks().depth() + " asks from Kafka");
     }
 
     private void lost(BookEvent event) {
@@ -105,41 +106,42 @@ final class RebuiltBook {
                 : "epoch " + event.epoch() + " on Kafka began without its snapshot";
         resyncs++;
         lastProblem = why;
-        drop(BookState.BROKEN, why);
+        drop(BookState.BROKEN, StateCause.SEQUENCE_GAP, why);
     }
 
-    private void drop(BookState to, String why) {
+    private void drop(BookState to, StateCause cause, String why) {
         held = false;
         book.clear();
-        change(to, why);
+        change(to, cause, why);
     }
 
     /** The held book's state: the publisher's, unless this reader found its events silent. */
-    private void show(String why) {
-        change(silent ? BookState.STALE : published, why);
+    private void show(StateCause cause, String why) {
+        change(silent ? BookState.STALE : published, cause, why);
     }
 
     /** Marks a live book STALE when no event of it came since {@code staleNanos} ago. */
     synchronized void checkSilence(long nowNanos, long staleNanos, String why) {
         if (held && !silent && nowNanos - lastEventNanos > staleNanos) {
             silent = true;
-            show(why);
+            show(StateCause.STALL, why);
         }
     }
 
-    private void change(BookState to, String why) {
+    private void change(BookState to, StateCause cause, String why) {
         reason = why;
         if (to != state) {
             BookState from = state;
             state = to;
-            states.accept(new BookStateChange(venue, book.instrument(), book.instrument().symbol(), from, to, why));
+            states.accept(new BookStateChange(venue, book.instrument(), book.instrument().symbol(), from, to, cause,
+                    why));
         }
     }
 
     /** Marks a book that has heard nothing yet with why (the topics are missing, the brokers are away). */
     synchronized void waiting(String why) {
         if (!held) {
-            change(state, why);
+            change(state, StateCause.DISCONNECT, why);
             lastProblem = why;
         }
     }

@@ -4,6 +4,7 @@ import dev.sweep.core.BookState;
 import dev.sweep.core.Instrument;
 import dev.sweep.venue.FeedAdapter;
 import dev.sweep.venue.FeedListener;
+import dev.sweep.venue.StateCause;
 import dev.sweep.venue.Venue;
 import dev.sweep.venue.VenueBook;
 import dev.sweep.venue.VenueBooks;
@@ -105,7 +106,7 @@ public final class Replay implements RecordingListener {
 
         void onFrame(int frameConnection, long receiveEpochNanos, byte[] buffer, int offset, int length) {
             if (frameConnection != connection) {
-                books.resyncing("a new connection in the recording");
+                books.resyncing(StateCause.CONNECTED, "a new connection in the recording");
                 adapter = venue.newAdapter(books);
                 connection = frameConnection;
             }
@@ -113,7 +114,7 @@ public final class Replay implements RecordingListener {
         }
 
         @Override
-        public void onBookState(VenueBook book, BookState from, BookState to, String reason) {
+        public void onBookState(VenueBook book, BookState from, BookState to, StateCause cause, String reason) {
             if (to == BookState.BROKEN) {
                 broken++;
             }

@@ -7,6 +7,8 @@ import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderBook;
 import dev.sweep.sim.session.Session;
 import dev.sweep.venue.FeedEvents;
+import dev.sweep.venue.Integrity;
+import dev.sweep.venue.StateCause;
 import dev.sweep.venue.Venue;
 import dev.sweep.venue.Venues;
 import java.time.Duration;
@@ -23,8 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The venue contract over real WebSockets: every registered venue, served by the simulator on loopback and read by a
  * client with the venue's own adapter, ends equal to the simulator's truth; each fault the simulator injects that the
- * venue's integrity family can see ends with the book broken (or the connection gone), and a fresh connection ends
- * equal to the truth again; a stall holds frames back and then delivers them all.
+ * venue's integrity family can see ends with the book broken for the cause the fault stands for (or the connection
+ * gone), and a fresh connection ends equal to the truth again; a stall holds frames back and then delivers them all.
  */
 @Timeout(120)
 class VenueLoopbackContractTest {
@@ -52,6 +54,17 @@ class VenueLoopbackContractTest {
             faults.add(Arguments.of(Named.of(venue.name(), venue), Fault.DROP));
         }
         return faults.stream();
+    }
+
+    /** The cause a book broken by the fault reports: a lost update shows as a checksum where that is the check. */
+    private static StateCause causeOf(Venue venue, Fault fault) {
+        return switch (fault) {
+            case GAP -> venue.descriptor().integrity() == Integrity.CHECKSUM
+                    ? StateCause.CHECKSUM_MISMATCH : StateCause.SEQUENCE_GAP;
+            case CHECKSUM -> StateCause.CHECKSUM_MISMATCH;
+            case MALFORMED -> StateCause.MALFORMED;
+            default -> throw new IllegalArgumentException(fault + " does not break a book");
+        };
     }
 
     @ParameterizedTest
@@ -137,6 +150,8 @@ class VenueLoopbackContractTest {
         } else {
             assertThat(client.book("BTC-USD").state()).isEqualTo(BookState.BROKEN);
             assertThat(client.events()).hasAtLeastOneElementOfType(FeedEvents.Broken.class);
+            assertThat(client.changes()).filteredOn(change -> change.to() == BookState.BROKEN)
+                    .first().isEqualTo(new FeedEvents.Change("BTC-USD", BookState.BROKEN, causeOf(venue, fault)));
         }
     }
 

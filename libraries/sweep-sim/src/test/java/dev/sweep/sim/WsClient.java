@@ -165,6 +165,10 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
         return List.copyOf(events.events());
     }
 
+    synchronized List<FeedEvents.Change> changes() {
+        return List.copyOf(events.changes());
+    }
+
     synchronized VenueBook book(String symbol) {
         for (int i = 0; i < books.size(); i++) {
             if (books.get(i).instrument().symbol().equals(symbol)) {

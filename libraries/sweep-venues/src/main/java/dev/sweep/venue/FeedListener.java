@@ -18,9 +18,10 @@ public interface FeedListener {
      * has to compare states to learn of it. The book already holds the new state. A book that becomes
      * {@link BookState#BROKEN} needs a resubscription (or a new connection) to get a fresh snapshot.
      *
+     * @param cause  why, as a value to count by
      * @param reason why, for people: a check that failed, a silence, the venue's refusal, a connection's fate
      */
-    default void onBookState(VenueBook book, BookState from, BookState to, String reason) {
+    default void onBookState(VenueBook book, BookState from, BookState to, StateCause cause, String reason) {
     }
 
     /** The venue showed it is alive without changing a book (heartbeat, pong). */

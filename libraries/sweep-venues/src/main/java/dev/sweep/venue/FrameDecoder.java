@@ -284,7 +284,7 @@ public abstract class FrameDecoder implements FeedAdapter {
      */
     protected final void rejectUnreadableFrame() {
         listener.onFrameRejected(problem("not a JSON object"));
-        books.brokenAll("malformed frame");
+        books.brokenAll(StateCause.MALFORMED, "malformed frame");
     }
 
     /**
@@ -295,14 +295,14 @@ public abstract class FrameDecoder implements FeedAdapter {
         String reason = problem(fallback);
         listener.onFrameRejected(reason);
         if (batch.sectionCount() == 0 && namedBook == NO_BOOK) {
-            books.brokenAll(reason);
+            books.brokenAll(StateCause.MALFORMED, reason);
             return;
         }
         for (int section = 0; section < batch.sectionCount(); section++) {
-            books.broken(batch.sectionBook(section), reason);
+            books.broken(batch.sectionBook(section), StateCause.MALFORMED, reason);
         }
         if (namedBook != NO_BOOK) {
-            books.broken(namedBook, reason);
+            books.broken(namedBook, StateCause.MALFORMED, reason);
         }
     }
 

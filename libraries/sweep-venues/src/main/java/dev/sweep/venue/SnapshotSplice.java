@@ -149,7 +149,7 @@ public final class SnapshotSplice {
     private void request(VenueBook book, BookSplice splice, String reason) {
         if (splice.attempts == MAX_ATTEMPTS) {
             splice.clear();
-            books.broken(book, "no usable snapshot in " + MAX_ATTEMPTS + " attempts: " + reason);
+            books.broken(book, StateCause.SNAPSHOT_FAILED, "no usable snapshot in " + MAX_ATTEMPTS + " attempts: " + reason);
             return;
         }
         splice.requested = true;
@@ -159,7 +159,7 @@ public final class SnapshotSplice {
     private void buffer(VenueBook book, BookSplice splice, long first, long last) {
         if (splice.buffered == maxBuffered || !splice.add(batch, first, last)) {
             splice.clear();
-            books.broken(book, "more than " + maxBuffered + " updates waiting for the snapshot");
+            books.broken(book, StateCause.OVERFLOW, "more than " + maxBuffered + " updates waiting for the snapshot");
             return;
         }
         if (!splice.requested && splice.attempts == 0) {
@@ -176,7 +176,7 @@ public final class SnapshotSplice {
                 splice.stage = Stage.FOLLOWING;
                 splice.id = last;
             }
-            case GAP -> books.broken(book, joining
+            case GAP -> books.broken(book, joining ? StateCause.STALE_SNAPSHOT : StateCause.SEQUENCE_GAP, joining
                     ? "the snapshot (id " + splice.id + ") is older than the first update after it (" + first + ".."
                             + last + ")"
                     : "update ids jump from " + splice.id + " to " + first + ".." + last);

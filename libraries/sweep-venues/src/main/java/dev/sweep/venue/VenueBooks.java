@@ -178,7 +178,7 @@ public final class VenueBooks implements BookListener {
     /** Marks a book consistent after a snapshot or update passed every check. */
     public void live(VenueBook book) {
         if (book.state() != BookState.LIVE) {
-            change(book, BookState.LIVE, book.book().bids().depth() + " bids, " + book.book().asks().depth() + " asks");
+            change(book, BookState.LIVE, StateCause.SNAPSHOT, book.book().bids().depth() + " bids, " + book.book().asks().depth() + " asks");
         }
     }
 
@@ -186,27 +186,27 @@ public final class VenueBooks implements BookListener {
      * Marks a book broken: its levels are dropped, so that nothing can sweep them, until a fresh snapshot arrives.
      * A book already broken stays so without a second report.
      */
-    public void broken(VenueBook book, String reason) {
+    public void broken(VenueBook book, StateCause cause, String reason) {
         if (book.state() == BookState.BROKEN) {
             return;
         }
         book.book().clear();
         book.recordResync();
-        change(book, BookState.BROKEN, reason);
+        change(book, BookState.BROKEN, cause, reason);
     }
 
     /** Marks every book of the connection broken (a sequence gap, or a frame that could have concerned any). */
-    public void brokenAll(String reason) {
+    public void brokenAll(StateCause cause, String reason) {
         for (VenueBook book : books) {
-            broken(book, reason);
+            broken(book, cause, reason);
         }
     }
 
     /** Marks every book as waiting for a fresh snapshot, after the connection (re)connected or was lost. */
-    public void resyncing(String reason) {
+    public void resyncing(StateCause cause, String reason) {
         for (VenueBook book : books) {
             book.book().clear();
-            change(book, BookState.SYNCING, reason);
+            change(book, BookState.SYNCING, cause, reason);
         }
     }
 
@@ -217,7 +217,7 @@ public final class VenueBooks implements BookListener {
     public void rejected(String reason) {
         for (VenueBook book : books) {
             if (book.state() == BookState.SYNCING) {
-                change(book, BookState.REJECTED, reason);
+                change(book, BookState.REJECTED, StateCause.REFUSED, reason);
             }
         }
     }
@@ -226,7 +226,7 @@ public final class VenueBooks implements BookListener {
     public void unreachable(String reason) {
         for (VenueBook book : books) {
             book.book().clear();
-            change(book, BookState.UNREACHABLE, reason);
+            change(book, BookState.UNREACHABLE, StateCause.DISCONNECT, reason);
         }
     }
 
@@ -234,7 +234,7 @@ public final class VenueBooks implements BookListener {
     public void stale(String reason) {
         for (VenueBook book : books) {
             if (book.state() == BookState.LIVE) {
-                change(book, BookState.STALE, reason);
+                change(book, BookState.STALE, StateCause.STALL, reason);
             }
         }
     }
@@ -243,17 +243,17 @@ public final class VenueBooks implements BookListener {
     public void alive() {
         for (VenueBook book : books) {
             if (book.state() == BookState.STALE) {
-                change(book, BookState.LIVE, "frames again");
+                change(book, BookState.LIVE, StateCause.RESUMED, "frames again");
             }
         }
     }
 
     /** The one place a book's state changes, and so the one place its change is told. */
-    private void change(VenueBook book, BookState to, String reason) {
+    private void change(VenueBook book, BookState to, StateCause cause, String reason) {
         BookState from = book.state();
         if (from != to) {
             book.setState(to);
-            listener.onBookState(book, from, to, reason);
+            listener.onBookState(book, from, to, cause, reason);
         }
     }
 
@@ -263,11 +263,11 @@ public final class VenueBooks implements BookListener {
      */
     public boolean checkShared(VenueBook book) {
         if (book.book().isCrossed()) {
-            broken(book, "crossed book after " + (book.updates() <= 1 ? "the snapshot" : "an update"));
+            broken(book, StateCause.CROSSED, "crossed book after " + (book.updates() <= 1 ? "the snapshot" : "an update"));
             return false;
         }
         if (book.book().bids().depth() > maxLevels || book.book().asks().depth() > maxLevels) {
-            broken(book, "more than " + maxLevels + " levels on a side");
+            broken(book, StateCause.OVERFLOW, "more than " + maxLevels + " levels on a side");
             return false;
         }
         return true;

@@ -39,11 +39,21 @@ public final class FeedEvents implements FeedListener {
     public record SnapshotWanted(String symbol, int attempt, String reason) implements Event {
     }
 
+    /** A change of state with its cause, kept apart from {@link #events} so that those read as they always did. */
+    public record Change(String symbol, BookState to, StateCause cause) {
+    }
+
     private final List<Event> events = new ArrayList<>();
+    private final List<Change> changes = new ArrayList<>();
     private final List<SnapshotWanted> wantedSnapshots = new ArrayList<>();
 
     public List<Event> events() {
         return events;
+    }
+
+    /** Every change of state so far, with its cause, oldest first. */
+    public List<Change> changes() {
+        return changes;
     }
 
     /** The snapshots asked for and not yet taken, oldest first; forgets them. */
@@ -66,8 +76,9 @@ public final class FeedEvents implements FeedListener {
     }
 
     @Override
-    public void onBookState(VenueBook book, BookState from, BookState to, String reason) {
+    public void onBookState(VenueBook book, BookState from, BookState to, StateCause cause, String reason) {
         String symbol = book.instrument().symbol();
+        changes.add(new Change(symbol, to, cause));
         events.add(switch (to) {
             case LIVE -> new Live(symbol);
             case BROKEN -> new Broken(symbol, reason);

@@ -6,6 +6,7 @@ import dev.sweep.core.BookState;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.Side;
 import dev.sweep.venue.FeedEvents.Broken;
+import dev.sweep.venue.FeedEvents.Change;
 import dev.sweep.venue.FeedEvents.Live;
 import dev.sweep.venue.FeedEvents.Rejected;
 import dev.sweep.venue.FeedEvents.SnapshotWanted;
@@ -105,6 +106,7 @@ class SnapshotSpliceTest {
 
         assertThat(book().state()).isEqualTo(BookState.BROKEN);
         assertThat(events.events()).containsExactly(new Broken("BTC-USD", "update ids jump from 13 to 15..16"));
+        assertThat(events.changes()).last().isEqualTo(new Change("BTC-USD", BookState.BROKEN, StateCause.SEQUENCE_GAP));
     }
 
     @Test
@@ -121,6 +123,7 @@ class SnapshotSpliceTest {
         assertThat(events.events()).containsExactly(new SnapshotWanted("BTC-USD", 0, "subscribed"),
                 new Live("BTC-USD"),
                 new Broken("BTC-USD", "the snapshot (id 20) is older than the first update after it (23..24)"));
+        assertThat(events.changes()).last().isEqualTo(new Change("BTC-USD", BookState.BROKEN, StateCause.STALE_SNAPSHOT));
     }
 
     @Test
@@ -146,6 +149,7 @@ class SnapshotSpliceTest {
         assertThat(book().state()).isEqualTo(BookState.BROKEN);
         assertThat(events.events()).containsExactly(new Broken("BTC-USD",
                 "no usable snapshot in 5 attempts: timed out after 5 s"));
+        assertThat(events.changes()).last().isEqualTo(new Change("BTC-USD", BookState.BROKEN, StateCause.SNAPSHOT_FAILED));
     }
 
     @Test
@@ -160,6 +164,7 @@ class SnapshotSpliceTest {
         assertThat(book().state()).isEqualTo(BookState.BROKEN);
         assertThat(events.events()).last()
                 .isEqualTo(new Broken("BTC-USD", "more than 4 updates waiting for the snapshot"));
+        assertThat(events.changes()).last().isEqualTo(new Change("BTC-USD", BookState.BROKEN, StateCause.OVERFLOW));
         snapshot(9, 100, 1);
         assertThat(events.events()).last().isEqualTo(new Rejected("a snapshot of BTC-USD that was not asked for"));
     }

@@ -36,7 +36,7 @@ public final class VenueHarness {
 
     /** A new connection, as a feed makes one to resync: every book waits for a fresh snapshot. */
     public VenueHarness reconnect() {
-        books.resyncing("a new connection");
+        books.resyncing(StateCause.CONNECTED, "a new connection");
         adapter = venue.newAdapter(books);
         events.takeWantedSnapshots();
         wantedSnapshots.clear();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sweep.core.BookState;
 import dev.sweep.venue.FeedAdapter;
 import dev.sweep.venue.FeedListener;
+import dev.sweep.venue.StateCause;
 import dev.sweep.venue.Venue;
 import dev.sweep.venue.VenueBook;
 import dev.sweep.venue.VenueBooks;
@@ -131,7 +132,8 @@ public class DecodeBenchmark {
         String last;
 
         @Override
-        public void onBookState(VenueBook book, BookState from, BookState to, String reason) {
+        public void onBookState(VenueBook book, BookState from, BookState to, StateCause cause,
+                                String reason) {
             if (to == BookState.BROKEN) {
                 count++;
                 last = reason;

@@ -2,6 +2,7 @@ package dev.sweep.venue.testvenue;
 
 import dev.sweep.core.Side;
 import dev.sweep.venue.FrameDecoder;
+import dev.sweep.venue.StateCause;
 import dev.sweep.venue.VenueBooks;
 import dev.sweep.venue.json.JsonCursor.Token;
 import dev.sweep.venue.json.Vocabulary;
@@ -109,7 +110,7 @@ final class TestVenueAdapter extends FrameDecoder {
             return;
         }
         if (lastSequence != NO_SEQUENCE && sequence > lastSequence + 1) {
-            books.brokenAll("sequence gap: expected " + (lastSequence + 1) + ", got " + sequence);
+            books.brokenAll(StateCause.SEQUENCE_GAP, "sequence gap: expected " + (lastSequence + 1) + ", got " + sequence);
         }
         lastSequence = sequence;
         switch (type) {

@@ -3,6 +3,7 @@ package dev.sweep.venue.binance;
 import dev.sweep.core.Side;
 import dev.sweep.venue.FrameDecoder;
 import dev.sweep.venue.SnapshotSplice;
+import dev.sweep.venue.StateCause;
 import dev.sweep.venue.VenueBook;
 import dev.sweep.venue.VenueBooks;
 import dev.sweep.venue.json.JsonCursor.Token;
@@ -120,7 +121,7 @@ final class BinanceFeedAdapter extends FrameDecoder {
             listener.onHeartbeat();
         } else if (event == Event.SERVER_SHUTDOWN) {
             // "Reconnect at once": a broken book is resynced on a new connection, before this one is closed.
-            books.brokenAll("serverShutdown: the venue is about to close the connection");
+            books.brokenAll(StateCause.DISCONNECT, "serverShutdown: the venue is about to close the connection");
         } else if (result) {
             // The subscription is confirmed for every stream of the request: the snapshots can be fetched.
             for (int i = 0; i < books.size(); i++) {

@@ -2,6 +2,7 @@ package dev.sweep.venue.bybit;
 
 import dev.sweep.core.Side;
 import dev.sweep.venue.FrameDecoder;
+import dev.sweep.venue.StateCause;
 import dev.sweep.venue.VenueBook;
 import dev.sweep.venue.VenueBooks;
 import dev.sweep.venue.json.JsonCursor.Token;
@@ -125,7 +126,7 @@ final class BybitFeedAdapter extends FrameDecoder {
         }
         VenueBook book = namedBook;
         if (type == Type.DELTA && lastIds[book.index()] != NO_ID && id != lastIds[book.index()] + 1) {
-            books.broken(book, id == 1 ? "u = 1 in a delta: Bybit restarted"
+            books.broken(book, id == 1 ? StateCause.RESTART : StateCause.SEQUENCE_GAP, id == 1 ? "u = 1 in a delta: Bybit restarted"
                     : "u gap: expected " + (lastIds[book.index()] + 1) + ", got " + id);
             lastIds[book.index()] = NO_ID;
             return;

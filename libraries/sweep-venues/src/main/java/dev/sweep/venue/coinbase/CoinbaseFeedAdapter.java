@@ -2,6 +2,7 @@ package dev.sweep.venue.coinbase;
 
 import dev.sweep.core.Side;
 import dev.sweep.venue.FrameDecoder;
+import dev.sweep.venue.StateCause;
 import dev.sweep.venue.VenueBook;
 import dev.sweep.venue.VenueBooks;
 import dev.sweep.venue.json.JsonCursor.Token;
@@ -73,7 +74,7 @@ final class CoinbaseFeedAdapter extends FrameDecoder {
         }
         if (sequence == NO_SEQUENCE) {
             listener.onFrameRejected("frame without sequence_num");
-            books.brokenAll("frame without sequence_num");
+            books.brokenAll(StateCause.MALFORMED, "frame without sequence_num");
             return;
         }
         if (lastSequence != NO_SEQUENCE && sequence <= lastSequence) {
@@ -81,7 +82,7 @@ final class CoinbaseFeedAdapter extends FrameDecoder {
             return;
         }
         if (lastSequence != NO_SEQUENCE && sequence > lastSequence + 1) {
-            books.brokenAll("sequence gap: expected " + (lastSequence + 1) + ", got " + sequence);
+            books.brokenAll(StateCause.SEQUENCE_GAP, "sequence gap: expected " + (lastSequence + 1) + ", got " + sequence);
         }
         lastSequence = sequence;
         switch (channel) {

@@ -3,6 +3,7 @@ package dev.sweep.venue.kraken;
 import dev.sweep.core.FixedPoint;
 import dev.sweep.core.Side;
 import dev.sweep.venue.FrameDecoder;
+import dev.sweep.venue.StateCause;
 import dev.sweep.venue.VenueBook;
 import dev.sweep.venue.VenueBooks;
 import dev.sweep.venue.json.JsonCursor.Token;
@@ -154,12 +155,13 @@ final class KrakenFeedAdapter extends FrameDecoder {
     @Override
     protected boolean verify(VenueBook book, long expected) {
         if (!precisions.isKnown(book)) {
-            books.broken(book, "precisions of " + book.venueSymbol() + " not known yet: cannot verify the checksum");
+            books.broken(book, StateCause.UNVERIFIABLE, "precisions of " + book.venueSymbol() + " not known yet: cannot verify the checksum");
             return false;
         }
         long computed = checksums.checksum(book, expected, precisions.price(book), precisions.quantity(book));
         if (computed != expected) {
-            books.broken(book, computed == KrakenChecksum.PRECISION_MISMATCH
+            boolean unverifiable = computed == KrakenChecksum.PRECISION_MISMATCH;
+            books.broken(book, unverifiable ? StateCause.UNVERIFIABLE : StateCause.CHECKSUM_MISMATCH, unverifiable
                     ? "a level of " + book.venueSymbol() + " has more decimals than its precision"
                     : "checksum mismatch on " + book.venueSymbol() + ": venue " + expected + ", book " + computed);
             return false;

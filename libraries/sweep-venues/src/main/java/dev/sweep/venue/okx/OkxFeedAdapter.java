@@ -2,6 +2,7 @@ package dev.sweep.venue.okx;
 
 import dev.sweep.core.Side;
 import dev.sweep.venue.FrameDecoder;
+import dev.sweep.venue.StateCause;
 import dev.sweep.venue.VenueBook;
 import dev.sweep.venue.VenueBooks;
 import dev.sweep.venue.json.JsonCursor;
@@ -147,7 +148,7 @@ final class OkxFeedAdapter extends FrameDecoder {
         VenueBook book = namedBook;
         long last = lastIds[book.index()];
         if (action == Action.UPDATE && last != NO_ID && previousId != last) {
-            books.broken(book, "prevSeqId " + previousId + " after seqId " + last);
+            books.broken(book, StateCause.SEQUENCE_GAP, "prevSeqId " + previousId + " after seqId " + last);
             lastIds[book.index()] = NO_ID;
             return;
         }
@@ -165,7 +166,7 @@ final class OkxFeedAdapter extends FrameDecoder {
         }
         int actual = OkxChecksum.of(book.book());
         if (actual != expected) {
-            books.broken(book, "checksum " + expected + ", the book's is " + actual);
+            books.broken(book, StateCause.CHECKSUM_MISMATCH, "checksum " + expected + ", the book's is " + actual);
             return false;
         }
         return true;

@@ -11,12 +11,14 @@ import dev.sweep.core.Side;
 import dev.sweep.core.TakerFee;
 import dev.sweep.venue.DialectHarness;
 import dev.sweep.venue.FeedEvents.Broken;
+import dev.sweep.venue.FeedEvents.Change;
 import dev.sweep.venue.FeedEvents.Heartbeat;
 import dev.sweep.venue.FeedEvents.Live;
 import dev.sweep.venue.FeedEvents.Subscribed;
 import dev.sweep.venue.FeedEvents.VenueError;
 import dev.sweep.venue.Integrity;
 import dev.sweep.venue.KeepAlive;
+import dev.sweep.venue.StateCause;
 import dev.sweep.venue.VenueHarness;
 import dev.sweep.venue.server.UpdateFault;
 import java.time.Duration;
@@ -126,6 +128,8 @@ class BybitFeedAdapterTest {
         bybit.feed(VenueHarness.resource("bybit/delta-docs.json").replace("177400507", "1"));
 
         assertThat(bybit.events().drain()).containsExactly(new Broken("BTC-USDT", "u = 1 in a delta: Bybit restarted"));
+        assertThat(bybit.events().changes()).last()
+                .isEqualTo(new Change("BTC-USDT", BookState.BROKEN, StateCause.RESTART));
     }
 
     @Test
