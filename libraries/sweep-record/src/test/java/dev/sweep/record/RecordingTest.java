@@ -220,12 +220,12 @@ class RecordingTest {
         List<String> first = new ArrayList<>(exchange.connect());
         first.addAll(exchange.subscribe(List.of(btc)));
         // A venue whose WebSocket sends no snapshot asked for it on the subscription's answer: it came next.
-        List<String> firstSnapshot = snapshot(exchange, btc);
+        List<String> firstSnapshot = snapshot(exchange, btc, first);
         List<String> firstChange = exchange.change(btc, List.of(new Level(Side.BID, 6_699_900_000_000L, 50_000_000L)));
         // A reconnect: a new session, which starts its frames afresh (Coinbase numbers them from 0 again).
         List<String> second = new ArrayList<>(exchange.connect());
         second.addAll(exchange.subscribe(List.of(btc)));
-        List<String> secondSnapshot = snapshot(exchange, btc);
+        List<String> secondSnapshot = snapshot(exchange, btc, second);
         try (RecordingWriter writer = RecordingWriter.create(file)) {
             writer.subscription(venue.name(), List.of(btc.symbol()));
             write(writer, venue, 1, first);
@@ -257,9 +257,10 @@ class RecordingTest {
         }
     }
 
-    /** The venue's REST snapshot of the book, for a venue whose WebSocket sends none; else nothing. */
-    private static List<String> snapshot(DialectHarness exchange, Instrument instrument) {
-        return exchange.venue().restSnapshots().isEmpty() ? List.of() : List.of(exchange.snapshot(instrument).body());
+    /** The venue's REST snapshot of the book, if its client asks for one after these frames; else nothing. */
+    private static List<String> snapshot(DialectHarness exchange, Instrument instrument, List<String> frames) {
+        VenueHarness client = new VenueHarness(exchange.venue(), instrument.symbol()).feed(frames);
+        return client.wantedSnapshots().isEmpty() ? List.of() : List.of(exchange.snapshot(instrument).body());
     }
 
     private static void writeSnapshots(RecordingWriter writer, Venue venue, int connection, Instrument instrument,
