@@ -1,6 +1,7 @@
 package dev.sweep.cli;
 
 import dev.sweep.core.Instrument;
+import dev.sweep.feed.FrameTap;
 import dev.sweep.record.Recorder;
 import dev.sweep.record.RecordingWriter;
 import dev.sweep.report.Durations;
@@ -72,7 +73,7 @@ final class RecordCommand implements Callable<Integer> {
         try (StopRequest stop = StopRequest.install("sweep-record-shutdown")) {
             String failure;
             boolean stopped;
-            try (LiveFeeds feeds = LiveFeeds.start(feed, selected, instruments, recorder::frame)) {
+            try (LiveFeeds feeds = LiveFeeds.start(feed, selected, instruments, tap(recorder))) {
                 stopped = record(feeds, recorder, books, length, timeout, stop);
             } finally {
                 failure = finish(recorder);
@@ -95,6 +96,23 @@ final class RecordCommand implements Callable<Integer> {
             console.err().flush();
             return ExitCode.OK;
         }
+    }
+
+    /** What the recording holds: every frame, and every REST snapshot where its adapter got it. */
+    static FrameTap tap(Recorder recorder) {
+        return new FrameTap() {
+            @Override
+            public void onFrame(String venue, int connection, long receiveEpochNanos, byte[] buffer, int offset,
+                                int length) {
+                recorder.frame(venue, connection, receiveEpochNanos, buffer, offset, length);
+            }
+
+            @Override
+            public void onSnapshot(String venue, int connection, long receiveEpochNanos, Instrument instrument,
+                                   byte[] buffer, int offset, int length) {
+                recorder.snapshot(venue, connection, receiveEpochNanos, instrument.symbol(), buffer, offset, length);
+            }
+        };
     }
 
     private Recorder open() {

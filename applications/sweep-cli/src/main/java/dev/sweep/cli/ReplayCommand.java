@@ -198,5 +198,12 @@ final class ReplayCommand implements Callable<Integer> {
             }
             target.onFrame(venue, connection, receiveEpochNanos, buffer, offset, length);
         }
+
+        /** Handed on at once: a snapshot was fetched between two frames, and its receive time is among theirs. */
+        @Override
+        public void onSnapshot(String venue, int connection, long receiveEpochNanos, String symbol, byte[] buffer,
+                               int offset, int length) {
+            target.onSnapshot(venue, connection, receiveEpochNanos, symbol, buffer, offset, length);
+        }
     }
 }

@@ -46,7 +46,7 @@ final class VenuesCommand implements Callable<Integer> {
             out.println(Unverified.name(venue.name(), venue.descriptor().integrity().isVerified()));
             out.println("  endpoint   " + venue.defaultEndpoint());
             venue.descriptor().rest().ifPresent(rest -> out.println("  snapshots  " + rest
-                    + " (REST: the WebSocket sends only changes)"));
+                    + " (REST, where the WebSocket sends only changes)"));
             Instrument example = Instrument.of(EXAMPLE.base() + "-" + new TreeSet<>(venue.quoteCurrencies()).first());
             out.println("  symbols    " + example + " is " + venue.symbol(example));
             out.println("  taker fee  " + TakerFee.toPercent(venue.defaultTakerFee()) + " (lowest-volume tier)");

@@ -4,18 +4,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sweep.core.BookSide;
+import dev.sweep.core.BookState;
+import dev.sweep.core.Instrument;
+import dev.sweep.core.OrderBook;
+import dev.sweep.core.Side;
+import dev.sweep.feed.BookView;
+import dev.sweep.feed.FeedManager;
+import dev.sweep.feed.FeedSettings;
+import dev.sweep.record.Recorder;
 import dev.sweep.record.RecordingReader;
 import dev.sweep.record.RecordingWriter;
 import dev.sweep.record.Replay;
+import dev.sweep.sim.Simulator;
+import dev.sweep.sim.SimulatorConfig;
+import dev.sweep.venue.Venue;
+import dev.sweep.venue.VenueBook;
+import dev.sweep.venue.Venues;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -220,6 +237,62 @@ class RecordReplayTest {
                 line -> assertThat(line).isEqualTo("sweep: kraken gave no DOGE-USD book: REJECTED (venue error:"
                         + " Currency pair not supported DOGE/USD)"),
                 line -> assertThat(line).startsWith("sweep: gemini gave no book: UNREACHABLE (cannot connect: "));
+    }
+
+    @Test
+    void aBinanceRecordingHoldsItsRestSnapshotsAndReplaysToTheBookTheFeedHeld() throws Exception {
+        Venue binance = Venues.byName("binance").orElseThrow();
+        Instrument btc = Instrument.of("BTC-USDT");
+        Path file = folder.resolve("binance.swr");
+        OrderBook live;
+        try (Simulator simulator = Simulator.start(SimulatorConfig.defaults().withRate(200), List.of(binance))) {
+            Recorder recorder = new Recorder(RecordingWriter.create(file), Recorder.DEFAULT_QUEUE_BYTES);
+            recorder.subscription(binance.name(), List.of(btc.symbol()));
+            try (FeedManager feeds = new FeedManager(List.of(binance), Map.of(binance.name(),
+                    simulator.endpoint(binance.name())), Map.of(binance.name(), simulator.restEndpoint(binance.name())),
+                    List.of(btc), FeedSettings.defaults(), RecordCommand.tap(recorder)).start()) {
+                await(feeds, btc, "live with updates", view -> view.isLive() && view.updates() > 20);
+                simulator.pause();
+                OrderBook truth = simulator.truth(binance.name(), btc);
+                await(feeds, btc, "the truth", view -> view.isLive() && levels(view.book()).equals(levels(truth)));
+                live = feeds.views(btc).get(0).book();
+            }
+            recorder.close();
+        }
+
+        Replay replay = new Replay();
+        try (RecordingReader reader = RecordingReader.open(file)) {
+            while (reader.next(replay)) {
+                // replayed by the listener
+            }
+            assertThat(reader.problem()).isNull();
+        }
+        VenueBook book = replay.books(btc).get(0);
+        assertThat(book.state()).isEqualTo(BookState.LIVE);
+        assertThat(levels(book.book())).isEqualTo(levels(live));
+        assertThat(replay.rejected()).isZero();
+        assertThat(replay.broken()).isZero();
+    }
+
+    private static void await(FeedManager feeds, Instrument instrument, String what, Predicate<BookView> condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.test(feeds.views(instrument).get(0))) {
+            assertThat(System.nanoTime()).as(what + ": " + feeds.views(instrument).get(0)).isLessThan(deadline);
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+    }
+
+    /** A book's levels, best first, as text: two books compare equal when their levels do. */
+    private static List<String> levels(OrderBook book) {
+        List<String> levels = new ArrayList<>();
+        for (Side side : Side.values()) {
+            BookSide levelsOfSide = book.side(side);
+            for (int i = 0; i < levelsOfSide.depth(); i++) {
+                levels.add(side + " " + levelsOfSide.price(i) + " " + levelsOfSide.size(i));
+            }
+        }
+        return levels;
     }
 
     /** A loopback port nothing listens on. */

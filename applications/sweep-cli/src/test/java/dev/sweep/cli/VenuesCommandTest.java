@@ -31,7 +31,7 @@ class VenuesCommandTest {
         assertThat(out.toString()).isEqualTo("""
                 testrange
                   endpoint   wss://stream.testrange.invalid/ws
-                  snapshots  https://api.testrange.invalid (REST: the WebSocket sends only changes)
+                  snapshots  https://api.testrange.invalid (REST, where the WebSocket sends only changes)
                   symbols    BTC-USD is BTCUSD
                   taker fee  0.1% (lowest-volume tier)
                   book       the full book

@@ -347,7 +347,36 @@ final class FeedConnection implements FeedListener {
 
     @Override
     public void onSnapshotWanted(VenueBook book, int attempt, String reason) {
-        snapshots.fetch(adapter, book, attempt, reason);
+        snapshots.fetch(new TappedSnapshots(adapter, connectionNumber), book, attempt, reason);
+    }
+
+    /** The adapter that asked for a snapshot: the tap sees its answer first, under the asking connection's number. */
+    private final class TappedSnapshots implements FeedAdapter {
+
+        private final FeedAdapter asker;
+        private final int connection;
+
+        TappedSnapshots(FeedAdapter asker, int connection) {
+            this.asker = asker;
+            this.connection = connection;
+        }
+
+        @Override
+        public void onFrame(byte[] buffer, int offset, int length, long receiveNanos) {
+            asker.onFrame(buffer, offset, length, receiveNanos);
+        }
+
+        @Override
+        public void onSnapshot(VenueBook book, byte[] buffer, int offset, int length, long receiveNanos) {
+            tap.onSnapshot(venue.name(), connection, receiveNanos + epochOffsetNanos, book.instrument(), buffer, offset,
+                    length);
+            asker.onSnapshot(book, buffer, offset, length, receiveNanos);
+        }
+
+        @Override
+        public void onSnapshotFailed(VenueBook book, String reason) {
+            asker.onSnapshotFailed(book, reason);
+        }
     }
 
     /** The end of the pipeline: handshake, subscribe, frames to the adapter, close. */

@@ -68,6 +68,21 @@ public final class Recorder implements AutoCloseable {
                 ENTRY_BYTES + (long) length);
     }
 
+    /**
+     * Queues the body of a book's REST snapshot, as the feed hands it to the connection's adapter; returns at once.
+     *
+     * @param symbol the book's instrument, in Sweep's spelling
+     * @param buffer holds the body only during the call
+     */
+    public void snapshot(String venue, int connection, long receiveEpochNanos, String symbol, byte[] buffer,
+                         int offset, int length) {
+        if (failure != null) {
+            return;
+        }
+        offer(new Snapshot(venue, connection, receiveEpochNanos, symbol, Arrays.copyOfRange(buffer, offset,
+                offset + length)), ENTRY_BYTES + (long) length);
+    }
+
     /** Why the recording stopped early, or null while it is sound. */
     public String failure() {
         return failure;
@@ -78,7 +93,7 @@ public final class Recorder implements AutoCloseable {
         return frames;
     }
 
-    /** Frame bytes written so far, before compression. */
+    /** Frame and snapshot bytes written so far, before compression. */
     public long bytes() {
         return bytes;
     }
@@ -135,6 +150,11 @@ public final class Recorder implements AutoCloseable {
                     frames = writer.frames();
                     bytes = writer.bytes();
                     unflushed = true;
+                } else if (entry instanceof Snapshot snapshot) {
+                    writer.snapshot(snapshot.venue(), snapshot.connection(), snapshot.receiveEpochNanos(),
+                            snapshot.symbol(), snapshot.bytes(), 0, snapshot.bytes().length);
+                    bytes = writer.bytes();
+                    unflushed = true;
                 } else if (entry instanceof Subscription subscription) {
                     writer.subscription(subscription.venue(), subscription.symbols());
                     unflushed = true;
@@ -176,7 +196,8 @@ public final class Recorder implements AutoCloseable {
             }
         }
         Entry entry = queue.poll();
-        queuedBytes -= entry instanceof Frame frame ? ENTRY_BYTES + (long) frame.bytes().length : ENTRY_BYTES;
+        queuedBytes -= entry instanceof Frame frame ? ENTRY_BYTES + (long) frame.bytes().length
+                : entry instanceof Snapshot snapshot ? ENTRY_BYTES + (long) snapshot.bytes().length : ENTRY_BYTES;
         return entry;
     }
 
@@ -199,10 +220,14 @@ public final class Recorder implements AutoCloseable {
         return bytes >= 1024 * 1024 ? bytes / (1024 * 1024) + " MB" : bytes / 1024 + " KB";
     }
 
-    private sealed interface Entry permits Frame, Subscription, Flush {
+    private sealed interface Entry permits Frame, Snapshot, Subscription, Flush {
     }
 
     private record Frame(String venue, int connection, long receiveEpochNanos, byte[] bytes) implements Entry {
+    }
+
+    private record Snapshot(String venue, int connection, long receiveEpochNanos, String symbol, byte[] bytes)
+            implements Entry {
     }
 
     private record Subscription(String venue, List<String> symbols) implements Entry {

@@ -14,4 +14,13 @@ public interface RecordingListener {
      * @param buffer holds the frame; reused for the next record, so copy what must be kept
      */
     void onFrame(String venue, int connection, long receiveEpochNanos, byte[] buffer, int offset, int length);
+
+    /**
+     * A book's snapshot as fetched over REST, where it was handed to the connection's adapter among the frames.
+     *
+     * @param symbol the book's instrument, in Sweep's spelling ({@code BTC-USD})
+     * @param buffer holds the body; reused for the next record, so copy what must be kept
+     */
+    void onSnapshot(String venue, int connection, long receiveEpochNanos, String symbol, byte[] buffer, int offset,
+                    int length);
 }

@@ -99,23 +99,29 @@ public final class RecordingReader implements AutoCloseable {
                     symbols.add(readString());
                 }
                 listener.onSubscription(venue, symbols);
-            } else if (type == RecordingWriter.FRAME) {
+            } else if (type == RecordingWriter.FRAME || type == RecordingWriter.SNAPSHOT) {
                 String venue = readString();
                 int connection = in.readInt();
                 long receiveNanos = in.readLong();
+                offset += 12;
+                String symbol = type == RecordingWriter.SNAPSHOT ? readString() : null;
                 int length = in.readInt();
-                offset += 16;
+                offset += 4;
                 if (length < 0 || length > MAX_FRAME_BYTES) {
-                    return damaged("frame length " + length + " out of range at byte " + start
-                            + " of the uncompressed data");
+                    return damaged((symbol == null ? "frame" : "snapshot") + " length " + length
+                            + " out of range at byte " + start + " of the uncompressed data");
                 }
                 if (frame.length < length) {
                     frame = new byte[Math.max(length, frame.length * 2)];
                 }
                 in.readFully(frame, 0, length);
                 offset += length;
-                listener.onFrame(venue, connection, receiveNanos, frame, 0, length);
-                frames++;
+                if (symbol == null) {
+                    listener.onFrame(venue, connection, receiveNanos, frame, 0, length);
+                    frames++;
+                } else {
+                    listener.onSnapshot(venue, connection, receiveNanos, symbol, frame, 0, length);
+                }
             } else {
                 return damaged("unknown record type " + type + " at byte " + start + " of the uncompressed data");
             }

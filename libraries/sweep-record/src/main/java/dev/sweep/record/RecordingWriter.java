@@ -19,6 +19,7 @@ public final class RecordingWriter implements AutoCloseable {
     static final byte[] MAGIC = "SWR1".getBytes(StandardCharsets.US_ASCII);
     static final int FRAME = 1;
     static final int SUBSCRIPTION = 2;
+    static final int SNAPSHOT = 3;
 
     /** Longest time a written frame waits before the compressed stream is flushed to the output. */
     public static final long FLUSH_NANOS = 200_000_000L;
@@ -74,6 +75,24 @@ public final class RecordingWriter implements AutoCloseable {
         bytes += length;
     }
 
+    /**
+     * Appends the body of a book's snapshot fetched over REST for a venue whose WebSocket sends none (Binance), at
+     * the time it was handed to the connection's adapter: replay hands it to the adapter at the same point.
+     *
+     * @param symbol the book's instrument, in Sweep's spelling ({@code BTC-USD})
+     */
+    public void snapshot(String venue, int connection, long receiveEpochNanos, String symbol, byte[] buffer,
+                         int offset, int length) throws IOException {
+        out.writeByte(SNAPSHOT);
+        writeString(venue);
+        out.writeInt(connection);
+        out.writeLong(receiveEpochNanos);
+        writeString(symbol);
+        out.writeInt(length);
+        out.write(buffer, offset, length);
+        bytes += length;
+    }
+
     /** Pushes every frame written so far through the compressor to the output: a reader can then see them. */
     public void flush() throws IOException {
         out.flush();
@@ -83,7 +102,7 @@ public final class RecordingWriter implements AutoCloseable {
         return frames;
     }
 
-    /** Frame bytes recorded, before compression. */
+    /** Frame and snapshot bytes recorded, before compression. */
     public long bytes() {
         return bytes;
     }

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Rebuilds books from a recording: each frame goes to its venue's adapter, as it did live, and a new connection
- * number starts the venue's books afresh. No network, no clock: as fast as the adapters go.
+ * Rebuilds books from a recording: each frame goes to its venue's adapter, as it did live, each REST snapshot to the
+ * adapter that asked for it, and a new connection number starts the venue's books afresh. No network, no clock: as fast as the adapters go.
  */
 public final class Replay implements RecordingListener {
 
@@ -42,6 +42,16 @@ public final class Replay implements RecordingListener {
         replay.onFrame(connection, receiveEpochNanos, buffer, offset, length);
         frames++;
         bytes += length;
+    }
+
+    @Override
+    public void onSnapshot(String venue, int connection, long receiveEpochNanos, String symbol, byte[] buffer,
+                           int offset, int length) {
+        VenueReplay replay = venues.get(venue);
+        if (replay == null) {
+            throw new IllegalArgumentException("a snapshot of " + venue + " comes before its subscription record");
+        }
+        replay.onSnapshot(connection, receiveEpochNanos, Instrument.of(symbol), buffer, offset, length);
     }
 
     /** Frames replayed. */
@@ -111,6 +121,25 @@ public final class Replay implements RecordingListener {
                 connection = frameConnection;
             }
             adapter.onFrame(buffer, offset, length, receiveEpochNanos);
+        }
+
+        /**
+         * Hands the adapter the snapshot it asked for live. A snapshot of another connection than the current one's
+         * never reached an adapter live (the feed drops the answers to a closed connection), so it does not here.
+         */
+        void onSnapshot(int snapshotConnection, long receiveEpochNanos, Instrument instrument, byte[] buffer,
+                        int offset, int length) {
+            if (snapshotConnection != connection) {
+                rejected++;
+                return;
+            }
+            for (int i = 0; i < books.size(); i++) {
+                if (books.get(i).instrument().equals(instrument)) {
+                    adapter.onSnapshot(books.get(i), buffer, offset, length, receiveEpochNanos);
+                    return;
+                }
+            }
+            rejected++;
         }
 
         @Override

@@ -39,10 +39,14 @@ class RecordingTest {
     record Frame(String venue, int connection, long nanos, byte[] bytes) {
     }
 
+    record Snapshot(String venue, int connection, long nanos, String symbol, byte[] bytes) {
+    }
+
     /** Collects what a reader delivers. */
-    static final class Collected implements RecordingListener {
+    static class Collected implements RecordingListener {
         final List<String> subscriptions = new ArrayList<>();
         final List<Frame> frames = new ArrayList<>();
+        final List<Snapshot> snapshots = new ArrayList<>();
 
         @Override
         public void onSubscription(String venue, List<String> symbols) {
@@ -53,6 +57,13 @@ class RecordingTest {
         public void onFrame(String venue, int connection, long receiveEpochNanos, byte[] buffer, int offset,
                             int length) {
             frames.add(new Frame(venue, connection, receiveEpochNanos, Arrays.copyOfRange(buffer, offset, offset + length)));
+        }
+
+        @Override
+        public void onSnapshot(String venue, int connection, long receiveEpochNanos, String symbol, byte[] buffer,
+                               int offset, int length) {
+            snapshots.add(new Snapshot(venue, connection, receiveEpochNanos, symbol,
+                    Arrays.copyOfRange(buffer, offset, offset + length)));
         }
     }
 
@@ -80,6 +91,51 @@ class RecordingTest {
         } finally {
             Files.delete(file);
         }
+    }
+
+    @Test
+    void aRestSnapshotIsReadBackWhereItWasWrittenAmongTheFrames() throws IOException {
+        Path file = folder.resolve("snapshots.swr");
+        byte[] ack = "{\"result\":null,\"id\":1}".getBytes(StandardCharsets.UTF_8);
+        byte[] body = "{\"lastUpdateId\":7,\"bids\":[],\"asks\":[]}".getBytes(StandardCharsets.UTF_8);
+        List<String> order = new ArrayList<>();
+        try (RecordingWriter writer = RecordingWriter.create(file)) {
+            writer.subscription("binance", List.of("BTC-USDT"));
+            writer.frame("binance", 3, 10, ack, 0, ack.length);
+            writer.snapshot("binance", 3, 20, "BTC-USDT", body, 0, body.length);
+            writer.frame("binance", 3, 30, ack, 0, ack.length);
+            assertThat(writer.frames()).isEqualTo(2);
+            assertThat(writer.bytes()).isEqualTo(2L * ack.length + body.length);
+        }
+
+        Collected collected = new Collected() {
+            @Override
+            public void onFrame(String venue, int connection, long receiveEpochNanos, byte[] buffer, int offset,
+                                int length) {
+                order.add("frame " + receiveEpochNanos);
+                super.onFrame(venue, connection, receiveEpochNanos, buffer, offset, length);
+            }
+
+            @Override
+            public void onSnapshot(String venue, int connection, long receiveEpochNanos, String symbol,
+                                   byte[] buffer, int offset, int length) {
+                order.add("snapshot " + receiveEpochNanos);
+                super.onSnapshot(venue, connection, receiveEpochNanos, symbol, buffer, offset, length);
+            }
+        };
+        try (RecordingReader reader = RecordingReader.open(file)) {
+            while (reader.next(collected)) {
+                // collected by the listener
+            }
+            assertThat(reader.problem()).isNull();
+            assertThat(reader.frames()).isEqualTo(2);
+        }
+        assertThat(order).containsExactly("frame 10", "snapshot 20", "frame 30");
+        Snapshot snapshot = collected.snapshots.get(0);
+        assertThat(snapshot.venue()).isEqualTo("binance");
+        assertThat(snapshot.connection()).isEqualTo(3);
+        assertThat(snapshot.symbol()).isEqualTo("BTC-USDT");
+        assertThat(snapshot.bytes()).isEqualTo(body);
     }
 
     @Test
@@ -147,13 +203,9 @@ class RecordingTest {
                 .hasMessageContaining("is not a Sweep recording");
     }
 
-    /**
-     * Every registered venue whose WebSocket carries its snapshots, replayed through its own adapter. A recording holds
-     * WebSocket frames only: a venue whose books start from a REST snapshot cannot be replayed until the snapshots are
-     * recorded too.
-     */
+    /** Every registered venue, replayed through its own adapter: the REST snapshots of Binance's too. */
     static List<Venue> venues() {
-        return Venues.all().stream().filter(venue -> venue.restSnapshots().isEmpty()).toList();
+        return Venues.all();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -167,14 +219,20 @@ class RecordingTest {
         Path file = folder.resolve("replay.swr");
         List<String> first = new ArrayList<>(exchange.connect());
         first.addAll(exchange.subscribe(List.of(btc)));
-        first.addAll(exchange.change(btc, List.of(new Level(Side.BID, 6_699_900_000_000L, 50_000_000L))));
+        // A venue whose WebSocket sends no snapshot asked for it on the subscription's answer: it came next.
+        List<String> firstSnapshot = snapshot(exchange, btc, first);
+        List<String> firstChange = exchange.change(btc, List.of(new Level(Side.BID, 6_699_900_000_000L, 50_000_000L)));
         // A reconnect: a new session, which starts its frames afresh (Coinbase numbers them from 0 again).
         List<String> second = new ArrayList<>(exchange.connect());
         second.addAll(exchange.subscribe(List.of(btc)));
+        List<String> secondSnapshot = snapshot(exchange, btc, second);
         try (RecordingWriter writer = RecordingWriter.create(file)) {
             writer.subscription(venue.name(), List.of(btc.symbol()));
             write(writer, venue, 1, first);
+            writeSnapshots(writer, venue, 1, btc, firstSnapshot);
+            write(writer, venue, 1, firstChange);
             write(writer, venue, 2, second);
+            writeSnapshots(writer, venue, 2, btc, secondSnapshot);
         }
 
         Replay replay = new Replay();
@@ -187,7 +245,7 @@ class RecordingTest {
         VenueBook book = replay.books(btc).get(0);
         assertThat(book.state()).isEqualTo(BookState.LIVE);
         assertThat(VenueHarness.sameLevels(book.book(), truth)).isTrue();
-        assertThat(replay.frames()).isEqualTo(first.size() + second.size());
+        assertThat(replay.frames()).isEqualTo(first.size() + firstChange.size() + second.size());
         assertThat(replay.broken()).isZero();
     }
 
@@ -196,6 +254,20 @@ class RecordingTest {
         for (String frame : frames) {
             byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
             writer.frame(venue.name(), connection, System.nanoTime(), bytes, 0, bytes.length);
+        }
+    }
+
+    /** The venue's REST snapshot of the book, if its client asks for one after these frames; else nothing. */
+    private static List<String> snapshot(DialectHarness exchange, Instrument instrument, List<String> frames) {
+        VenueHarness client = new VenueHarness(exchange.venue(), instrument.symbol()).feed(frames);
+        return client.wantedSnapshots().isEmpty() ? List.of() : List.of(exchange.snapshot(instrument).body());
+    }
+
+    private static void writeSnapshots(RecordingWriter writer, Venue venue, int connection, Instrument instrument,
+                                       List<String> bodies) throws IOException {
+        for (String body : bodies) {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            writer.snapshot(venue.name(), connection, System.nanoTime(), instrument.symbol(), bytes, 0, bytes.length);
         }
     }
 

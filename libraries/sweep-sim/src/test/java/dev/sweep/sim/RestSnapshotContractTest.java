@@ -16,6 +16,7 @@ import dev.sweep.venue.Venue;
 import dev.sweep.venue.VenueBook;
 import dev.sweep.venue.VenueHarness;
 import dev.sweep.venue.Venues;
+import dev.sweep.venue.okx.OkxVenue;
 import dev.sweep.venue.server.RestAnswer;
 import dev.sweep.venue.server.UpdateFault;
 import java.util.ArrayList;
@@ -39,8 +40,17 @@ class RestSnapshotContractTest {
     private static final long SATOSHI = 100;
 
     static Stream<Named<Venue>> venues() {
-        return Venues.all().stream().filter(venue -> venue.restSnapshots().isPresent())
+        return restOnly().stream().filter(venue -> venue.restSnapshots().isPresent())
                 .map(venue -> Named.of(venue.name(), venue));
+    }
+
+    /**
+     * The registered venues, each serving its books as the REST path expects: OKX without the snapshot its channel
+     * still sends (the removal it announced), so that its splice is what is tested.
+     */
+    static List<Venue> restOnly() {
+        return Venues.all().stream().map(venue -> venue instanceof OkxVenue ? OkxVenue.withoutInBandSnapshot() : venue)
+                .toList();
     }
 
     @ParameterizedTest
@@ -49,11 +59,9 @@ class RestSnapshotContractTest {
         assertThat(Venues.all()).allSatisfy(registered -> assertThat(registered.descriptor().rest().isPresent())
                 .as(registered.name()).isEqualTo(registered.restSnapshots().isPresent()));
         DialectHarness server = server(venue);
-        VenueHarness client = new VenueHarness(venue, "BTC-USD");
-        client.feed(server.connect()).feed(server.subscribe(List.of(BTC_USD)));
+        VenueHarness client = subscribed(venue, server);
 
         assertThat(client.book("BTC-USD").state()).as("no snapshot over the WebSocket").isEqualTo(BookState.SYNCING);
-        assertThat(client.wantedSnapshots()).containsExactly("BTC-USD");
         assertThat(server.snapshot(Instrument.of("PUPS-USD")).status()).as("an unknown symbol").isBetween(400, 499);
     }
 
@@ -123,7 +131,8 @@ class RestSnapshotContractTest {
     @MethodSource("venues")
     void moreUpdatesThanTheBufferHoldsBreakTheBookAndAResyncEndsEqualToTheTruth(Venue venue) {
         DialectHarness server = server(venue);
-        VenueHarness client = subscribed(venue, server);
+        VenueHarness client = new VenueHarness(venue, "BTC-USD");
+        client.feed(server.connect()).feed(server.subscribe(List.of(BTC_USD)));
         int bound = venue.restSnapshots().orElseThrow().maxBufferedUpdates();
         for (int i = 0; i < bound; i++) {
             move(client, server, i % 2 == 0 ? Side.BID : Side.ASK);
@@ -169,10 +178,16 @@ class RestSnapshotContractTest {
         return server;
     }
 
-    /** A client subscribed to BTC-USD, waiting for the snapshot it asked for. */
+    /**
+     * A client subscribed to BTC-USD, waiting for the snapshot it asked for: on the subscription's answer (Binance),
+     * or at the book's first update (OKX, whose channel may still send a snapshot instead), which then comes first.
+     */
     private static VenueHarness subscribed(Venue venue, DialectHarness server) {
         VenueHarness client = new VenueHarness(venue, "BTC-USD");
         client.feed(server.connect()).feed(server.subscribe(List.of(BTC_USD)));
+        if (client.wantedSnapshots().isEmpty()) {
+            move(client, server, Side.BID);
+        }
         assertThat(client.wantedSnapshots()).containsExactly("BTC-USD");
         return client;
     }

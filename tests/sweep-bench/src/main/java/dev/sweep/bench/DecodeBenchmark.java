@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sweep.core.BookState;
+import dev.sweep.core.OrderBook;
 import dev.sweep.venue.FeedAdapter;
 import dev.sweep.venue.FeedListener;
 import dev.sweep.venue.StateCause;
@@ -30,8 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Decode + apply of one update frame per operation, for every registered venue, on a 1,000-level book, with the
- * venue's integrity check (Kraken: its checksum; Coinbase: its sequence numbers). The frames are the venue's own
- * server side's. The baseline in the same run is Jackson reading the same frame into a tree, with {@code BigDecimal}
+ * venue's integrity check (Kraken: its checksum; Coinbase: its sequence numbers; Binance: its update ids, spliced
+ * into the REST snapshot each new connection asks for). The frames are the venue's own server side's. The baseline in the same run is Jackson reading the same frame into a tree, with {@code BigDecimal}
  * numbers, and doing nothing with it.
  *
  * <p>Run: {@code java -jar tests/sweep-bench/target/benchmarks.jar DecodeBenchmark -prof gc} (every venue), or add
@@ -62,18 +63,15 @@ public class DecodeBenchmark {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private final FailureCounter failures = new FailureCounter();
     private Venue registered;
+    private UpdateStream stream;
     private byte[][] frames;
     private FeedAdapter adapter;
     private VenueBooks books;
     private int next;
 
-    /**
-     * The venues measured: those whose WebSocket carries their snapshots. A venue whose book starts from a REST
-     * snapshot (Binance) would need one fetched for each new connection the cycle starts, which this stream does not
-     * hold yet.
-     */
+    /** The venues measured: every registered one. */
     static List<String> venues() {
-        return Venues.all().stream().filter(venue -> venue.restSnapshots().isEmpty()).map(Venue::name).toList();
+        return Venues.names();
     }
 
     @Setup(Level.Trial)
@@ -81,12 +79,13 @@ public class DecodeBenchmark {
         registered = Venues.byName(venue).orElseThrow(() -> new IllegalArgumentException("no venue '" + venue
                 + "' (venues: " + String.join(", ", Venues.names()) + "): run with the benchmark jar's own main, or"
                 + " -p venue=NAME"));
-        UpdateStream stream = UpdateStream.of(registered, LEVELS, PAIRS, 42);
+        stream = UpdateStream.of(registered, LEVELS, PAIRS, 42);
         frames = stream.updates;
         books = registered.newBooks(List.of(UpdateStream.BTC_USD), failures);
         adapter = registered.newAdapter(books);
         for (byte[] frame : stream.subscription) {
             adapter.onFrame(frame, 0, frame.length, System.nanoTime());
+            handSnapshotWanted();
         }
         requireLive();
     }
@@ -95,14 +94,28 @@ public class DecodeBenchmark {
     public VenueBooks decodeAndApply() {
         byte[] frame = frames[next];
         adapter.onFrame(frame, 0, frame.length, next);
+        handSnapshotWanted();
         next = (next + 1) & (frames.length - 1);
         if (next == 0) {
             // The cycle starts again: its frames count on from where the connection began (a sequence number, a
             // chained id), so they are read as a new connection's, on the same book, which the cycle left as it was.
-            // The new adapter is the only allocation: 3 to 4 bytes per frame, over the cycle's 2,048 frames.
+            // The new adapter is the only allocation: 3 to 4 bytes per frame, over the cycle's 2,048 frames (with a
+            // REST snapshot, its splice's buffers too, and the snapshot that the new connection's first update asks
+            // for is applied once per cycle).
             adapter = registered.newAdapter(books);
         }
         return books;
+    }
+
+    /** Hands the adapter the REST snapshot it asked for, as the feed would once fetched: the stream's start. */
+    private void handSnapshotWanted() {
+        VenueBook wanted = failures.snapshotWanted;
+        if (wanted != null) {
+            failures.snapshotWanted = null;
+            byte[] body = stream.restSnapshot.orElseThrow(() -> new IllegalStateException(venue
+                    + " asked for a REST snapshot it does not serve"));
+            adapter.onSnapshot(wanted, body, 0, body.length, next);
+        }
     }
 
     @Benchmark
@@ -117,6 +130,21 @@ public class DecodeBenchmark {
         requireLive();
     }
 
+    /** The frames of one cycle: after each, the book is as the stream's start left it. */
+    int cycleLength() {
+        return frames.length;
+    }
+
+    /** The client's book, for checks of what the benchmark measured. */
+    OrderBook book() {
+        return books.get(0).book();
+    }
+
+    /** The book the stream's snapshot describes, which every cycle ends at. */
+    OrderBook truth() {
+        return stream.truth;
+    }
+
     /** A benchmark that broke its book would be measuring the rejection path: fail loudly instead. */
     private void requireLive() {
         VenueBook book = books.get(0);
@@ -126,10 +154,16 @@ public class DecodeBenchmark {
         }
     }
 
-    /** Counts what should never happen in a benchmark run. */
+    /** Counts what should never happen in a benchmark run, and notes the REST snapshot an adapter asks for. */
     static final class FailureCounter implements FeedListener {
         long count;
         String last;
+        VenueBook snapshotWanted;
+
+        @Override
+        public void onSnapshotWanted(VenueBook book, int attempt, String reason) {
+            snapshotWanted = book;
+        }
 
         @Override
         public void onBookState(VenueBook book, BookState from, BookState to, StateCause cause,

@@ -66,6 +66,14 @@ public class ReplayBenchmark {
                     connectionList.add(connection);
                     frames.add(Arrays.copyOfRange(buffer, offset, offset + length));
                 }
+
+                @Override
+                public void onSnapshot(String venue, int connection, long receiveEpochNanos, String symbol,
+                                       byte[] buffer, int offset, int length) {
+                    // The shipped recording holds venues whose WebSocket carries their snapshots: anything else
+                    // would be measured without what its books start from.
+                    throw new IllegalStateException(file + " holds a REST snapshot, which this benchmark skips");
+                }
             };
             while (reader.next(collector)) {
                 if (frames.size() > FRAMES) {

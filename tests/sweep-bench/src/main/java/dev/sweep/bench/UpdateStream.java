@@ -10,6 +10,7 @@ import dev.sweep.venue.Venue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -25,16 +26,23 @@ final class UpdateStream {
     private static final long TICK = 10_000_000L;
     private static final long SATOSHI = 100;
 
-    /** What the venue sends when a client connects and subscribes: the snapshot among them. */
+    /** What the venue sends when a client connects and subscribes: the snapshot among them, unless REST serves it. */
     final List<byte[]> subscription;
+    /**
+     * The body of the venue's REST snapshot as of the stream's start, for a venue whose WebSocket sends none
+     * (Binance): what a client fetches when its adapter asks, on each connection.
+     */
+    final Optional<byte[]> restSnapshot;
     final byte[][] updates;
     /** The level changes of each update frame, for baselines that need them in another protocol's form. */
     final List<List<Level>> changes;
     /** The book the snapshot describes; the stream leaves the client's book equal to it after every cycle. */
     final OrderBook truth;
 
-    private UpdateStream(List<byte[]> subscription, byte[][] updates, List<List<Level>> changes, OrderBook truth) {
+    private UpdateStream(List<byte[]> subscription, Optional<byte[]> restSnapshot, byte[][] updates,
+            List<List<Level>> changes, OrderBook truth) {
         this.subscription = subscription;
+        this.restSnapshot = restSnapshot;
         this.updates = updates;
         this.changes = changes;
         this.truth = truth;
@@ -56,6 +64,7 @@ final class UpdateStream {
         List<byte[]> subscription = new ArrayList<>();
         server.connect().forEach(frame -> subscription.add(bytes(frame)));
         server.subscribe(List.of(BTC_USD)).forEach(frame -> subscription.add(bytes(frame)));
+        Optional<byte[]> restSnapshot = venue.restSnapshots().map(rest -> bytes(server.snapshot(BTC_USD).body()));
         OrderBook initial = truth.copy();
         List<byte[]> updates = new ArrayList<>();
         List<List<Level>> frameChanges = new ArrayList<>();
@@ -86,7 +95,7 @@ final class UpdateStream {
             updates.add(oneFrame(venue, server.change(BTC_USD, restores)));
             frameChanges.add(restores);
         }
-        return new UpdateStream(subscription, updates.toArray(byte[][]::new), frameChanges, initial);
+        return new UpdateStream(subscription, restSnapshot, updates.toArray(byte[][]::new), frameChanges, initial);
     }
 
     private static byte[] oneFrame(Venue venue, List<String> frames) {

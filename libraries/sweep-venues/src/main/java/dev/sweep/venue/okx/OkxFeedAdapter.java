@@ -1,7 +1,9 @@
 package dev.sweep.venue.okx;
 
+import dev.sweep.core.BookState;
 import dev.sweep.core.Side;
 import dev.sweep.venue.FrameDecoder;
+import dev.sweep.venue.SnapshotSplice;
 import dev.sweep.venue.StateCause;
 import dev.sweep.venue.VenueBook;
 import dev.sweep.venue.VenueBooks;
@@ -18,12 +20,14 @@ import java.util.function.BooleanSupplier;
  * A snapshot replaces the book; an update must name the book's last {@code seqId} as its {@code prevSeqId}, which
  * also admits the message that changes nothing ({@code seqId == prevSeqId}) and the one after maintenance
  * ({@code seqId < prevSeqId}); anything else breaks the book. A non-zero {@code checksum} must match the book after
- * the message; 0 (what OKX sends since June 2026) is not checked.
+ * the message; 0 (what OKX sends since June 2026) is not checked. A book whose first message is an update (OKX
+ * announced the channel would stop sending its snapshot) asks for its REST snapshot and is spliced into its updates
+ * by {@link OkxSpliceRule}; from then on its updates go through the splice.
  */
 final class OkxFeedAdapter extends FrameDecoder {
 
     private enum Field {
-        ARG, ACTION, DATA, EVENT, MSG, CHANNEL, INST_ID, ASKS, BIDS, CHECKSUM, PREV_SEQ_ID, SEQ_ID, NONE;
+        ARG, ACTION, DATA, EVENT, MSG, CODE, CHANNEL, INST_ID, ASKS, BIDS, CHECKSUM, PREV_SEQ_ID, SEQ_ID, NONE;
 
         /** The field's name as OKX writes it: camel case. */
         String word() {
@@ -42,16 +46,36 @@ final class OkxFeedAdapter extends FrameDecoder {
 
     private enum Channel { BOOKS, OTHER }
 
+    /** A REST answer's {@code code}: {@code "0"} for success. */
+    private enum Code {
+        SUCCESS("0"), OTHER("");
+
+        private final String word;
+
+        Code(String word) {
+            this.word = word;
+        }
+    }
+
     private static final Vocabulary<Field> FIELDS = Vocabulary.of(Field.class, Field.NONE, Field::word);
     private static final Vocabulary<Action> ACTIONS = Vocabulary.of(Action.class, Action.OTHER);
     private static final Vocabulary<Event> EVENTS = Vocabulary.of(Event.class, Event.OTHER);
     private static final Vocabulary<Channel> CHANNELS = Vocabulary.of(Channel.class, Channel.OTHER);
+    private static final Vocabulary<Code> CODES = Vocabulary.of(Code.class, Code.OTHER, code -> code.word);
     private static final byte[] PONG = "pong".getBytes(StandardCharsets.US_ASCII);
+    /** What a section the splice restages, or a REST snapshot, carries: no checksum (LevelBatch's "none"). */
+    private static final long NO_CHECKSUM = -1;
     /** No id: before a book's snapshot, or a field a message lacks. */
     private static final long NO_ID = JsonCursor.NOT_A_LONG;
 
     /** The last {@code seqId} applied to each book, {@link #NO_ID} before its snapshot. */
     private final long[] lastIds;
+    /**
+     * Whether each book's first message on this connection was an update, not a snapshot: OKX's announced removal of
+     * the in-band snapshot. Such a book is spliced into its REST snapshot, and its updates go through the splice.
+     */
+    private final boolean[] spliced;
+    private final SnapshotSplice splice;
 
     // The envelope.
     private boolean pong;
@@ -70,10 +94,12 @@ final class OkxFeedAdapter extends FrameDecoder {
     private final BooleanSupplier readBid = () -> readLevel(Side.BID);
     private final BooleanSupplier readAsk = () -> readLevel(Side.ASK);
 
-    OkxFeedAdapter(VenueBooks books) {
+    OkxFeedAdapter(VenueBooks books, int maxBuffered) {
         super(books);
         this.lastIds = new long[books.size()];
         Arrays.fill(lastIds, NO_ID);
+        this.spliced = new boolean[books.size()];
+        this.splice = new SnapshotSplice(books, batch, this::applyBatch, new OkxSpliceRule(), maxBuffered);
     }
 
     @Override
@@ -147,6 +173,19 @@ final class OkxFeedAdapter extends FrameDecoder {
         }
         VenueBook book = namedBook;
         long last = lastIds[book.index()];
+        if (action == Action.UPDATE && last == NO_ID && book.state() != BookState.BROKEN) {
+            spliced[book.index()] = true; // no snapshot came first: the book starts from REST
+        }
+        if (spliced[book.index()]) {
+            if (action == Action.SNAPSHOT) {
+                books.broken(book, StateCause.RESTART,
+                        "a snapshot on the channel after the book was spliced from REST");
+                return;
+            }
+            batch.endSection(book, false, checksum);
+            splice.onUpdate(previousId, id, receiveNanos);
+            return;
+        }
         if (action == Action.UPDATE && last != NO_ID && previousId != last) {
             books.broken(book, StateCause.SEQUENCE_GAP, "prevSeqId " + previousId + " after seqId " + last);
             lastIds[book.index()] = NO_ID;
@@ -159,10 +198,44 @@ final class OkxFeedAdapter extends FrameDecoder {
         applyBatch(receiveNanos);
     }
 
+    /**
+     * The book's snapshot from {@code GET /api/v5/market/books}: {@code {"code":"0","msg":"","data":[{"asks":[…],
+     * "bids":[…],"ts":"…","seqId":…}]}}, spliced into the updates by its {@code seqId}.
+     */
+    @Override
+    public void onSnapshot(VenueBook book, byte[] body, int offset, int length, long receiveNanos) {
+        startText(body);
+        batch.clear();
+        previousId = NO_ID;
+        id = NO_ID;
+        Code code = Code.OTHER;
+        if (openFrame(offset, length)) {
+            for (Field field = nextField(FIELDS); field != Field.NONE; field = nextField(FIELDS)) {
+                switch (field) {
+                    case CODE -> code = readWord(CODES, "code");
+                    case DATA -> readArray(Token.START_OBJECT, readItem, "data must be an array of objects");
+                    default -> cursor.skipValue();
+                }
+            }
+        }
+        if (!endFrame() || code != Code.SUCCESS && !fail("code is not \"0\"")
+                || id < 0 && !fail("a snapshot needs seqId")) {
+            splice.onSnapshotFailed(book, "malformed snapshot: " + problem("not a JSON object"));
+            return;
+        }
+        batch.endSection(book, true, NO_CHECKSUM);
+        splice.onSnapshot(id, receiveNanos);
+    }
+
+    @Override
+    public void onSnapshotFailed(VenueBook book, String reason) {
+        splice.onSnapshotFailed(book, reason);
+    }
+
     @Override
     protected boolean verify(VenueBook book, long expected) {
-        if (expected == 0) {
-            return true; // OKX's deprecated field: 0 means no checksum
+        if (expected == 0 || expected == NO_CHECKSUM) {
+            return true; // OKX's deprecated field: 0 means no checksum; a REST snapshot carries none
         }
         int actual = OkxChecksum.of(book.book());
         if (actual != expected) {
@@ -178,7 +251,8 @@ final class OkxFeedAdapter extends FrameDecoder {
         previousId = NO_ID;
         id = NO_ID;
         checksum = 0;
-        return readArray(Token.START_OBJECT, readItem, "data must be an array of objects");
+        return readArray(Token.START_OBJECT, readItem, "data must be an array of objects")
+                && (previousId != NO_ID && id >= 0 || fail("books data needs prevSeqId and seqId"));
     }
 
     private boolean readItem() {
@@ -192,10 +266,7 @@ final class OkxFeedAdapter extends FrameDecoder {
                 default -> cursor.skipValue();
             }
         }
-        if (failed()) {
-            return false;
-        }
-        return (previousId != NO_ID && id >= 0) || fail("books data needs prevSeqId and seqId");
+        return !failed();
     }
 
     private long readLong(String field) {

@@ -82,6 +82,43 @@ final class OkxProxy {
         });
     }
 
+    /**
+     * The answer to {@code GET /api/v5/market/books}: {@code {"code":"0","msg":"","data":[{"asks":[…],"bids":[…],
+     * "ts":"0","seqId":…}]}}. The market has no clock of its own, so {@code ts} is 0; clients do not read it.
+     */
+    static String restBooks(OrderBook view, long seqId) {
+        return JsonWriter.text(json -> {
+            json.writeStartObject();
+            json.writeStringField("code", "0");
+            json.writeStringField("msg", "");
+            json.writeArrayFieldStart("data");
+            json.writeStartObject();
+            json.writeArrayFieldStart("asks");
+            DecimalLevels.writeSide(json, view.asks(), view.instrument(), OKX_TAIL);
+            json.writeEndArray();
+            json.writeArrayFieldStart("bids");
+            DecimalLevels.writeSide(json, view.bids(), view.instrument(), OKX_TAIL);
+            json.writeEndArray();
+            json.writeStringField("ts", "0");
+            json.writeNumberField("seqId", seqId);
+            json.writeEndObject();
+            json.writeEndArray();
+            json.writeEndObject();
+        });
+    }
+
+    /** A REST error: {@code {"code":"51001","msg":"Instrument ID does not exist","data":[]}}. */
+    static String restError(String code, String message) {
+        return JsonWriter.text(json -> {
+            json.writeStartObject();
+            json.writeStringField("code", code);
+            json.writeStringField("msg", message);
+            json.writeArrayFieldStart("data");
+            json.writeEndArray();
+            json.writeEndObject();
+        });
+    }
+
     private String books(String instId, String action, Ids ids, long millis, JsonWriter.Body levels) {
         return writer.write(json -> {
             json.writeStartObject();

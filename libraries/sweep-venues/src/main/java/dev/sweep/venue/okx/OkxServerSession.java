@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * OKX v5 public, server side: {@code subscribe} to {@code books} answers an ack and a 400-level snapshot per
- * instrument, then updates whose {@code prevSeqId} is the last {@code seqId} (ids jump by a few), with the checksum
+ * instrument (none in the mode OKX announced, where the book comes from REST, {@link OkxSnapshots}), then updates
+ * whose {@code prevSeqId} is the last {@code seqId} (ids jump by the changes between messages), with the checksum
  * field 0 as OKX sends it since June 2026; after 60 s without a change, a message that changes nothing
  * ({@code seqId == prevSeqId}). The text {@code ping} gets {@code pong}; a connection OKX has sent nothing for 30 s
  * is closed. Faults: a lost update leaves a {@code prevSeqId} the client never saw; a bad check sends a wrong non-zero
@@ -26,8 +27,6 @@ final class OkxServerSession implements ServerSession {
 
     private static final long IDLE_NANOS = 30_000_000_000L;
     private static final long NO_CHANGE_NANOS = 60_000_000_000L;
-    /** Ids jump by up to this much between messages. */
-    private static final int MAX_STEP = 20;
 
     /** One instrument's {@code books}: what its client sees, its last id, when it last sent. */
     private static final class Subscription {
@@ -56,12 +55,15 @@ final class OkxServerSession implements ServerSession {
     }
 
     private final ServerContext context;
+    /** Whether a subscription starts with the book's snapshot, or (as OKX announced) with updates only. */
+    private final boolean inBandSnapshot;
     private final OkxProxy proxy = new OkxProxy();
     private final Map<Instrument, Subscription> subscriptions = new LinkedHashMap<>();
     private String connectionId = "";
 
-    OkxServerSession(OkxVenue venue, ServerContext context) {
+    OkxServerSession(ServerContext context, boolean inBandSnapshot) {
         this.context = context;
+        this.inBandSnapshot = inBandSnapshot;
     }
 
     @Override
@@ -118,11 +120,13 @@ final class OkxServerSession implements ServerSession {
         }
         Instrument instrument = listed.get();
         Subscription subscription = new Subscription(arg.instId(), new DepthView(context.book(instrument),
-                OkxVenue.DEPTH), 1_000 + Math.floorMod(context.randomLong(), 1_000_000L), nowNanos);
+                OkxVenue.DEPTH), context.updateId(instrument), nowNanos);
         subscriptions.put(instrument, subscription);
         context.send(proxy.subscribed(requestId, arg.channel(), arg.instId(), connectionId));
-        context.send(proxy.snapshot(arg.instId(), subscription.view.book(), new Ids(-1, subscription.id, 0),
-                nowNanos / 1_000_000L));
+        if (inBandSnapshot) {
+            context.send(proxy.snapshot(arg.instId(), subscription.view.book(), new Ids(-1, subscription.id, 0),
+                    nowNanos / 1_000_000L));
+        }
     }
 
     @Override
@@ -136,21 +140,17 @@ final class OkxServerSession implements ServerSession {
             return;
         }
         long previous = subscription.id;
+        // The book's change count: it rises by the changes since the last message (some beyond the 400 levels, so
+        // ids jump), and is the id the REST snapshot of the same book carries, as OKX's seqId is per instrument.
+        long next = context.updateId(instrument);
         switch (context.nextFault()) {
-            case LOST -> {
-                subscription.id = next(previous); // an update the client never sees: the next one chains to it
-                return;
-            }
-            case BAD_CHECK -> send(subscription, visible, new Ids(previous, next(previous),
+            case LOST -> subscription.id = next; // an update the client never sees: the next one chains to it
+            case BAD_CHECK -> send(subscription, visible, new Ids(previous, next,
                     OkxChecksum.of(subscription.view.book()) ^ 1), nowNanos);
             case RESTART -> send(subscription, visible, new Ids(previous, 1 + Math.floorMod(context.randomLong(),
                     Math.max(1, previous - 1)), 0), nowNanos);
-            default -> send(subscription, visible, new Ids(previous, next(previous), 0), nowNanos);
+            default -> send(subscription, visible, new Ids(previous, next, 0), nowNanos);
         }
-    }
-
-    private long next(long id) {
-        return id + 1 + Math.floorMod(context.randomLong(), MAX_STEP);
     }
 
     private void send(Subscription subscription, List<Level> changes, Ids ids, long nowNanos) {

@@ -5,6 +5,7 @@ import dev.sweep.core.TakerFee;
 import dev.sweep.venue.FeedAdapter;
 import dev.sweep.venue.Integrity;
 import dev.sweep.venue.KeepAlive;
+import dev.sweep.venue.RestSnapshots;
 import dev.sweep.venue.SymbolFormat;
 import dev.sweep.venue.Venue;
 import dev.sweep.venue.VenueBooks;
@@ -42,9 +43,31 @@ public final class OkxVenue implements Venue {
      * did not come.
      */
     private static final VenueDescriptor DESCRIPTOR = new VenueDescriptor("okx",
-            URI.create("wss://ws.okx.com:8443/ws/v5/public"), Optional.empty(), SymbolFormat.upperCase("-"),
+            URI.create("wss://ws.okx.com:8443/ws/v5/public"), Optional.of(URI.create("https://openapi.okx.com")),
+            SymbolFormat.upperCase("-"),
             TAKER_FEE, DEPTH, Integrity.CHAINED_ID, KeepAlive.textPing("ping", Duration.ofSeconds(20)),
             Duration.ofSeconds(25), MARKET);
+
+    private static final RestSnapshots SNAPSHOTS = new OkxSnapshots(DESCRIPTOR.symbols());
+
+    private final boolean inBandSnapshot;
+
+    /** OKX as documented today: {@code books} starts with the book's snapshot. */
+    public OkxVenue() {
+        this(true);
+    }
+
+    private OkxVenue(boolean inBandSnapshot) {
+        this.inBandSnapshot = inBandSnapshot;
+    }
+
+    /**
+     * OKX's server side as announced for {@code books} (changelog, updated 2026-02-12): no snapshot on the channel,
+     * the book fetched over REST and spliced into the updates. For the simulator; the client side is the same.
+     */
+    public static OkxVenue withoutInBandSnapshot() {
+        return new OkxVenue(false);
+    }
 
     @Override
     public VenueDescriptor descriptor() {
@@ -63,7 +86,17 @@ public final class OkxVenue implements Venue {
 
     @Override
     public String integrity() {
-        return "each message names the seqId before it (ids jump); a non-zero checksum of the top 25 levels is checked";
+        return "each message names the seqId before it (ids jump); a non-zero checksum of the top 25 levels is"
+                + " checked; without a snapshot on the channel, a REST snapshot of 400 levels is spliced in by seqId";
+    }
+
+    /**
+     * {@code GET /api/v5/market/books?sz=400}, which a book splices into its updates when the channel does not start
+     * with its snapshot.
+     */
+    @Override
+    public Optional<RestSnapshots> restSnapshots() {
+        return Optional.of(SNAPSHOTS);
     }
 
     @Override
@@ -86,11 +119,11 @@ public final class OkxVenue implements Venue {
 
     @Override
     public FeedAdapter newAdapter(VenueBooks books) {
-        return new OkxFeedAdapter(books);
+        return new OkxFeedAdapter(books, SNAPSHOTS.maxBufferedUpdates());
     }
 
     @Override
     public ServerSession newServerSession(ServerContext context) {
-        return new OkxServerSession(this, context);
+        return new OkxServerSession(context, inBandSnapshot);
     }
 }

@@ -17,8 +17,12 @@ import dev.sweep.venue.FeedEvents.Live;
 import dev.sweep.venue.FeedEvents.Subscribed;
 import dev.sweep.venue.FeedEvents.VenueError;
 import dev.sweep.venue.Integrity;
+import dev.sweep.venue.FeedEvents.SnapshotWanted;
 import dev.sweep.venue.KeepAlive;
+import dev.sweep.venue.RestSnapshots;
+import dev.sweep.venue.SpliceRule;
 import dev.sweep.venue.VenueHarness;
+import dev.sweep.venue.server.RestAnswer;
 import dev.sweep.venue.server.UpdateFault;
 import java.time.Duration;
 import java.util.List;
@@ -182,5 +186,117 @@ class OkxFeedAdapterTest {
         assertThat(silent.isClosed()).isTrue();
         assertThat(client.events().drain()).containsOnly(new Heartbeat());
         assertThat(client.book("BTC-USDT").updates()).isEqualTo(2);
+    }
+
+    @Test
+    void withoutASnapshotOnTheChannelTheDocumentedRestSnapshotIsSplicedByItsSeqId() {
+        // Around the documented REST snapshot (seqId 3235851742, one level a side): an update it already holds, and
+        // one that straddles it, its prevSeqId below the snapshot's as "not all snapshot seqId will appear".
+        String held = update(3235851700L, 3235851740L, "[[\"41000\",\"9\",\"0\",\"1\"]]", "[]");
+        String straddling = update(3235851740L, 3235851745L, "[[\"41006.3\",\"0\",\"0\",\"0\"]]",
+                "[[\"41007.1\",\"2\",\"0\",\"1\"]]");
+
+        okx.feed(held).feed(straddling);
+
+        assertThat(okx.events().drain()).containsExactly(new SnapshotWanted("BTC-USDT", 0, "first update"));
+        okx.answerSnapshot("BTC-USDT", RestAnswer.ok(VenueHarness.resource("okx/rest-books-docs.json")));
+
+        assertThat(okx.events().drain()).containsExactly(new Live("BTC-USDT"));
+        assertThat(levels(okx.book("BTC-USDT").book().asks(), BTC_USDT)).containsExactly("41006.8@0.60038921",
+                "41007.1@2");
+        assertThat(levels(okx.book("BTC-USDT").book().bids(), BTC_USDT)).isEmpty();
+    }
+
+    /** A {@code books} update of BTC-USDT, in OKX's documented shape. */
+    private static String update(long previous, long id, String bids, String asks) {
+        return "{\"arg\":{\"channel\":\"books\",\"instId\":\"BTC-USDT\"},\"action\":\"update\",\"data\":[{\"asks\":"
+                + asks + ",\"bids\":" + bids + ",\"ts\":\"1629966436400\",\"checksum\":0,\"prevSeqId\":" + previous
+                + ",\"seqId\":" + id + "}]}";
+    }
+
+    @Test
+    void withoutASnapshotOnTheChannelTheBookFollowsTheTruthThroughItsRestSnapshot() {
+        DialectHarness server = new DialectHarness(OkxVenue.withoutInBandSnapshot(), "BTC-USDT");
+        VenueHarness client = new VenueHarness(venue, "BTC-USDT");
+        server.truth(BTC_USDT).set(Side.BID, 3_000_000_000_000L, 10_000_000_000L);
+        server.truth(BTC_USDT).set(Side.ASK, 3_000_100_000_000L, 10_000_000_000L);
+        client.feed(server.connect()).feed(server.subscribe(List.of(BTC_USDT)));
+        assertThat(client.book("BTC-USDT").state()).isEqualTo(BookState.SYNCING);
+
+        client.feed(server.change(BTC_USDT, List.of(new Level(Side.BID, 2_999_900_000_000L, 1))));
+        client.feed(server.change(BTC_USDT, List.of(new Level(Side.ASK, 3_000_200_000_000L, 1))));
+        assertThat(client.wantedSnapshots()).containsExactly("BTC-USDT");
+        client.snapshotsFrom(server);
+        client.feed(server.change(BTC_USDT, List.of(new Level(Side.BID, 2_999_800_000_000L, 5))));
+
+        assertThat(client.book("BTC-USDT").state()).isEqualTo(BookState.LIVE);
+        assertThat(sides(client.book("BTC-USDT").book())).isEqualTo(sides(server.truth(BTC_USDT)));
+    }
+
+    @Test
+    void aRestSnapshotOlderThanTheFirstUpdateIsFetchedAgain() {
+        DialectHarness server = new DialectHarness(OkxVenue.withoutInBandSnapshot(), "BTC-USDT");
+        VenueHarness client = new VenueHarness(venue, "BTC-USDT");
+        server.truth(BTC_USDT).set(Side.BID, 3_000_000_000_000L, 10_000_000_000L);
+        client.feed(server.connect()).feed(server.subscribe(List.of(BTC_USDT)));
+        RestAnswer stale = server.snapshot(BTC_USDT);
+        server.change(BTC_USDT, List.of(new Level(Side.ASK, 3_000_300_000_000L, 1))); // before the client's first
+        client.feed(server.change(BTC_USDT, List.of(new Level(Side.ASK, 3_000_200_000_000L, 1))));
+
+        client.answerSnapshot("BTC-USDT", stale);
+
+        assertThat(client.book("BTC-USDT").state()).isEqualTo(BookState.SYNCING);
+        assertThat(client.wantedSnapshots()).containsExactly("BTC-USDT");
+        client.snapshotsFrom(server);
+        assertThat(client.book("BTC-USDT").state()).isEqualTo(BookState.LIVE);
+        assertThat(sides(client.book("BTC-USDT").book())).isEqualTo(sides(server.truth(BTC_USDT)));
+    }
+
+    @Test
+    void aLostUpdateAfterTheSpliceBreaksTheBookAndARestartContinuesIt() {
+        for (UpdateFault fault : List.of(UpdateFault.LOST, UpdateFault.RESTART)) {
+            DialectHarness server = new DialectHarness(OkxVenue.withoutInBandSnapshot(), "BTC-USDT");
+            VenueHarness client = new VenueHarness(venue, "BTC-USDT").snapshotsFrom(server);
+            server.truth(BTC_USDT).set(Side.BID, 3_000_000_000_000L, 10_000_000_000L);
+            client.feed(server.connect()).feed(server.subscribe(List.of(BTC_USDT)));
+            client.feed(server.change(BTC_USDT, List.of(new Level(Side.ASK, 3_000_200_000_000L, 1))));
+            assertThat(client.book("BTC-USDT").state()).isEqualTo(BookState.LIVE);
+
+            server.failNext(fault);
+            client.feed(server.change(BTC_USDT, List.of(new Level(Side.BID, 2_999_900_000_000L, 1))));
+            client.feed(server.change(BTC_USDT, List.of(new Level(Side.ASK, 3_000_100_000_000L, 1))));
+
+            assertThat(client.book("BTC-USDT").state()).as(fault.name())
+                    .isEqualTo(fault == UpdateFault.LOST ? BookState.BROKEN : BookState.LIVE);
+        }
+    }
+
+    @Test
+    void theSpliceRuleHoldsJoinsAndRefusesAsOkxDocumentsIt() {
+        OkxSpliceRule rule = new OkxSpliceRule();
+
+        assertThat(rule.joins(10, 5, 10)).isEqualTo(SpliceRule.Join.HELD);
+        assertThat(rule.joins(10, 10, 15)).isEqualTo(SpliceRule.Join.NEXT);
+        assertThat(rule.joins(10, 8, 15)).as("prevSeqId below the snapshot's").isEqualTo(SpliceRule.Join.NEXT);
+        assertThat(rule.joins(10, 11, 15)).as("the snapshot is older").isEqualTo(SpliceRule.Join.GAP);
+        assertThat(rule.follows(15, 15, 20)).isEqualTo(SpliceRule.Join.NEXT);
+        assertThat(rule.follows(15, 15, 15)).as("no change").isEqualTo(SpliceRule.Join.NEXT);
+        assertThat(rule.follows(15, 15, 3)).as("reset").isEqualTo(SpliceRule.Join.NEXT);
+        assertThat(rule.follows(15, 14, 20)).isEqualTo(SpliceRule.Join.GAP);
+        assertThat(rule.follows(15, 16, 20)).isEqualTo(SpliceRule.Join.GAP);
+    }
+
+    @Test
+    void theRestSideAnswersTheBooksRequestAndRefusesAsOkxDoes() {
+        DialectHarness server = new DialectHarness(venue, "BTC-USDT");
+        server.truth(BTC_USDT).set(Side.BID, 3_000_000_000_000L, 10_000_000_000L);
+        RestSnapshots rest = venue.restSnapshots().orElseThrow();
+
+        assertThat(rest.request(BTC_USDT)).isEqualTo("/api/v5/market/books?instId=BTC-USDT&sz=400");
+        assertThat(server.snapshot(BTC_USDT).body()).isEqualTo("{\"code\":\"0\",\"msg\":\"\",\"data\":[{\"asks\":[],"
+                + "\"bids\":[[\"30000\",\"1\",\"0\",\"1\"]],\"ts\":\"0\",\"seqId\":0}]}");
+        assertThat(rest.answer("/api/v5/market/books?instId=DOGE-USDT&sz=400", server)).isEqualTo(new RestAnswer(400,
+                "{\"code\":\"51001\",\"msg\":\"Instrument ID does not exist\",\"data\":[]}"));
+        assertThat(venue.descriptor().simulatorRestPath()).contains("/okx");
     }
 }
