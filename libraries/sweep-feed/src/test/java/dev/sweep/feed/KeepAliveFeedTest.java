@@ -152,7 +152,7 @@ class KeepAliveFeedTest {
         VenueDescriptor rules = venue.descriptor();
         VenueDescriptor none = new VenueDescriptor(rules.name(), rules.webSocket(), rules.rest(), rules.symbols(),
                 rules.takerFee(), rules.depth(), rules.integrity(), KeepAlive.NONE, rules.silenceTimeout(),
-                rules.market());
+                rules.market(), rules.quotes());
         return new Venue() {
             @Override
             public VenueDescriptor descriptor() {

@@ -3,6 +3,7 @@ package dev.sweep.venue;
 import dev.sweep.venue.server.MarketProfile;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,10 +20,12 @@ import java.util.Optional;
  * @param keepAlive      what the client must send to stay connected
  * @param silenceTimeout how long the feed may stay silent before its books are stale: a few heartbeat intervals
  * @param market         how the venue quotes in the simulator's synthetic market
+ * @param quotes         the quote currencies of the books Sweep takes from the venue ({@code USD}, {@code USDT}), in
+ *                       upper case: a sweep in another currency converts these books, or leaves the venue out
  */
 public record VenueDescriptor(String name, URI webSocket, Optional<URI> rest, SymbolFormat symbols, long takerFee,
                               int depth, Integrity integrity, KeepAlive keepAlive, Duration silenceTimeout,
-                              MarketProfile market) {
+                              MarketProfile market, List<String> quotes) {
 
     public VenueDescriptor {
         if (!name.matches("[a-z][a-z0-9]*")) {
@@ -32,6 +35,16 @@ public record VenueDescriptor(String name, URI webSocket, Optional<URI> rest, Sy
             throw new IllegalArgumentException(name + ": fee, depth and silence timeout must not be negative, and the"
                     + " timeout not zero");
         }
+        quotes = List.copyOf(quotes);
+        if (quotes.isEmpty() || quotes.stream().anyMatch(quote -> !quote.matches("[A-Z0-9]+"))) {
+            throw new IllegalArgumentException(name + ": a venue lists books in one or more upper-case currencies: "
+                    + quotes);
+        }
+    }
+
+    /** Whether the venue lists books quoted in {@code currency}. */
+    public boolean lists(String currency) {
+        return quotes.contains(currency);
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.sweep.venue.server.MarketProfile;
 import dev.sweep.venue.server.RestRequest;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -73,10 +74,10 @@ class VenueDescriptorTest {
     void theSimulatorServesARestEndpointAtTheVenuesNameThenItsPathOnTheSamePort() {
         VenueDescriptor binance = new VenueDescriptor("binance", URI.create("wss://stream.binance.com:9443/ws"),
                 Optional.of(URI.create("https://api.binance.com")), SymbolFormat.upperCase(""), 0, 0,
-                Integrity.ID_RANGE, KeepAlive.NONE, Duration.ofSeconds(5), MARKET);
+                Integrity.ID_RANGE, KeepAlive.NONE, Duration.ofSeconds(5), MARKET, List.of("USD"));
         VenueDescriptor bitstamp = new VenueDescriptor("bitstamp", URI.create("wss://ws.bitstamp.net"),
                 Optional.of(URI.create("https://www.bitstamp.net/api/v2/")), new SymbolFormat("", "", true), 0, 0,
-                Integrity.NONE, KeepAlive.NONE, Duration.ofSeconds(5), MARKET);
+                Integrity.NONE, KeepAlive.NONE, Duration.ofSeconds(5), MARKET, List.of("USD"));
 
         assertThat(binance.simulatorRestPath()).hasValue("/binance");
         assertThat(bitstamp.simulatorRestPath()).hasValue("/bitstamp/api/v2");
@@ -111,8 +112,25 @@ class VenueDescriptorTest {
                 .hasSameSizeAs(Venues.all());
     }
 
+    @Test
+    void aVenueSaysWhichQuoteCurrenciesItListsInUpperCase() {
+        assertThat(Venues.byName("kraken").orElseThrow().descriptor().quotes()).containsExactly("USD", "USDT");
+        assertThat(Venues.byName("coinbase").orElseThrow().descriptor().quotes()).containsExactly("USD", "USDT");
+        assertThat(Venues.byName("gemini").orElseThrow().descriptor().quotes()).containsExactly("USD");
+        assertThat(Venues.byName("gemini").orElseThrow().descriptor().lists("USDT")).isFalse();
+        assertThatThrownBy(() -> new VenueDescriptor("binance", URI.create("wss://example.com"), Optional.empty(),
+                SymbolFormat.upperCase(""), 0, 0, Integrity.NONE, KeepAlive.NONE, Duration.ofSeconds(5), MARKET,
+                List.of("usdt")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[usdt]");
+        assertThatThrownBy(() -> new VenueDescriptor("binance", URI.create("wss://example.com"), Optional.empty(),
+                SymbolFormat.upperCase(""), 0, 0, Integrity.NONE, KeepAlive.NONE, Duration.ofSeconds(5), MARKET,
+                List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     private static VenueDescriptor descriptor(String name, String webSocket) {
         return new VenueDescriptor(name, URI.create(webSocket), Optional.empty(), SymbolFormat.upperCase("-"), 0, 0,
-                Integrity.NONE, KeepAlive.NONE, Duration.ofSeconds(5), MARKET);
+                Integrity.NONE, KeepAlive.NONE, Duration.ofSeconds(5), MARKET, List.of("USD"));
     }
 }

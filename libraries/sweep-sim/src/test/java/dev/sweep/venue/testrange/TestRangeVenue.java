@@ -45,7 +45,7 @@ public final class TestRangeVenue implements Venue {
     private static final VenueDescriptor DESCRIPTOR = new VenueDescriptor("testrange",
             URI.create("wss://stream.testrange.invalid/ws"), Optional.of(URI.create("https://api.testrange.invalid")),
             SymbolFormat.upperCase(""), TakerFee.parse("0.10%"), 0, Integrity.ID_RANGE, KeepAlive.NONE,
-            Duration.ofSeconds(5), new MarketProfile(2, 10, 150, 250, 40));
+            Duration.ofSeconds(5), new MarketProfile(2, 10, 150, 250, 40), List.of("USD"));
     private static final RestSnapshots SNAPSHOTS = new TestRangeSnapshots(DESCRIPTOR.symbols());
 
     @Override

@@ -49,7 +49,7 @@ public sealed class TestVenue implements Venue permits TextPingTestVenue, JsonPi
     TestVenue(String name, KeepAlive keepAlive, Duration silenceTimeout) {
         this.descriptor = new VenueDescriptor(name, URI.create("wss://stream." + name + ".invalid/ws"),
                 Optional.empty(), SymbolFormat.upperCase("-"), TakerFee.parse("0.10%"), 0, Integrity.GAP_FREE_COUNTER,
-                keepAlive, silenceTimeout, MARKET);
+                keepAlive, silenceTimeout, MARKET, List.of("USD"));
     }
 
     @Override

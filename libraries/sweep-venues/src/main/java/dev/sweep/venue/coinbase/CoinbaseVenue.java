@@ -32,7 +32,8 @@ public final class CoinbaseVenue implements Venue {
     /** The heartbeats channel sends a frame every second: five seconds of silence is five missed. */
     private static final VenueDescriptor DESCRIPTOR = new VenueDescriptor("coinbase",
             URI.create("wss://advanced-trade-ws.coinbase.com"), Optional.empty(), SymbolFormat.upperCase("-"),
-            TAKER_FEE, 0, Integrity.GAP_FREE_COUNTER, KeepAlive.NONE, Duration.ofSeconds(5), MARKET);
+            TAKER_FEE, 0, Integrity.GAP_FREE_COUNTER, KeepAlive.NONE, Duration.ofSeconds(5), MARKET,
+            List.of("USD", "USDT"));
 
     @Override
     public VenueDescriptor descriptor() {

@@ -35,7 +35,8 @@ public final class GeminiVenue implements Venue {
      */
     private static final VenueDescriptor DESCRIPTOR = new VenueDescriptor("gemini",
             URI.create("wss://api.gemini.com/v2/marketdata"), Optional.empty(), SymbolFormat.upperCase(""),
-            TAKER_FEE, 0, Integrity.NONE, KeepAlive.NONE, Duration.ofSeconds(15), MARKET);
+            TAKER_FEE, 0, Integrity.NONE, KeepAlive.NONE, Duration.ofSeconds(15), MARKET,
+            List.of("USD"));
 
     @Override
     public VenueDescriptor descriptor() {

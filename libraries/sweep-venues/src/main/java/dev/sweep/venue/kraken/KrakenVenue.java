@@ -51,7 +51,7 @@ public final class KrakenVenue implements Venue {
         // Heartbeats come every second while subscribed; five seconds of silence is five missed.
         this.descriptor = new VenueDescriptor("kraken", URI.create("wss://ws.kraken.com/v2"), Optional.empty(),
                 SymbolFormat.upperCase("/"), TAKER_FEE, depth, Integrity.CHECKSUM, KeepAlive.NONE,
-                Duration.ofSeconds(5), MARKET);
+                Duration.ofSeconds(5), MARKET, List.of("USD", "USDT"));
     }
 
     @Override
