@@ -1,7 +1,9 @@
 package dev.sweep.cli;
 
 import dev.sweep.core.BookCut;
+import dev.sweep.report.Conversions;
 import dev.sweep.report.Durations;
+import dev.sweep.report.Rates;
 import dev.sweep.report.Reports;
 import dev.sweep.report.TakerFees;
 import dev.sweep.report.UserInputException;
@@ -26,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -90,6 +93,15 @@ final class OrderCommand implements Callable<Integer> {
             description = "Time between refreshes with --watch (default: ${DEFAULT-VALUE}).")
     private String interval;
 
+    @Option(names = "--no-convert", description = "Sweep only the books quoted in the symbol's own currency: no"
+            + " venue's USDT book converted to USD.")
+    private boolean noConvert;
+
+    @Option(names = "--convert", paramLabel = "FROM=TO@RATE",
+            description = "Convert the books quoted in FROM into the symbol's currency TO at this rate instead of the"
+                    + " best live rate book's, e.g. USDT=USD@1 (repeatable, once per currency).")
+    private List<String> convert = new ArrayList<>();
+
     @Mixin
     private FeedOptions feed;
 
@@ -126,6 +138,7 @@ final class OrderCommand implements Callable<Integer> {
         Instrument instrument = instrument();
         OrderRequest request = request(instrument);
         TakerFees takerFees = TakerFees.from(fees);
+        Conversions conversions = Conversions.of(instrument, noConvert, convert);
         Duration refresh = Durations.parse("--interval", interval);
         ReportPrinter printer = printer();
         if (from != null) {
@@ -133,8 +146,19 @@ final class OrderCommand implements Callable<Integer> {
                 throw new UserInputException("--from reads books from a file: it cannot be combined with --demo or"
                         + " --endpoint");
             }
-            List<BookView> views = fileViews(instrument, takerFees);
-            printer.print(new SweepOutput(SweepOutput.FILE, analyze(request, views, takerFees), views));
+            FileViews file = FileViews.read(from, conversions, venues);
+            List<String> unknownFees = takerFees.unknownVenues(file.available());
+            if (!unknownFees.isEmpty()) {
+                throw new UserInputException("--fee names unknown venue(s): " + String.join(", ", unknownFees));
+            }
+            Rates rates = Rates.choose(conversions, side, file.rateViews());
+            List<BookView> views = Reports.withRates(instrument, file.views(), rates);
+            if (views.stream().noneMatch(BookView::isLive)) {
+                throw new UserInputException("nothing to sweep in " + from + ": " + views.stream()
+                        .map(view -> view.venue() + " " + Reports.state(view)).collect(Collectors.joining("; ")));
+            }
+            printer.print(new SweepOutput(SweepOutput.FILE, Reports.analyze(request, instrument, views, takerFees,
+                    rates), views));
             return ExitCode.OK;
         }
         return live(instrument, request, takerFees, refresh, printer);
@@ -224,28 +248,5 @@ final class OrderCommand implements Callable<Integer> {
                     + " not " + (quantity == null ? "neither" : "both"));
         }
         return Amounts.request(side, quantity, quote, instrument);
-    }
-
-    private List<BookView> fileViews(Instrument instrument, TakerFees takerFees) {
-        List<OrderBook> books = BookFile.read(from, instrument);
-        if (books.isEmpty()) {
-            List<String> symbols = BookFile.symbols(from);
-            throw new UserInputException(from + " has no " + instrument + " book"
-                    + (symbols.isEmpty() ? "" : " (it has: " + String.join(", ", symbols) + ")"));
-        }
-        List<String> available = books.stream().map(OrderBook::venue).toList();
-        List<String> selected = VenueSelection.among("--venues", venues, available, from + " has " + instrument
-                + " books for: " + String.join(", ", available));
-        List<String> unknownFees = takerFees.unknownVenues(available);
-        if (!unknownFees.isEmpty()) {
-            throw new UserInputException("--fee names unknown venue(s): " + String.join(", ", unknownFees));
-        }
-        List<BookView> views = new ArrayList<>();
-        for (OrderBook book : books) {
-            if (selected.contains(book.venue())) {
-                views.add(BookView.fromFile(book));
-            }
-        }
-        return views;
     }
 }
