@@ -39,6 +39,18 @@ final class LiveFeeds implements AutoCloseable {
 
     /** Starts the feeds, showing every frame to {@code tap} before it is decoded. */
     static LiveFeeds start(FeedOptions options, List<Venue> venues, List<Instrument> instruments, FrameTap tap) {
+        Map<String, List<Instrument>> byVenue = new LinkedHashMap<>();
+        venues.forEach(venue -> byVenue.put(venue.name(), instruments));
+        return start(options, venues, byVenue, tap);
+    }
+
+    /** Starts the feeds of the venues, each following its own instruments. */
+    static LiveFeeds start(FeedOptions options, List<Venue> venues, Map<String, List<Instrument>> instruments) {
+        return start(options, venues, instruments, FrameTap.NONE);
+    }
+
+    private static LiveFeeds start(FeedOptions options, List<Venue> venues, Map<String, List<Instrument>> instruments,
+                                   FrameTap tap) {
         // Checked before the simulator starts, so that bad input leaves nothing running.
         Map<String, URI> overrides = options.endpointUris();
         Map<String, URI> restOverrides = options.restEndpointUris();

@@ -65,6 +65,7 @@ class BadInputTest {
                 Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--convert", "USDT=USD@1e0"}, "--convert: the rate of USDT=USD@1e0 must be a positive decimal"),
                 Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--convert", "USDT=USD@0.123456789"}, "--convert: the rate of USDT=USD@0.123456789 must be a positive decimal with at most 8 decimals"),
                 Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--convert", "USDT=USD@1", "--convert", "usdt=USD@2"}, "--convert: USDT is given twice"),
+                Arguments.of(new String[] {"sell", "1", "--demo", "--symbol", "BTC-USDT", "--venues", "gemini"}, "--venues: gemini lists no USDT books (it lists USD)"),
                 Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--symbol", "BTCUSD"}, "--symbol: symbol 'BTCUSD' is not of the form BASE-QUOTE"),
                 Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--symbol", "SOL-USD"}, "has no SOL-USD book (it has: BTC-USD, ETH-USD)"),
                 Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--fee", "kraken"}, "--fee 'kraken' must be RATE (for every venue), VENUE=RATE or none, e.g. kraken=0.26%"),

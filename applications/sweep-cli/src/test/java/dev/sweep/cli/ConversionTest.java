@@ -109,6 +109,18 @@ class ConversionTest {
     }
 
     @Test
+    void aUsdtSymbolOnTheSimulatorSweepsTheVenuesThatListUsdtBooks() throws IOException {
+        CliRun run = CliRun.of("buy", "1", "--demo", "--symbol", "BTC-USDT", "--json", "--log-dir",
+                folder.toString());
+
+        JsonNode json = mapper.readTree(run.out());
+        assertThat(json.get("venues")).extracting(venue -> venue.get("venue").asText() + " "
+                + venue.get("quote").asText() + " " + venue.get("rate").isNull())
+                .containsExactly("kraken USDT true", "coinbase USDT true");
+        assertThat(json.get("merged").get("conversions").size()).isZero();
+    }
+
+    @Test
     void theReportNamesTheRateItsSourceAndMarksTheConvertedVenueWithItsNativeVwap() throws IOException {
         String report = CliRun.of("sell", "4", "--from", books(KRAKEN_BTC_USD, BINANCE_BTC_USDT, RATES), "--fee",
                 "none").out();

@@ -45,6 +45,8 @@ public final class FeedManager implements AutoCloseable {
 
     private final EventLoopGroup group;
     private final List<FeedConnection> connections = new ArrayList<>();
+    /** The instruments each connection follows, in the order of {@link #connections}. */
+    private final List<List<Instrument>> instruments = new ArrayList<>();
     private final List<Consumer<BookStateChange>> stateListeners = new CopyOnWriteArrayList<>();
     private boolean closed;
 
@@ -72,6 +74,15 @@ public final class FeedManager implements AutoCloseable {
      */
     public FeedManager(List<Venue> venues, Map<String, URI> endpoints, Map<String, URI> restEndpoints,
                        List<Instrument> instruments, FeedSettings settings, FrameTap tap) {
+        this(venues, endpoints, restEndpoints, everyVenue(venues, instruments), settings, tap);
+    }
+
+    /**
+     * @param instruments the instruments to keep books of, by venue name: each venue its own (a venue may list USD
+     *                    books and not USDT ones); every venue must have at least one
+     */
+    public FeedManager(List<Venue> venues, Map<String, URI> endpoints, Map<String, URI> restEndpoints,
+                       Map<String, List<Instrument>> instruments, FeedSettings settings, FrameTap tap) {
         this.group = new MultiThreadIoEventLoopGroup(Math.max(1, Math.min(venues.size(),
                 Runtime.getRuntime().availableProcessors())), NioIoHandler.newFactory());
         SslContext ssl = tls(settings);
@@ -82,10 +93,18 @@ public final class FeedManager implements AutoCloseable {
             }
             Optional<URI> rest = restEndpoint(venue, restEndpoints);
             EventLoop loop = group.next();
-            connections.add(new FeedConnection(venue, endpoint, instruments, settings, loop,
+            List<Instrument> followed = List.copyOf(instruments.get(venue.name()));
+            this.instruments.add(followed);
+            connections.add(new FeedConnection(venue, endpoint, followed, settings, loop,
                     "wss".equals(endpoint.getScheme()) ? ssl : null, tap,
                     new SnapshotFetcher(venue, rest, settings, loop, ssl), this::tellStateChange));
         }
+    }
+
+    private static Map<String, List<Instrument>> everyVenue(List<Venue> venues, List<Instrument> instruments) {
+        Map<String, List<Instrument>> byVenue = new HashMap<>();
+        venues.forEach(venue -> byVenue.put(venue.name(), instruments));
+        return byVenue;
     }
 
     /** The venue's REST endpoint: the one given, else its production one; empty for a venue that takes none. */
@@ -110,19 +129,22 @@ public final class FeedManager implements AutoCloseable {
         return this;
     }
 
-    /** Consistent copies of every venue's whole book of the instrument, in venue order, in books of their own. */
+    /** Consistent copies of the whole book of the instrument of every venue following it, in venue order. */
     public List<BookView> views(Instrument instrument) {
         return views(instrument, BookCut.WHOLE, new BookCopies());
     }
 
     /**
-     * Consistent copies of every venue's book of the instrument, in venue order, cut to what the query needs and
-     * written into {@code copies}, whose books the views hold until the next query made with them.
+     * Consistent copies of the book of the instrument of every venue following it, in venue order, cut to what the
+     * query needs and written into {@code copies}, whose books the views hold until the next query made with them.
      */
     public List<BookView> views(Instrument instrument, BookCut cut, BookCopies copies) {
         List<CompletableFuture<BookView>> pending = new ArrayList<>();
-        for (FeedConnection connection : connections) {
-            pending.add(connection.view(instrument, cut, copies.of(connection.venue(), instrument)));
+        for (int i = 0; i < connections.size(); i++) {
+            FeedConnection connection = connections.get(i);
+            if (instruments.get(i).contains(instrument)) {
+                pending.add(connection.view(instrument, cut, copies.of(connection.venue(), instrument)));
+            }
         }
         List<BookView> views = new ArrayList<>();
         for (CompletableFuture<BookView> view : pending) {

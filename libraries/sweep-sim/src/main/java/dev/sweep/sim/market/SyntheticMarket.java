@@ -19,7 +19,17 @@ public final class SyntheticMarket {
 
     /** The instruments the simulator lists, with a plausible starting price. */
     public static final Map<String, String> STARTING_PRICES = Map.of(
-            "BTC-USD", "67000", "ETH-USD", "3500", "SOL-USD", "150");
+            "BTC-USD", "67000", "ETH-USD", "3500", "SOL-USD", "150", "BTC-USDT", "67010", "USDT-USD", "0.9998");
+    /**
+     * The symbols in the order their books are built and stepped (part of the seed): the USDT books after the
+     * others, so that the USD books of a seed are drawn as before they were added.
+     */
+    private static final List<String> SYMBOLS = List.of("BTC-USD", "ETH-USD", "SOL-USD", "BTC-USDT", "USDT-USD");
+    /**
+     * Decimals a book quotes beyond its venue's tick: a USDT-USD book, near 1, at the venue's tick would be a few
+     * levels 10 % apart; with four more decimals it is as fine as the venue's BTC book relative to its price.
+     */
+    private static final Map<String, Integer> EXTRA_TICK_DECIMALS = Map.of("USDT-USD", 4);
 
     private final SplittableRandom random;
     private final List<VenueMarket> books = new ArrayList<>();
@@ -32,12 +42,14 @@ public final class SyntheticMarket {
      */
     public SyntheticMarket(long seed, Map<String, MarketProfile> venues) {
         this.random = new SplittableRandom(seed);
-        for (String symbol : List.of("BTC-USD", "ETH-USD", "SOL-USD")) {
+        for (String symbol : SYMBOLS) {
             Instrument instrument = Instrument.of(symbol);
             long fair = FixedPoint.parseOrThrow(STARTING_PRICES.get(symbol), instrument.priceScale());
             fairPrices.put(instrument, new long[] {fair});
-            venues.forEach((venue, profile) -> books.add(new VenueMarket(venue, profile, instrument, fair,
-                    random.split())));
+            int extraDecimals = EXTRA_TICK_DECIMALS.getOrDefault(symbol, 0);
+            venues.forEach((venue, profile) -> books.add(new VenueMarket(venue, new MarketProfile(
+                    profile.tickDecimals() + extraDecimals, profile.spreadTicks(), profile.minLevels(),
+                    profile.maxLevels(), profile.meanSizeCents()), instrument, fair, random.split())));
         }
     }
 
