@@ -46,12 +46,13 @@ final class VenuesCommand implements Callable<Integer> {
             venue.descriptor().rest().ifPresent(rest -> out.println("  snapshots  " + rest
                     + " (REST: the WebSocket sends only changes)"));
             out.println("  symbols    " + EXAMPLE + " is " + venue.symbol(EXAMPLE));
+            out.println("  quotes     " + String.join(", ", venue.descriptor().quotes()));
             out.println("  taker fee  " + TakerFee.toPercent(venue.defaultTakerFee()) + " (lowest-volume tier)");
             out.println("  book       " + (venue.bookDepth() == 0 ? "the full book"
                     : venue.bookDepth() + " levels per side"));
             out.println("  integrity  " + venue.integrity());
         }
-        if (Venues.all().stream().anyMatch(venue -> !venue.descriptor().integrity().isVerified())) {
+        if (venues.stream().anyMatch(venue -> !venue.descriptor().integrity().isVerified())) {
             out.println();
             out.println(Unverified.LEGEND);
         }
