@@ -83,7 +83,8 @@ class DocumentedShapesTest {
         try (WsClient client = WsClient.connect(simulator.endpoint(venue.name()), venue, "BTC-USD")) {
             client.subscribe(venue);
             client.await("a live book", Duration.ofSeconds(15), c -> c.book("BTC-USD").state() == BookState.LIVE);
-            simulator.advance(2_000);
+            // Steps go round every venue's book of every instrument: about a hundred for each, whatever they list.
+            simulator.advance(100 * simulator.venues().size() * simulator.instruments().size());
             client.await("updates", Duration.ofSeconds(15), c -> c.book("BTC-USD").updates() > 50);
             clock.advance(Duration.ofSeconds(5)); // venues send heartbeats when nothing else is sent
             client.await("every kind of frame", Duration.ofSeconds(15), enough);
