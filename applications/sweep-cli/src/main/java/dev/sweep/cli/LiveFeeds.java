@@ -42,10 +42,28 @@ final class LiveFeeds implements AutoCloseable {
 
     /** Starts the feeds, showing every frame to {@code tap} before it is decoded (none comes from Kafka). */
     static LiveFeeds start(FeedOptions options, List<Venue> venues, List<Instrument> instruments, FrameTap tap) {
+        return start(options, venues, listedBy(venues, instruments), tap);
+    }
+
+    /** Starts the feeds of the venues, each following its own instruments (a venue with none is not connected). */
+    static LiveFeeds start(FeedOptions options, List<Venue> venues, Map<String, List<Instrument>> instruments) {
+        return start(options, venues, instruments, FrameTap.NONE);
+    }
+
+    private static LiveFeeds start(FeedOptions options, List<Venue> venues, Map<String, List<Instrument>> instruments,
+                                   FrameTap tap) {
         if (options.kafka != null) {
-            return fromKafka(options, venues, instruments);
+            return fromKafka(options, venues, instruments.values().stream().flatMap(List::stream).distinct()
+                    .toList());
         }
         return connect(options, venues, instruments, tap, feeds -> { });
+    }
+
+    /** The instruments each venue {@linkplain Venue#lists lists}, by venue name. */
+    private static Map<String, List<Instrument>> listedBy(List<Venue> venues, List<Instrument> instruments) {
+        Map<String, List<Instrument>> byVenue = new LinkedHashMap<>();
+        venues.forEach(venue -> byVenue.put(venue.name(), instruments.stream().filter(venue::lists).toList()));
+        return byVenue;
     }
 
     /** The books of {@code --kafka}, rebuilt from the events there; the options of the venues' feeds are not for it. */
@@ -64,6 +82,11 @@ final class LiveFeeds implements AutoCloseable {
      */
     static LiveFeeds connect(FeedOptions options, List<Venue> venues, List<Instrument> instruments, FrameTap tap,
                              Consumer<FeedManager> beforeStart) {
+        return connect(options, venues, listedBy(venues, instruments), tap, beforeStart);
+    }
+
+    private static LiveFeeds connect(FeedOptions options, List<Venue> venues, Map<String, List<Instrument>> instruments,
+                                     FrameTap tap, Consumer<FeedManager> beforeStart) {
         // Checked before the simulator starts, so that bad input leaves nothing running.
         Map<String, URI> overrides = options.endpointUris();
         Map<String, URI> restOverrides = options.restEndpointUris();

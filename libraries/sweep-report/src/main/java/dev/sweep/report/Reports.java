@@ -1,5 +1,8 @@
 package dev.sweep.report;
 
+import dev.sweep.core.BookState;
+import dev.sweep.core.ConversionRate;
+import dev.sweep.core.Instrument;
 import dev.sweep.core.MarketSweep;
 import dev.sweep.core.OrderRequest;
 import dev.sweep.core.SweepAnalysis;
@@ -7,6 +10,7 @@ import dev.sweep.core.SweepSource;
 import dev.sweep.feed.BookView;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Sweeping the live books among some views. */
 public final class Reports {
@@ -23,6 +27,49 @@ public final class Reports {
             }
         }
         return new MarketSweep().analyze(request, sources);
+    }
+
+    /**
+     * Sweeps the live books of the views in {@code instrument}, each book quoted in another currency converted at
+     * its currency's rate. Give it the views as {@link #withRates} left them: a book with no rate is not live there.
+     */
+    public static SweepAnalysis analyze(OrderRequest request, Instrument instrument, List<BookView> views,
+                                        TakerFees takerFees, Rates rates) {
+        List<SweepSource> sources = new ArrayList<>();
+        for (BookView view : views) {
+            if (!view.isLive()) {
+                continue;
+            }
+            String quote = view.book().instrument().quote();
+            long fee = takerFees.of(view.venue());
+            if (quote.equals(instrument.quote())) {
+                sources.add(new SweepSource(view.book(), fee));
+            } else {
+                ConversionRate rate = rates.rate(quote).orElseThrow(() -> new IllegalArgumentException(
+                        view.venue() + "'s " + quote + " book has no rate: see withRates"));
+                sources.add(SweepSource.converted(view.book(), instrument, rate, fee));
+            }
+        }
+        return new MarketSweep().analyze(request, sources);
+    }
+
+    /**
+     * The views as a sweep in {@code instrument} takes them: a live book quoted in a currency without a rate becomes
+     * {@link BookState#NO_RATE}, with the reason, so that it is shown and not swept.
+     */
+    public static List<BookView> withRates(Instrument instrument, List<BookView> views, Rates rates) {
+        List<BookView> taken = new ArrayList<>(views.size());
+        for (BookView view : views) {
+            String quote = view.book().instrument().quote();
+            Optional<ConversionRate> rate = rates.rate(quote);
+            if (view.isLive() && !quote.equals(instrument.quote()) && rate.isEmpty()) {
+                taken.add(new BookView(view.venue(), BookState.NO_RATE, view.verified(), view.book(), view.ageNanos(),
+                        view.updates(), view.resyncs(), view.book().instrument() + " book: " + rates.whyNone(quote)));
+            } else {
+                taken.add(view);
+            }
+        }
+        return taken;
     }
 
     /** A book's state and the venue's last problem, as failures and warnings name it: {@code SYNCING (reason)}. */
