@@ -1,13 +1,21 @@
 package dev.sweep.cli;
 
+import dev.sweep.core.BookCut;
+import dev.sweep.core.ConversionRate;
 import dev.sweep.core.Instrument;
+import dev.sweep.core.OrderSide;
+import dev.sweep.feed.BookCopies;
 import dev.sweep.feed.BookView;
+import dev.sweep.report.Conversions;
+import dev.sweep.report.Rates;
+import dev.sweep.report.Reports;
 import dev.sweep.report.UserInputException;
 import dev.sweep.report.render.SweepOutput;
 import dev.sweep.server.FileBooks;
 import dev.sweep.venue.Venue;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The books a one-shot analysis ({@code sweep curve}, {@code sweep depth}) works on: a book file's, or copies of the
@@ -15,8 +23,9 @@ import java.util.List;
  *
  * @param source {@code file}, {@code live} or {@code demo}, as the documents say
  * @param views  every venue asked for, in order; at least one is live
+ * @param rates  the rate each venue's book converted into the symbol's currency was taken at, by venue
  */
-record AnalysisViews(String source, List<BookView> views) {
+record AnalysisViews(String source, List<BookView> views, Map<String, ConversionRate> rates) {
 
     /**
      * @throws UserInputException   on bad input, including a file that lacks the symbol or a venue
@@ -30,7 +39,7 @@ record AnalysisViews(String source, List<BookView> views) {
                         + " --endpoint");
             }
             return new AnalysisViews(SweepOutput.FILE, FileBooks.read(from, List.of(instrument.symbol()), venues)
-                    .views(instrument));
+                    .views(instrument), Map.of());
         }
         List<Venue> selected = VenueSelection.of("--venues", venues, List.of(instrument));
         feed.startLogs(console);
@@ -41,7 +50,34 @@ record AnalysisViews(String source, List<BookView> views) {
             if (views.stream().noneMatch(BookView::isLive)) {
                 throw FeedFailureException.noLiveBook(instrument, views, feed.timeout, feeds.isDemo());
             }
-            return new AnalysisViews(feeds.isDemo() ? SweepOutput.DEMO : SweepOutput.LIVE, views);
+            return new AnalysisViews(feeds.isDemo() ? SweepOutput.DEMO : SweepOutput.LIVE, views, Map.of());
+        }
+    }
+
+    /**
+     * The books of an analysis of one side ({@code sweep curve}): as {@link #of}, but live, a venue without a book of
+     * the symbol takes part with its book in a currency {@code conversions} converts, converted at the best live rate
+     * of the side the order trades, as {@code sweep sell} takes it (README, "USD and USDT").
+     */
+    static AnalysisViews of(Console console, FeedOptions feed, Path from, Instrument instrument, List<String> venues,
+                            Conversions conversions, OrderSide side) throws InterruptedException {
+        if (from != null) {
+            return of(console, feed, from, instrument, venues);
+        }
+        QuotePlan plan = QuotePlan.of(VenueSelection.of("--venues", venues), !venues.isEmpty(), conversions);
+        feed.startLogs(console);
+        try (LiveFeeds feeds = LiveFeeds.start(feed, plan.venues(), plan.subscribed())) {
+            Progress progress = new Progress(console);
+            Map<Instrument, List<BookView>> books = feeds.read(plan, instrument, BookCut.WHOLE, new BookCopies(),
+                    feed.timeout(), progress);
+            progress.clear();
+            Rates rates = Rates.choose(conversions, side, plan.rateViews(books, plan.converted(instrument)));
+            List<BookView> views = Reports.withRates(instrument, plan.sweptViews(books), rates);
+            if (views.stream().noneMatch(BookView::isLive)) {
+                throw FeedFailureException.noLiveBook(instrument, views, feed.timeout, feeds.isDemo());
+            }
+            return new AnalysisViews(feeds.isDemo() ? SweepOutput.DEMO : SweepOutput.LIVE,
+                    Reports.converted(instrument, views, rates), Reports.rates(instrument, views, rates));
         }
     }
 }

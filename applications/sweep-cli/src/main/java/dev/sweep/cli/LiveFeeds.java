@@ -131,6 +131,23 @@ final class LiveFeeds implements AutoCloseable {
         return feeds.awaitLive(instrument, cut, copies, timeout, progress);
     }
 
+    /**
+     * The views of every instrument the plan follows: the symbol's books cut to what the query needs, the others
+     * (converted books, rate books) whole, since the cut is in the symbol's currency. With a timeout, waits for
+     * each instrument's books in turn, all within it; without, takes them as they are.
+     */
+    Map<Instrument, List<BookView>> read(QuotePlan plan, Instrument instrument, BookCut cut, BookCopies copies,
+                                         Duration timeout, WaitProgress progress) throws InterruptedException {
+        long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
+        Map<Instrument, List<BookView>> views = new LinkedHashMap<>();
+        for (Instrument book : plan.instruments()) {
+            BookCut bookCut = book.equals(instrument) ? cut : BookCut.WHOLE;
+            views.put(book, timeout == null ? views(book, bookCut, copies) : awaitLive(book, bookCut, copies,
+                    Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), progress));
+        }
+        return views;
+    }
+
     List<BookView> views(Instrument instrument) {
         return feeds.views(instrument, BookCut.WHOLE, new BookCopies());
     }

@@ -183,7 +183,7 @@ final class OrderCommand implements Callable<Integer> {
             BookCut cut = BookCut.forOrder(request, instrument,
                     takerFees.highest(selected.stream().map(Venue::name).toList()));
             BookCopies copies = new BookCopies();
-            Map<Instrument, List<BookView>> books = read(feeds, plan, instrument, cut, copies, timeout, progress);
+            Map<Instrument, List<BookView>> books = feeds.read(plan, instrument, cut, copies, timeout, progress);
             progress.clear();
             String asked = side.label() + " " + request.describe(instrument);
             boolean first = true;
@@ -209,30 +209,12 @@ final class OrderCommand implements Callable<Integer> {
                 }
                 if (watch) {
                     TimeUnit.MILLISECONDS.sleep(refresh.toMillis());
-                    books = read(feeds, plan, instrument, cut, copies, null, null);
+                    books = feeds.read(plan, instrument, cut, copies, null, null);
                 }
             } while (watch);
             Runtime.getRuntime().removeShutdownHook(closer);
         }
         return ExitCode.OK;
-    }
-
-    /**
-     * The views of every instrument the plan follows: the symbol's books cut to what the order needs, the others
-     * (converted books, rate books) whole, since the cut is in the symbol's currency. With a timeout, waits for
-     * each instrument's books in turn, all within it.
-     */
-    private static Map<Instrument, List<BookView>> read(LiveFeeds feeds, QuotePlan plan, Instrument instrument,
-                                                        BookCut cut, BookCopies copies, Duration timeout,
-                                                        Progress progress) throws InterruptedException {
-        long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
-        Map<Instrument, List<BookView>> views = new LinkedHashMap<>();
-        for (Instrument book : plan.instruments()) {
-            BookCut bookCut = book.equals(instrument) ? cut : BookCut.WHOLE;
-            views.put(book, timeout == null ? feeds.views(book, bookCut, copies) : feeds.awaitLive(book, bookCut,
-                    copies, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), progress));
-        }
-        return views;
     }
 
     /** The printer the options ask for; a watch lists the fills in summary, so that a redraw fits the screen. */

@@ -5,11 +5,14 @@ import dev.sweep.core.ConversionRate;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.MarketSweep;
 import dev.sweep.core.OrderRequest;
+import dev.sweep.core.QuoteConversion;
 import dev.sweep.core.SweepAnalysis;
 import dev.sweep.core.SweepSource;
 import dev.sweep.feed.BookView;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Sweeping the live books among some views. */
@@ -70,6 +73,34 @@ public final class Reports {
             }
         }
         return taken;
+    }
+
+    /**
+     * The views with each live book quoted in another currency replaced by that book converted into
+     * {@code instrument} at its currency's rate, for an analysis that takes the books rather than a sweep
+     * ({@code sweep curve}). Give it the views as {@link #withRates} left them.
+     */
+    public static List<BookView> converted(Instrument instrument, List<BookView> views, Rates rates) {
+        List<BookView> converted = new ArrayList<>(views.size());
+        for (BookView view : views) {
+            Optional<ConversionRate> rate = conversion(instrument, view, rates);
+            converted.add(rate.isEmpty() ? view : new BookView(view.venue(), view.state(), view.verified(),
+                    QuoteConversion.convert(view.book(), instrument, rate.get()), view.ageNanos(), view.updates(),
+                    view.resyncs(), view.lastProblem()));
+        }
+        return converted;
+    }
+
+    /** The rate each venue's live book is converted at by {@link #converted}, by venue. */
+    public static Map<String, ConversionRate> rates(Instrument instrument, List<BookView> views, Rates rates) {
+        Map<String, ConversionRate> byVenue = new LinkedHashMap<>();
+        views.forEach(view -> conversion(instrument, view, rates).ifPresent(rate -> byVenue.put(view.venue(), rate)));
+        return byVenue;
+    }
+
+    private static Optional<ConversionRate> conversion(Instrument instrument, BookView view, Rates rates) {
+        String quote = view.book().instrument().quote();
+        return view.isLive() && !quote.equals(instrument.quote()) ? rates.rate(quote) : Optional.empty();
     }
 
     /** A book's state and the venue's last problem, as failures and warnings name it: {@code SYNCING (reason)}. */

@@ -137,6 +137,21 @@ public final class JsonRenderer {
         json.writeStringField("nativeNotional", Decimals.exact(conversion.get().nativeNotional()));
     }
 
+    /**
+     * For an analysis of books converted into the symbol's currency: the currency the venue's book quotes in and the
+     * rate it was converted at, {@code null} for a book in the symbol's currency.
+     */
+    static void writeConversion(JsonGenerator json, Instrument instrument, ConversionRate rate) throws IOException {
+        json.writeStringField("quote", rate == null ? instrument.quote() : rate.from());
+        if (rate == null) {
+            json.writeNullField("rate");
+            return;
+        }
+        json.writeObjectFieldStart("rate");
+        writeRate(json, rate, instrument.priceScale());
+        json.writeEndObject();
+    }
+
     /** A rate's pair, value, source and age ({@code null} for a book file or a stated rate). */
     private static void writeRate(JsonGenerator json, ConversionRate rate, int priceScale) throws IOException {
         json.writeStringField("pair", rate.pair());
