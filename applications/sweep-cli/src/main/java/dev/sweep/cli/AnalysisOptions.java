@@ -1,7 +1,6 @@
 package dev.sweep.cli;
 
 import dev.sweep.core.Instrument;
-import dev.sweep.core.OrderSide;
 import dev.sweep.report.Conversions;
 import dev.sweep.report.Symbols;
 import java.nio.file.Path;
@@ -39,9 +38,8 @@ final class AnalysisOptions {
         return AnalysisViews.of(console, feed, from, instrument, venues);
     }
 
-    /** The books to analyze for one side, converted as {@code conversions} says; see {@link AnalysisViews}. */
-    AnalysisViews views(Console console, Instrument instrument, Conversions conversions, OrderSide side)
-            throws InterruptedException {
-        return AnalysisViews.of(console, feed, from, instrument, venues, conversions, side);
+    /** The books to analyze, converted as {@code conversions} says; see {@link AnalysisViews}. */
+    AnalysisViews views(Console console, Instrument instrument, Conversions conversions) throws InterruptedException {
+        return AnalysisViews.of(console, feed, from, instrument, venues, conversions);
     }
 }

@@ -23,9 +23,16 @@ import java.util.Map;
  *
  * @param source {@code file}, {@code live} or {@code demo}, as the documents say
  * @param views  every venue asked for, in order; at least one is live
- * @param rates  the rate each venue's book converted into the symbol's currency was taken at, by venue
+ * @param bidRates the rate each venue's bids converted into the symbol's currency were taken at (a sell's), by venue
+ * @param askRates the rate its asks were taken at (a buy's), by venue
  */
-record AnalysisViews(String source, List<BookView> views, Map<String, ConversionRate> rates) {
+record AnalysisViews(String source, List<BookView> views, Map<String, ConversionRate> bidRates,
+                     Map<String, ConversionRate> askRates) {
+
+    /** The rates of the side an order trades: a sell's bids, a buy's asks. */
+    Map<String, ConversionRate> rates(OrderSide side) {
+        return side == OrderSide.SELL ? bidRates : askRates;
+    }
 
     /**
      * @throws UserInputException   on bad input, including a file that lacks the symbol or a venue
@@ -39,7 +46,7 @@ record AnalysisViews(String source, List<BookView> views, Map<String, Conversion
                         + " --endpoint");
             }
             return new AnalysisViews(SweepOutput.FILE, FileBooks.read(from, List.of(instrument.symbol()), venues)
-                    .views(instrument), Map.of());
+                    .views(instrument), Map.of(), Map.of());
         }
         List<Venue> selected = VenueSelection.of("--venues", venues, List.of(instrument));
         feed.startLogs(console);
@@ -50,17 +57,18 @@ record AnalysisViews(String source, List<BookView> views, Map<String, Conversion
             if (views.stream().noneMatch(BookView::isLive)) {
                 throw FeedFailureException.noLiveBook(instrument, views, feed.timeout, feeds.isDemo());
             }
-            return new AnalysisViews(feeds.isDemo() ? SweepOutput.DEMO : SweepOutput.LIVE, views, Map.of());
+            return new AnalysisViews(feeds.isDemo() ? SweepOutput.DEMO : SweepOutput.LIVE, views, Map.of(), Map.of());
         }
     }
 
     /**
-     * The books of an analysis of one side ({@code sweep curve}): as {@link #of}, but live, a venue without a book of
-     * the symbol takes part with its book in a currency {@code conversions} converts, converted at the best live rate
-     * of the side the order trades, as {@code sweep sell} takes it (README, "USD and USDT").
+     * The books of an analysis ({@code sweep curve}, {@code sweep depth}): as {@link #of}, but live, a venue without a
+     * book of the symbol takes part with its book in a currency {@code conversions} converts, its bids converted at
+     * the best live rate a sell converts at and its asks at a buy's, as {@code sweep sell} and {@code sweep buy} take
+     * them (README, "USD and USDT").
      */
     static AnalysisViews of(Console console, FeedOptions feed, Path from, Instrument instrument, List<String> venues,
-                            Conversions conversions, OrderSide side) throws InterruptedException {
+                            Conversions conversions) throws InterruptedException {
         if (from != null) {
             return of(console, feed, from, instrument, venues);
         }
@@ -71,13 +79,17 @@ record AnalysisViews(String source, List<BookView> views, Map<String, Conversion
             Map<Instrument, List<BookView>> books = feeds.read(plan, instrument, BookCut.WHOLE, new BookCopies(),
                     feed.timeout(), progress);
             progress.clear();
-            Rates rates = Rates.choose(conversions, side, plan.rateViews(books, plan.converted(instrument)));
-            List<BookView> views = Reports.withRates(instrument, plan.sweptViews(books), rates);
+            Map<String, List<BookView>> rateViews = plan.rateViews(books, plan.converted(instrument));
+            Rates bidRates = Rates.choose(conversions, OrderSide.SELL, rateViews);
+            Rates askRates = Rates.choose(conversions, OrderSide.BUY, rateViews);
+            List<BookView> views = Reports.withRates(instrument, Reports.withRates(instrument,
+                    plan.sweptViews(books), bidRates), askRates);
             if (views.stream().noneMatch(BookView::isLive)) {
                 throw FeedFailureException.noLiveBook(instrument, views, feed.timeout, feeds.isDemo());
             }
             return new AnalysisViews(feeds.isDemo() ? SweepOutput.DEMO : SweepOutput.LIVE,
-                    Reports.converted(instrument, views, rates), Reports.rates(instrument, views, rates));
+                    Reports.converted(instrument, views, bidRates, askRates),
+                    Reports.rates(instrument, views, bidRates), Reports.rates(instrument, views, askRates));
         }
     }
 }

@@ -53,16 +53,15 @@ final class CurveCommand implements Callable<Integer> {
         Instrument instrument = books.instrument();
         List<BigDecimal> amounts = SlippageCurve.sizes("--sizes", sizes, instrument);
         TakerFees takerFees = TakerFees.from(fees);
-        AnalysisViews views = books.views(console, instrument, Conversions.of(instrument, noConvert, List.of()),
-                orderSide);
+        AnalysisViews views = books.views(console, instrument, Conversions.of(instrument, noConvert, List.of()));
         List<String> unknownFees = takerFees.unknownVenues(views.views().stream().map(view -> view.venue()).toList());
         if (!unknownFees.isEmpty()) {
             throw new UserInputException("--fee names unknown venue(s): " + String.join(", ", unknownFees));
         }
         SlippageCurve curve = SlippageCurve.of(orderSide, amounts, views.views(), takerFees);
         CurveRenderer renderer = new CurveRenderer();
-        console.out().print(books.json ? renderer.json(views.source(), curve, views.views(), views.rates()) + "\n"
-                : renderer.text(curve, views.views(), views.rates()));
+        console.out().print(books.json ? renderer.json(views.source(), curve, views.views(),
+                views.rates(orderSide)) + "\n" : renderer.text(curve, views.views(), views.rates(orderSide)));
         console.out().flush();
         return ExitCode.OK;
     }

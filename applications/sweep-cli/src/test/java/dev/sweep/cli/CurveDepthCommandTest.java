@@ -111,4 +111,25 @@ class CurveDepthCommandTest {
         assertThat(unconverted.get("venues")).extracting(venue -> venue.get("venue").asText() + " "
                 + venue.get("quote").asText()).containsExactly("kraken USD", "coinbase USD", "gemini USD");
     }
+
+    /** Depth on the simulator takes the USDT venues' bids at the live USDT-USD bid and their asks at its ask. */
+    @Test
+    void depthOnTheSimulatorConvertsTheUsdtVenuesEachSideAtItsRate(@TempDir Path logs) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode json = mapper.readTree(CliRun.of("depth", "--demo", "--json", "--log-dir", logs.toString()).out());
+        String text = CliRun.of("depth", "--demo", "--log-dir", logs.toString()).out();
+        JsonNode unconverted = mapper.readTree(CliRun.of("depth", "--demo", "--no-convert", "--json", "--log-dir",
+                logs.toString()).out());
+
+        assertThat(json.get("venues")).extracting(venue -> venue.get("venue").asText() + " "
+                + venue.get("quote").asText() + " " + (venue.get("rates").isNull() ? "-"
+                : venue.get("rates").get("bids").get("pair").asText() + " "
+                + venue.get("rates").get("asks").get("pair").asText()))
+                .containsExactly("kraken USD -", "coinbase USD -", "gemini USD -", "binance USDT USDT-USD USDT-USD",
+                        "bybit USDT USDT-USD USDT-USD", "okx USDT USDT-USD USDT-USD");
+        assertThat(text).containsPattern("\\nokx · USDT book converted: bids at 1 USDT = [0-9.]+ USD \\(bid on"
+                + " (kraken|coinbase)\\), asks at 1 USDT = [0-9.]+ USD \\(ask on (kraken|coinbase)\\)  mid ");
+        assertThat(unconverted.get("venues")).extracting(venue -> venue.get("venue").asText())
+                .containsExactly("kraken", "coinbase", "gemini");
+    }
 }

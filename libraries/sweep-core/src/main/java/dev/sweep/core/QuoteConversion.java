@@ -36,6 +36,24 @@ public final class QuoteConversion {
      *                                  not in its {@code to}, or their base assets or scales differ
      */
     public static OrderBook convert(OrderBook book, Instrument target, ConversionRate rate) {
+        return convert(book, target, rate, rate);
+    }
+
+    /**
+     * As {@link #convert(OrderBook, Instrument, ConversionRate)}, each side at its own rate: for a view of both sides
+     * ({@code sweep depth}), the bids at the rate a sell converts at and the asks at the rate a buy does.
+     */
+    public static OrderBook convert(OrderBook book, Instrument target, ConversionRate bidRate,
+                                    ConversionRate askRate) {
+        check(book, target, bidRate);
+        check(book, target, askRate);
+        OrderBook converted = new OrderBook(book.venue(), target, book.pricePrecision());
+        convertSide(book.side(Side.BID), converted, bidRate.rate(), target.priceScale());
+        convertSide(book.side(Side.ASK), converted, askRate.rate(), target.priceScale());
+        return converted;
+    }
+
+    private static void check(OrderBook book, Instrument target, ConversionRate rate) {
         Instrument source = book.instrument();
         if (!source.quote().equals(rate.from()) || !target.quote().equals(rate.to())
                 || !source.base().equals(target.base()) || source.priceScale() != target.priceScale()
@@ -43,11 +61,6 @@ public final class QuoteConversion {
             throw new IllegalArgumentException("cannot convert a " + source + " book to " + target + " at "
                     + rate.pair());
         }
-        OrderBook converted = new OrderBook(book.venue(), target, book.pricePrecision());
-        for (Side side : Side.values()) {
-            convertSide(book.side(side), converted, rate.rate(), source.priceScale());
-        }
-        return converted;
     }
 
     private static void convertSide(BookSide levels, OrderBook converted, long rate, int scale) {

@@ -87,6 +87,24 @@ class QuoteConversionPropertiesTest {
         assertThat(usd.bids().size(0)).isEqualTo(3_0000000000L);
     }
 
+    /** Depth converts the bids at a sell's rate (the rate book's bid) and the asks at a buy's (its ask). */
+    @Test
+    void eachSideConvertsAtItsOwnRateRoundedAgainstTheTaker() {
+        OrderBook usdt = new OrderBook("okx", BTC_USDT, 8);
+        usdt.set(Side.BID, 67_000_12345678L, 1_0000000000L);
+        usdt.set(Side.ASK, 67_001_00000001L, 2_0000000000L);
+
+        OrderBook usd = QuoteConversion.convert(usdt, BTC_USD,
+                new ConversionRate("USDT", "USD", 99_978_000L, "kraken", 0),
+                new ConversionRate("USDT", "USD", 99_981_000L, "coinbase", 0));
+
+        // 67,000.12345678 × 0.99978 = 66,985.383429619... down; 67,001.00000001 × 0.99981 = 66,988.269810009... up
+        assertThat(usd.bids().price(0)).isEqualTo(66_985_38342961L);
+        assertThat(usd.asks().price(0)).isEqualTo(66_988_26981001L);
+        assertThat(usd.bids().size(0)).isEqualTo(1_0000000000L);
+        assertThat(usd.asks().size(0)).isEqualTo(2_0000000000L);
+    }
+
     private static TreeMap<BigDecimal, BigDecimal> referenceLevels(BookSide levels, long rate, Side side) {
         TreeMap<BigDecimal, BigDecimal> converted = new TreeMap<>(side == Side.BID
                 ? Comparator.<BigDecimal>reverseOrder() : Comparator.<BigDecimal>naturalOrder());

@@ -81,12 +81,22 @@ public final class Reports {
      * ({@code sweep curve}). Give it the views as {@link #withRates} left them.
      */
     public static List<BookView> converted(Instrument instrument, List<BookView> views, Rates rates) {
+        return converted(instrument, views, rates, rates);
+    }
+
+    /**
+     * As {@link #converted(Instrument, List, Rates)}, the bids at the rates a sell converts at and the asks at those a
+     * buy does ({@code sweep depth}); give it the views as {@link #withRates} left them with both.
+     */
+    public static List<BookView> converted(Instrument instrument, List<BookView> views, Rates bidRates,
+                                           Rates askRates) {
         List<BookView> converted = new ArrayList<>(views.size());
         for (BookView view : views) {
-            Optional<ConversionRate> rate = conversion(instrument, view, rates);
-            converted.add(rate.isEmpty() ? view : new BookView(view.venue(), view.state(), view.verified(),
-                    QuoteConversion.convert(view.book(), instrument, rate.get()), view.ageNanos(), view.updates(),
-                    view.resyncs(), view.lastProblem()));
+            Optional<ConversionRate> bid = conversion(instrument, view, bidRates);
+            Optional<ConversionRate> ask = conversion(instrument, view, askRates);
+            converted.add(bid.isEmpty() || ask.isEmpty() ? view : new BookView(view.venue(), view.state(),
+                    view.verified(), QuoteConversion.convert(view.book(), instrument, bid.get(), ask.get()),
+                    view.ageNanos(), view.updates(), view.resyncs(), view.lastProblem()));
         }
         return converted;
     }

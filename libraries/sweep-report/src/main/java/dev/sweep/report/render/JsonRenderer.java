@@ -152,6 +152,27 @@ public final class JsonRenderer {
         json.writeEndObject();
     }
 
+    /**
+     * For an analysis of both sides of books converted into the symbol's currency: the currency the venue's book
+     * quotes in and the rates its bids and asks were converted at, {@code null} for a book in the symbol's currency.
+     */
+    static void writeConversions(JsonGenerator json, Instrument instrument, ConversionRate bidRate,
+                                 ConversionRate askRate) throws IOException {
+        json.writeStringField("quote", bidRate == null ? instrument.quote() : bidRate.from());
+        if (bidRate == null || askRate == null) {
+            json.writeNullField("rates");
+            return;
+        }
+        json.writeObjectFieldStart("rates");
+        json.writeObjectFieldStart("bids");
+        writeRate(json, bidRate, instrument.priceScale());
+        json.writeEndObject();
+        json.writeObjectFieldStart("asks");
+        writeRate(json, askRate, instrument.priceScale());
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
     /** A rate's pair, value, source and age ({@code null} for a book file or a stated rate). */
     private static void writeRate(JsonGenerator json, ConversionRate rate, int priceScale) throws IOException {
         json.writeStringField("pair", rate.pair());
