@@ -1,6 +1,7 @@
 package dev.sweep.cli;
 
 import dev.sweep.core.Instrument;
+import dev.sweep.report.Conversions;
 import dev.sweep.report.Symbols;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,5 +36,10 @@ final class AnalysisOptions {
     /** The books to analyze, once live; see {@link AnalysisViews}. */
     AnalysisViews views(Console console, Instrument instrument) throws InterruptedException {
         return AnalysisViews.of(console, feed, from, instrument, venues);
+    }
+
+    /** The books to analyze, converted as {@code conversions} says; see {@link AnalysisViews}. */
+    AnalysisViews views(Console console, Instrument instrument, Conversions conversions) throws InterruptedException {
+        return AnalysisViews.of(console, feed, from, instrument, venues, conversions);
     }
 }

@@ -2,6 +2,7 @@ package dev.sweep.cli;
 
 import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderSide;
+import dev.sweep.report.Conversions;
 import dev.sweep.report.SlippageCurve;
 import dev.sweep.report.TakerFees;
 import dev.sweep.report.UserInputException;
@@ -35,6 +36,10 @@ final class CurveCommand implements Callable<Integer> {
     @Option(names = "--fee", paramLabel = "[VENUE=]RATE", description = "Taker fees, as for sell and buy.")
     private List<String> fees = new ArrayList<>();
 
+    @Option(names = "--no-convert", description = "Only the books quoted in the symbol's own currency: no venue's USDT"
+            + " book converted to USD.")
+    private boolean noConvert;
+
     @Mixin
     private AnalysisOptions books;
 
@@ -48,15 +53,15 @@ final class CurveCommand implements Callable<Integer> {
         Instrument instrument = books.instrument();
         List<BigDecimal> amounts = SlippageCurve.sizes("--sizes", sizes, instrument);
         TakerFees takerFees = TakerFees.from(fees);
-        AnalysisViews views = books.views(console, instrument);
+        AnalysisViews views = books.views(console, instrument, Conversions.of(instrument, noConvert, List.of()));
         List<String> unknownFees = takerFees.unknownVenues(views.views().stream().map(view -> view.venue()).toList());
         if (!unknownFees.isEmpty()) {
             throw new UserInputException("--fee names unknown venue(s): " + String.join(", ", unknownFees));
         }
         SlippageCurve curve = SlippageCurve.of(orderSide, amounts, views.views(), takerFees);
         CurveRenderer renderer = new CurveRenderer();
-        console.out().print(books.json ? renderer.json(views.source(), curve, views.views()) + "\n"
-                : renderer.text(curve, views.views()));
+        console.out().print(books.json ? renderer.json(views.source(), curve, views.views(),
+                views.rates(orderSide)) + "\n" : renderer.text(curve, views.views(), views.rates(orderSide)));
         console.out().flush();
         return ExitCode.OK;
     }

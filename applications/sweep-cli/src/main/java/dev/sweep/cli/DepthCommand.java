@@ -1,6 +1,7 @@
 package dev.sweep.cli;
 
 import dev.sweep.core.Instrument;
+import dev.sweep.report.Conversions;
 import dev.sweep.report.MarketDepth;
 import dev.sweep.report.render.DepthRenderer;
 import java.math.BigDecimal;
@@ -23,6 +24,10 @@ final class DepthCommand implements Callable<Integer> {
             description = "Bands in percent of the mid (default: ${DEFAULT-VALUE}).")
     private List<String> bands;
 
+    @Option(names = "--no-convert", description = "Only the books quoted in the symbol's own currency: no venue's USDT"
+            + " book converted to USD.")
+    private boolean noConvert;
+
     @Mixin
     private AnalysisOptions books;
 
@@ -34,11 +39,11 @@ final class DepthCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Instrument instrument = books.instrument();
         List<BigDecimal> percentages = MarketDepth.bands("--bands", bands);
-        AnalysisViews views = books.views(console, instrument);
+        AnalysisViews views = books.views(console, instrument, Conversions.of(instrument, noConvert, List.of()));
         MarketDepth depth = MarketDepth.of(percentages, views.views());
         DepthRenderer renderer = new DepthRenderer();
-        console.out().print(books.json ? renderer.json(views.source(), depth, views.views()) + "\n"
-                : renderer.text(depth, views.views()));
+        console.out().print(books.json ? renderer.json(views.source(), depth, views.views(), views.bidRates(),
+                views.askRates()) + "\n" : renderer.text(depth, views.views(), views.bidRates(), views.askRates()));
         console.out().flush();
         return ExitCode.OK;
     }

@@ -49,10 +49,28 @@ final class LiveFeeds implements AutoCloseable {
     /** Starts the feeds as {@link #start(FeedOptions, List, List, FrameTap)}, telling {@code states} every change. */
     static LiveFeeds start(FeedOptions options, List<Venue> venues, List<Instrument> instruments, FrameTap tap,
                            Consumer<BookStateChange> states) {
+        return start(options, venues, listedBy(venues, instruments), tap, states);
+    }
+
+    /** Starts the feeds of the venues, each following its own instruments (a venue with none is not connected). */
+    static LiveFeeds start(FeedOptions options, List<Venue> venues, Map<String, List<Instrument>> instruments) {
+        return start(options, venues, instruments, FrameTap.NONE, change -> { });
+    }
+
+    private static LiveFeeds start(FeedOptions options, List<Venue> venues, Map<String, List<Instrument>> instruments,
+                                   FrameTap tap, Consumer<BookStateChange> states) {
         if (options.kafka != null) {
-            return fromKafka(options, venues, instruments, states);
+            return fromKafka(options, venues, instruments.values().stream().flatMap(List::stream).distinct()
+                    .toList(), states);
         }
         return connect(options, venues, instruments, tap, feeds -> feeds.addStateListener(states));
+    }
+
+    /** The instruments each venue {@linkplain Venue#lists lists}, by venue name. */
+    private static Map<String, List<Instrument>> listedBy(List<Venue> venues, List<Instrument> instruments) {
+        Map<String, List<Instrument>> byVenue = new LinkedHashMap<>();
+        venues.forEach(venue -> byVenue.put(venue.name(), instruments.stream().filter(venue::lists).toList()));
+        return byVenue;
     }
 
     /** The books of {@code --kafka}, rebuilt from the events there; the options of the venues' feeds are not for it. */
@@ -74,6 +92,11 @@ final class LiveFeeds implements AutoCloseable {
      */
     static LiveFeeds connect(FeedOptions options, List<Venue> venues, List<Instrument> instruments, FrameTap tap,
                              Consumer<FeedManager> beforeStart) {
+        return connect(options, venues, listedBy(venues, instruments), tap, beforeStart);
+    }
+
+    private static LiveFeeds connect(FeedOptions options, List<Venue> venues, Map<String, List<Instrument>> instruments,
+                                     FrameTap tap, Consumer<FeedManager> beforeStart) {
         // Checked before the simulator starts, so that bad input leaves nothing running.
         Map<String, URI> overrides = options.endpointUris();
         Map<String, URI> restOverrides = options.restEndpointUris();
@@ -116,6 +139,23 @@ final class LiveFeeds implements AutoCloseable {
     List<BookView> awaitLive(Instrument instrument, BookCut cut, BookCopies copies, Duration timeout,
                              WaitProgress progress) throws InterruptedException {
         return feeds.awaitLive(instrument, cut, copies, timeout, progress);
+    }
+
+    /**
+     * The views of every instrument the plan follows: the symbol's books cut to what the query needs, the others
+     * (converted books, rate books) whole, since the cut is in the symbol's currency. With a timeout, waits for
+     * each instrument's books in turn, all within it; without, takes them as they are.
+     */
+    Map<Instrument, List<BookView>> read(QuotePlan plan, Instrument instrument, BookCut cut, BookCopies copies,
+                                         Duration timeout, WaitProgress progress) throws InterruptedException {
+        long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
+        Map<Instrument, List<BookView>> views = new LinkedHashMap<>();
+        for (Instrument book : plan.instruments()) {
+            BookCut bookCut = book.equals(instrument) ? cut : BookCut.WHOLE;
+            views.put(book, timeout == null ? views(book, bookCut, copies) : awaitLive(book, bookCut, copies,
+                    Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), progress));
+        }
+        return views;
     }
 
     List<BookView> views(Instrument instrument) {

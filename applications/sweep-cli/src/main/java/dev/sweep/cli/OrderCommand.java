@@ -1,20 +1,18 @@
 package dev.sweep.cli;
 
 import dev.sweep.core.BookCut;
+import dev.sweep.report.Conversions;
 import dev.sweep.report.Durations;
+import dev.sweep.report.Rates;
 import dev.sweep.report.Reports;
 import dev.sweep.report.TakerFees;
 import dev.sweep.report.UserInputException;
-import dev.sweep.report.bookfile.BookFile;
 import dev.sweep.report.render.NothingLive;
 import dev.sweep.report.render.FillList;
 import dev.sweep.report.render.SweepOutput;
-import dev.sweep.core.BookState;
 import dev.sweep.core.Instrument;
-import dev.sweep.core.OrderBook;
 import dev.sweep.core.OrderRequest;
 import dev.sweep.core.OrderSide;
-import dev.sweep.core.SweepAnalysis;
 import dev.sweep.feed.BookCopies;
 import dev.sweep.feed.BookView;
 import dev.sweep.venue.Venue;
@@ -23,9 +21,12 @@ import dev.sweep.report.VenueTexts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -90,6 +91,15 @@ final class OrderCommand implements Callable<Integer> {
             description = "Time between refreshes with --watch (default: ${DEFAULT-VALUE}).")
     private String interval;
 
+    @Option(names = "--no-convert", description = "Sweep only the books quoted in the symbol's own currency: no"
+            + " venue's USDT book converted to USD.")
+    private boolean noConvert;
+
+    @Option(names = "--convert", paramLabel = "FROM=TO@RATE",
+            description = "Convert the books quoted in FROM into the symbol's currency TO at this rate instead of the"
+                    + " best live rate book's, e.g. USDT=USD@1 (repeatable, once per currency).")
+    private List<String> convert = new ArrayList<>();
+
     @Mixin
     private FeedOptions feed;
 
@@ -126,6 +136,7 @@ final class OrderCommand implements Callable<Integer> {
         Instrument instrument = instrument();
         OrderRequest request = request(instrument);
         TakerFees takerFees = TakerFees.from(fees);
+        Conversions conversions = Conversions.of(instrument, noConvert, convert);
         Duration refresh = Durations.parse("--interval", interval);
         ReportPrinter printer = printer();
         if (from != null) {
@@ -133,25 +144,37 @@ final class OrderCommand implements Callable<Integer> {
                 throw new UserInputException("--from reads books from a file: it cannot be combined with --demo or"
                         + " --endpoint");
             }
-            List<BookView> views = fileViews(instrument, takerFees);
-            printer.print(new SweepOutput(SweepOutput.FILE, analyze(request, views, takerFees), views));
+            FileViews file = FileViews.read(from, conversions, venues);
+            List<String> unknownFees = takerFees.unknownVenues(file.available());
+            if (!unknownFees.isEmpty()) {
+                throw new UserInputException("--fee names unknown venue(s): " + String.join(", ", unknownFees));
+            }
+            Rates rates = Rates.choose(conversions, side, file.rateViews());
+            List<BookView> views = Reports.withRates(instrument, file.views(), rates);
+            if (views.stream().noneMatch(BookView::isLive)) {
+                throw new UserInputException("nothing to sweep in " + from + ": " + views.stream()
+                        .map(view -> view.venue() + " " + Reports.state(view)).collect(Collectors.joining("; ")));
+            }
+            printer.print(new SweepOutput(SweepOutput.FILE, Reports.analyze(request, instrument, views, takerFees,
+                    rates), views));
             return ExitCode.OK;
         }
-        return live(instrument, request, takerFees, refresh, printer);
+        return live(instrument, request, takerFees, conversions, refresh, printer);
     }
 
-    private int live(Instrument instrument, OrderRequest request, TakerFees takerFees, Duration refresh,
-                     ReportPrinter printer)
+    private int live(Instrument instrument, OrderRequest request, TakerFees takerFees, Conversions conversions,
+                     Duration refresh, ReportPrinter printer)
             throws InterruptedException {
-        List<Venue> selected = VenueSelection.of("--venues", venues, List.of(instrument));
+        List<Venue> selected = VenueSelection.of("--venues", venues);
         List<String> unknownFees = takerFees.unknownVenues(selected.stream().map(Venue::name).toList());
         if (!unknownFees.isEmpty()) {
             throw new UserInputException("--fee names unknown venue(s): " + String.join(", ", unknownFees));
         }
+        QuotePlan plan = QuotePlan.of(selected, !venues.isEmpty(), conversions);
         Duration timeout = feed.timeout();
         feed.startLogs(console);
         Logger log = LoggerFactory.getLogger("sweep.sweep");
-        try (LiveFeeds feeds = LiveFeeds.start(feed, selected, List.of(instrument))) {
+        try (LiveFeeds feeds = LiveFeeds.start(feed, plan.venues(), plan.subscribed())) {
             Thread closer = new Thread(feeds::close, "sweep-shutdown");
             Runtime.getRuntime().addShutdownHook(closer);
             String source = feeds.isDemo() ? SweepOutput.DEMO : SweepOutput.LIVE;
@@ -160,20 +183,25 @@ final class OrderCommand implements Callable<Integer> {
             BookCut cut = BookCut.forOrder(request, instrument,
                     takerFees.highest(selected.stream().map(Venue::name).toList()));
             BookCopies copies = new BookCopies();
-            List<BookView> views = feeds.awaitLive(instrument, cut, copies, timeout, progress);
+            Map<Instrument, List<BookView>> books = feeds.read(plan, instrument, cut, copies, timeout, progress);
             progress.clear();
-            if (!watch && views.stream().noneMatch(BookView::isLive)) {
-                throw FeedFailureException.noLiveBook(instrument, views, feed.timeout, feeds.isDemo());
-            }
             String asked = side.label() + " " + request.describe(instrument);
+            boolean first = true;
             do {
+                Rates rates = Rates.choose(conversions, side, plan.rateViews(books, plan.converted(instrument)));
+                List<BookView> views = Reports.withRates(instrument, plan.sweptViews(books), rates);
+                if (first && !watch && views.stream().noneMatch(BookView::isLive)) {
+                    throw FeedFailureException.noLiveBook(instrument, views, feed.timeout, feeds.isDemo());
+                }
+                first = false;
                 if (views.stream().noneMatch(BookView::isLive)) {
                     // Only under --watch: the books may come back by the next refresh.
                     log.info("{}: no live book; {}", asked, views.stream()
                             .map(view -> view.venue() + " " + view.state()).toList());
                     printer.print(new NothingLive(source, request, instrument, views));
                 } else {
-                    SweepOutput output = new SweepOutput(source, analyze(request, views, takerFees), views);
+                    SweepOutput output = new SweepOutput(source, Reports.analyze(request, instrument, views,
+                            takerFees, rates), views);
                     log.info("{}: merged VWAP {}, filled {}; live: {}", asked, output.analysis().merged().vwap(),
                             output.analysis().merged().filled().stripTrailingZeros().toPlainString(),
                             views.stream().filter(BookView::isLive).map(BookView::venue).toList());
@@ -181,7 +209,7 @@ final class OrderCommand implements Callable<Integer> {
                 }
                 if (watch) {
                     TimeUnit.MILLISECONDS.sleep(refresh.toMillis());
-                    views = feeds.views(instrument, cut, copies);
+                    books = feeds.read(plan, instrument, cut, copies, null, null);
                 }
             } while (watch);
             Runtime.getRuntime().removeShutdownHook(closer);
@@ -206,10 +234,6 @@ final class OrderCommand implements Callable<Integer> {
         return new ReportPrinter(console, format, allFills ? FillList.ALL : FillList.SUMMARY, watch && from == null);
     }
 
-    private static SweepAnalysis analyze(OrderRequest request, List<BookView> views, TakerFees takerFees) {
-        return Reports.analyze(request, views, takerFees);
-    }
-
     private Instrument instrument() {
         try {
             return Instrument.of(symbol);
@@ -224,28 +248,5 @@ final class OrderCommand implements Callable<Integer> {
                     + " not " + (quantity == null ? "neither" : "both"));
         }
         return Amounts.request(side, quantity, quote, instrument);
-    }
-
-    private List<BookView> fileViews(Instrument instrument, TakerFees takerFees) {
-        List<OrderBook> books = BookFile.read(from, instrument);
-        if (books.isEmpty()) {
-            List<String> symbols = BookFile.symbols(from);
-            throw new UserInputException(from + " has no " + instrument + " book"
-                    + (symbols.isEmpty() ? "" : " (it has: " + String.join(", ", symbols) + ")"));
-        }
-        List<String> available = books.stream().map(OrderBook::venue).toList();
-        List<String> selected = VenueSelection.among("--venues", venues, available, from + " has " + instrument
-                + " books for: " + String.join(", ", available));
-        List<String> unknownFees = takerFees.unknownVenues(available);
-        if (!unknownFees.isEmpty()) {
-            throw new UserInputException("--fee names unknown venue(s): " + String.join(", ", unknownFees));
-        }
-        List<BookView> views = new ArrayList<>();
-        for (OrderBook book : books) {
-            if (selected.contains(book.venue())) {
-                views.add(BookView.fromFile(book));
-            }
-        }
-        return views;
     }
 }

@@ -7,6 +7,7 @@ import dev.sweep.venue.Venue;
 import dev.sweep.venue.Venues;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -47,8 +48,10 @@ final class VenuesCommand implements Callable<Integer> {
             out.println("  endpoint   " + venue.defaultEndpoint());
             venue.descriptor().rest().ifPresent(rest -> out.println("  snapshots  " + rest
                     + " (REST, where the WebSocket sends only changes)"));
-            Instrument example = Instrument.of(EXAMPLE.base() + "-" + new TreeSet<>(venue.quoteCurrencies()).first());
+            Set<String> quotes = new TreeSet<>(venue.quoteCurrencies());
+            Instrument example = Instrument.of(EXAMPLE.base() + "-" + quotes.iterator().next());
             out.println("  symbols    " + example + " is " + venue.symbol(example));
+            out.println("  quotes     " + String.join(", ", quotes));
             out.println("  taker fee  " + TakerFee.toPercent(venue.defaultTakerFee()) + " (lowest-volume tier)");
             out.println("  book       " + (venue.bookDepth() == 0 ? "the full book"
                     : venue.bookDepth() + " levels per side"));

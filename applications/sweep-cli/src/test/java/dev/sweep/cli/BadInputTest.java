@@ -45,7 +45,7 @@ class BadInputTest {
                 Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--venues", "kraken,kraken"}, "--venues names kraken twice"),
                 Arguments.of(new String[] {"sell", "1", "--demo", "--venues", "kraken,coinbase,kraken"}, "--venues names kraken twice"),
                 Arguments.of(new String[] {"sell", "1", "--demo", "--venues", "pups"}, "--venues: unknown venue 'pups' (" + KNOWN + ")"),
-                Arguments.of(new String[] {"sell", "1", "--demo", "--venues", "kraken,binance"}, "--venues: binance has no BTC-USD book: it quotes in USDT"),
+                Arguments.of(new String[] {"sell", "1", "--demo", "--no-convert", "--venues", "kraken,binance"}, "--venues: binance has no BTC-USD book: it quotes in USDT, which this sweep does not convert (--no-convert)"),
                 Arguments.of(new String[] {"record", "--demo", "--out", OUT, "--venues", "gemini,gemini"}, "--venues names gemini twice"),
                 Arguments.of(new String[] {"record", "--demo", "--out", OUT, "--venues", "krakn"}, "--venues: unknown venue 'krakn' (" + KNOWN + ")"),
                 Arguments.of(new String[] {"book", "krakn", "BTC-USD", "--demo"}, "unknown venue 'krakn' (" + KNOWN + ")"),
@@ -63,6 +63,16 @@ class BadInputTest {
                 Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--fills", "--csv"}, "--fills is for the text report"),
                 Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--json", "--csv"}, "--json and --csv each replace the report"),
                 Arguments.of(new String[] {"sell", "1", "--demo", "--fills", "--watch"}, "--fills is for a single report: under --watch"),
+                Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--no-convert", "--convert", "USDT=USD@1"}, "--no-convert and --convert contradict each other: choose one"),
+                Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--convert", "USDT"}, "--convert: 'USDT' is not FROM=TO@RATE, e.g. USDT=USD@1"),
+                Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--convert", "USDT=EUR@1"}, "--convert: USDT=EUR@1 converts into EUR, but BTC-USD is quoted in USD"),
+                Arguments.of(new String[] {"buy", "1", "--from", SMALL, "--convert", "usd=USD@1"}, "--convert: usd=USD@1 converts USD into itself"),
+                Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--convert", "USDT=USD@0"}, "--convert: the rate of USDT=USD@0 must be a positive decimal with at most 8 decimals"),
+                Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--convert", "USDT=USD@-1"}, "--convert: the rate of USDT=USD@-1 must be a positive decimal"),
+                Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--convert", "USDT=USD@1e0"}, "--convert: the rate of USDT=USD@1e0 must be a positive decimal"),
+                Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--convert", "USDT=USD@0.123456789"}, "--convert: the rate of USDT=USD@0.123456789 must be a positive decimal with at most 8 decimals"),
+                Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--convert", "USDT=USD@1", "--convert", "usdt=USD@2"}, "--convert: USDT is given twice"),
+                Arguments.of(new String[] {"sell", "1", "--demo", "--symbol", "BTC-USDT", "--venues", "gemini"}, "--venues: gemini has no BTC-USDT book: it quotes in USD, converted into USDT only at a rate stated with --convert USD=USDT@RATE"),
                 Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--symbol", "BTCUSD"}, "--symbol: symbol 'BTCUSD' is not of the form BASE-QUOTE"),
                 Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--symbol", "SOL-USD"}, "has no SOL-USD book (it has: BTC-USD, ETH-USD)"),
                 Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--fee", "kraken"}, "--fee 'kraken' must be RATE (for every venue), VENUE=RATE or none, e.g. kraken=0.26%"),
@@ -120,19 +130,23 @@ class BadInputTest {
         }
     }
 
-    /** Until Sweep converts between currencies, a venue quoting in another currency has no book of the symbol. */
+    /**
+     * A USD sweep converts a USDT venue's book; told not to, it has no book of the symbol, and naming it is one line;
+     * the book of one venue is not converted.
+     */
     @Test
     void aVenueNamedForASymbolItDoesNotQuoteInIsOneLineAndExitCodeTwo() {
         for (Venue venue : Venues.all()) {
             if (venue.lists(Instrument.of("BTC-USD"))) {
                 continue;
             }
-            String why = venue.name() + " has no BTC-USD book: it quotes in "
-                    + String.join(", ", new TreeSet<>(venue.quoteCurrencies()));
+            String quotes = String.join(", ", new TreeSet<>(venue.quoteCurrencies()));
 
-            oneClearLineAndExitCodeTwo(new String[] {"sell", "1", "--demo", "--venues", venue.name()},
-                    "--venues: " + why);
-            oneClearLineAndExitCodeTwo(new String[] {"book", venue.name(), "BTC-USD", "--demo"}, why);
+            oneClearLineAndExitCodeTwo(new String[] {"sell", "1", "--demo", "--no-convert", "--venues", venue.name()},
+                    "--venues: " + venue.name() + " has no BTC-USD book: it quotes in " + quotes
+                            + ", which this sweep does not convert (--no-convert)");
+            oneClearLineAndExitCodeTwo(new String[] {"book", venue.name(), "BTC-USD", "--demo"},
+                    venue.name() + " has no BTC-USD book: it quotes in " + quotes);
         }
     }
 

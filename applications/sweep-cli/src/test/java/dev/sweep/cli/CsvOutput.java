@@ -18,6 +18,9 @@ import java.util.Set;
 final class CsvOutput {
 
     private static final Set<String> TOP_LEVEL = Set.of("source", "side", "symbol", "requested", "unit");
+    /** The columns of a converted venue's rate, and the field of the JSON's {@code rate} each repeats. */
+    private static final Map<String, String> RATE = Map.of("ratePair", "pair", "rate", "rate", "rateSource", "source",
+            "rateAgeMs", "ageMs");
     private static final Set<String> VENUE_ONLY = Set.of("state", "ageMs", "takerFee");
 
     private CsvOutput() {
@@ -44,6 +47,7 @@ final class CsvOutput {
             row.put("state", excluded.get("state").asText());
             row.put("problem", text(excluded.get("problem")));
             row.put("verified", text(excluded.get("verified")));
+            row.put("quote", text(excluded.get("quote")));
             rows.add(row);
         }
         rows.add(row(json, json.get("merged"), "merged", false));
@@ -60,6 +64,9 @@ final class CsvOutput {
                 value = venue;
             } else if (report == null || column.equals("problem") || VENUE_ONLY.contains(column) && !swept) {
                 value = "";
+            } else if (RATE.containsKey(column)) {
+                JsonNode rate = report.get("rate");
+                value = rate == null ? "" : text(rate.get(RATE.get(column)));
             } else if (column.startsWith("slippageBps")) {
                 value = text(report.get("slippageBps").get(column.equals("slippageBpsVsBest") ? "vsBest" : "vsMid"));
             } else {

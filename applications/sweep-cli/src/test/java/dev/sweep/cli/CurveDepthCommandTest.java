@@ -2,6 +2,8 @@ package dev.sweep.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sweep.server.FileBooks;
 import dev.sweep.server.ServerConfig;
 import dev.sweep.server.SweepServer;
@@ -13,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code sweep curve} and {@code sweep depth}: tables for people, and the API's documents with {@code --json}. */
 class CurveDepthCommandTest {
@@ -84,5 +87,49 @@ class CurveDepthCommandTest {
     private static String get(URI base, String path) throws IOException, InterruptedException {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve(path)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** A curve on the simulator takes the USDT venues' books converted at the live USDT-USD bid, as a sell does. */
+    @Test
+    void aCurveOnTheSimulatorConvertsTheUsdtVenuesAndNamesTheirRate(@TempDir Path logs) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode json = mapper.readTree(CliRun.of("curve", "sell", "--sizes", "1", "--demo", "--json", "--log-dir",
+                logs.toString()).out());
+        String text = CliRun.of("curve", "sell", "--sizes", "1", "--demo", "--log-dir", logs.toString()).out();
+        JsonNode unconverted = mapper.readTree(CliRun.of("curve", "sell", "--sizes", "1", "--demo", "--no-convert",
+                "--json", "--log-dir", logs.toString()).out());
+
+        assertThat(json.get("venues")).extracting(venue -> venue.get("venue").asText() + " "
+                + venue.get("quote").asText() + " " + (venue.get("rate").isNull() ? "-"
+                : venue.get("rate").get("pair").asText() + " from " + venue.get("rate").get("source").asText()
+                .replaceAll("kraken|coinbase", "a USD venue")))
+                .containsExactly("kraken USD -", "coinbase USD -", "gemini USD -",
+                        "binance USDT USDT-USD from a USD venue", "bybit USDT USDT-USD from a USD venue",
+                        "okx USDT USDT-USD from a USD venue");
+        assertThat(text).containsPattern("\nokx  taker fee 0.1% · USDT book converted at 1 USDT = [0-9.]+ USD, the"
+                + " USDT-USD bid on (kraken|coinbase)\n");
+        assertThat(unconverted.get("venues")).extracting(venue -> venue.get("venue").asText() + " "
+                + venue.get("quote").asText()).containsExactly("kraken USD", "coinbase USD", "gemini USD");
+    }
+
+    /** Depth on the simulator takes the USDT venues' bids at the live USDT-USD bid and their asks at its ask. */
+    @Test
+    void depthOnTheSimulatorConvertsTheUsdtVenuesEachSideAtItsRate(@TempDir Path logs) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode json = mapper.readTree(CliRun.of("depth", "--demo", "--json", "--log-dir", logs.toString()).out());
+        String text = CliRun.of("depth", "--demo", "--log-dir", logs.toString()).out();
+        JsonNode unconverted = mapper.readTree(CliRun.of("depth", "--demo", "--no-convert", "--json", "--log-dir",
+                logs.toString()).out());
+
+        assertThat(json.get("venues")).extracting(venue -> venue.get("venue").asText() + " "
+                + venue.get("quote").asText() + " " + (venue.get("rates").isNull() ? "-"
+                : venue.get("rates").get("bids").get("pair").asText() + " "
+                + venue.get("rates").get("asks").get("pair").asText()))
+                .containsExactly("kraken USD -", "coinbase USD -", "gemini USD -", "binance USDT USDT-USD USDT-USD",
+                        "bybit USDT USDT-USD USDT-USD", "okx USDT USDT-USD USDT-USD");
+        assertThat(text).containsPattern("\\nokx · USDT book converted: bids at 1 USDT = [0-9.]+ USD \\(bid on"
+                + " (kraken|coinbase)\\), asks at 1 USDT = [0-9.]+ USD \\(ask on (kraken|coinbase)\\)  mid ");
+        assertThat(unconverted.get("venues")).extracting(venue -> venue.get("venue").asText())
+                .containsExactly("kraken", "coinbase", "gemini");
     }
 }

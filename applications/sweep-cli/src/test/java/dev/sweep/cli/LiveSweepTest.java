@@ -14,6 +14,7 @@ import dev.sweep.core.SweepSource;
 import dev.sweep.core.TakerFee;
 import dev.sweep.sim.Simulator;
 import dev.sweep.sim.SimulatorConfig;
+import dev.sweep.venue.Venue;
 import dev.sweep.venue.Venues;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -48,7 +49,7 @@ class LiveSweepTest {
     void theJsonEqualsASweepOfTheSimulatorsTruth() throws IOException {
         simulator.advance(2_000);
         simulator.pause();
-        CliRun run = CliRun.of(args("sell", "15", "--json", "--fee", "kraken=0.26%"));
+        CliRun run = CliRun.of(args("sell", "15", "--no-convert", "--json", "--fee", "kraken=0.26%"));
 
         assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
@@ -66,7 +67,7 @@ class LiveSweepTest {
 
     @Test
     void anUnreachableVenueIsReportedAndTheOthersStillSweep() throws IOException {
-        CliRun run = CliRun.of(argsWith("gemini", "ws://127.0.0.1:1/gemini/v2/marketdata", "buy", "1", "--json",
+        CliRun run = CliRun.of(argsWith("gemini", "ws://127.0.0.1:1/gemini/v2/marketdata", "buy", "1", "--no-convert", "--json",
                 "--timeout", "2s"));
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
@@ -83,7 +84,7 @@ class LiveSweepTest {
         try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             // Accepts connections (the kernel does) and never says a word.
             String[] args = argsWith("kraken", "ws://127.0.0.1:" + silent.getLocalPort() + "/kraken/v2", "sell", "1",
-                    "--json", "--timeout", "2s");
+                    "--no-convert", "--json", "--timeout", "2s");
             long start = System.nanoTime();
             CliRun run = CliRun.of(args);
 
@@ -100,7 +101,7 @@ class LiveSweepTest {
     @Test
     void noReachableVenueExitsWithThreeAtOnceNamingEachVenueAndAHint() {
         long start = System.nanoTime();
-        CliRun run = CliRun.of("sell", "1", "--timeout", "60s", "--log-dir", logs.toString(),
+        CliRun run = CliRun.of("sell", "1", "--no-convert", "--timeout", "60s", "--log-dir", logs.toString(),
                 "--endpoint", "kraken=ws://127.0.0.1:1/kraken/v2", "--endpoint", "coinbase=ws://nosuchhost.invalid/",
                 "--endpoint", "gemini=ws://127.0.0.1:1/gemini/v2/marketdata");
 
@@ -117,7 +118,7 @@ class LiveSweepTest {
     @Test
     void aSymbolEveryVenueRefusesExitsWithThreeAtOnceWithTheVenuesReasons() {
         long start = System.nanoTime();
-        CliRun run = CliRun.of(args("sell", "1", "--symbol", "DOGE-USD", "--timeout", "60s"));
+        CliRun run = CliRun.of(args("sell", "1", "--symbol", "DOGE-USD", "--no-convert", "--timeout", "60s"));
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
         assertThat(run.exitCode()).isEqualTo(ExitCode.FEED_FAILURE);
@@ -241,6 +242,12 @@ class LiveSweepTest {
         for (String name : Venues.names()) {
             args.add("--endpoint");
             args.add(name + "=" + (name.equals(venue) ? url : simulator.endpoint(name)));
+        }
+        for (Venue rest : Venues.all()) {
+            if (rest.restSnapshots().isPresent()) {
+                args.add("--rest-endpoint");
+                args.add(rest.name() + "=" + simulator.restEndpoint(rest.name()));
+            }
         }
         return args.toArray(String[]::new);
     }

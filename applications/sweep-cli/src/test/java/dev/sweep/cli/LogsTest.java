@@ -73,7 +73,7 @@ class LogsTest {
 
     @Test
     void eachEventIsOneLine() throws IOException {
-        CliRun run = CliRun.of("buy", "--quote", "50000", "--demo", "--json", "--timeout", "10s",
+        CliRun run = CliRun.of("buy", "--quote", "50000", "--demo", "--no-convert", "--json", "--timeout", "10s",
                 "--log-dir", logs.toString(), "--endpoint", "gemini=" + UNREACHABLE);
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
 

@@ -130,7 +130,12 @@ class SweepJarIT {
         assertThat(result.err()).isEmpty();
         assertThat(result.out()).startsWith("DEMO · simulated exchanges").contains("kraken  taker fee 0.4% · LIVE")
                 .contains("coinbase  taker fee 1.2% · LIVE").contains("gemini*  taker fee 0.4% · LIVE")
-                .contains("merged book  3 venues · includes 1 unverified book");
+                .containsPattern("\nbinance  taker fee 0.1% · LIVE · [0-9]+ ms old · USDT book converted to USD\n")
+                .containsPattern("\nbybit  taker fee 0.1% · LIVE · [0-9]+ ms old · USDT book converted to USD\n")
+                .containsPattern("\nokx  taker fee 0.1% · LIVE · [0-9]+ ms old · USDT book converted to USD\n")
+                .containsPattern("\nconverted at 1 USDT = [0-9.]+ USD · the USDT-USD bid on (kraken|coinbase)")
+                .contains("binance, bybit, okx\n")
+                .contains("merged book  6 venues · includes 1 unverified book");
     }
 
     @Test
@@ -148,7 +153,8 @@ class SweepJarIT {
     @Test
     void unreachableVenuesFailAtOnceWithOneLineAndNoStackTrace() throws Exception {
         long start = System.nanoTime();
-        Result result = run("sell", "15", "--timeout", "60s", "--endpoint", "kraken=ws://nosuchhost.invalid/kraken/v2",
+        Result result = run("sell", "15", "--timeout", "60s", "--venues", "kraken,coinbase,gemini",
+                "--endpoint", "kraken=ws://nosuchhost.invalid/kraken/v2",
                 "--endpoint", "coinbase=ws://nosuchhost.invalid/coinbase",
                 "--endpoint", "gemini=ws://127.0.0.1:1/gemini/v2/marketdata");
 

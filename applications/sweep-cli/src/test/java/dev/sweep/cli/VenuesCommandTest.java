@@ -33,6 +33,7 @@ class VenuesCommandTest {
                   endpoint   wss://stream.testrange.invalid/ws
                   snapshots  https://api.testrange.invalid (REST, where the WebSocket sends only changes)
                   symbols    BTC-USD is BTCUSD
+                  quotes     USD
                   taker fee  0.1% (lowest-volume tier)
                   book       the full book
                   integrity  each update's id range must start right after the last one applied

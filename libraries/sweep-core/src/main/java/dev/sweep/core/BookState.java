@@ -19,7 +19,12 @@ public enum BookState {
      * The venue cannot be reached: its host name does not resolve or it refuses connections. The feed keeps trying,
      * in case it comes back.
      */
-    UNREACHABLE;
+    UNREACHABLE,
+    /**
+     * Live, but quoted in another currency than the sweep's, with no live rate to convert it at (the rate book is
+     * stale, not live or missing): shown with the reason, never swept at a guessed rate.
+     */
+    NO_RATE;
 
     /**
      * Whether waiting will not make the book live: the venue refused it or cannot be reached. A book still syncing,

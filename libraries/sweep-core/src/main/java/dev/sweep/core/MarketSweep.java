@@ -1,5 +1,7 @@
 package dev.sweep.core;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,7 +28,29 @@ public final class MarketSweep {
             venues.add(sweep(SweepReport.Kind.VENUE, source.venue(), request, List.of(source)));
         }
         SweepReport merged = sweep(SweepReport.Kind.MERGED, SweepReport.MERGED, request, sources);
-        return new SweepAnalysis(request, sources.get(0).book().instrument(), venues, merged);
+        List<VenueConversion> conversions = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            if (sources.get(i).conversion() != null) {
+                conversions.add(nativeFill(sources.get(i), venues.get(i)));
+            }
+        }
+        return new SweepAnalysis(request, sources.get(0).book().instrument(), venues, merged, conversions);
+    }
+
+    /**
+     * The converted venue's fill at its own prices. The conversion keeps the order of the levels and their sizes, so
+     * sweeping the venue's own book for the size filled takes the very levels the converted sweep took.
+     */
+    private VenueConversion nativeFill(SweepSource source, SweepReport converted) {
+        SweepSource.Conversion conversion = source.conversion();
+        Instrument instrument = conversion.nativeBook().instrument();
+        long filled = FixedPoint.fromBigDecimal(converted.filled(), instrument.sizeScale());
+        engine.sweep(List.of(new SweepSource(conversion.nativeBook(), source.takerFee())), converted.request().side(),
+                filled, result);
+        BigDecimal notional = new BigDecimal(result.notional(), instrument.priceScale() + instrument.sizeScale());
+        BigDecimal vwap = filled == 0 ? null
+                : notional.divide(converted.filled(), converted.vwap().scale(), RoundingMode.HALF_EVEN);
+        return new VenueConversion(source.venue(), conversion.rate(), notional, vwap);
     }
 
     private SweepReport sweep(SweepReport.Kind kind, String label, OrderRequest request, List<SweepSource> sources) {

@@ -9,13 +9,21 @@ import java.util.Optional;
  * @param request    what was asked
  * @param instrument the instrument swept
  * @param venues     one report per venue, in the order the venues were given
- * @param merged     the report over the consolidated book of all venues, with the split
+ * @param merged      the report over the consolidated book of all venues, with the split
+ * @param conversions the venues whose books were converted into the symbol's currency, in the order given: the
+ *                    merged report includes each
  */
 public record SweepAnalysis(OrderRequest request, Instrument instrument, List<SweepReport> venues,
-                            SweepReport merged) {
+                            SweepReport merged, List<VenueConversion> conversions) {
 
     public SweepAnalysis {
         venues = List.copyOf(venues);
+        conversions = List.copyOf(conversions);
+    }
+
+    /** The conversion of a venue's book, if it was converted. */
+    public Optional<VenueConversion> conversion(String venue) {
+        return conversions.stream().filter(conversion -> conversion.venue().equals(venue)).findFirst();
     }
 
     /**

@@ -44,8 +44,8 @@ public final class FeedManager implements LiveBooks {
     private final EventLoopGroup group;
     private final List<FeedConnection> connections = new ArrayList<>();
     private final StateListeners stateListeners = new StateListeners();
-    /** The venue of each connection, by name. */
-    private final Map<String, Venue> venuesByName = new HashMap<>();
+    /** The instruments each connection follows, in the order of {@link #connections}. */
+    private final List<List<Instrument>> instruments = new ArrayList<>();
     private boolean closed;
 
     /**
@@ -72,12 +72,21 @@ public final class FeedManager implements LiveBooks {
      */
     public FeedManager(List<Venue> venues, Map<String, URI> endpoints, Map<String, URI> restEndpoints,
                        List<Instrument> instruments, FeedSettings settings, FrameTap tap) {
+        this(venues, endpoints, restEndpoints, listedBy(venues, instruments), settings, tap);
+    }
+
+    /**
+     * @param instruments the instruments to keep books of, by venue name: each venue its own (a venue listing USDT
+     *                    books and no USD ones follows BTC-USDT for a USD sweep); a venue with none is not connected
+     */
+    public FeedManager(List<Venue> venues, Map<String, URI> endpoints, Map<String, URI> restEndpoints,
+                       Map<String, List<Instrument>> instruments, FeedSettings settings, FrameTap tap) {
         this.group = new MultiThreadIoEventLoopGroup(Math.max(1, Math.min(venues.size(),
                 Runtime.getRuntime().availableProcessors())), NioIoHandler.newFactory());
         SslContext ssl = tls(settings);
         for (Venue venue : venues) {
-            List<Instrument> listed = instruments.stream().filter(venue::lists).toList();
-            if (listed.isEmpty()) {
+            List<Instrument> followed = List.copyOf(instruments.getOrDefault(venue.name(), List.of()));
+            if (followed.isEmpty()) {
                 continue; // a venue quoting in other currencies has no book of these instruments
             }
             URI endpoint = endpoints.getOrDefault(venue.name(), venue.defaultEndpoint());
@@ -86,11 +95,18 @@ public final class FeedManager implements LiveBooks {
             }
             Optional<URI> rest = restEndpoint(venue, restEndpoints);
             EventLoop loop = group.next();
-            venuesByName.put(venue.name(), venue);
-            connections.add(new FeedConnection(venue, endpoint, listed, settings, loop,
+            this.instruments.add(followed);
+            connections.add(new FeedConnection(venue, endpoint, followed, settings, loop,
                     "wss".equals(endpoint.getScheme()) ? ssl : null, tap,
                     new SnapshotFetcher(venue, rest, settings, loop, ssl), stateListeners));
         }
+    }
+
+    /** The instruments each venue {@linkplain Venue#lists lists}, by venue name. */
+    private static Map<String, List<Instrument>> listedBy(List<Venue> venues, List<Instrument> instruments) {
+        Map<String, List<Instrument>> byVenue = new HashMap<>();
+        venues.forEach(venue -> byVenue.put(venue.name(), instruments.stream().filter(venue::lists).toList()));
+        return byVenue;
     }
 
     /** The venue's REST endpoint: the one given, else its production one; empty for a venue that takes none. */
@@ -124,23 +140,23 @@ public final class FeedManager implements LiveBooks {
         return this;
     }
 
-    /** Consistent copies of every venue's whole book of the instrument, in venue order, in books of their own. */
+    /** Consistent copies of the whole book of the instrument of every venue following it, in venue order. */
     public List<BookView> views(Instrument instrument) {
         return views(instrument, BookCut.WHOLE, new BookCopies());
     }
 
     /**
-     * Consistent copies of every venue's book of the instrument, in venue order, cut to what the query needs and
-     * written into {@code copies}, whose books the views hold until the next query made with them.
+     * Consistent copies of the book of the instrument of every venue following it, in venue order, cut to what the
+     * query needs and written into {@code copies}, whose books the views hold until the next query made with them.
      */
     @Override
     public List<BookView> views(Instrument instrument, BookCut cut, BookCopies copies) {
         List<CompletableFuture<BookView>> pending = new ArrayList<>();
-        for (FeedConnection connection : connections) {
-            if (!venuesByName.get(connection.venue()).lists(instrument)) {
-                continue;
+        for (int i = 0; i < connections.size(); i++) {
+            FeedConnection connection = connections.get(i);
+            if (instruments.get(i).contains(instrument)) {
+                pending.add(connection.view(instrument, cut, copies.of(connection.venue(), instrument)));
             }
-            pending.add(connection.view(instrument, cut, copies.of(connection.venue(), instrument)));
         }
         List<BookView> views = new ArrayList<>();
         for (CompletableFuture<BookView> view : pending) {

@@ -17,9 +17,13 @@ public final class BookEventCodec {
     /** The version this codec writes and the only one it reads. */
     public static final int VERSION = 1;
 
-    /** The states' codes on the wire, by position: fixed, whatever the order of {@link BookState}'s constants. */
+    /**
+     * The states' codes on the wire, by position: fixed, whatever the order of {@link BookState}'s constants. A feed
+     * never publishes {@code NO_RATE} (a sweep's view of a book it cannot convert), but every state has a code, so that
+     * encoding is total.
+     */
     private static final BookState[] STATES = {BookState.SYNCING, BookState.LIVE, BookState.STALE, BookState.BROKEN,
-            BookState.REJECTED, BookState.UNREACHABLE};
+            BookState.REJECTED, BookState.UNREACHABLE, BookState.NO_RATE};
     private static final BookEvent.Type[] TYPES = {BookEvent.Type.SNAPSHOT, BookEvent.Type.DELTA,
             BookEvent.Type.STATE};
     /** More levels than a side may hold on both sides together (VenueBooks.MAX_LEVELS_PER_SIDE): a corrupt count. */

@@ -54,7 +54,7 @@ final class RestDesk {
                 venuesByPath.put(path, venue);
                 faults.put(venue.name(), new ArrayDeque<>());
                 Map<Instrument, LaggingBook> books = new LinkedHashMap<>();
-                market.instruments().forEach(instrument -> books.put(instrument,
+                market.instruments(venue.name()).forEach(instrument -> books.put(instrument,
                         new LaggingBook(market.book(venue.name(), instrument), market.updateId(venue.name(),
                                 instrument))));
                 lagging.put(venue.name(), books);
@@ -155,7 +155,7 @@ final class RestDesk {
 
         @Override
         public List<Instrument> instruments() {
-            return market.instruments();
+            return market.instruments(venue.name());
         }
 
         @Override

@@ -96,7 +96,10 @@ public final class Simulator implements AutoCloseable, SimContext {
             venuesByPath.put(venue.descriptor().simulatorPath(), venue);
             profiles.put(venue.name(), venue.descriptor().market());
         }
-        this.market = new SyntheticMarket(config.seed(), profiles);
+        Map<String, Venue> byName = new LinkedHashMap<>();
+        venues.forEach(venue -> byName.put(venue.name(), venue));
+        this.market = new SyntheticMarket(config.seed(), profiles, (venue, instrument) -> byName.get(venue)
+                .lists(instrument));
         this.rest = new RestDesk(market, List.copyOf(venuesByPath.values()));
         this.faultRandom = new SplittableRandom(config.seed() ^ 0x5EED);
         for (Fault fault : Fault.values()) {
@@ -214,9 +217,19 @@ public final class Simulator implements AutoCloseable, SimContext {
         return List.copyOf(venuesByPath.values());
     }
 
-    /** The instruments every venue lists. */
+    /** The instruments listed, each by the venues whose {@link Venue#lists} says so. */
     public List<Instrument> instruments() {
         return market.instruments();
+    }
+
+    /** The instruments the venue lists. */
+    public List<Instrument> instruments(String venue) {
+        return market.instruments(venue);
+    }
+
+    /** How many books the market moves: one per venue and instrument it lists. */
+    public int books() {
+        return market.books();
     }
 
     /** The venue served at a request path. */
@@ -381,7 +394,7 @@ public final class Simulator implements AutoCloseable, SimContext {
 
     private void tick() {
         if (!paused && config.rate() > 0) {
-            long booksPerSecond = (long) config.rate() * market.instruments().size() * venuesByPath.size();
+            long booksPerSecond = (long) config.rate() * market.books();
             long due = MarketPace.stepsDue(config.clock().epochNanos() - scheduleStartNanos, booksPerSecond)
                     - scheduledSteps;
             for (long i = 0; i < Math.min(due, MAX_STEPS_PER_TICK); i++) {

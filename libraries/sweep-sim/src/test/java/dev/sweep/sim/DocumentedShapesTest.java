@@ -85,12 +85,13 @@ class DocumentedShapesTest {
     }
 
     private List<String> capture(Venue venue, Predicate<WsClient> enough) throws InterruptedException {
-        try (WsClient client = WsClient.connect(simulator.endpoint(venue.name()), venue, "BTC-USD")) {
+        String btc = VenueHarness.symbol(venue, "BTC");
+        try (WsClient client = WsClient.connect(simulator.endpoint(venue.name()), venue, btc)) {
             client.subscribe(venue);
-            client.await("a live book", Duration.ofSeconds(15), c -> c.book("BTC-USD").state() == BookState.LIVE);
+            client.await("a live book", Duration.ofSeconds(15), c -> c.book(btc).state() == BookState.LIVE);
             // Steps go round every venue's book of every instrument: about a hundred for each, whatever they list.
-            simulator.advance(100 * simulator.venues().size() * simulator.instruments().size());
-            client.await("updates", Duration.ofSeconds(15), c -> c.book("BTC-USD").updates() > 50);
+            simulator.advance(100 * simulator.books());
+            client.await("updates", Duration.ofSeconds(15), c -> c.book(btc).updates() > 50);
             clock.advance(Duration.ofSeconds(5)); // venues send heartbeats when nothing else is sent
             client.await("every kind of frame", Duration.ofSeconds(15), enough);
             return client.frames();

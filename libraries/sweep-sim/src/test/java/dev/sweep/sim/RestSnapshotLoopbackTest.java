@@ -7,6 +7,7 @@ import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderBook;
 import dev.sweep.venue.FeedEvents;
 import dev.sweep.venue.Venue;
+import dev.sweep.venue.VenueHarness;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,7 +33,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RestSnapshotLoopbackTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
-    private static final Instrument BTC_USD = Instrument.of("BTC-USD");
 
     private final Simulator simulator = Simulator.start(SimulatorConfig.defaults().withRate(100),
             RestSnapshotContractTest.restOnly());
@@ -57,11 +57,12 @@ class RestSnapshotLoopbackTest {
     @MethodSource("venues")
     void theVenuesDialectAnswersAtItsPathOnTheSamePort(Venue venue) throws Exception {
         URI rest = simulator.restEndpoint(venue.name());
-        String request = venue.restSnapshots().orElseThrow().request(BTC_USD);
+        Instrument btc = Instrument.of(VenueHarness.symbol(venue, "BTC"));
+        String request = venue.restSnapshots().orElseThrow().request(btc);
         assertThat(rest.getPort()).isEqualTo(simulator.port());
 
         HttpResponse<String> snapshot = get(URI.create(rest + request));
-        HttpResponse<String> unknown = get(URI.create(rest + request.replace(venue.symbol(BTC_USD), "PUPSUSD")));
+        HttpResponse<String> unknown = get(URI.create(rest + request.replace(venue.symbol(btc), "PUPSUSD")));
         HttpResponse<String> elsewhere = get(URI.create("http://127.0.0.1:" + simulator.port() + "/nowhere"));
         HttpResponse<String> posted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(rest + request))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
@@ -82,16 +83,17 @@ class RestSnapshotLoopbackTest {
         // Every book moves before the client subscribes: a stale snapshot is then older than its first update.
         simulator.advance(100);
         simulator.injectSnapshot(venue.name(), fault);
-        try (WsClient client = WsClient.connect(simulator.endpoint(venue.name()), venue, "BTC-USD")) {
+        String btc = VenueHarness.symbol(venue, "BTC");
+        try (WsClient client = WsClient.connect(simulator.endpoint(venue.name()), venue, btc)) {
             client.subscribe(venue);
-            client.await("a live book", WAIT, c -> c.book("BTC-USD").state() == BookState.LIVE);
+            client.await("a live book", WAIT, c -> c.book(btc).state() == BookState.LIVE);
 
             simulator.pause();
-            OrderBook truth = simulator.truth(venue.name(), BTC_USD).copy();
+            OrderBook truth = simulator.truth(venue.name(), Instrument.of(btc)).copy();
             if (venue.bookDepth() > 0) {
                 truth.truncate(venue.bookDepth()); // the book is kept to the venue's depth: OKX's 400 levels
             }
-            client.await("the truth", WAIT, c -> c.bookEquals("BTC-USD", truth));
+            client.await("the truth", WAIT, c -> c.bookEquals(btc, truth));
             assertThat(client.events()).filteredOn(FeedEvents.SnapshotWanted.class::isInstance).hasSize(2);
             assertThat(client.events()).doesNotHaveAnyElementsOfTypes(FeedEvents.Broken.class);
             assertThat(simulator.snapshotRequests()).isEqualTo(2);

@@ -6,6 +6,7 @@ import dev.sweep.core.BookState;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderBook;
 import dev.sweep.venue.FeedEvents;
+import dev.sweep.venue.Venue;
 import dev.sweep.venue.VenueHarness;
 import dev.sweep.venue.Venues;
 import dev.sweep.venue.kraken.KrakenVenue;
@@ -59,12 +60,11 @@ class SimulatorTest {
             awaitSteps(fast, 1);
             long afterTwoHours = fast.marketSteps();
 
-            // A tenth of a millisecond: fewer steps than one tick makes at most, however many books are listed.
-            long stepsPerTenthOfAMillisecond = 100L * fast.venues().size() * fast.instruments().size();
-            clock.advance(Duration.ofNanos(100_000));
-            awaitSteps(fast, afterTwoHours + stepsPerTenthOfAMillisecond);
+            long stepsPerMillisecond = 1_000L * fast.books();
+            clock.advance(Duration.ofMillis(1));
+            awaitSteps(fast, afterTwoHours + stepsPerMillisecond);
 
-            assertThat(fast.marketSteps() - afterTwoHours).isEqualTo(stepsPerTenthOfAMillisecond);
+            assertThat(fast.marketSteps() - afterTwoHours).isEqualTo(stepsPerMillisecond);
         }
     }
 
@@ -84,10 +84,12 @@ class SimulatorTest {
         try (Simulator first = Simulator.start(config); Simulator second = Simulator.start(config)) {
             first.advance(5_000);
             second.advance(5_000);
-            for (String venue : Venues.names()) {
-                assertThat(VenueHarness.sameLevels(first.truth(venue, BTC_USD), second.truth(venue, BTC_USD)))
+            for (Venue listing : Venues.all()) {
+                String venue = listing.name();
+                Instrument btc = Instrument.of(VenueHarness.symbol(listing, "BTC"));
+                assertThat(VenueHarness.sameLevels(first.truth(venue, btc), second.truth(venue, btc)))
                         .as(venue).isTrue();
-                assertThat(first.truth(venue, BTC_USD).isCrossed()).as(venue).isFalse();
+                assertThat(first.truth(venue, btc).isCrossed()).as(venue).isFalse();
             }
         }
     }

@@ -10,6 +10,7 @@ import dev.sweep.venue.FeedEvents;
 import dev.sweep.venue.Integrity;
 import dev.sweep.venue.StateCause;
 import dev.sweep.venue.Venue;
+import dev.sweep.venue.VenueHarness;
 import dev.sweep.venue.Venues;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +33,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class VenueLoopbackContractTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
-    private static final Instrument BTC_USD = Instrument.of("BTC-USD");
     /** Updates after an injected gap within which a checksum should have seen it, before another is injected. */
     private static final int UPDATES_TO_SEE_A_GAP = 30;
 
@@ -71,18 +71,19 @@ class VenueLoopbackContractTest {
     @MethodSource("venues")
     void aClientEndsWithTheTruthBook(Venue venue) throws InterruptedException {
         try (Simulator simulator = Simulator.start(SimulatorConfig.defaults().withRate(200));
-             WsClient client = WsClient.connect(simulator.endpoint(venue.name()), venue, "BTC-USD", "ETH-USD")) {
+             WsClient client = WsClient.connect(simulator.endpoint(venue.name()), venue, btc(venue),
+                     VenueHarness.symbol(venue, "ETH"))) {
             client.subscribe(venue);
-            client.await("both books live", WAIT, c -> c.book("BTC-USD").state() == BookState.LIVE
-                    && c.book("ETH-USD").state() == BookState.LIVE);
-            long updatesBefore = client.book("BTC-USD").updates();
-            client.await("updates", WAIT, c -> c.book("BTC-USD").updates() > updatesBefore + 20);
+            client.await("both books live", WAIT, c -> c.book(btc(venue)).state() == BookState.LIVE
+                    && c.book(VenueHarness.symbol(venue, "ETH")).state() == BookState.LIVE);
+            long updatesBefore = client.book(btc(venue)).updates();
+            client.await("updates", WAIT, c -> c.book(btc(venue)).updates() > updatesBefore + 20);
 
             simulator.pause();
             OrderBook truth = visibleTruth(simulator, venue);
-            client.await("the truth", WAIT, c -> c.bookEquals("BTC-USD", truth));
+            client.await("the truth", WAIT, c -> c.bookEquals(btc(venue), truth));
 
-            assertThat(client.book("BTC-USD").state()).isEqualTo(BookState.LIVE);
+            assertThat(client.book(btc(venue)).state()).isEqualTo(BookState.LIVE);
             assertThat(client.events()).doesNotHaveAnyElementsOfTypes(FeedEvents.Broken.class,
                     FeedEvents.Rejected.class, FeedEvents.VenueError.class);
             assertThat(truth.bids().depth()).isGreaterThan(100);
@@ -99,8 +100,8 @@ class VenueLoopbackContractTest {
             try (WsClient fresh = liveClient(simulator, venue)) {
                 simulator.pause();
                 OrderBook truth = visibleTruth(simulator, venue);
-                fresh.await("the truth", WAIT, c -> c.bookEquals("BTC-USD", truth));
-                assertThat(fresh.book("BTC-USD").state()).isEqualTo(BookState.LIVE);
+                fresh.await("the truth", WAIT, c -> c.bookEquals(btc(venue), truth));
+                assertThat(fresh.book(btc(venue)).state()).isEqualTo(BookState.LIVE);
             }
         }
     }
@@ -120,16 +121,16 @@ class VenueLoopbackContractTest {
 
             clock.advance(Duration.ofNanos(Session.STALL_NANOS));
             OrderBook truth = visibleTruth(simulator, venue);
-            client.await("the truth, once the stall is over", WAIT, c -> c.bookEquals("BTC-USD", truth));
-            assertThat(client.book("BTC-USD").state()).isEqualTo(BookState.LIVE);
+            client.await("the truth, once the stall is over", WAIT, c -> c.bookEquals(btc(venue), truth));
+            assertThat(client.book(btc(venue)).state()).isEqualTo(BookState.LIVE);
             assertThat(client.events()).doesNotHaveAnyElementsOfTypes(FeedEvents.Broken.class);
         }
     }
 
     private static WsClient liveClient(Simulator simulator, Venue venue) throws InterruptedException {
-        WsClient client = WsClient.connect(simulator.endpoint(venue.name()), venue, "BTC-USD");
+        WsClient client = WsClient.connect(simulator.endpoint(venue.name()), venue, btc(venue));
         client.subscribe(venue);
-        client.await("a live book", WAIT, c -> c.book("BTC-USD").state() == BookState.LIVE);
+        client.await("a live book", WAIT, c -> c.book(btc(venue)).state() == BookState.LIVE);
         return client;
     }
 
@@ -139,29 +140,34 @@ class VenueLoopbackContractTest {
      */
     private static void injectUntilSeen(Simulator simulator, WsClient client, Venue venue, Fault fault)
             throws InterruptedException {
-        for (int attempt = 0; attempt < 10 && !isSeen(client, fault); attempt++) {
-            long updates = client.book("BTC-USD").updates();
+        for (int attempt = 0; attempt < 10 && !isSeen(client, venue, fault); attempt++) {
+            long updates = client.book(btc(venue)).updates();
             simulator.inject(venue.name(), fault);
             client.await("the " + fault.label() + " to show, or more updates", WAIT,
-                    c -> isSeen(c, fault) || c.book("BTC-USD").updates() > updates + UPDATES_TO_SEE_A_GAP);
+                    c -> isSeen(c, venue, fault) || c.book(btc(venue)).updates() > updates + UPDATES_TO_SEE_A_GAP);
         }
         if (fault == Fault.DROP) {
             assertThat(client.isClosed()).as("closed").isTrue();
         } else {
-            assertThat(client.book("BTC-USD").state()).isEqualTo(BookState.BROKEN);
+            assertThat(client.book(btc(venue)).state()).isEqualTo(BookState.BROKEN);
             assertThat(client.events()).hasAtLeastOneElementOfType(FeedEvents.Broken.class);
             assertThat(client.changes()).filteredOn(change -> change.to() == BookState.BROKEN)
                     .first().isEqualTo(new FeedEvents.Change("BTC-USD", BookState.BROKEN, causeOf(venue, fault)));
         }
     }
 
-    private static boolean isSeen(WsClient client, Fault fault) {
-        return fault == Fault.DROP ? client.isClosed() : client.book("BTC-USD").state() == BookState.BROKEN;
+    private static boolean isSeen(WsClient client, Venue venue, Fault fault) {
+        return fault == Fault.DROP ? client.isClosed() : client.book(btc(venue)).state() == BookState.BROKEN;
+    }
+
+    /** The venue's BTC book in its own quote currency: the simulator serves a venue only what it lists. */
+    private static String btc(Venue venue) {
+        return VenueHarness.symbol(venue, "BTC");
     }
 
     /** The simulator's book, cut to the depth the venue sends. */
     private static OrderBook visibleTruth(Simulator simulator, Venue venue) {
-        OrderBook truth = simulator.truth(venue.name(), BTC_USD);
+        OrderBook truth = simulator.truth(venue.name(), Instrument.of(btc(venue)));
         if (venue.bookDepth() > 0) {
             truth.truncate(venue.bookDepth());
         }

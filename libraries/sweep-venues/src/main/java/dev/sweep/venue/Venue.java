@@ -35,16 +35,22 @@ public interface Venue {
     }
 
     /**
-     * The currencies the venue's books quote in ({@code USD}, {@code USDT}). Until Sweep converts between them, a venue
-     * keeps books only of the instruments quoted in one of them ({@link #lists}).
+     * The currencies the venue's books quote in ({@code USD}, {@code USDT}), upper case. A sweep in one of them takes
+     * the venue's book natively; a sweep in another converts the venue's book or leaves the venue out (README, "USD
+     * and USDT"); a venue quoting in two gives the rate between them from its book of one in the other.
      */
     default Set<String> quoteCurrencies() {
         return Set.of("USD");
     }
 
-    /** Whether the venue keeps books of the instrument: it quotes in the instrument's quote currency. */
+    /**
+     * Whether the venue keeps books of the instrument: it quotes in the instrument's quote currency, and a book of one
+     * quote currency in another ({@code USDT-USD}, a rate book) only when it quotes in both.
+     */
     default boolean lists(Instrument instrument) {
-        return quoteCurrencies().contains(instrument.quote());
+        Set<String> quotes = quoteCurrencies();
+        return quotes.contains(instrument.quote())
+                && (quotes.contains(instrument.base()) || !Venues.quoteCurrencies().contains(instrument.base()));
     }
 
     /** Decimals the venue quotes the instrument's prices with, for display. */

@@ -4,6 +4,8 @@ import dev.sweep.core.Instrument;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The venues on the class path, found through {@link ServiceLoader}. */
 public final class Venues {
@@ -12,6 +14,9 @@ public final class Venues {
     private static final List<Venue> ALL = ServiceLoader.load(Venue.class).stream()
             .map(ServiceLoader.Provider::get)
             .toList();
+    private static final Set<String> QUOTE_CURRENCIES = ALL.stream()
+            .flatMap(venue -> venue.quoteCurrencies().stream())
+            .collect(Collectors.toUnmodifiableSet());
 
     private Venues() {
     }
@@ -24,6 +29,11 @@ public final class Venues {
     /** The venues that keep books of the instrument ({@link Venue#lists}), in the order of {@link #all()}. */
     public static List<Venue> listing(Instrument instrument) {
         return ALL.stream().filter(venue -> venue.lists(instrument)).toList();
+    }
+
+    /** The currencies the venues quote in, all of them: {@code USD}, {@code USDT}. */
+    public static Set<String> quoteCurrencies() {
+        return QUOTE_CURRENCIES;
     }
 
     public static Optional<Venue> byName(String name) {

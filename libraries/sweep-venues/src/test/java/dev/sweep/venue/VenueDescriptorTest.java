@@ -111,6 +111,29 @@ class VenueDescriptorTest {
                 .hasSameSizeAs(Venues.all());
     }
 
+    @Test
+    void aVenueSaysWhichQuoteCurrenciesItListsInUpperCase() {
+        assertThat(Venues.byName("kraken").orElseThrow().quoteCurrencies()).containsExactlyInAnyOrder("USD", "USDT");
+        assertThat(Venues.byName("coinbase").orElseThrow().quoteCurrencies())
+                .containsExactlyInAnyOrder("USD", "USDT");
+        assertThat(Venues.byName("gemini").orElseThrow().quoteCurrencies()).containsExactly("USD");
+        assertThat(Venues.quoteCurrencies()).containsExactlyInAnyOrder("USD", "USDT");
+        assertThat(Venues.all()).allSatisfy(venue -> assertThat(venue.quoteCurrencies()).isNotEmpty()
+                .allSatisfy(quote -> assertThat(quote).matches("[A-Z0-9]+")));
+    }
+
+    /** A rate book (one quote currency in another) is listed only by a venue quoting in both. */
+    @Test
+    void aVenueListsTheRateBookOnlyWhenItQuotesInBothCurrencies() {
+        Instrument rateBook = Instrument.of("USDT-USD");
+
+        assertThat(Venues.listing(rateBook)).extracting(Venue::name).containsExactly("kraken", "coinbase");
+        assertThat(Venues.listing(Instrument.of("BTC-USDT"))).extracting(Venue::name)
+                .containsExactly("kraken", "coinbase", "binance", "bybit", "okx");
+        assertThat(Venues.listing(Instrument.of("BTC-USD"))).extracting(Venue::name)
+                .containsExactly("kraken", "coinbase", "gemini");
+    }
+
     private static VenueDescriptor descriptor(String name, String webSocket) {
         return new VenueDescriptor(name, URI.create(webSocket), Optional.empty(), SymbolFormat.upperCase("-"), 0, 0,
                 Integrity.NONE, KeepAlive.NONE, Duration.ofSeconds(5), MARKET);

@@ -34,6 +34,15 @@ public final class VenueHarness {
         this.adapter = venue.newAdapter(books);
     }
 
+    /**
+     * The symbol of the venue's book of {@code base} in its own quote currency: {@code BTC-USD}, or {@code BTC-USDT}
+     * on a venue listing no USD books (the simulator serves a venue only what it lists).
+     */
+    public static String symbol(Venue venue, String base) {
+        Instrument usd = Instrument.of(base + "-USD");
+        return venue.lists(usd) ? usd.symbol() : base + "-USDT";
+    }
+
     /** A new connection, as a feed makes one to resync: every book waits for a fresh snapshot. */
     public VenueHarness reconnect() {
         books.resyncing(StateCause.CONNECTED, "a new connection");

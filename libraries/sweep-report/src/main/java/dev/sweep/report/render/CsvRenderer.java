@@ -1,7 +1,11 @@
 package dev.sweep.report.render;
 
 import dev.sweep.core.SweepAnalysis;
+import dev.sweep.core.ConversionRate;
+import dev.sweep.core.FixedPoint;
+import dev.sweep.core.Instrument;
 import dev.sweep.core.SweepReport;
+import dev.sweep.core.VenueConversion;
 import dev.sweep.feed.BookView;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -21,7 +25,8 @@ public final class CsvRenderer {
     public static final List<String> COLUMNS = List.of("source", "side", "symbol", "requested", "unit", "venue",
             "state", "ageMs", "problem", "takerFeePct", "sizeToFill", "filled", "complete", "levels", "vwap",
             "vwapWithFees", "best", "worst", "mid", "notional", "fees", "notionalWithFees", "quoteShortfall",
-            "slippageBpsVsBest", "slippageBpsVsMid", "verified");
+            "slippageBpsVsBest", "slippageBpsVsMid", "verified", "quote", "ratePair", "rate", "rateSource", "rateAgeMs",
+            "nativeVwap");
 
     private static final String LINE_END = "\r\n";
 
@@ -37,16 +42,21 @@ public final class CsvRenderer {
         for (SweepReport venue : analysis.venues()) {
             BookView view = output.view(venue.label());
             String age = view.ageNanos() < 0 ? null : Long.toString(TimeUnit.NANOSECONDS.toMillis(view.ageNanos()));
-            out.append(line(row(output, venue.label(), view.state().name(), age, null,
-                    Decimals.feePercentNumber(venue.takerFee()),
-                    venue, view.verified())));
+            List<String> row = row(output, venue.label(), view.state().name(), age, null,
+                    Decimals.feePercentNumber(venue.takerFee()), venue, view.verified());
+            row.addAll(quote(view, analysis.conversion(venue.label()).orElse(null), analysis.instrument()));
+            out.append(line(row));
         }
         for (BookView excluded : output.excluded()) {
-            out.append(line(row(output, excluded.venue(), excluded.state().name(), null, excluded.lastProblem(), null,
-                    null, excluded.verified())));
+            List<String> row = row(output, excluded.venue(), excluded.state().name(), null, excluded.lastProblem(),
+                    null, null, excluded.verified());
+            row.addAll(quote(excluded, null, analysis.instrument()));
+            out.append(line(row));
         }
-        out.append(line(row(output, SweepReport.MERGED, null, null, null, null, analysis.merged(),
-                output.unverified().isEmpty())));
+        List<String> merged = row(output, SweepReport.MERGED, null, null, null, null, analysis.merged(),
+                output.unverified().isEmpty());
+        merged.addAll(Collections.nCopies(COLUMNS.size() - merged.size(), null));
+        out.append(line(merged));
         return out.toString();
     }
 
@@ -57,7 +67,7 @@ public final class CsvRenderer {
                 analysis.instrument().symbol(), Decimals.exact(analysis.request().amount()),
                 analysis.request().unit(analysis.instrument()), venue, state, ageMs, problem, takerFee));
         if (report == null) {
-            row.addAll(Collections.nCopies(COLUMNS.size() - row.size() - 1, null));
+            row.addAll(Collections.nCopies(COLUMNS.indexOf("verified") - row.size(), null));
         } else {
             row.addAll(Arrays.asList(Decimals.exact(report.sizeToFill()), Decimals.exact(report.filled()),
                     Boolean.toString(report.complete()), Integer.toString(report.levels()), rounded(report.vwap()),
@@ -69,6 +79,19 @@ public final class CsvRenderer {
         // Last, after the columns of earlier versions, so that a reader counting columns still finds them.
         row.add(Boolean.toString(verified));
         return row;
+    }
+
+    /** The columns after {@code verified}: the book's currency, and the rate it was converted at, if it was. */
+    private static List<String> quote(BookView view, VenueConversion conversion, Instrument instrument) {
+        String quote = view.book().instrument().quote();
+        if (conversion == null) {
+            return Arrays.asList(quote, null, null, null, null, null);
+        }
+        ConversionRate rate = conversion.rate();
+        return Arrays.asList(quote, rate.pair(), Decimals.exact(FixedPoint.toBigDecimal(rate.rate(),
+                        instrument.priceScale())), rate.source(),
+                rate.ageNanos() < 0 ? null : Long.toString(TimeUnit.NANOSECONDS.toMillis(rate.ageNanos())),
+                rounded(conversion.nativeVwap()));
     }
 
     private static String exact(BigDecimal value) {

@@ -2,12 +2,16 @@ package dev.sweep.report.render;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sweep.core.BookState;
+import dev.sweep.core.ConversionRate;
 import dev.sweep.feed.BookView;
+import dev.sweep.report.Conversions;
 import dev.sweep.report.SlippageCurve;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Renders a slippage curve: as one JSON document on one line, in the words of the sweep document (each venue with its
@@ -21,6 +25,14 @@ public final class CurveRenderer {
      * @param views  every venue asked for: the live ones were swept, the others are listed as excluded
      */
     public String json(String source, SlippageCurve curve, List<BookView> views) {
+        return json(source, curve, views, Map.of());
+    }
+
+    /**
+     * @param rates the rate each converted venue's book was taken at, by venue: its {@code quote} is then the
+     *              currency it quotes in, and its {@code rate} that rate ({@code null} for the others)
+     */
+    public String json(String source, SlippageCurve curve, List<BookView> views, Map<String, ConversionRate> rates) {
         return JsonDocuments.write(json -> {
                 json.writeStartObject();
                 json.writeStringField("source", source);
@@ -38,6 +50,7 @@ public final class CurveRenderer {
                     json.writeStringField("venue", venue.label());
                     json.writeStringField("takerFeePct", Decimals.feePercentNumber(venue.takerFee()));
                     JsonRenderer.writeState(json, view(views, venue.label()));
+                    JsonRenderer.writeConversion(json, curve.instrument(), rates.get(venue.label()));
                     writePoints(json, venue);
                     json.writeEndObject();
                 }
@@ -74,12 +87,22 @@ public final class CurveRenderer {
      * slippage against the best price and the mid, or how much of it the book could not fill.
      */
     public String text(SlippageCurve curve, List<BookView> views) {
+        return text(curve, views, Map.of());
+    }
+
+    /** As {@link #text(SlippageCurve, List)}, each converted venue naming the rate its book was taken at. */
+    public String text(SlippageCurve curve, List<BookView> views, Map<String, ConversionRate> rates) {
         String base = curve.instrument().base();
         StringBuilder out = new StringBuilder();
         out.append(curve.side().name()).append(' ').append(curve.instrument().symbol())
                 .append(" · VWAP and slippage at each size (bps, positive = cost)\n\n");
         for (SlippageCurve.Curve venue : curve.venues()) {
-            appendCurve(out, venue, venue.label() + "  taker fee " + Decimals.feePercent(venue.takerFee()), base);
+            ConversionRate rate = rates.get(venue.label());
+            String converted = rate == null ? "" : " · " + rate.from() + " book converted at "
+                    + Conversions.describe(rate, curve.instrument().priceScale()) + ", the " + rate.pair() + " "
+                    + curve.side().bookSide().name().toLowerCase(Locale.ROOT) + " on " + rate.source();
+            appendCurve(out, venue, venue.label() + "  taker fee " + Decimals.feePercent(venue.takerFee())
+                    + converted, base);
         }
         if (curve.venues().size() > 1) {
             appendCurve(out, curve.merged(), "merged book  " + Words.count(curve.venues().size(), "venue"), base);

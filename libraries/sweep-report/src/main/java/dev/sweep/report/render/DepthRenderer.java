@@ -2,12 +2,15 @@ package dev.sweep.report.render;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sweep.core.BookState;
+import dev.sweep.core.ConversionRate;
 import dev.sweep.feed.BookView;
+import dev.sweep.report.Conversions;
 import dev.sweep.report.MarketDepth;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Renders the depth within bands around the mid: as one JSON document on one line, each amount an exact string, or as
@@ -20,6 +23,16 @@ public final class DepthRenderer {
      * @param views  every venue asked for: the live ones were measured, the others are listed as excluded
      */
     public String json(String source, MarketDepth depth, List<BookView> views) {
+        return json(source, depth, views, Map.of(), Map.of());
+    }
+
+    /**
+     * @param bidRates the rate each converted venue's bids were taken at (a sell's), by venue
+     * @param askRates the rate its asks were taken at (a buy's): a venue's {@code quote} is then the currency it
+     *                 quotes in and its {@code rates} those two ({@code null} for the others)
+     */
+    public String json(String source, MarketDepth depth, List<BookView> views, Map<String, ConversionRate> bidRates,
+                       Map<String, ConversionRate> askRates) {
         return JsonDocuments.write(json -> {
                 json.writeStartObject();
                 json.writeStringField("source", source);
@@ -36,6 +49,8 @@ public final class DepthRenderer {
                     json.writeStartObject();
                     json.writeStringField("venue", venue.label());
                     JsonRenderer.writeState(json, CurveRenderer.view(views, venue.label()));
+                    JsonRenderer.writeConversions(json, depth.instrument(), bidRates.get(venue.label()),
+                            askRates.get(venue.label()));
                     writeBands(json, venue);
                     json.writeEndObject();
                 }
@@ -50,12 +65,24 @@ public final class DepthRenderer {
 
     /** One table per venue and for the merged book: each band's bid and ask sizes and notionals. */
     public String text(MarketDepth depth, List<BookView> views) {
+        return text(depth, views, Map.of(), Map.of());
+    }
+
+    /** As {@link #text(MarketDepth, List)}, each converted venue naming the rates its sides were taken at. */
+    public String text(MarketDepth depth, List<BookView> views, Map<String, ConversionRate> bidRates,
+                       Map<String, ConversionRate> askRates) {
         String base = depth.instrument().base();
         String quote = depth.instrument().quote();
         StringBuilder out = new StringBuilder();
         out.append(depth.instrument().symbol()).append(" · depth within ±X % of the mid\n\n");
         for (MarketDepth.Depth venue : depth.venues()) {
-            appendDepth(out, venue, venue.label(), base, quote);
+            ConversionRate bid = bidRates.get(venue.label());
+            ConversionRate ask = askRates.get(venue.label());
+            String converted = bid == null || ask == null ? "" : " · " + bid.from() + " book converted: bids at "
+                    + Conversions.describe(bid, depth.instrument().priceScale()) + " (bid on " + bid.source()
+                    + "), asks at " + Conversions.describe(ask, depth.instrument().priceScale()) + " (ask on "
+                    + ask.source() + ")";
+            appendDepth(out, venue, venue.label() + converted, base, quote);
         }
         if (depth.venues().size() > 1) {
             appendDepth(out, depth.merged(), "merged book  " + Words.count(depth.venues().size(), "venue"), base,

@@ -1,5 +1,11 @@
 package dev.sweep.report.render;
 
+import dev.sweep.core.ConversionRate;
+import dev.sweep.core.VenueConversion;
+import dev.sweep.report.Conversions;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderRequest;
 import dev.sweep.core.SweepAnalysis;
@@ -44,12 +50,19 @@ public final class HumanRenderer {
         if (!unverified.isEmpty()) {
             Lines.wrapInto(out, List.of(style.warning(Unverified.LEGEND)), " ", width, "", "  ");
         }
+        for (String rate : rates(analysis, output.fromFile())) {
+            Lines.wrapInto(out, List.of(rate.split(" · ")), SEPARATOR, width, "", "  ");
+        }
         out.append('\n');
         for (SweepReport venue : analysis.venues()) {
             BookView view = output.view(venue.label());
             String detail = "taker fee " + Decimals.feePercent(venue.takerFee());
             if (!output.fromFile()) {
                 detail += SEPARATOR + health(view);
+            }
+            if (analysis.conversion(venue.label()).isPresent()) {
+                detail += SEPARATOR + view.book().instrument().quote() + " book converted to "
+                        + analysis.instrument().quote();
             }
             tree.append(out, venue, Unverified.name(venue.label(), view.verified()), detail);
             out.append('\n');
@@ -98,6 +111,32 @@ public final class HumanRenderer {
             reports.add(analysis.merged());
         }
         return reports;
+    }
+
+    /**
+     * One line per rate the sweep converted at, naming it, where it came from and how old it is: {@code converted at
+     * 1 USDT = 0.9998 USD · the USDT-USD bid on kraken, 120 ms old · binance}.
+     */
+    private static List<String> rates(SweepAnalysis analysis, boolean fromFile) {
+        Map<ConversionRate, List<String>> venues = new LinkedHashMap<>();
+        for (VenueConversion conversion : analysis.conversions()) {
+            venues.computeIfAbsent(conversion.rate(), rate -> new ArrayList<>()).add(conversion.venue());
+        }
+        List<String> lines = new ArrayList<>();
+        venues.forEach((rate, converted) -> {
+            String source;
+            if (ConversionRate.STATED.equals(rate.source())) {
+                source = "stated with --convert";
+            } else {
+                String side = analysis.request().side().bookSide().name().toLowerCase(Locale.ROOT);
+                source = "the " + rate.pair() + " " + side + " on " + rate.source() + ", "
+                        + (fromFile || rate.ageNanos() < 0 ? "from the file"
+                        : TimeUnit.NANOSECONDS.toMillis(rate.ageNanos()) + " ms old");
+            }
+            lines.add("converted at " + Conversions.describe(rate, analysis.instrument().priceScale()) + SEPARATOR
+                    + source + SEPARATOR + String.join(", ", converted));
+        });
+        return lines;
     }
 
     /** A live book's state and age: {@code LIVE · 120 ms old}. */

@@ -2,16 +2,20 @@ package dev.sweep.report.render;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.sweep.core.ConversionRate;
+import dev.sweep.core.FixedPoint;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderRequest;
 import dev.sweep.core.SweepAnalysis;
 import dev.sweep.feed.BookView;
 import dev.sweep.core.SweepReport;
+import dev.sweep.core.VenueConversion;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,6 +40,7 @@ public final class JsonRenderer {
                 json.writeStringField("takerFeePct", Decimals.feePercentNumber(venue.takerFee()));
                 writeState(json, output.view(venue.label()));
                 writeReport(json, venue);
+                writeQuote(json, output.view(venue.label()), analysis.conversion(venue.label()));
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -52,6 +57,14 @@ public final class JsonRenderer {
                 json.writeStringField("notional", Decimals.exact(share.notional()));
                 json.writeStringField("fees", Decimals.exact(share.fees()));
                 json.writeStringField("share", Decimals.rounded(share.share()));
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("conversions");
+            for (VenueConversion conversion : analysis.conversions()) {
+                json.writeStartObject();
+                json.writeStringField("venue", conversion.venue());
+                writeRate(json, conversion.rate(), analysis.instrument().priceScale());
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -103,6 +116,75 @@ public final class JsonRenderer {
         }
     }
 
+    /**
+     * The currency the venue's book quotes in and, when it was converted into the symbol's, the rate and the fill at
+     * the venue's own prices; {@code null} for a book in the symbol's currency. Last, so that the fields before keep
+     * their places.
+     */
+    private static void writeQuote(JsonGenerator json, BookView view, Optional<VenueConversion> conversion)
+            throws IOException {
+        json.writeStringField("quote", view.book().instrument().quote());
+        if (conversion.isEmpty()) {
+            json.writeNullField("rate");
+            json.writeNullField("nativeVwap");
+            json.writeNullField("nativeNotional");
+            return;
+        }
+        json.writeObjectFieldStart("rate");
+        writeRate(json, conversion.get().rate(), view.book().instrument().priceScale());
+        json.writeEndObject();
+        writeRounded(json, "nativeVwap", conversion.get().nativeVwap());
+        json.writeStringField("nativeNotional", Decimals.exact(conversion.get().nativeNotional()));
+    }
+
+    /**
+     * For an analysis of books converted into the symbol's currency: the currency the venue's book quotes in and the
+     * rate it was converted at, {@code null} for a book in the symbol's currency.
+     */
+    static void writeConversion(JsonGenerator json, Instrument instrument, ConversionRate rate) throws IOException {
+        json.writeStringField("quote", rate == null ? instrument.quote() : rate.from());
+        if (rate == null) {
+            json.writeNullField("rate");
+            return;
+        }
+        json.writeObjectFieldStart("rate");
+        writeRate(json, rate, instrument.priceScale());
+        json.writeEndObject();
+    }
+
+    /**
+     * For an analysis of both sides of books converted into the symbol's currency: the currency the venue's book
+     * quotes in and the rates its bids and asks were converted at, {@code null} for a book in the symbol's currency.
+     */
+    static void writeConversions(JsonGenerator json, Instrument instrument, ConversionRate bidRate,
+                                 ConversionRate askRate) throws IOException {
+        json.writeStringField("quote", bidRate == null ? instrument.quote() : bidRate.from());
+        if (bidRate == null || askRate == null) {
+            json.writeNullField("rates");
+            return;
+        }
+        json.writeObjectFieldStart("rates");
+        json.writeObjectFieldStart("bids");
+        writeRate(json, bidRate, instrument.priceScale());
+        json.writeEndObject();
+        json.writeObjectFieldStart("asks");
+        writeRate(json, askRate, instrument.priceScale());
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    /** A rate's pair, value, source and age ({@code null} for a book file or a stated rate). */
+    private static void writeRate(JsonGenerator json, ConversionRate rate, int priceScale) throws IOException {
+        json.writeStringField("pair", rate.pair());
+        json.writeStringField("rate", Decimals.exact(FixedPoint.toBigDecimal(rate.rate(), priceScale)));
+        json.writeStringField("source", rate.source());
+        if (rate.ageNanos() < 0) {
+            json.writeNullField("ageMs");
+        } else {
+            json.writeNumberField("ageMs", TimeUnit.NANOSECONDS.toMillis(rate.ageNanos()));
+        }
+    }
+
     static void writeExcluded(JsonGenerator json, List<BookView> views) throws IOException {
         json.writeArrayFieldStart("excluded");
         for (BookView excluded : views) {
@@ -111,6 +193,7 @@ public final class JsonRenderer {
             json.writeStringField("state", excluded.state().name());
             json.writeBooleanField("verified", excluded.verified());
             json.writeStringField("problem", excluded.lastProblem());
+            json.writeStringField("quote", excluded.book().instrument().quote());
             json.writeEndObject();
         }
         json.writeEndArray();

@@ -1,5 +1,6 @@
 package dev.sweep.report.render;
 
+import dev.sweep.report.Conversions;
 import dev.sweep.core.FixedPoint;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderRequest;
@@ -55,6 +56,12 @@ final class ReportTree {
         if (report.filled().signum() > 0) {
             rows.add(new String[] {"VWAP", style.bold(readable.vwap(report.notional(), report.filled())) + " " + quote
                     + "  after fees " + readable.vwap(report.notionalWithFees(), report.filled())});
+            if (!report.isMerged()) {
+                analysis.conversion(report.label()).ifPresent(conversion -> rows.add(new String[] {"native VWAP",
+                        readable.vwap(conversion.nativeNotional(), report.filled()) + " " + conversion.rate().from()
+                                + "  converted at " + Conversions.describe(conversion.rate(),
+                                instrument.priceScale())}));
+            }
             rows.add(new String[] {"best → worst", readable.price(report.best(), report) + " → "
                     + readable.price(report.worst(), report)});
             String vsMid = report.slippageVsMid() == null ? "no mid"

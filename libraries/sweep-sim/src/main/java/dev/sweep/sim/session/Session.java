@@ -107,7 +107,7 @@ public final class Session implements ServerContext {
 
     @Override
     public List<Instrument> instruments() {
-        return context.market().instruments();
+        return context.market().instruments(venue.name());
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Coinbase Advanced Trade WebSocket, channel {@code level2} (messages arrive on channel {@code l2_data}): the full
@@ -37,6 +38,12 @@ public final class CoinbaseVenue implements Venue {
     @Override
     public VenueDescriptor descriptor() {
         return DESCRIPTOR;
+    }
+
+    /** Coinbase lists BTC against USD and USDT, and USDT against USD: the book that gives a conversion rate. */
+    @Override
+    public Set<String> quoteCurrencies() {
+        return Set.of("USD", "USDT");
     }
 
     @Override

@@ -16,7 +16,10 @@ public final class KrakenPrecisions {
     private static final Map<String, int[]> KNOWN = Map.of(
             "BTC/USD", new int[] {1, 8},
             "ETH/USD", new int[] {2, 8},
-            "SOL/USD", new int[] {2, 8});
+            "SOL/USD", new int[] {2, 8},
+            "BTC/USDT", new int[] {1, 8},
+            "ETH/USDT", new int[] {2, 8},
+            "USDT/USD", new int[] {5, 8});
 
     private KrakenPrecisions() {
     }

@@ -17,6 +17,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Kraken Spot WebSocket API v2, channel {@code book}: snapshot and updates of up to the subscribed depth, prices and
@@ -57,6 +58,12 @@ public final class KrakenVenue implements Venue {
     @Override
     public VenueDescriptor descriptor() {
         return descriptor;
+    }
+
+    /** Kraken lists BTC against USD and USDT, and USDT against USD: the book that gives a conversion rate. */
+    @Override
+    public Set<String> quoteCurrencies() {
+        return Set.of("USD", "USDT");
     }
 
     @Override
