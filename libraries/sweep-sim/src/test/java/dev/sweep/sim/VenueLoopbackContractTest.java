@@ -152,7 +152,7 @@ class VenueLoopbackContractTest {
             assertThat(client.book(btc(venue)).state()).isEqualTo(BookState.BROKEN);
             assertThat(client.events()).hasAtLeastOneElementOfType(FeedEvents.Broken.class);
             assertThat(client.changes()).filteredOn(change -> change.to() == BookState.BROKEN)
-                    .first().isEqualTo(new FeedEvents.Change("BTC-USD", BookState.BROKEN, causeOf(venue, fault)));
+                    .first().isEqualTo(new FeedEvents.Change(btc(venue), BookState.BROKEN, causeOf(venue, fault)));
         }
     }
 
