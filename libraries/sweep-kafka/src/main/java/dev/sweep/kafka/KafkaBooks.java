@@ -43,11 +43,20 @@ public final class KafkaBooks implements LiveBooks {
     private final Map<String, RebuiltBook> books = new LinkedHashMap<>();
     private final StateListeners stateListeners = new StateListeners();
     private final KafkaConsumer<String, byte[]> consumer;
+    private final KafkaTopics.Pause pause;
     private final Thread reader;
     private volatile boolean closed;
 
     public KafkaBooks(KafkaSettings settings, List<String> venues, List<Instrument> instruments) {
+        this(settings, venues, instruments, KafkaTopics.Pause.SLEEP);
+    }
+
+    /**
+     * @param pause how the reader waits between two tries at the topics: the one backoff of the reader
+     */
+    KafkaBooks(KafkaSettings settings, List<String> venues, List<Instrument> instruments, KafkaTopics.Pause pause) {
         this.settings = settings;
+        this.pause = pause;
         this.venues = List.copyOf(venues);
         for (String venue : venues) {
             for (Instrument instrument : instruments) {
@@ -65,6 +74,8 @@ public final class KafkaBooks implements LiveBooks {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // The publisher creates the topics with their cleanup policies; one the broker made for a reader has none.
+        properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         // An offset the events topic no longer holds: from its oldest; the sequence numbers show what was lost.
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         properties.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
@@ -80,7 +91,9 @@ public final class KafkaBooks implements LiveBooks {
     private void read() {
         try {
             while (!closed && !begin()) {
-                Thread.sleep(TOPIC_BACKOFF.toMillis());
+                if (pause.pause(TOPIC_BACKOFF.toMillis())) {
+                    return;
+                }
             }
             while (!closed) {
                 apply(consumer.poll(POLL));
@@ -101,12 +114,20 @@ public final class KafkaBooks implements LiveBooks {
      * Loads each book's latest snapshot and seeks each partition of the events topic to the oldest event a book
      * needs after its snapshot (to the end where no book has one: they wait for the next SNAPSHOT).
      *
-     * @return false when the brokers did not answer in time: every book says so, and the caller tries again
+     * @return false when a topic is missing or the brokers did not answer in time: every book says so, and the caller
+     *         backs off and tries again
      */
-    private boolean begin() throws InterruptedException {
+    private boolean begin() {
         try {
             List<TopicPartition> events = partitions(settings.eventsTopic());
-            Map<String, BookEvent> latest = latestSnapshots(partitions(settings.snapshotsTopic()));
+            if (events == null) {
+                return false;
+            }
+            List<TopicPartition> snapshots = partitions(settings.snapshotsTopic());
+            if (snapshots == null) {
+                return false;
+            }
+            Map<String, BookEvent> latest = latestSnapshots(snapshots);
             long now = System.nanoTime();
             latest.forEach((key, snapshot) -> books.get(key).apply(snapshot, now));
             consumer.assign(events);
@@ -128,31 +149,29 @@ public final class KafkaBooks implements LiveBooks {
         }
     }
 
-    /** The topic's partitions, once it exists: until then every book waits, saying for what. */
-    private List<TopicPartition> partitions(String topic) throws InterruptedException {
-        while (true) {
-            String why;
-            try {
-                List<PartitionInfo> infos = consumer.partitionsFor(topic);
-                if (infos != null && !infos.isEmpty()) {
-                    List<TopicPartition> partitions = new ArrayList<>();
-                    for (PartitionInfo info : infos) {
-                        partitions.add(new TopicPartition(topic, info.partition()));
-                    }
-                    partitions.sort((a, b) -> Integer.compare(a.partition(), b.partition()));
-                    return partitions;
+    /** The topic's partitions, or null when it does not exist yet or cannot be read: every book says why. */
+    private List<TopicPartition> partitions(String topic) {
+        String why;
+        try {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic);
+            if (infos != null && !infos.isEmpty()) {
+                List<TopicPartition> partitions = new ArrayList<>();
+                for (PartitionInfo info : infos) {
+                    partitions.add(new TopicPartition(topic, info.partition()));
                 }
-                why = "waiting for the topic " + topic + " on " + settings.bootstrap();
-            } catch (KafkaException e) {
-                if (e instanceof WakeupException || e instanceof InterruptException) {
-                    throw e;
-                }
-                why = "cannot read the topic " + topic + " from " + settings.bootstrap() + ": " + e.getMessage();
+                partitions.sort((a, b) -> Integer.compare(a.partition(), b.partition()));
+                return partitions;
             }
-            String reason = why;
-            books.values().forEach(book -> book.waiting(reason));
-            Thread.sleep(TOPIC_BACKOFF.toMillis());
+            why = "waiting for the topic " + topic + " on " + settings.bootstrap();
+        } catch (KafkaException e) {
+            if (e instanceof WakeupException || e instanceof InterruptException) {
+                throw e;
+            }
+            why = "cannot read the topic " + topic + " from " + settings.bootstrap() + ": " + e.getMessage();
         }
+        String reason = why;
+        books.values().forEach(book -> book.waiting(reason));
+        return null;
     }
 
     /** Reads the snapshots topic to its end: the last snapshot of each book followed. */

@@ -6,6 +6,7 @@ import dev.sweep.core.BookCut;
 import dev.sweep.core.BookState;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderBook;
+import dev.sweep.core.Side;
 import dev.sweep.feed.BookCopies;
 import dev.sweep.feed.BookStateChange;
 import dev.sweep.feed.BookView;
@@ -173,6 +174,31 @@ class KafkaBooksTest {
         }
     }
 
+    @Test
+    void aReaderStartedBeforeTheTopicsBacksOffOnceBetweenTriesAndReadsThemOnceTheyExist() throws Exception {
+        List<Long> pauses = new CopyOnWriteArrayList<>();
+        KafkaBooks books = new KafkaBooks(settings(), List.of("kraken"), List.of(BTC_USD), millis -> {
+            pauses.add(millis);
+            Thread.sleep(10);
+            return false;
+        });
+        running.add(0, books);
+        books.start();
+        while (pauses.size() < 3) {
+            Thread.sleep(10);
+        }
+        assertThat(view(books, "kraken").lastProblem())
+                .isEqualTo("waiting for the topic " + settings().eventsTopic() + " on " + broker.bootstrap());
+
+        KafkaTopics.ensure(settings(), KafkaStatus.NONE, KafkaTopics.Pause.SLEEP);
+        BookEvent snapshot = BookEvents.levels(BookEvent.Type.SNAPSHOT, "kraken", 7, 1,
+                List.of(new LevelChange(Side.BID, 100, 5), new LevelChange(Side.ASK, 101, 6)));
+        write(settings().snapshotsTopic(), snapshot.at(write(settings().eventsTopic(), snapshot)));
+
+        await(books, "kraken live", BookView::isLive);
+        assertThat(pauses).containsOnly(1_000L);
+    }
+
     private SimPublisher publish(List<Venue> venues) throws InterruptedException {
         SimPublisher publisher = new SimPublisher(simulator, venues, List.of(BTC_USD), settings());
         running.add(publisher);
@@ -236,11 +262,16 @@ class KafkaBooksTest {
     }
 
     private void write(BookEvent event) throws Exception {
+        write(settings().eventsTopic(), event);
+    }
+
+    /** Writes one event as any client could, returning its offset. */
+    private long write(String topic, BookEvent event) throws Exception {
         Map<String, Object> properties = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(properties, new StringSerializer(),
                 new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(settings().eventsTopic(), event.key(), BookEventCodec.encode(event)))
-                    .get();
+            return producer.send(new ProducerRecord<>(topic, event.key(), BookEventCodec.encode(event))).get()
+                    .offset();
         }
     }
 }
