@@ -78,8 +78,8 @@ final class PublishCommand implements Callable<Integer> {
             if (!KafkaTopics.ensure(settings, status, millis -> stop.await(TimeUnit.MILLISECONDS.toNanos(millis)))) {
                 return ExitCode.OK;
             }
-            try (KafkaEventSink sink = new KafkaEventSink(settings, status)) {
-                BookPublisher publisher = new BookPublisher(settings, sink);
+            try (KafkaEventSink sink = new KafkaEventSink(settings, status);
+                 BookPublisher publisher = new BookPublisher(settings, sink)) {
                 try (LiveFeeds feeds = LiveFeeds.connect(feed, selected, instruments, FrameTap.NONE, manager -> {
                     manager.attach(publisher::listenerFor);
                     manager.addStateListener(publisher);

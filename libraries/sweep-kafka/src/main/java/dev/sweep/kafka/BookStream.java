@@ -14,7 +14,9 @@ import java.util.function.LongSupplier;
  * after every N events and once the snapshot interval passed, and a new epoch when an event was lost on its way.
  * Keeps its own copy of the book to write SNAPSHOTs from.
  *
- * <p>Called on the book's connection's thread only, but {@link #lost} from any.
+ * <p>Called on the book's connection's thread, but {@link #lost} from any and {@link #heartbeat} from the publisher's
+ * timer: the methods that number events hold the object's lock, which the connection's thread alone almost always
+ * finds free.
  */
 final class BookStream {
 
@@ -34,6 +36,11 @@ final class BookStream {
     private long seq;
     private int sinceSnapshot;
     private long lastSnapshotNanos;
+    /** When the last event was sent, nanoseconds since 1970: a heartbeat is due once the interval passed since. */
+    private long lastSentNanos;
+    /** The feed's state of the book and why, as its last STATE event said: what a heartbeat repeats. */
+    private BookState state = BookState.SYNCING;
+    private String reason = "";
     private volatile boolean lost;
 
     /**
@@ -50,6 +57,7 @@ final class BookStream {
         this.book = new OrderBook(venue, instrument, 0);
         this.epochs = epochs;
         this.epoch = epochs.getAsLong();
+        this.lastSentNanos = wallNanos.getAsLong();
     }
 
     void onSnapshot() {
@@ -66,7 +74,7 @@ final class BookStream {
      *
      * @param receiveNanos when its frame was received, nanoseconds since 1970
      */
-    void onApplied(long receiveNanos) {
+    synchronized void onApplied(long receiveNanos) {
         if (snapshotting) {
             book.clear();
             whole = true;
@@ -98,13 +106,31 @@ final class BookStream {
     }
 
     /** The feed's book changed state; a book that is not live or stale has lost its levels until its next snapshot. */
-    void onState(BookState to, String reason) {
+    synchronized void onState(BookState to, String why) {
         if (to != BookState.LIVE && to != BookState.STALE) {
             whole = false;
             book.clear();
         }
+        state = to;
+        reason = why;
+        sendState(wallNanos.getAsLong());
+    }
+
+    /**
+     * Repeats the book's state when no event of it was sent for the interval, so that a reader tells a quiet book from
+     * a publisher that is gone (FORMAT.md): a heartbeat is a STATE event like any, numbered in the epoch.
+     *
+     * @param nowNanos the time, nanoseconds since 1970
+     */
+    synchronized void heartbeat(long nowNanos, long intervalNanos) {
+        if (nowNanos - lastSentNanos >= intervalNanos) {
+            sendState(nowNanos);
+        }
+    }
+
+    private void sendState(long nowNanos) {
         send(new BookEvent(BookEvent.Type.STATE, venue, instrument.symbol(), epoch, ++seq, BookEvent.NONE,
-                wallNanos.getAsLong(), BookEvent.NONE, instrument.priceScale(), instrument.sizeScale(), List.of(), to,
+                nowNanos, BookEvent.NONE, instrument.priceScale(), instrument.sizeScale(), List.of(), state,
                 reason, BookEvent.NONE), false);
     }
 
@@ -132,6 +158,7 @@ final class BookStream {
 
     private void send(BookEvent event, boolean toSnapshots) {
         sinceSnapshot++;
+        lastSentNanos = event.receiveNanos();
         sink.publish(event, toSnapshots, lostCallback);
     }
 }

@@ -76,6 +76,8 @@ final class RebuiltBook {
             }
         } else if (event.state() == BookState.LIVE || event.state() == BookState.STALE) {
             if (held) {
+                // A STATE event of a held book is also the publisher's heartbeat: it is there, the book is quiet.
+                silent = false;
                 published = event.state();
                 show(event.reason());
             }

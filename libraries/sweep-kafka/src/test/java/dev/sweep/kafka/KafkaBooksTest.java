@@ -83,7 +83,8 @@ class KafkaBooksTest {
     private KafkaSettings settings() {
         if (settings == null) {
             settings = KafkaSettings.of(broker.bootstrap()).withTopicPrefix("test" + TOPICS.incrementAndGet())
-                    .withSnapshots(50, Duration.ofMillis(500)).withStaleAfter(Duration.ofSeconds(3));
+                    .withSnapshots(50, Duration.ofMillis(500)).withStaleAfter(Duration.ofSeconds(3))
+                    .withHeartbeatInterval(Duration.ofMillis(500));
         }
         return settings;
     }
@@ -105,6 +106,10 @@ class KafkaBooksTest {
         KafkaBooks late = read(VENUES);
 
         awaitTruth(late, VENUES);
+        // Longer than a reader waits for events before it calls a book stale: the publisher's heartbeats keep it live.
+        Thread.sleep(settings().staleAfter().toMillis() + 500);
+        assertThat(late.views(BTC_USD, BookCut.WHOLE, new BookCopies())).extracting(BookView::state)
+                .containsOnly(BookState.LIVE);
     }
 
     @Test
@@ -113,6 +118,8 @@ class KafkaBooksTest {
         KafkaBooks books = read(VENUES);
         awaitTruth(books, VENUES);
         first.close();
+        // A publisher that is gone sends no heartbeat: its books go stale.
+        await(books, "every book STALE", view -> view.state() == BookState.STALE);
         simulator.resume();
         simulator.advance(200);
 
