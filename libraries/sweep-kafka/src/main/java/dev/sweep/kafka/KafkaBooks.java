@@ -18,6 +18,7 @@ import java.util.Properties;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
@@ -31,7 +32,8 @@ import org.apache.kafka.common.utils.Utils;
 /**
  * The books of some venues and instruments rebuilt from Kafka (FORMAT.md), one reader thread for all: each book's
  * latest snapshot from the snapshots topic, then the events topic from that snapshot's offset on, applied by
- * {@link RebuiltBook}'s rules. It keeps no consumer-group offsets: every start begins at the snapshots.
+ * {@link RebuiltBook}'s rules. It keeps no consumer-group offsets: every start begins at the snapshots. A book that
+ * lost events is rebuilt the same way, from its latest snapshot when that is past the loss.
  */
 public final class KafkaBooks implements LiveBooks {
 
@@ -43,6 +45,9 @@ public final class KafkaBooks implements LiveBooks {
     private final Map<String, RebuiltBook> books = new LinkedHashMap<>();
     private final StateListeners stateListeners = new StateListeners();
     private final KafkaConsumer<String, byte[]> consumer;
+    /** Reads a book's latest snapshot when it lost events, leaving the events' positions alone; made when needed. */
+    private KafkaConsumer<String, byte[]> snapshotReader;
+    private List<TopicPartition> snapshotPartitions = List.of();
     private final KafkaTopics.Pause pause;
     private final Thread reader;
     private volatile boolean closed;
@@ -107,6 +112,9 @@ public final class KafkaBooks implements LiveBooks {
             Thread.currentThread().interrupt();
         } finally {
             consumer.close(Duration.ofSeconds(1));
+            if (snapshotReader != null) {
+                snapshotReader.close(Duration.ofSeconds(1));
+            }
         }
     }
 
@@ -127,9 +135,13 @@ public final class KafkaBooks implements LiveBooks {
             if (snapshots == null) {
                 return false;
             }
-            Map<String, BookEvent> latest = latestSnapshots(snapshots);
+            Map<String, BookEvent> latest = latestSnapshots(consumer, snapshots);
+            snapshotPartitions = snapshots;
             long now = System.nanoTime();
-            latest.forEach((key, snapshot) -> books.get(key).apply(snapshot, now));
+            latest.forEach((key, snapshot) -> {
+                books.get(key).apply(snapshot, now);
+                books.get(key).nextOffset = snapshot.eventsOffset() + 1;
+            });
             consumer.assign(events);
             Map<TopicPartition, Long> ends = consumer.endOffsets(events);
             for (TopicPartition partition : events) {
@@ -174,14 +186,15 @@ public final class KafkaBooks implements LiveBooks {
         return null;
     }
 
-    /** Reads the snapshots topic to its end: the last snapshot of each book followed. */
-    private Map<String, BookEvent> latestSnapshots(List<TopicPartition> partitions) {
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+    /** Reads partitions of the snapshots topic to their end: the last snapshot of each book followed there. */
+    private Map<String, BookEvent> latestSnapshots(KafkaConsumer<String, byte[]> reader,
+                                                   List<TopicPartition> partitions) {
+        reader.assign(partitions);
+        reader.seekToBeginning(partitions);
+        Map<TopicPartition, Long> ends = reader.endOffsets(partitions);
         Map<String, BookEvent> latest = new HashMap<>();
-        while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+        while (partitions.stream().anyMatch(partition -> reader.position(partition) < ends.get(partition))) {
+            for (ConsumerRecord<String, byte[]> record : reader.poll(POLL)) {
                 if (books.containsKey(record.key())) {
                     BookEvent snapshot = decode(record);
                     if (snapshot != null) {
@@ -196,16 +209,61 @@ public final class KafkaBooks implements LiveBooks {
         return latest;
     }
 
-    private void apply(Iterable<ConsumerRecord<String, byte[]>> records) {
+    private void apply(ConsumerRecords<String, byte[]> records) {
         long now = System.nanoTime();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            RebuiltBook book = books.get(record.key());
-            if (book != null) {
+        for (TopicPartition partition : records.partitions()) {
+            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                RebuiltBook book = books.get(record.key());
+                if (book == null || record.offset() < book.nextOffset) {
+                    continue;
+                }
+                book.nextOffset = record.offset() + 1;
                 BookEvent event = decode(record);
-                if (event != null) {
-                    book.apply(event, now);
+                if (event != null && book.apply(event, now) && rebuild(book, record, now)) {
+                    // The partition's records come again from the snapshot on: the rest of this batch with them.
+                    break;
                 }
             }
+        }
+    }
+
+    /**
+     * Rebuilds a book that lost events from its latest snapshot, when that is past the loss, and reads its events
+     * from the snapshot's offset on (the other books of the partition skip what they applied already).
+     *
+     * @return whether the partition was sought back, before the record that showed the loss
+     */
+    private boolean rebuild(RebuiltBook book, ConsumerRecord<String, byte[]> record, long now) {
+        BookEvent snapshot = latestSnapshot(record.key());
+        if (snapshot == null || !book.rebuild(snapshot, now)) {
+            return false;
+        }
+        book.nextOffset = snapshot.eventsOffset() + 1;
+        if (book.nextOffset > record.offset()) {
+            return false;
+        }
+        consumer.seek(new TopicPartition(record.topic(), record.partition()), book.nextOffset);
+        return true;
+    }
+
+    /** The book's latest snapshot on the snapshots topic, or null when there is none or the brokers did not answer. */
+    private BookEvent latestSnapshot(String key) {
+        if (snapshotPartitions.isEmpty()) {
+            return null;
+        }
+        if (snapshotReader == null) {
+            snapshotReader = new KafkaConsumer<>(properties(settings), new StringDeserializer(),
+                    new ByteArrayDeserializer());
+        }
+        TopicPartition partition = snapshotPartitions.get(partition(key, snapshotPartitions.size()));
+        try {
+            return latestSnapshots(snapshotReader, List.of(partition)).get(key);
+        } catch (KafkaException e) {
+            if (e instanceof WakeupException || e instanceof InterruptException) {
+                throw e;
+            }
+            // The book stays BROKEN until the next snapshot on the events topic.
+            return null;
         }
     }
 
