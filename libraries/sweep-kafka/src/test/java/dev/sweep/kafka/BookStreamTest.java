@@ -8,6 +8,7 @@ import dev.sweep.core.Instrument;
 import dev.sweep.core.Side;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,8 @@ class BookStreamTest {
             .withHeartbeatInterval(Duration.ofSeconds(5));
     private long now = T0;
     private final BookStream stream = new BookStream("kraken", BTC_USD, settings,
-            (event, toSnapshots, lost) -> sent.add(event), () -> now, () -> 42);
+            (key, event, length, toSnapshots, lost) -> sent.add(BookEventCodec.decode(Arrays.copyOf(event, length))),
+            () -> now, () -> 42);
 
     @Test
     void aQuietBookRepeatsItsStateOnceEveryHeartbeatInterval() {
