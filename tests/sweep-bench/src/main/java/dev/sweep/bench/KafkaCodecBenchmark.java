@@ -72,7 +72,7 @@ public class KafkaCodecBenchmark {
         // Snapshots by count only, as a steady stream of frames writes them; no heartbeat thread needed.
         KafkaSettings settings = KafkaSettings.of("127.0.0.1:9").withSnapshots(1_000, Duration.ofDays(1))
                 .withHeartbeatInterval(Duration.ofDays(1));
-        Venue venue = Venues.byName("kraken").orElseThrow();
+        Venue venue = Venues.all().get(0);
         book = new VenueBooks(venue, List.of(Instrument.of("BTC-USD")), 0, new FeedListener() { }).get(0);
         publisher = new BookPublisher(settings, (key, bytes, length, toSnapshots, lost) -> published += length)
                 .listenerFor(venue);
