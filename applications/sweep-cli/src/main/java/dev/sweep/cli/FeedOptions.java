@@ -7,7 +7,6 @@ import java.net.URISyntaxException;
 import dev.sweep.feed.FeedSettings;
 import dev.sweep.kafka.KafkaSettings;
 import dev.sweep.report.VenueTexts;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -7,12 +7,10 @@ import dev.sweep.kafka.KafkaEventSink;
 import dev.sweep.kafka.KafkaSettings;
 import dev.sweep.kafka.KafkaStatus;
 import dev.sweep.kafka.KafkaTopics;
-import dev.sweep.report.Durations;
-import dev.sweep.report.Symbols;
 import dev.sweep.report.UserInputException;
 import dev.sweep.venue.Venue;
 import java.io.PrintWriter;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -36,13 +34,8 @@ final class PublishCommand implements Callable<Integer> {
 
     private final Console console;
 
-    @Option(names = "--venues", split = ",", paramLabel = "VENUE",
-            description = "Venues to publish (default: ${bundle:venues.list}).")
-    private List<String> venues = new ArrayList<>();
-
-    @Option(names = "--symbols", split = ",", paramLabel = "SYMBOL", defaultValue = "BTC-USD",
-            description = "Instruments to publish (default: ${DEFAULT-VALUE}).")
-    private List<String> symbols;
+    @Mixin
+    private StreamOptions stream;
 
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "3",
             description = "Partitions of each topic when it is created (default: ${DEFAULT-VALUE}).")
@@ -51,10 +44,6 @@ final class PublishCommand implements Callable<Integer> {
     @Option(names = "--replication", paramLabel = "N", defaultValue = "1",
             description = "Replication factor of each topic when it is created (default: ${DEFAULT-VALUE}).")
     private short replication;
-
-    @Option(names = "--duration", paramLabel = "DURATION",
-            description = "Stop after this long (default: at Ctrl-C).")
-    private String duration;
 
     @Mixin
     private FeedOptions feed;
@@ -69,23 +58,23 @@ final class PublishCommand implements Callable<Integer> {
             throw new UserInputException("publish needs --kafka HOST:PORT: the cluster to write to");
         }
         KafkaSettings settings = topics(feed.kafkaSettings());
-        long length = duration == null ? Long.MAX_VALUE : Durations.parse("--duration", duration).toNanos();
-        List<Instrument> instruments = Symbols.instruments("--symbols", symbols);
-        List<Venue> selected = VenueSelection.of("--venues", venues, instruments);
+        long length = stream.duration(Duration.ofNanos(Long.MAX_VALUE)).toNanos();
+        List<Instrument> instruments = stream.instruments();
+        List<Venue> selected = stream.venues(instruments);
         feed.startLogs(console);
         KafkaStatus status = new Report(console.err());
         try (StopRequest stop = StopRequest.install("sweep-publish-shutdown")) {
             if (!KafkaTopics.ensure(settings, status, millis -> stop.await(TimeUnit.MILLISECONDS.toNanos(millis)))) {
                 return ExitCode.OK;
             }
-            try (KafkaEventSink sink = new KafkaEventSink(settings, status)) {
-                BookPublisher publisher = new BookPublisher(settings, sink);
+            try (KafkaEventSink sink = new KafkaEventSink(settings, status);
+                 BookPublisher publisher = new BookPublisher(settings, sink)) {
                 try (LiveFeeds feeds = LiveFeeds.connect(feed, selected, instruments, FrameTap.NONE, manager -> {
                     manager.attach(publisher::listenerFor);
                     manager.addStateListener(publisher);
                 })) {
                     console.err().printf("publishing %s of %s to %s and %s on %s%s%n",
-                            String.join(", ", symbols),
+                            String.join(", ", stream.symbols),
                             String.join(", ", selected.stream().map(Venue::name).toList()),
                             settings.eventsTopic(), settings.snapshotsTopic(), settings.bootstrap(),
                             feeds.isDemo() ? " (DEMO: the simulator's books)" : "");

@@ -4,14 +4,11 @@ import dev.sweep.core.Instrument;
 import dev.sweep.feed.FrameTap;
 import dev.sweep.record.Recorder;
 import dev.sweep.record.RecordingWriter;
-import dev.sweep.report.Durations;
-import dev.sweep.report.Symbols;
 import dev.sweep.report.UserInputException;
 import dev.sweep.venue.Venue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +25,7 @@ import picocli.CommandLine.Option;
 final class RecordCommand implements Callable<Integer> {
 
     /** How often the recording is checked for a write error, and the books not delivered yet looked at. */
+    private static final Duration DEFAULT_DURATION = Duration.ofSeconds(60);
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final Console console;
@@ -35,17 +33,8 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "The recording to write.")
     private Path out;
 
-    @Option(names = "--venues", split = ",", paramLabel = "VENUE",
-            description = "Venues to record (default: ${bundle:venues.list}).")
-    private List<String> venues = new ArrayList<>();
-
-    @Option(names = "--symbols", split = ",", paramLabel = "SYMBOL", defaultValue = "BTC-USD",
-            description = "Instruments to record (default: ${DEFAULT-VALUE}).")
-    private List<String> symbols;
-
-    @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "60s",
-            description = "How long to record (default: ${DEFAULT-VALUE}).")
-    private String duration;
+    @Mixin
+    private StreamOptions stream;
 
     @Mixin
     private FeedOptions feed;
@@ -59,10 +48,10 @@ final class RecordCommand implements Callable<Integer> {
         if (feed.kafka != null) {
             throw new UserInputException("--kafka: a recording holds the venues' raw frames, which Kafka does not");
         }
-        Duration length = Durations.parse("--duration", duration);
+        Duration length = stream.duration(DEFAULT_DURATION);
         Duration timeout = feed.timeout();
-        List<Instrument> instruments = Symbols.instruments("--symbols", symbols);
-        List<Venue> selected = VenueSelection.of("--venues", venues, instruments);
+        List<Instrument> instruments = stream.instruments();
+        List<Venue> selected = stream.venues(instruments);
         feed.startLogs(console);
         Recorder recorder = open();
         for (Venue venue : selected) {
@@ -84,7 +73,7 @@ final class RecordCommand implements Callable<Integer> {
             if (books.none()) {
                 throw new FeedFailureException("no venue delivered a " + books.symbols() + " book to record "
                         + (stopped ? "before the recording was stopped"
-                        : "within " + (timeout.compareTo(length) <= 0 ? feed.timeout : duration)) + ": "
+                        : "within " + (timeout.compareTo(length) <= 0 ? feed.timeout : stream.durationText("60s"))) + ": "
                         + books.reasons() + (feed.demo ? "" : ". Try --demo to record the built-in simulator."));
             }
             console.out().printf("recorded %d frames (%d KB before compression) from %s to %s%n", recorder.frames(),

@@ -49,6 +49,19 @@ class HelpTest {
                 .doesNotContain("sweep sell");
     }
 
+    @Test
+    void recordAndPublishShareTheirStreamOptions() {
+        assertThat(streamOptions(CliRun.of("publish", "--help").out()))
+                .isEqualTo(streamOptions(CliRun.of("record", "--help").out()))
+                .hasSize(3)
+                .anySatisfy(line -> assertThat(line).contains("--duration=DURATION", "Stop after this long"));
+    }
+
+    /** The help's lines of --venues, --symbols and --duration. */
+    private static List<String> streamOptions(String help) {
+        return help.lines().filter(line -> line.matches(" +--(venues|symbols|duration)=.*")).toList();
+    }
+
     static List<String> leftovers(String text) {
         return FORMAT_LEFTOVER.matcher(text).results().map(MatchResult::group).toList();
     }

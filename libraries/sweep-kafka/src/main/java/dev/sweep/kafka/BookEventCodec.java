@@ -2,9 +2,9 @@ package dev.sweep.kafka;
 
 import dev.sweep.core.BookState;
 import dev.sweep.core.Side;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -33,28 +33,15 @@ public final class BookEventCodec {
     }
 
     public static byte[] encode(BookEvent event) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 12 * event.levels().size());
-        out.write(VERSION);
-        out.write(code(TYPES, event.type()));
-        writeString(out, event.venue());
-        writeString(out, event.symbol());
-        writeLong(out, event.epoch());
-        writeLong(out, event.seq());
-        writeLong(out, event.venueSeq());
-        writeLong(out, event.receiveNanos());
-        writeLong(out, event.venueNanos());
-        writeLong(out, event.eventsOffset());
-        out.write(event.priceScale());
-        out.write(event.sizeScale());
-        out.write(code(STATES, event.state()));
-        writeString(out, event.reason());
-        writeLong(out, event.levels().size());
+        EventWriter writer = new EventWriter();
+        writer.start(event.type(), EventWriter.utf8(event.venue()), EventWriter.utf8(event.symbol()), event.epoch(),
+                event.seq(), event.venueSeq(), event.receiveNanos(), event.venueNanos(), event.eventsOffset(),
+                event.priceScale(), event.sizeScale(), event.state(), EventWriter.utf8(event.reason()),
+                event.levels().size());
         for (LevelChange level : event.levels()) {
-            out.write(level.side() == Side.BID ? 0 : 1);
-            writeLong(out, level.price());
-            writeLong(out, level.size());
+            writer.level(level.side(), level.price(), level.size());
         }
-        return out.toByteArray();
+        return Arrays.copyOf(writer.buffer(), writer.length());
     }
 
     /**
@@ -107,6 +94,14 @@ public final class BookEventCodec {
         }
     }
 
+    static int code(BookEvent.Type type) {
+        return code(TYPES, type);
+    }
+
+    static int code(BookState state) {
+        return code(STATES, state);
+    }
+
     private static <T> int code(T[] codes, T value) {
         for (int i = 0; i < codes.length; i++) {
             if (codes[i] == value) {
@@ -114,21 +109,6 @@ public final class BookEventCodec {
             }
         }
         throw new IllegalArgumentException("no code for " + value);
-    }
-
-    private static void writeString(ByteArrayOutputStream out, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        writeLong(out, bytes.length);
-        out.writeBytes(bytes);
-    }
-
-    private static void writeLong(ByteArrayOutputStream out, long value) {
-        long zigzag = (value << 1) ^ (value >> 63);
-        while ((zigzag & ~0x7FL) != 0) {
-            out.write((int) ((zigzag & 0x7F) | 0x80));
-            zigzag >>>= 7;
-        }
-        out.write((int) zigzag);
     }
 
     /** Reads the bytes of one event, failing with the format's exception wherever they end early or go wrong. */

@@ -10,14 +10,18 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Turns the feeds' books into the events of the Kafka topics (FORMAT.md): a {@link BookListener} for each
  * connection's books ({@link #listenerFor}) and a listener of their changes of state ({@link #accept}), both called on
  * the connections' threads. One publisher is the one writer of its books' keys.
  */
-public final class BookPublisher implements Consumer<BookStateChange> {
+public final class BookPublisher implements Consumer<BookStateChange>, AutoCloseable {
 
     private final KafkaSettings settings;
     private final EventSink sink;
@@ -26,10 +30,52 @@ public final class BookPublisher implements Consumer<BookStateChange> {
     private final AtomicLong epochs = new AtomicLong();
     /** Adds to {@link System#nanoTime()} to give nanoseconds since 1970. */
     private final long wallOffsetNanos = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
+    private final LongSupplier clock;
+    private final ScheduledExecutorService heartbeats;
 
+    /** A publisher that repeats each quiet book's state every heartbeat interval, on a timer thread of its own. */
     public BookPublisher(KafkaSettings settings, EventSink sink) {
         this.settings = settings;
         this.sink = sink;
+        this.clock = this::wallNanos;
+        this.heartbeats = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "kafka-heartbeats");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // A quarter of the interval: a book quiet for the interval waits at most a quarter more for its heartbeat.
+        long period = Math.max(1, settings.heartbeatInterval().toMillis() / 4);
+        heartbeats.scheduleAtFixedRate(this::heartbeat, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * A publisher without a timer, on a clock of the caller's: its heartbeats are due when {@link #heartbeat} is
+     * called.
+     *
+     * @param clock nanoseconds since 1970
+     */
+    BookPublisher(KafkaSettings settings, EventSink sink, LongSupplier clock) {
+        this.settings = settings;
+        this.sink = sink;
+        this.clock = clock;
+        this.heartbeats = null;
+    }
+
+    /** Sends a heartbeat for each book that had no event for the heartbeat interval. */
+    void heartbeat() {
+        long now = clock.getAsLong();
+        long interval = settings.heartbeatInterval().toNanos();
+        for (BookStream stream : streams.values()) {
+            stream.heartbeat(now, interval);
+        }
+    }
+
+    /** Stops the heartbeats; the feeds stop calling the listeners on their own. */
+    @Override
+    public void close() {
+        if (heartbeats != null) {
+            heartbeats.shutdownNow();
+        }
     }
 
     /** The listener to attach to one connection's books. */
@@ -49,7 +95,7 @@ public final class BookPublisher implements Consumer<BookStateChange> {
 
     private BookStream stream(String venue, Instrument instrument) {
         return streams.computeIfAbsent(BookEvent.key(venue, instrument.symbol()),
-                key -> new BookStream(venue, instrument, settings, sink, this::wallNanos, this::nextEpoch));
+                key -> new BookStream(venue, instrument, settings, sink, clock, this::nextEpoch));
     }
 
     private long wallNanos() {

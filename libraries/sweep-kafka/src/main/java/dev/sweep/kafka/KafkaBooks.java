@@ -18,6 +18,7 @@ import java.util.Properties;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
@@ -31,7 +32,8 @@ import org.apache.kafka.common.utils.Utils;
 /**
  * The books of some venues and instruments rebuilt from Kafka (FORMAT.md), one reader thread for all: each book's
  * latest snapshot from the snapshots topic, then the events topic from that snapshot's offset on, applied by
- * {@link RebuiltBook}'s rules. It keeps no consumer-group offsets: every start begins at the snapshots.
+ * {@link RebuiltBook}'s rules. It keeps no consumer-group offsets: every start begins at the snapshots. A book that
+ * lost events is rebuilt the same way, from its latest snapshot when that is past the loss.
  */
 public final class KafkaBooks implements LiveBooks {
 
@@ -43,11 +45,23 @@ public final class KafkaBooks implements LiveBooks {
     private final Map<String, RebuiltBook> books = new LinkedHashMap<>();
     private final StateListeners stateListeners = new StateListeners();
     private final KafkaConsumer<String, byte[]> consumer;
+    /** Reads a book's latest snapshot when it lost events, leaving the events' positions alone; made when needed. */
+    private KafkaConsumer<String, byte[]> snapshotReader;
+    private List<TopicPartition> snapshotPartitions = List.of();
+    private final KafkaTopics.Pause pause;
     private final Thread reader;
     private volatile boolean closed;
 
     public KafkaBooks(KafkaSettings settings, List<String> venues, List<Instrument> instruments) {
+        this(settings, venues, instruments, KafkaTopics.Pause.SLEEP);
+    }
+
+    /**
+     * @param pause how the reader waits between two tries at the topics: the one backoff of the reader
+     */
+    KafkaBooks(KafkaSettings settings, List<String> venues, List<Instrument> instruments, KafkaTopics.Pause pause) {
         this.settings = settings;
+        this.pause = pause;
         this.venues = List.copyOf(venues);
         for (String venue : venues) {
             for (Instrument instrument : instruments) {
@@ -65,6 +79,8 @@ public final class KafkaBooks implements LiveBooks {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // The publisher creates the topics with their cleanup policies; one the broker made for a reader has none.
+        properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         // An offset the events topic no longer holds: from its oldest; the sequence numbers show what was lost.
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         properties.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
@@ -80,7 +96,9 @@ public final class KafkaBooks implements LiveBooks {
     private void read() {
         try {
             while (!closed && !begin()) {
-                Thread.sleep(TOPIC_BACKOFF.toMillis());
+                if (pause.pause(TOPIC_BACKOFF.toMillis())) {
+                    return;
+                }
             }
             while (!closed) {
                 apply(consumer.poll(POLL));
@@ -94,6 +112,9 @@ public final class KafkaBooks implements LiveBooks {
             Thread.currentThread().interrupt();
         } finally {
             consumer.close(Duration.ofSeconds(1));
+            if (snapshotReader != null) {
+                snapshotReader.close(Duration.ofSeconds(1));
+            }
         }
     }
 
@@ -101,14 +122,26 @@ public final class KafkaBooks implements LiveBooks {
      * Loads each book's latest snapshot and seeks each partition of the events topic to the oldest event a book
      * needs after its snapshot (to the end where no book has one: they wait for the next SNAPSHOT).
      *
-     * @return false when the brokers did not answer in time: every book says so, and the caller tries again
+     * @return false when a topic is missing or the brokers did not answer in time: every book says so, and the caller
+     *         backs off and tries again
      */
-    private boolean begin() throws InterruptedException {
+    private boolean begin() {
         try {
             List<TopicPartition> events = partitions(settings.eventsTopic());
-            Map<String, BookEvent> latest = latestSnapshots(partitions(settings.snapshotsTopic()));
+            if (events == null) {
+                return false;
+            }
+            List<TopicPartition> snapshots = partitions(settings.snapshotsTopic());
+            if (snapshots == null) {
+                return false;
+            }
+            Map<String, BookEvent> latest = latestSnapshots(consumer, snapshots);
+            snapshotPartitions = snapshots;
             long now = System.nanoTime();
-            latest.forEach((key, snapshot) -> books.get(key).apply(snapshot, now));
+            latest.forEach((key, snapshot) -> {
+                books.get(key).apply(snapshot, now);
+                books.get(key).nextOffset = snapshot.eventsOffset() + 1;
+            });
             consumer.assign(events);
             Map<TopicPartition, Long> ends = consumer.endOffsets(events);
             for (TopicPartition partition : events) {
@@ -128,41 +161,40 @@ public final class KafkaBooks implements LiveBooks {
         }
     }
 
-    /** The topic's partitions, once it exists: until then every book waits, saying for what. */
-    private List<TopicPartition> partitions(String topic) throws InterruptedException {
-        while (true) {
-            String why;
-            try {
-                List<PartitionInfo> infos = consumer.partitionsFor(topic);
-                if (infos != null && !infos.isEmpty()) {
-                    List<TopicPartition> partitions = new ArrayList<>();
-                    for (PartitionInfo info : infos) {
-                        partitions.add(new TopicPartition(topic, info.partition()));
-                    }
-                    partitions.sort((a, b) -> Integer.compare(a.partition(), b.partition()));
-                    return partitions;
+    /** The topic's partitions, or null when it does not exist yet or cannot be read: every book says why. */
+    private List<TopicPartition> partitions(String topic) {
+        String why;
+        try {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic);
+            if (infos != null && !infos.isEmpty()) {
+                List<TopicPartition> partitions = new ArrayList<>();
+                for (PartitionInfo info : infos) {
+                    partitions.add(new TopicPartition(topic, info.partition()));
                 }
-                why = "waiting for the topic " + topic + " on " + settings.bootstrap();
-            } catch (KafkaException e) {
-                if (e instanceof WakeupException || e instanceof InterruptException) {
-                    throw e;
-                }
-                why = "cannot read the topic " + topic + " from " + settings.bootstrap() + ": " + e.getMessage();
+                partitions.sort((a, b) -> Integer.compare(a.partition(), b.partition()));
+                return partitions;
             }
-            String reason = why;
-            books.values().forEach(book -> book.waiting(reason));
-            Thread.sleep(TOPIC_BACKOFF.toMillis());
+            why = "waiting for the topic " + topic + " on " + settings.bootstrap();
+        } catch (KafkaException e) {
+            if (e instanceof WakeupException || e instanceof InterruptException) {
+                throw e;
+            }
+            why = "cannot read the topic " + topic + " from " + settings.bootstrap() + ": " + e.getMessage();
         }
+        String reason = why;
+        books.values().forEach(book -> book.waiting(reason));
+        return null;
     }
 
-    /** Reads the snapshots topic to its end: the last snapshot of each book followed. */
-    private Map<String, BookEvent> latestSnapshots(List<TopicPartition> partitions) {
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+    /** Reads partitions of the snapshots topic to their end: the last snapshot of each book followed there. */
+    private Map<String, BookEvent> latestSnapshots(KafkaConsumer<String, byte[]> reader,
+                                                   List<TopicPartition> partitions) {
+        reader.assign(partitions);
+        reader.seekToBeginning(partitions);
+        Map<TopicPartition, Long> ends = reader.endOffsets(partitions);
         Map<String, BookEvent> latest = new HashMap<>();
-        while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+        while (partitions.stream().anyMatch(partition -> reader.position(partition) < ends.get(partition))) {
+            for (ConsumerRecord<String, byte[]> record : reader.poll(POLL)) {
                 if (books.containsKey(record.key())) {
                     BookEvent snapshot = decode(record);
                     if (snapshot != null) {
@@ -177,16 +209,61 @@ public final class KafkaBooks implements LiveBooks {
         return latest;
     }
 
-    private void apply(Iterable<ConsumerRecord<String, byte[]>> records) {
+    private void apply(ConsumerRecords<String, byte[]> records) {
         long now = System.nanoTime();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            RebuiltBook book = books.get(record.key());
-            if (book != null) {
+        for (TopicPartition partition : records.partitions()) {
+            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                RebuiltBook book = books.get(record.key());
+                if (book == null || record.offset() < book.nextOffset) {
+                    continue;
+                }
+                book.nextOffset = record.offset() + 1;
                 BookEvent event = decode(record);
-                if (event != null) {
-                    book.apply(event, now);
+                if (event != null && book.apply(event, now) && rebuild(book, record, now)) {
+                    // The partition's records come again from the snapshot on: the rest of this batch with them.
+                    break;
                 }
             }
+        }
+    }
+
+    /**
+     * Rebuilds a book that lost events from its latest snapshot, when that is past the loss, and reads its events
+     * from the snapshot's offset on (the other books of the partition skip what they applied already).
+     *
+     * @return whether the partition was sought back, before the record that showed the loss
+     */
+    private boolean rebuild(RebuiltBook book, ConsumerRecord<String, byte[]> record, long now) {
+        BookEvent snapshot = latestSnapshot(record.key());
+        if (snapshot == null || !book.rebuild(snapshot, now)) {
+            return false;
+        }
+        book.nextOffset = snapshot.eventsOffset() + 1;
+        if (book.nextOffset > record.offset()) {
+            return false;
+        }
+        consumer.seek(new TopicPartition(record.topic(), record.partition()), book.nextOffset);
+        return true;
+    }
+
+    /** The book's latest snapshot on the snapshots topic, or null when there is none or the brokers did not answer. */
+    private BookEvent latestSnapshot(String key) {
+        if (snapshotPartitions.isEmpty()) {
+            return null;
+        }
+        if (snapshotReader == null) {
+            snapshotReader = new KafkaConsumer<>(properties(settings), new StringDeserializer(),
+                    new ByteArrayDeserializer());
+        }
+        TopicPartition partition = snapshotPartitions.get(partition(key, snapshotPartitions.size()));
+        try {
+            return latestSnapshots(snapshotReader, List.of(partition)).get(key);
+        } catch (KafkaException e) {
+            if (e instanceof WakeupException || e instanceof InterruptException) {
+                throw e;
+            }
+            // The book stays BROKEN until the next snapshot on the events topic.
+            return null;
         }
     }
 

@@ -1,10 +1,10 @@
 package dev.sweep.kafka;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -15,8 +15,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * The events of a publisher on their way to Kafka: encoded on the feeds' threads, queued, and handed to one idempotent
- * producer ({@code acks=all}) by one thread of its own, so that a broker that is slow or away never blocks a feed.
+ * The events of a publisher on their way to Kafka: encoded on the feeds' threads, copied into a ring of reused buffers
+ * (nothing allocated there), and handed to one idempotent producer ({@code acks=all}) by one thread of its own, so
+ * that a broker that is slow or away never blocks a feed.
  * The producer retries with backoff on its own; an event it gives up on, or that finds the queue full, is reported
  * lost to its book, which opens a new epoch. A SNAPSHOT meant for the snapshots topic goes there once its offset on
  * the events topic is known.
@@ -25,13 +26,19 @@ public final class KafkaEventSink implements EventSink, AutoCloseable {
 
     /** Events waiting for the producer; past that, a book's events are dropped and it resyncs. */
     private static final int QUEUE = 65_536;
+    /** And their bytes: a SNAPSHOT of the deepest book a feed keeps (2 × 250,000 levels) fits, twice. */
+    private static final int QUEUE_BYTES = 32 * 1024 * 1024;
+    private static final String QUEUE_FULL = "more than " + QUEUE + " events or " + QUEUE_BYTES / 1024 / 1024
+            + " MB wait for the brokers; books resync once they answer";
     /** How long an event may wait for the brokers before it counts as lost. */
     private static final int DELIVERY_TIMEOUT_MS = 15_000;
 
     private final KafkaSettings settings;
     private final KafkaStatus status;
     private final KafkaProducer<String, byte[]> producer;
-    private final BlockingQueue<Outgoing> queue = new ArrayBlockingQueue<>(QUEUE);
+    private final EventRing ring = new EventRing(QUEUE, QUEUE_BYTES);
+    /** The snapshots to copy to the snapshots topic, queued by the producer's callbacks for the sender thread. */
+    private final BlockingQueue<ProducerRecord<String, byte[]>> snapshots = new ArrayBlockingQueue<>(1_024);
     private final AtomicBoolean failing = new AtomicBoolean();
     private final Thread sender;
     private volatile boolean closed;
@@ -62,12 +69,10 @@ public final class KafkaEventSink implements EventSink, AutoCloseable {
     }
 
     @Override
-    public void publish(BookEvent event, boolean toSnapshots, Runnable lost) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(settings.eventsTopic(), event.key(),
-                BookEventCodec.encode(event));
-        if (closed || !queue.offer(new Outgoing(record, toSnapshots ? event : null, lost))) {
+    public void publish(String key, byte[] event, int length, boolean toSnapshots, Runnable lost) {
+        if (closed || !ring.offer(key, event, length, toSnapshots, lost)) {
             lost.run();
-            problem("more than " + QUEUE + " events wait for the brokers; books resync once they answer");
+            problem(QUEUE_FULL);
         }
     }
 
@@ -76,42 +81,51 @@ public final class KafkaEventSink implements EventSink, AutoCloseable {
      * it sends what is still queued and stops.
      */
     private void send() {
-        while (true) {
-            Outgoing outgoing;
-            try {
-                outgoing = queue.poll(100, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (outgoing == null) {
-                if (closed) {
+        EventRing.Taker taker = this::send;
+        try {
+            while (true) {
+                for (ProducerRecord<String, byte[]> snapshot = snapshots.poll(); snapshot != null;
+                     snapshot = snapshots.poll()) {
+                    send(snapshot, null, () -> { });
+                }
+                if (!ring.take(100, taker) && closed) {
                     return;
                 }
-                continue;
             }
-            try {
-                producer.send(outgoing.record, (metadata, failure) -> delivered(outgoing, metadata, failure));
-            } catch (KafkaException e) {
-                delivered(outgoing, null, e);
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    private void delivered(Outgoing outgoing, RecordMetadata metadata, Exception failure) {
+    private void send(String key, byte[] bytes, int offset, int length, boolean toSnapshots, Runnable lost) {
+        byte[] value = Arrays.copyOfRange(bytes, offset, offset + length);
+        send(new ProducerRecord<>(settings.eventsTopic(), key, value), toSnapshots ? value : null, lost);
+    }
+
+    /** @param snapshot the SNAPSHOT's bytes to copy to the snapshots topic once delivered, or null */
+    private void send(ProducerRecord<String, byte[]> record, byte[] snapshot, Runnable lost) {
+        try {
+            producer.send(record, (metadata, failure) -> delivered(record, snapshot, lost, metadata, failure));
+        } catch (KafkaException e) {
+            delivered(record, snapshot, lost, null, e);
+        }
+    }
+
+    private void delivered(ProducerRecord<String, byte[]> record, byte[] snapshot, Runnable lost,
+                           RecordMetadata metadata, Exception failure) {
         if (failure != null) {
-            outgoing.lost.run();
-            problem("an event of " + outgoing.record.key() + " was not delivered: " + failure.getMessage());
+            lost.run();
+            problem("an event of " + record.key() + " was not delivered: " + failure.getMessage());
             return;
         }
         if (failing.compareAndSet(true, false)) {
             status.onBrokerBack();
         }
-        if (outgoing.snapshot != null) {
+        if (snapshot != null) {
             // Compaction keeps the last record of a key by offset: one sender keeps them in the events' order.
-            ProducerRecord<String, byte[]> snapshot = new ProducerRecord<>(settings.snapshotsTopic(),
-                    outgoing.record.key(), BookEventCodec.encode(outgoing.snapshot.at(metadata.offset())));
-            if (!queue.offer(new Outgoing(snapshot, null, () -> { }))) {
-                problem("the snapshot of " + outgoing.record.key() + " was dropped: the queue is full");
+            byte[] copy = BookEventCodec.encode(BookEventCodec.decode(snapshot).at(metadata.offset()));
+            if (!snapshots.offer(new ProducerRecord<>(settings.snapshotsTopic(), record.key(), copy))) {
+                problem("the snapshot of " + record.key() + " was dropped: the queue is full");
             }
         }
     }
@@ -132,12 +146,5 @@ public final class KafkaEventSink implements EventSink, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         producer.close(Duration.ofSeconds(3));
-    }
-
-    /**
-     * @param snapshot the SNAPSHOT to copy to the snapshots topic once delivered, or null
-     * @param lost     run when the record is not delivered
-     */
-    private record Outgoing(ProducerRecord<String, byte[]> record, BookEvent snapshot, Runnable lost) {
     }
 }

@@ -14,7 +14,8 @@ import java.util.function.Consumer;
  * One book rebuilt from its events on Kafka, with the integrity rules of FORMAT.md: a SNAPSHOT is loaded whole; an
  * event of the epoch held whose {@code seq} is the last one + 1 is applied; one already held (same epoch, lower
  * {@code seq}) or of an older epoch is skipped; anything else lost events, and the book is BROKEN, its levels
- * dropped, until the next SNAPSHOT. Events that stop for the settings' while make a live book STALE.
+ * dropped, until a SNAPSHOT past the loss: the next one on the events topic, or one the reader finds on the snapshots
+ * topic ({@link #rebuild}). Events that stop for the settings' while make a live book STALE.
  *
  * <p>A book that is not held (before its first SNAPSHOT, after a gap, or while the publisher's book is not live)
  * takes the next SNAPSHOT of its epoch or a later one, whatever its {@code seq}: it is whole on its own.
@@ -36,6 +37,14 @@ final class RebuiltBook {
     private boolean silent;
     private long epoch = Long.MIN_VALUE;
     private long seq;
+    /** Where the book was whole last, before it lost events: a snapshot must be past it to rebuild the book. */
+    private long wholeEpoch = Long.MIN_VALUE;
+    private long wholeSeq;
+    /**
+     * The events-topic offset of the book's next record: one below it was applied already, or is older than the
+     * snapshot the book was rebuilt from. Used on the reader's thread only.
+     */
+    long nextOffset;
     private long lastEventNanos;
     private long lastAppliedNanos;
     private long updates;
@@ -49,16 +58,18 @@ final class RebuiltBook {
         this.states = states;
     }
 
-    synchronized void apply(BookEvent event, long nowNanos) {
+    /** @return whether the event shows that events were lost: the book is BROKEN and may be rebuilt ({@link #rebuild}) */
+    synchronized boolean apply(BookEvent event, long nowNanos) {
         lastEventNanos = nowNanos;
         if (event.epoch() < epoch || held && event.epoch() == epoch && event.seq() <= seq) {
-            return;
+            return false;
         }
         if (event.type() == BookEvent.Type.SNAPSHOT) {
             load(event, nowNanos);
-            return;
+            return false;
         }
-        if (held && (event.epoch() != epoch || event.seq() != seq + 1)) {
+        boolean lost = held && (event.epoch() != epoch || event.seq() != seq + 1);
+        if (lost) {
             lost(event);
         }
         epoch = event.epoch();
@@ -77,12 +88,29 @@ final class RebuiltBook {
             }
         } else if (event.state() == BookState.LIVE || event.state() == BookState.STALE) {
             if (held) {
+                // A STATE event of a held book is also the publisher's heartbeat: it is there, the book is quiet.
+                silent = false;
                 published = event.state();
                 show(StateCause.UPSTREAM, event.reason());
             }
         } else {
             drop(event.state(), StateCause.UPSTREAM, event.reason());
         }
+        return lost;
+    }
+
+    /**
+     * Loads a snapshot of the snapshots topic into a book that lost events, when it is past where the book was whole
+     * last: the loss lies before it.
+     *
+     * @return whether the snapshot was loaded: the book's events follow its events offset
+     */
+    synchronized boolean rebuild(BookEvent snapshot, long nowNanos) {
+        if (held || snapshot.epoch() < wholeEpoch || snapshot.epoch() == wholeEpoch && snapshot.seq() <= wholeSeq) {
+            return false;
+        }
+        load(snapshot, nowNanos);
+        return true;
     }
 
     private void load(BookEvent event, long nowNanos) {
@@ -106,6 +134,8 @@ final class RebuiltBook {
                 : "epoch " + event.epoch() + " on Kafka began without its snapshot";
         resyncs++;
         lastProblem = why;
+        wholeEpoch = epoch;
+        wholeSeq = seq;
         drop(BookState.BROKEN, StateCause.SEQUENCE_GAP, why);
     }
 

@@ -14,12 +14,13 @@ final class SimPublisher implements AutoCloseable {
 
     private final KafkaEventSink sink;
     private final FeedManager feeds;
+    private final BookPublisher publisher;
 
     SimPublisher(Simulator simulator, List<Venue> venues, List<Instrument> instruments, KafkaSettings settings)
             throws InterruptedException {
         KafkaTopics.ensure(settings, KafkaStatus.NONE, KafkaTopics.Pause.SLEEP);
         this.sink = new KafkaEventSink(settings, KafkaStatus.NONE);
-        BookPublisher publisher = new BookPublisher(settings, sink);
+        this.publisher = new BookPublisher(settings, sink);
         Map<String, java.net.URI> endpoints = venues.stream()
                 .collect(Collectors.toMap(Venue::name, venue -> simulator.endpoint(venue.name())));
         this.feeds = new FeedManager(venues, endpoints, instruments, FeedSettings.defaults())
@@ -31,6 +32,7 @@ final class SimPublisher implements AutoCloseable {
     @Override
     public void close() {
         feeds.close();
+        publisher.close();
         sink.close();
     }
 }
