@@ -47,7 +47,7 @@ class VenueLoopbackContractTest {
             if (venue.descriptor().integrity().detectsLoss()) {
                 faults.add(Arguments.of(Named.of(venue.name(), venue), Fault.GAP));
             }
-            if (venue.descriptor().integrity().detectsCorruption()) {
+            if (venue.carriesChecksum()) {
                 faults.add(Arguments.of(Named.of(venue.name(), venue), Fault.CHECKSUM));
             }
             faults.add(Arguments.of(Named.of(venue.name(), venue), Fault.MALFORMED));
