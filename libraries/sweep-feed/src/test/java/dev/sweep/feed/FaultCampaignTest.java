@@ -11,6 +11,7 @@ import dev.sweep.sim.FaultPlan;
 import dev.sweep.sim.Simulator;
 import dev.sweep.sim.SimulatorConfig;
 import dev.sweep.sim.SnapshotFault;
+import dev.sweep.venue.StateCause;
 import dev.sweep.venue.Venue;
 import dev.sweep.venue.VenueHarness;
 import dev.sweep.venue.Venues;
@@ -122,9 +123,8 @@ class FaultCampaignTest {
      * (Binance's {@code U}/{@code u}, OKX's {@code prevSeqId}, Bybit's {@code u}) breaks the book, which resyncs; a
      * dropped connection is replaced; a service restart is taken as the venue means it (Bybit's {@code u = 1}
      * snapshot replaces the book, OKX's lower {@code seqId} continues the chain); a stale REST snapshot is fetched
-     * again before the book is live. (OKX's deprecated checksum, 0 since June 2026, is not among the
-     * simulator's checksum faults, which go to the checksum family; a wrong one is tested on the dialect, in
-     * {@code OkxFeedAdapterTest}.)
+     * again before the book is live; a wrong non-zero checksum (OKX's, 0 since June 2026 but checked when sent)
+     * breaks the book for that cause.
      */
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("integrityFaults")
@@ -155,6 +155,12 @@ class FaultCampaignTest {
                     TimeUnit.MILLISECONDS.sleep(10);
                 }
                 simulator.pause();
+                if (through == BookState.BROKEN) {
+                    assertThat(changes).filteredOn(change -> change.to() == BookState.BROKEN)
+                            .extracting(BookStateChange::cause).first().as(venue + " " + fault + " breaks for")
+                            .isEqualTo(fault.equals("checksum") ? StateCause.CHECKSUM_MISMATCH
+                                    : StateCause.SEQUENCE_GAP);
+                }
 
                 assertThat(converges(feeds, simulator, venue, instrument, System.nanoTime())).as(venue + " " + fault
                         + " converges: " + changes).isTrue();
@@ -174,6 +180,7 @@ class FaultCampaignTest {
                 Arguments.of("binance", "stale", BookState.LIVE),
                 Arguments.of("binance", "drop", BookState.SYNCING),
                 Arguments.of("okx", "gap", BookState.BROKEN),
+                Arguments.of("okx", "checksum", BookState.BROKEN),
                 Arguments.of("okx", "restart", BookState.LIVE),
                 Arguments.of("okx", "drop", BookState.SYNCING),
                 Arguments.of("bybit", "gap", BookState.BROKEN),

@@ -115,7 +115,7 @@ class VenueContractTest {
             if (venue.descriptor().integrity().detectsLoss()) {
                 breaches.add(Arguments.of(Named.of(venue.name(), venue), Breach.LOST_UPDATE));
             }
-            if (venue.descriptor().integrity().detectsCorruption()) {
+            if (venue.carriesChecksum()) {
                 breaches.add(Arguments.of(Named.of(venue.name(), venue), Breach.BAD_CHECK));
             }
             breaches.add(Arguments.of(Named.of(venue.name(), venue), Breach.MALFORMED_FRAME));

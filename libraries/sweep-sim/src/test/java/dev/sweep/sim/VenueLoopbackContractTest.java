@@ -47,7 +47,7 @@ class VenueLoopbackContractTest {
             if (venue.descriptor().integrity().detectsLoss()) {
                 faults.add(Arguments.of(Named.of(venue.name(), venue), Fault.GAP));
             }
-            if (venue.descriptor().integrity().detectsCorruption()) {
+            if (venue.carriesChecksum()) {
                 faults.add(Arguments.of(Named.of(venue.name(), venue), Fault.CHECKSUM));
             }
             faults.add(Arguments.of(Named.of(venue.name(), venue), Fault.MALFORMED));
@@ -140,7 +140,10 @@ class VenueLoopbackContractTest {
      */
     private static void injectUntilSeen(Simulator simulator, WsClient client, Venue venue, Fault fault)
             throws InterruptedException {
-        // A REST venue's book may have broken while it synced (a snapshot older than the updates): not this fault.
+        // A gap in the first update after a REST snapshot cannot be told from a snapshot older than that update (the
+        // splice names it STALE_SNAPSHOT): the fault goes into a book that has followed its snapshot by an update.
+        long atLive = client.book(btc(venue)).updates();
+        client.await("an update after the snapshot", WAIT, c -> c.book(btc(venue)).updates() > atLive);
         int changesBefore = client.changes().size();
         for (int attempt = 0; attempt < 10 && !isSeen(client, venue, fault); attempt++) {
             long updates = client.book(btc(venue)).updates();
@@ -154,10 +157,9 @@ class VenueLoopbackContractTest {
             assertThat(client.book(btc(venue)).state()).isEqualTo(BookState.BROKEN);
             assertThat(client.events()).hasAtLeastOneElementOfType(FeedEvents.Broken.class);
             List<FeedEvents.Change> changes = client.changes();
-            // Contains, not first: a REST venue's resync may also meet a snapshot older than its updates.
             assertThat(changes.subList(changesBefore, changes.size()))
-                    .filteredOn(change -> change.to() == BookState.BROKEN)
-                    .contains(new FeedEvents.Change(btc(venue), BookState.BROKEN, causeOf(venue, fault)));
+                    .filteredOn(change -> change.to() == BookState.BROKEN).first()
+                    .isEqualTo(new FeedEvents.Change(btc(venue), BookState.BROKEN, causeOf(venue, fault)));
         }
     }
 

@@ -71,6 +71,15 @@ public interface Venue {
     }
 
     /**
+     * Whether the venue's messages can carry a checksum of the book, one a corrupted value shows against: every venue
+     * of the {@linkplain Integrity#CHECKSUM checksum family}, and one of another family that sends a checksum beside
+     * its ids (OKX).
+     */
+    default boolean carriesChecksum() {
+        return descriptor().integrity().detectsCorruption();
+    }
+
+    /**
      * Levels per side the venue sends and the client must keep, or 0 when the feed carries the full book. A venue that
      * sends a limited depth also expects the client to drop levels that fall out of it.
      */

@@ -132,7 +132,7 @@ public final class Session implements ServerContext {
     @Override
     public UpdateFault nextFault() {
         Fault fault = injected.isEmpty() ? context.faults().draw(context.random()) : injected.poll();
-        if (fault == null || fault == Fault.CHECKSUM && !venue.descriptor().integrity().detectsCorruption()) {
+        if (fault == null || fault == Fault.CHECKSUM && !venue.carriesChecksum()) {
             // A fault that cannot happen in this dialect is neither applied nor counted: faultsInjected counts what
             // clients had to survive.
             return UpdateFault.NONE;

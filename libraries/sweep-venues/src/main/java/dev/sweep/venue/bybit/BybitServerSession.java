@@ -2,6 +2,8 @@ package dev.sweep.venue.bybit;
 
 import dev.sweep.core.Instrument;
 import dev.sweep.core.Level;
+import dev.sweep.venue.server.DepthSubscription;
+import dev.sweep.venue.server.DepthSubscriptions;
 import dev.sweep.venue.server.DepthView;
 import dev.sweep.venue.server.RequestReader;
 import dev.sweep.venue.server.RequestReader.MalformedRequestException;
@@ -27,21 +29,6 @@ final class BybitServerSession implements ServerSession {
     private static final long IDLE_NANOS = 600_000_000_000L;
     private static final String ORDERBOOK = "orderbook.";
 
-    /** One topic: what its client sees of the truth, and its last {@code u}. */
-    private static final class Subscription {
-        final String topic;
-        final String symbol;
-        final DepthView view;
-        long u;
-
-        Subscription(String topic, String symbol, DepthView view, long u) {
-            this.topic = topic;
-            this.symbol = symbol;
-            this.view = view;
-            this.u = u;
-        }
-    }
-
     /** The fields of a request Bybit looks at. */
     private static final class Request {
         String reqId = "";
@@ -51,7 +38,7 @@ final class BybitServerSession implements ServerSession {
 
     private final ServerContext context;
     private final BybitProxy proxy = new BybitProxy();
-    private final Map<Instrument, Subscription> subscriptions = new LinkedHashMap<>();
+    private final DepthSubscriptions subscriptions = new DepthSubscriptions();
     private String connectionId = "";
 
     BybitServerSession(BybitVenue venue, ServerContext context) {
@@ -92,11 +79,11 @@ final class BybitServerSession implements ServerSession {
             refuse(request, "error:args size must be 1 to " + MAX_ARGS + ", got " + request.args.size());
             return;
         }
-        Map<Instrument, Subscription> wanted = new LinkedHashMap<>();
+        Map<Instrument, DepthSubscription> wanted = new LinkedHashMap<>();
         List<String> invalid = new ArrayList<>();
         for (String topic : request.args) {
-            Optional<Subscription> subscription = subscription(topic);
-            subscription.ifPresentOrElse(s -> wanted.put(context.instrument(s.symbol).orElseThrow(), s),
+            Optional<DepthSubscription> subscription = subscription(topic, nowNanos);
+            subscription.ifPresentOrElse(s -> wanted.put(context.instrument(s.symbol()).orElseThrow(), s),
                     () -> invalid.add(topic));
         }
         if (!invalid.isEmpty()) {
@@ -104,22 +91,22 @@ final class BybitServerSession implements ServerSession {
             return;
         }
         context.send(proxy.answer(true, "subscribe", connectionId, request.reqId, "subscribe"));
-        for (Map.Entry<Instrument, Subscription> entry : wanted.entrySet()) {
+        for (Map.Entry<Instrument, DepthSubscription> entry : wanted.entrySet()) {
             subscriptions.put(entry.getKey(), entry.getValue());
             sendSnapshot(entry.getValue(), nowNanos);
         }
     }
 
     /** The topic's subscription, starting from the truth as it is now; empty for a topic Bybit does not serve. */
-    private Optional<Subscription> subscription(String topic) {
+    private Optional<DepthSubscription> subscription(String topic, long nowNanos) {
         String[] parts = topic.split("\\.", -1);
         if (parts.length != 3 || !topic.startsWith(ORDERBOOK) || !parts[1].matches("[0-9]{1,4}")
                 || !BybitVenue.DEPTHS.contains(Integer.parseInt(parts[1]))) {
             return Optional.empty();
         }
-        return context.instrument(parts[2]).map(instrument -> new Subscription(topic, parts[2],
+        return context.instrument(parts[2]).map(instrument -> new DepthSubscription(topic, parts[2],
                 new DepthView(context.book(instrument), Integer.parseInt(parts[1])),
-                1_000 + Math.floorMod(context.randomLong(), 1_000_000L)));
+                1_000 + Math.floorMod(context.randomLong(), 1_000_000L), nowNanos));
     }
 
     private void refuse(Request request, String message) {
@@ -128,29 +115,27 @@ final class BybitServerSession implements ServerSession {
 
     @Override
     public void onBookChange(Instrument instrument, List<Level> changes, long nowNanos) {
-        Subscription subscription = subscriptions.get(instrument);
-        if (subscription == null) {
-            return;
-        }
-        List<Level> visible = subscription.view.follow(context.book(instrument));
-        if (visible.isEmpty()) {
-            return;
-        }
-        switch (context.nextFault()) {
-            case LOST -> subscription.u++; // a delta the client never sees
-            case RESTART -> {
-                subscription.u = 0; // the service restarted: its next message is a snapshot with u = 1
-                sendSnapshot(subscription, nowNanos);
+        subscriptions.follow(instrument, context, (subscription, visible) -> {
+            switch (context.nextFault()) {
+                case LOST -> subscription.id(subscription.id() + 1); // a delta the client never sees
+                case RESTART -> {
+                    subscription.id(0); // the service restarted: its next message is a snapshot with u = 1
+                    sendSnapshot(subscription, nowNanos);
+                }
+                default -> {
+                    subscription.sent(subscription.id() + 1, nowNanos);
+                    context.send(proxy.delta(subscription.topic(), subscription.symbol(), visible, instrument,
+                            subscription.id(), context.updateId(instrument), nowNanos / 1_000_000L));
+                }
             }
-            default -> context.send(proxy.delta(subscription.topic, subscription.symbol, visible, instrument,
-                    ++subscription.u, context.updateId(instrument), nowNanos / 1_000_000L));
-        }
+        });
     }
 
-    private void sendSnapshot(Subscription subscription, long nowNanos) {
-        Instrument instrument = subscription.view.book().instrument();
-        context.send(proxy.snapshot(subscription.topic, subscription.symbol, subscription.view.book(),
-                ++subscription.u, context.updateId(instrument), nowNanos / 1_000_000L));
+    private void sendSnapshot(DepthSubscription subscription, long nowNanos) {
+        Instrument instrument = subscription.view().book().instrument();
+        subscription.sent(subscription.id() + 1, nowNanos);
+        context.send(proxy.snapshot(subscription.topic(), subscription.symbol(), subscription.view().book(),
+                subscription.id(), context.updateId(instrument), nowNanos / 1_000_000L));
     }
 
     /** Closes a connection that has seen neither ping-pong nor data for 10 minutes: its client does not ping. */

@@ -3,15 +3,15 @@ package dev.sweep.venue.okx;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.Level;
 import dev.sweep.venue.okx.OkxProxy.Ids;
+import dev.sweep.venue.server.DepthSubscription;
+import dev.sweep.venue.server.DepthSubscriptions;
 import dev.sweep.venue.server.DepthView;
 import dev.sweep.venue.server.RequestReader;
 import dev.sweep.venue.server.RequestReader.MalformedRequestException;
 import dev.sweep.venue.server.ServerContext;
 import dev.sweep.venue.server.ServerSession;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,21 +28,6 @@ final class OkxServerSession implements ServerSession {
     private static final long IDLE_NANOS = 30_000_000_000L;
     private static final long NO_CHANGE_NANOS = 60_000_000_000L;
 
-    /** One instrument's {@code books}: what its client sees, its last id, when it last sent. */
-    private static final class Subscription {
-        final String instId;
-        final DepthView view;
-        long id;
-        long lastPushNanos;
-
-        Subscription(String instId, DepthView view, long id, long nowNanos) {
-            this.instId = instId;
-            this.view = view;
-            this.id = id;
-            this.lastPushNanos = nowNanos;
-        }
-    }
-
     /** One {@code {"channel":…,"instId":…}} of a request. */
     private record Arg(String channel, String instId) {
     }
@@ -58,7 +43,7 @@ final class OkxServerSession implements ServerSession {
     /** Whether a subscription starts with the book's snapshot, or (as OKX announced) with updates only. */
     private final boolean inBandSnapshot;
     private final OkxProxy proxy = new OkxProxy();
-    private final Map<Instrument, Subscription> subscriptions = new LinkedHashMap<>();
+    private final DepthSubscriptions subscriptions = new DepthSubscriptions();
     private String connectionId = "";
 
     OkxServerSession(ServerContext context, boolean inBandSnapshot) {
@@ -119,52 +104,46 @@ final class OkxServerSession implements ServerSession {
             return;
         }
         Instrument instrument = listed.get();
-        Subscription subscription = new Subscription(arg.instId(), new DepthView(context.book(instrument),
-                OkxVenue.DEPTH), context.updateId(instrument), nowNanos);
+        DepthSubscription subscription = new DepthSubscription(arg.instId(), arg.instId(),
+                new DepthView(context.book(instrument), OkxVenue.DEPTH), context.updateId(instrument), nowNanos);
         subscriptions.put(instrument, subscription);
         context.send(proxy.subscribed(requestId, arg.channel(), arg.instId(), connectionId));
         if (inBandSnapshot) {
-            context.send(proxy.snapshot(arg.instId(), subscription.view.book(), new Ids(-1, subscription.id, 0),
+            context.send(proxy.snapshot(arg.instId(), subscription.view().book(), new Ids(-1, subscription.id(), 0),
                     nowNanos / 1_000_000L));
         }
     }
 
     @Override
     public void onBookChange(Instrument instrument, List<Level> changes, long nowNanos) {
-        Subscription subscription = subscriptions.get(instrument);
-        if (subscription == null) {
-            return;
-        }
-        List<Level> visible = subscription.view.follow(context.book(instrument));
-        if (visible.isEmpty()) {
-            return;
-        }
-        long previous = subscription.id;
-        // The book's change count: it rises by the changes since the last message (some beyond the 400 levels, so
-        // ids jump), and is the id the REST snapshot of the same book carries, as OKX's seqId is per instrument.
-        long next = context.updateId(instrument);
-        switch (context.nextFault()) {
-            case LOST -> subscription.id = next; // an update the client never sees: the next one chains to it
-            case BAD_CHECK -> send(subscription, visible, new Ids(previous, next,
-                    OkxChecksum.of(subscription.view.book()) ^ 1), nowNanos);
-            case RESTART -> send(subscription, visible, new Ids(previous, 1 + Math.floorMod(context.randomLong(),
-                    Math.max(1, previous - 1)), 0), nowNanos);
-            default -> send(subscription, visible, new Ids(previous, next, 0), nowNanos);
-        }
+        subscriptions.follow(instrument, context, (subscription, visible) -> {
+            long previous = subscription.id();
+            // The book's change count: it rises by the changes since the last message (some beyond the 400 levels,
+            // so ids jump), and is the id the REST snapshot of the same book carries, as OKX's seqId is per
+            // instrument.
+            long next = context.updateId(instrument);
+            switch (context.nextFault()) {
+                case LOST -> subscription.id(next); // an update the client never sees: the next one chains to it
+                case BAD_CHECK -> send(subscription, visible, new Ids(previous, next,
+                        OkxChecksum.of(subscription.view().book()) ^ 1), nowNanos);
+                case RESTART -> send(subscription, visible, new Ids(previous, 1 + Math.floorMod(context.randomLong(),
+                        Math.max(1, previous - 1)), 0), nowNanos);
+                default -> send(subscription, visible, new Ids(previous, next, 0), nowNanos);
+            }
+        });
     }
 
-    private void send(Subscription subscription, List<Level> changes, Ids ids, long nowNanos) {
-        subscription.id = ids.id();
-        subscription.lastPushNanos = nowNanos;
-        context.send(proxy.update(subscription.instId, changes, subscription.view.book().instrument(), ids,
+    private void send(DepthSubscription subscription, List<Level> changes, Ids ids, long nowNanos) {
+        subscription.sent(ids.id(), nowNanos);
+        context.send(proxy.update(subscription.topic(), changes, subscription.view().book().instrument(), ids,
                 nowNanos / 1_000_000L));
     }
 
     @Override
     public void onTimer(long nowNanos) {
-        for (Subscription subscription : subscriptions.values()) {
-            if (nowNanos - subscription.lastPushNanos >= NO_CHANGE_NANOS) {
-                send(subscription, List.of(), new Ids(subscription.id, subscription.id, 0), nowNanos);
+        for (DepthSubscription subscription : subscriptions.all()) {
+            if (nowNanos - subscription.lastSentNanos() >= NO_CHANGE_NANOS) {
+                send(subscription, List.of(), new Ids(subscription.id(), subscription.id(), 0), nowNanos);
             }
         }
         if (nowNanos - context.lastSentNanos() > IDLE_NANOS) {

@@ -90,6 +90,12 @@ public final class OkxVenue implements Venue {
                 + " checked; without a snapshot on the channel, a REST snapshot of 400 levels is spliced in by seqId";
     }
 
+    /** Its ids are the check, but a non-zero checksum is verified too, so a wrong one breaks the book. */
+    @Override
+    public boolean carriesChecksum() {
+        return true;
+    }
+
     /**
      * {@code GET /api/v5/market/books?sz=400}, which a book splices into its updates when the channel does not start
      * with its snapshot.
