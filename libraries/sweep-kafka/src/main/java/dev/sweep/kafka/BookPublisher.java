@@ -98,7 +98,8 @@ public final class BookPublisher implements Consumer<BookStateChange>, AutoClose
                 key -> new BookStream(venue, instrument, settings, sink, clock, this::nextEpoch));
     }
 
-    private long wallNanos() {
+    /** The publisher's clock as its events' receive times read it: nanoseconds since 1970. */
+    public long wallNanos() {
         return System.nanoTime() + wallOffsetNanos;
     }
 

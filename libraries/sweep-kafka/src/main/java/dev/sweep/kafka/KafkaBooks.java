@@ -50,6 +50,7 @@ public final class KafkaBooks implements LiveBooks {
     private List<TopicPartition> snapshotPartitions = List.of();
     private final KafkaTopics.Pause pause;
     private final Thread reader;
+    private Consumer<BookEvent> applied = event -> { };
     private volatile boolean closed;
 
     public KafkaBooks(KafkaSettings settings, List<String> venues, List<Instrument> instruments) {
@@ -86,6 +87,15 @@ public final class KafkaBooks implements LiveBooks {
         properties.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
         properties.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2_000);
         return properties;
+    }
+
+    /**
+     * Shows {@code observer} every event read for a followed book, on the reader thread, once the book has taken it:
+     * for measuring how far the books are behind the publisher. Set it before {@link #start()}.
+     */
+    public KafkaBooks onApplied(Consumer<BookEvent> observer) {
+        this.applied = observer;
+        return this;
     }
 
     public KafkaBooks start() {
@@ -219,7 +229,12 @@ public final class KafkaBooks implements LiveBooks {
                 }
                 book.nextOffset = record.offset() + 1;
                 BookEvent event = decode(record);
-                if (event != null && book.apply(event, now) && rebuild(book, record, now)) {
+                if (event == null) {
+                    continue;
+                }
+                boolean lost = book.apply(event, now);
+                applied.accept(event);
+                if (lost && rebuild(book, record, now)) {
                     // The partition's records come again from the snapshot on: the rest of this batch with them.
                     break;
                 }

@@ -1,6 +1,5 @@
 package dev.sweep.bench;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -9,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
@@ -17,7 +15,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Runs every benchmark briefly (a few minutes on 2 cores) and writes a table: score, time per operation, bytes
  * allocated per operation, and the ratio to the baseline measured in the same run; then the heap taken by 300 deep
- * books and the end-to-end run over loopback.
+ * books, the end-to-end run over loopback, the HTTP service under load and the flow of book events through Kafka.
  *
  * <p>Run from the repository root: {@code ./bench} (or {@code java -cp tests/sweep-bench/target/benchmarks.jar
  * dev.sweep.bench.BenchReport [OUTPUT.md]}).
@@ -27,7 +25,7 @@ public final class BenchReport {
     private BenchReport() {
     }
 
-    public static void main(String[] args) throws RunnerException, IOException, InterruptedException {
+    public static void main(String[] args) throws Exception {
         Options options = new OptionsBuilder()
                 .include("DecodeBenchmark|KrakenVersusXChangeBenchmark|SweepBenchmark|ReplayBenchmark")
                 .warmupIterations(2).warmupTime(TimeValue.seconds(1))
@@ -38,7 +36,8 @@ public final class BenchReport {
                 .build();
         Collection<RunResult> results = new Runner(options).run();
         String table = table(results) + "\n" + MemoryFootprint.measure() + "\n"
-                + EndToEndBench.run(100_000, 10) + "\n" + ServeLoadBench.run(10, 64) + "\n";
+                + EndToEndBench.run(100_000, 10) + "\n" + ServeLoadBench.run(10, 64) + "\n"
+                + KafkaFlowBench.run(20_000, 10) + "\n";
         System.out.println();
         System.out.println(table);
         if (args.length > 0) {
