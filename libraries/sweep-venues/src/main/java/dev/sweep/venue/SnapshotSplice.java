@@ -127,6 +127,7 @@ public final class SnapshotSplice {
         apply.accept(receiveNanos);
         splice.stage = Stage.JOINING;
         splice.id = snapshotId;
+        splice.reachedSnapshot = next > 0;
         for (int i = next; i < splice.buffered && book.state() == BookState.LIVE; i++) {
             if (judge(book, splice, splice.firsts[i], splice.lasts[i]) == Join.NEXT) {
                 restage(book, splice.buffer, i);
@@ -176,11 +177,18 @@ public final class SnapshotSplice {
                 splice.stage = Stage.FOLLOWING;
                 splice.id = last;
             }
-            case GAP -> books.broken(book, joining ? StateCause.STALE_SNAPSHOT : StateCause.SEQUENCE_GAP, joining
-                    ? "the snapshot (id " + splice.id + ") is older than the first update after it (" + first + ".."
-                            + last + ")"
-                    : "update ids jump from " + splice.id + " to " + first + ".." + last);
+            case GAP -> {
+                // An update the snapshot held shows the stream had reached the snapshot: a jump after it is a loss.
+                if (joining && !splice.reachedSnapshot) {
+                    books.broken(book, StateCause.STALE_SNAPSHOT, "the snapshot (id " + splice.id
+                            + ") is older than the first update after it (" + first + ".." + last + ")");
+                } else {
+                    books.broken(book, StateCause.SEQUENCE_GAP, "update ids jump from " + splice.id + " to " + first
+                            + ".." + last);
+                }
+            }
             case HELD -> {
+                splice.reachedSnapshot |= joining;
                 if (!joining) {
                     listener.onFrameRejected("update " + first + ".." + last + " of " + book.venueSymbol()
                             + " already applied");
@@ -208,6 +216,8 @@ public final class SnapshotSplice {
         private int attempts;
         /** While joining, the snapshot's id; while following, the last id of the last update applied. */
         private long id;
+        /** While joining, whether an update the snapshot held came: the stream had reached the snapshot's id. */
+        private boolean reachedSnapshot;
         private final LevelBatch buffer = new LevelBatch();
         private long[] firsts = new long[16];
         private long[] lasts = new long[16];

@@ -121,9 +121,33 @@ class SnapshotSpliceTest {
 
         assertThat(book().state()).isEqualTo(BookState.BROKEN);
         assertThat(events.events()).containsExactly(new SnapshotWanted("BTC-USD", 0, "subscribed"),
+                new Live("BTC-USD"), new Broken("BTC-USD", "update ids jump from 20 to 23..24"));
+        assertThat(events.changes()).last().isEqualTo(new Change("BTC-USD", BookState.BROKEN, StateCause.SEQUENCE_GAP));
+    }
+
+    @Test
+    void aFirstUpdateThatJumpsPastASnapshotNoUpdateReachedShowsTheSnapshotStale() {
+        splice.request(book());
+        snapshot(20, 100, 9);
+
+        update(23, 24, 100, 1);
+
+        assertThat(book().state()).isEqualTo(BookState.BROKEN);
+        assertThat(events.events()).containsExactly(new SnapshotWanted("BTC-USD", 0, "subscribed"),
                 new Live("BTC-USD"),
                 new Broken("BTC-USD", "the snapshot (id 20) is older than the first update after it (23..24)"));
         assertThat(events.changes()).last().isEqualTo(new Change("BTC-USD", BookState.BROKEN, StateCause.STALE_SNAPSHOT));
+    }
+
+    @Test
+    void aJumpRightAfterTheBufferedUpdatesTheSnapshotHeldIsAGap() {
+        update(15, 18, 100, 1);
+        snapshot(20, 100, 9);
+
+        update(23, 24, 100, 1);
+
+        assertThat(book().state()).isEqualTo(BookState.BROKEN);
+        assertThat(events.changes()).last().isEqualTo(new Change("BTC-USD", BookState.BROKEN, StateCause.SEQUENCE_GAP));
     }
 
     @Test
