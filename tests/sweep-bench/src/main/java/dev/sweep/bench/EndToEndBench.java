@@ -34,7 +34,8 @@ import org.HdrHistogram.Recorder;
 public final class EndToEndBench {
 
     private static final byte[] TIMESTAMP = "\"timestamp\":\"".getBytes(StandardCharsets.US_ASCII);
-    private static final List<Instrument> INSTRUMENTS = List.of(Instrument.of("BTC-USD"), Instrument.of("ETH-USD"),
+    /** The instruments the loopback benchmarks follow on every venue that lists them. */
+    static final List<Instrument> INSTRUMENTS = List.of(Instrument.of("BTC-USD"), Instrument.of("ETH-USD"),
             Instrument.of("SOL-USD"));
 
     private EndToEndBench() {

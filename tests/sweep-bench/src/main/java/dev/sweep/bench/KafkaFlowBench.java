@@ -32,9 +32,6 @@ import org.HdrHistogram.Recorder;
  */
 public final class KafkaFlowBench {
 
-    private static final List<Instrument> INSTRUMENTS = List.of(Instrument.of("BTC-USD"), Instrument.of("ETH-USD"),
-            Instrument.of("SOL-USD"));
-
     private KafkaFlowBench() {
     }
 
@@ -47,20 +44,20 @@ public final class KafkaFlowBench {
     /** Publishes and reads for a warm-up and then {@code seconds}, and describes what happened. */
     static String run(int updatesPerSecond, int seconds) throws Exception {
         List<Venue> venues = Venues.all().stream()
-                .filter(venue -> INSTRUMENTS.stream().allMatch(venue::lists)).toList();
-        int books = venues.size() * INSTRUMENTS.size();
+                .filter(venue -> EndToEndBench.INSTRUMENTS.stream().allMatch(venue::lists)).toList();
+        int books = venues.size() * EndToEndBench.INSTRUMENTS.size();
         try (Broker broker = Broker.start();
              Simulator simulator = Simulator.start(SimulatorConfig.defaults().withRate(updatesPerSecond / books))) {
             KafkaSettings settings = KafkaSettings.of(broker.bootstrap());
-            try (SimPublisher publisher = new SimPublisher(simulator, venues, INSTRUMENTS, settings)) {
+            try (SimPublisher publisher = new SimPublisher(simulator, venues, EndToEndBench.INSTRUMENTS, settings)) {
                 Recorder lag = new Recorder(TimeUnit.SECONDS.toNanos(60), 3);
                 LongAdder applied = new LongAdder();
                 try (KafkaBooks reader = new KafkaBooks(settings, venues.stream().map(Venue::name).toList(),
-                        INSTRUMENTS).onApplied(event -> {
+                        EndToEndBench.INSTRUMENTS).onApplied(event -> {
                             lag.recordValue(Math.max(0, publisher.publisher().wallNanos() - event.receiveNanos()));
                             applied.increment();
                         }).start()) {
-                    for (Instrument instrument : INSTRUMENTS) {
+                    for (Instrument instrument : EndToEndBench.INSTRUMENTS) {
                         awaitLive(reader, instrument);
                     }
                     TimeUnit.SECONDS.sleep(3);
