@@ -33,11 +33,6 @@ final class AnalysisOptions {
         return Symbols.instrument("--symbol", symbol);
     }
 
-    /** The books to analyze, once live; see {@link AnalysisViews}. */
-    AnalysisViews views(Console console, Instrument instrument) throws InterruptedException {
-        return AnalysisViews.of(console, feed, from, instrument, venues);
-    }
-
     /** The books to analyze, converted as {@code conversions} says; see {@link AnalysisViews}. */
     AnalysisViews views(Console console, Instrument instrument, Conversions conversions) throws InterruptedException {
         return AnalysisViews.of(console, feed, from, instrument, venues, conversions);

@@ -1,8 +1,11 @@
 package dev.sweep.cli;
 
+import dev.sweep.report.Conversions;
+import dev.sweep.report.ConvertedViews;
 import dev.sweep.report.UserInputException;
 import dev.sweep.report.bookfile.BookFile;
 import dev.sweep.report.render.BookTable;
+import dev.sweep.core.ConversionRate;
 import dev.sweep.core.Instrument;
 import dev.sweep.feed.BookView;
 import dev.sweep.venue.Venue;
@@ -15,9 +18,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code sweep book VENUE SYMBOL}: one venue's live book. */
+/**
+ * {@code sweep book VENUE SYMBOL}: one venue's live book; for a venue without a book of the symbol, its book in a
+ * currency Sweep converts, converted as {@code sweep depth} converts it: the bids at the best live rate a sell takes,
+ * the asks at a buy's (README, "USD and USDT").
+ */
 @Command(name = "book", mixinStandardHelpOptions = true,
-        description = "Show one venue's live book. With --json it prints a book file, which --from can sweep later.",
+        description = "Show one venue's live book; a venue with only USDT books shows its USDT book converted to USD,"
+                + " naming the rates. With --json it prints a book file, which --from can sweep later.",
         footer = {"", "Examples:", "  sweep book ${bundle:venue.example} BTC-USD --depth 10",
                 "  sweep book ${bundle:venue.other} ETH-USD --json > books.json && sweep sell 10 --symbol ETH-USD"
                         + " --from books.json"})
@@ -39,6 +47,11 @@ final class BookCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the book as a book file: the whole book unless --depth is given.")
     private boolean json;
 
+    @Option(names = "--no-convert", description = "Show only a book quoted in the symbol's own currency: a venue that"
+            + " lists only USDT books then has no BTC-USD book to show, rather than its BTC-USDT book converted to"
+            + " USD.")
+    private boolean noConvert;
+
     @Spec
     private CommandSpec spec;
 
@@ -58,9 +71,24 @@ final class BookCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
-        VenueSelection.checkListed("", venue, List.of(instrument));
+        Conversions conversions = Conversions.of(instrument, noConvert, List.of());
+        boolean converted = !venue.lists(instrument) && conversions.bookQuote(venue.quoteCurrencies()).isPresent();
+        if (!converted) {
+            VenueSelection.checkListed("", venue, List.of(instrument));
+        }
         if (depth < 1) {
             throw new UserInputException("--depth must be at least 1");
+        }
+        if (converted) {
+            ConvertedViews views = AnalysisViews.of(console, feed, null, instrument, List.of(venue.name()),
+                    conversions).books();
+            BookView view = views.views().get(0);
+            ConversionRate bid = views.bidRates().get(venue.name());
+            ConversionRate ask = views.askRates().get(venue.name());
+            console.out().print(json ? BookFile.write(view.book(), fileDepth(), bid, ask) + "\n"
+                    : BookTable.render(view, depth, bid, ask));
+            console.out().flush();
+            return ExitCode.OK;
         }
         feed.startLogs(console);
         try (LiveFeeds feeds = LiveFeeds.start(feed, List.of(venue), List.of(instrument))) {

@@ -3,6 +3,7 @@ package dev.sweep.cli;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderSide;
 import dev.sweep.report.Conversions;
+import dev.sweep.report.ConvertedViews;
 import dev.sweep.report.SlippageCurve;
 import dev.sweep.report.TakerFees;
 import dev.sweep.report.UserInputException;
@@ -53,14 +54,15 @@ final class CurveCommand implements Callable<Integer> {
         Instrument instrument = books.instrument();
         List<BigDecimal> amounts = SlippageCurve.sizes("--sizes", sizes, instrument);
         TakerFees takerFees = TakerFees.from(fees);
-        AnalysisViews views = books.views(console, instrument, Conversions.of(instrument, noConvert, List.of()));
+        AnalysisViews analysis = books.views(console, instrument, Conversions.of(instrument, noConvert, List.of()));
+        ConvertedViews views = analysis.books();
         List<String> unknownFees = takerFees.unknownVenues(views.views().stream().map(view -> view.venue()).toList());
         if (!unknownFees.isEmpty()) {
             throw new UserInputException("--fee names unknown venue(s): " + String.join(", ", unknownFees));
         }
         SlippageCurve curve = SlippageCurve.of(orderSide, amounts, views.views(), takerFees);
         CurveRenderer renderer = new CurveRenderer();
-        console.out().print(books.json ? renderer.json(views.source(), curve, views.views(),
+        console.out().print(books.json ? renderer.json(analysis.source(), curve, views.views(),
                 views.rates(orderSide)) + "\n" : renderer.text(curve, views.views(), views.rates(orderSide)));
         console.out().flush();
         return ExitCode.OK;

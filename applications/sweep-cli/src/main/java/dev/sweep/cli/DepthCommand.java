@@ -2,6 +2,7 @@ package dev.sweep.cli;
 
 import dev.sweep.core.Instrument;
 import dev.sweep.report.Conversions;
+import dev.sweep.report.ConvertedViews;
 import dev.sweep.report.MarketDepth;
 import dev.sweep.report.render.DepthRenderer;
 import java.math.BigDecimal;
@@ -39,10 +40,11 @@ final class DepthCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Instrument instrument = books.instrument();
         List<BigDecimal> percentages = MarketDepth.bands("--bands", bands);
-        AnalysisViews views = books.views(console, instrument, Conversions.of(instrument, noConvert, List.of()));
+        AnalysisViews analysis = books.views(console, instrument, Conversions.of(instrument, noConvert, List.of()));
+        ConvertedViews views = analysis.books();
         MarketDepth depth = MarketDepth.of(percentages, views.views());
         DepthRenderer renderer = new DepthRenderer();
-        console.out().print(books.json ? renderer.json(views.source(), depth, views.views(), views.bidRates(),
+        console.out().print(books.json ? renderer.json(analysis.source(), depth, views.views(), views.bidRates(),
                 views.askRates()) + "\n" : renderer.text(depth, views.views(), views.bidRates(), views.askRates()));
         console.out().flush();
         return ExitCode.OK;

@@ -57,8 +57,9 @@ final class LiveFeeds implements AutoCloseable {
         return start(options, venues, instruments, FrameTap.NONE, change -> { });
     }
 
-    private static LiveFeeds start(FeedOptions options, List<Venue> venues, Map<String, List<Instrument>> instruments,
-                                   FrameTap tap, Consumer<BookStateChange> states) {
+    /** Starts the feeds as {@link #start(FeedOptions, List, Map)}, with a tap and a listener as above. */
+    static LiveFeeds start(FeedOptions options, List<Venue> venues, Map<String, List<Instrument>> instruments,
+                           FrameTap tap, Consumer<BookStateChange> states) {
         if (options.kafka != null) {
             return fromKafka(options, venues, instruments.values().stream().flatMap(List::stream).distinct()
                     .toList(), states);

@@ -1,6 +1,7 @@
 package dev.sweep.cli;
 
 import dev.sweep.core.Instrument;
+import dev.sweep.report.Conversions;
 import dev.sweep.report.Symbols;
 import dev.sweep.report.UserInputException;
 import dev.sweep.report.render.SweepOutput;
@@ -13,7 +14,9 @@ import dev.sweep.server.SweepServer;
 import dev.sweep.venue.Venue;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -76,16 +79,48 @@ final class ServeCommand implements Callable<Integer> {
         }
         List<Instrument> instruments = Symbols.instruments("--symbols", symbols.isEmpty() ? List.of("BTC-USD")
                 : symbols);
-        List<Venue> selected = VenueSelection.of("--venues", venues, instruments);
+        Map<String, List<Instrument>> subscribed = subscriptions(instruments);
+        List<Instrument> followed = new ArrayList<>(instruments);
+        subscribed.values().forEach(books -> books.stream().filter(book -> !followed.contains(book))
+                .forEach(followed::add));
+        List<Venue> selected = subscribed.keySet().stream().map(VenueSelection::venue).toList();
         feed.startLogs(console);
         ServerMetrics metrics = new ServerMetrics();
-        try (LiveFeeds feeds = LiveFeeds.start(feed, selected, instruments, metrics.frameTap(),
+        try (LiveFeeds feeds = LiveFeeds.start(feed, selected, subscribed, metrics.frameTap(),
                 metrics.stateListener())) {
             String kind = feeds.isDemo() ? SweepOutput.DEMO : SweepOutput.LIVE;
-            serve(config, new FeedBooks(kind, instruments, selected.stream().map(Venue::name).toList(), feeds::views),
+            serve(config, new FeedBooks(kind, instruments, followed, List.copyOf(subscribed.keySet()), feeds::views),
                     metrics, (feeds.isDemo() ? "the simulator's" : "live") + " books");
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * The books each venue follows: for each symbol, each venue's book of it or of a currency a sweep converts into
+     * it, and the rate books, as {@code sweep sell} subscribes them ({@link QuotePlan}), so that the API's requests
+     * convert as the command line does.
+     */
+    private Map<String, List<Instrument>> subscriptions(List<Instrument> instruments) {
+        List<Venue> selected = VenueSelection.of("--venues", venues);
+        Map<String, List<Instrument>> subscribed = new LinkedHashMap<>();
+        for (Instrument instrument : instruments) {
+            Conversions conversions = Conversions.of(instrument, false, List.of());
+            List<Venue> taking = selected.stream()
+                    .filter(venue -> conversions.bookQuote(venue.quoteCurrencies()).isPresent()).toList();
+            if (taking.isEmpty()) {
+                continue; // served with no books, as a symbol no venue lists always was
+            }
+            QuotePlan.of(taking, false, conversions).subscribed().forEach((venue, books) -> {
+                List<Instrument> followed = subscribed.computeIfAbsent(venue, name -> new ArrayList<>());
+                books.stream().filter(book -> !followed.contains(book)).forEach(followed::add);
+            });
+        }
+        for (String name : venues) {
+            if (!subscribed.containsKey(name)) {
+                VenueSelection.checkListed("--venues: ", VenueSelection.venue(name), instruments);
+            }
+        }
+        return subscribed;
     }
 
     /** Serves until Ctrl-C or SIGTERM, then closes the server before the feeds close. */

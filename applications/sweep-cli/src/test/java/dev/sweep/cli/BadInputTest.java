@@ -131,8 +131,8 @@ class BadInputTest {
     }
 
     /**
-     * A USD sweep converts a USDT venue's book; told not to, it has no book of the symbol, and naming it is one line;
-     * the book of one venue is not converted.
+     * A USD sweep, and the book of one venue, convert a USDT venue's book; told not to, it has no book of the symbol,
+     * and naming it is one line.
      */
     @Test
     void aVenueNamedForASymbolItDoesNotQuoteInIsOneLineAndExitCodeTwo() {
@@ -145,7 +145,7 @@ class BadInputTest {
             oneClearLineAndExitCodeTwo(new String[] {"sell", "1", "--demo", "--no-convert", "--venues", venue.name()},
                     "--venues: " + venue.name() + " has no BTC-USD book: it quotes in " + quotes
                             + ", which this sweep does not convert (--no-convert)");
-            oneClearLineAndExitCodeTwo(new String[] {"book", venue.name(), "BTC-USD", "--demo"},
+            oneClearLineAndExitCodeTwo(new String[] {"book", venue.name(), "BTC-USD", "--demo", "--no-convert"},
                     venue.name() + " has no BTC-USD book: it quotes in " + quotes);
         }
     }

@@ -69,7 +69,7 @@ final class ApiVerticle extends VerticleBase {
         router.get("/api/v1/depth").handler(context -> answer(context, "depth", SweepApi.DEPTH_PARAMETERS,
                 api::depth));
         router.get("/api/v1/health").handler(context -> answer(context, "health", List.of(), query -> api.health()));
-        router.get("/api/v1/books/:venue/:symbol").handler(context -> answer(context, "books", List.of("depth"),
+        router.get("/api/v1/books/:venue/:symbol").handler(context -> answer(context, "books", SweepApi.BOOK_PARAMETERS,
                 query -> api.book(context.pathParam("venue"), context.pathParam("symbol"), query)));
         router.get("/api/v1/stream").handler(stream::handle);
         router.get("/metrics").handler(context -> answer(context, "metrics", List.of(), query -> api.metrics()));

@@ -13,11 +13,19 @@ public interface BookSource {
     /** The instruments served, the first being the default of a request that names none. */
     List<Instrument> instruments();
 
+    /**
+     * Every instrument whose books are kept: those served, then those a sweep of them converts (a venue's
+     * {@code BTC-USDT} book for {@code BTC-USD}) and their rate books ({@code USDT-USD}), README "USD and USDT".
+     */
+    default List<Instrument> followed() {
+        return instruments();
+    }
+
     /** The venues served, in the order documents list them. */
     List<String> venues();
 
     /**
-     * Consistent copies of every venue's book of an instrument served, in {@link #venues()} order. May wait for the
+     * Consistent copies of every venue's book of an instrument followed, in {@link #venues()} order. May wait for the
      * feeds' threads to take the copies: never called on a thread that serves requests.
      *
      * @throws IllegalStateException when a feed does not answer

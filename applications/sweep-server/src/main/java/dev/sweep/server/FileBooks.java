@@ -5,6 +5,8 @@ import dev.sweep.core.BookState;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderBook;
 import dev.sweep.feed.BookView;
+import dev.sweep.report.Conversions;
+import dev.sweep.report.SweptViews;
 import dev.sweep.report.Symbols;
 import dev.sweep.report.UserInputException;
 import dev.sweep.report.bookfile.BookFile;
@@ -24,10 +26,12 @@ import java.util.Set;
 public final class FileBooks implements BookSource {
 
     private final Map<Instrument, List<BookView>> views;
+    private final List<Instrument> instruments;
     private final List<String> venues;
 
-    private FileBooks(Map<Instrument, List<BookView>> views, List<String> venues) {
+    private FileBooks(Map<Instrument, List<BookView>> views, List<Instrument> instruments, List<String> venues) {
         this.views = views;
+        this.instruments = List.copyOf(instruments);
         this.venues = venues;
     }
 
@@ -53,7 +57,7 @@ public final class FileBooks implements BookSource {
         Map<Instrument, List<BookView>> views = new LinkedHashMap<>();
         Set<String> served = new LinkedHashSet<>();
         Set<String> found = new LinkedHashSet<>();
-        for (Instrument instrument : instruments) {
+        for (Instrument instrument : followed(instruments, available)) {
             List<BookView> books = new ArrayList<>();
             for (OrderBook book : BookFile.read(file, instrument)) {
                 found.add(book.venue());
@@ -70,7 +74,26 @@ public final class FileBooks implements BookSource {
                         + String.join(", ", found) + ")");
             }
         }
-        return new FileBooks(views, List.copyOf(served));
+        return new FileBooks(views, instruments, List.copyOf(served));
+    }
+
+    /**
+     * The instruments served, then the file's books a sweep of them converts and their rate books, as
+     * {@code sweep sell --from} takes them.
+     */
+    private static List<Instrument> followed(List<Instrument> instruments, List<String> available) {
+        List<Instrument> inFile = new ArrayList<>();
+        for (String symbol : available) {
+            try {
+                inFile.add(Instrument.of(symbol));
+            } catch (IllegalArgumentException e) {
+                // Not BASE-QUOTE: no sweep converts it, and a request cannot name it.
+            }
+        }
+        Set<Instrument> followed = new LinkedHashSet<>(instruments);
+        instruments.forEach(instrument -> followed.addAll(SweptViews.needed(Conversions.of(instrument, false,
+                List.of()), inFile)));
+        return List.copyOf(followed);
     }
 
     @Override
@@ -80,6 +103,11 @@ public final class FileBooks implements BookSource {
 
     @Override
     public List<Instrument> instruments() {
+        return instruments;
+    }
+
+    @Override
+    public List<Instrument> followed() {
         return List.copyOf(views.keySet());
     }
 

@@ -3,6 +3,7 @@ package dev.sweep.server;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderRequest;
 import dev.sweep.core.OrderSide;
+import dev.sweep.report.Conversions;
 import dev.sweep.report.Quantities;
 import dev.sweep.report.TakerFees;
 import dev.sweep.report.UserInputException;
@@ -136,6 +137,27 @@ final class Query {
         }
         return named.isEmpty() ? source.venues()
                 : source.venues().stream().filter(named::contains).toList();
+    }
+
+    /** Whether the request names its venues, rather than taking every one served. */
+    boolean namesVenues() {
+        return !list("venues").isEmpty();
+    }
+
+    /**
+     * What {@code convert} asks for: {@code false} takes only the books quoted in the symbol's own currency, as
+     * {@code --no-convert} does; {@code true}, or no {@code convert}, also the books Sweep converts into it, at the
+     * best live rate (README, "USD and USDT").
+     */
+    Conversions conversions(Instrument instrument) {
+        String convert = optional("convert");
+        if (convert == null || convert.equals("true")) {
+            return Conversions.of(instrument, false, List.of());
+        }
+        if (convert.equals("false")) {
+            return Conversions.none(instrument);
+        }
+        throw ApiException.badRequest("convert", "convert must be true or false, not '" + abbreviate(convert) + "'");
     }
 
     /** Checks that a parameter names a served venue; 404 when it does not. */

@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class StreamApi {
 
-    static final List<String> PARAMETERS = List.of("side", "qty", "quote", "symbol", "venues", "fee", "interval");
+    static final List<String> PARAMETERS = List.of("side", "qty", "quote", "symbol", "venues", "fee", "convert",
+            "interval");
     static final int MAX_CLIENTS = 100;
     static final Duration MIN_INTERVAL = Duration.ofMillis(100);
     private static final String DEFAULT_INTERVAL = "1s";
@@ -112,14 +113,14 @@ final class StreamApi {
                 return;
             }
             busy = true;
-            api.views(request.instrument(), request.venues()).whenComplete((views, failure) ->
+            api.swept(request).whenComplete((swept, failure) ->
                     loop.runOnContext(ignored -> {
                         busy = false;
                         if (socket.isClosed()) {
                             return;
                         }
                         if (failure == null) {
-                            socket.writeTextMessage(api.sweep(request, views).body().stripTrailing());
+                            socket.writeTextMessage(api.sweep(request, swept).body().stripTrailing());
                         } else {
                             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                                     ? failure.getCause() : failure;

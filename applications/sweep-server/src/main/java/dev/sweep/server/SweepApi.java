@@ -1,13 +1,18 @@
 package dev.sweep.server;
 
 import dev.sweep.core.BookState;
+import dev.sweep.core.ConversionRate;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderRequest;
 import dev.sweep.core.OrderSide;
 import dev.sweep.feed.BookView;
+import dev.sweep.report.Conversions;
+import dev.sweep.report.ConvertedViews;
 import dev.sweep.report.MarketDepth;
+import dev.sweep.report.Rates;
 import dev.sweep.report.Reports;
 import dev.sweep.report.SlippageCurve;
+import dev.sweep.report.SweptViews;
 import dev.sweep.report.TakerFees;
 import dev.sweep.report.bookfile.BookFile;
 import dev.sweep.report.render.CurveRenderer;
@@ -16,6 +21,7 @@ import dev.sweep.report.render.JsonRenderer;
 import dev.sweep.report.render.NothingLive;
 import dev.sweep.report.render.SweepOutput;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +35,10 @@ import java.util.concurrent.Executor;
  */
 final class SweepApi {
 
-    static final List<String> SWEEP_PARAMETERS = List.of("side", "qty", "quote", "symbol", "venues", "fee");
-    static final List<String> CURVE_PARAMETERS = List.of("side", "sizes", "symbol", "venues", "fee");
-    static final List<String> DEPTH_PARAMETERS = List.of("bands", "symbol", "venues");
+    static final List<String> SWEEP_PARAMETERS = List.of("side", "qty", "quote", "symbol", "venues", "fee", "convert");
+    static final List<String> CURVE_PARAMETERS = List.of("side", "sizes", "symbol", "venues", "fee", "convert");
+    static final List<String> DEPTH_PARAMETERS = List.of("bands", "symbol", "venues", "convert");
+    static final List<String> BOOK_PARAMETERS = List.of("depth", "convert");
 
     private final BookSource source;
     private final BookSnapshots snapshots;
@@ -53,30 +60,42 @@ final class SweepApi {
     }
 
     /** A checked sweep request: what {@code sweep sell|buy} takes, as query parameters. */
-    record SweepRequest(OrderRequest order, Instrument instrument, List<String> venues, TakerFees fees) {
+    record SweepRequest(OrderRequest order, Instrument instrument, List<String> venues, boolean named,
+                        TakerFees fees, Conversions conversions) {
 
         static SweepRequest of(Query query, BookSource source) {
             OrderSide side = query.side();
             Instrument instrument = query.instrument(source);
             List<String> venues = query.venues(source);
             TakerFees fees = query.fees(venues);
-            return new SweepRequest(query.order(side, instrument), instrument, venues, fees);
+            return new SweepRequest(query.order(side, instrument), instrument, venues, query.namesVenues(), fees,
+                    query.conversions(instrument));
         }
     }
 
     CompletableFuture<Answer> sweep(Query query) {
         SweepRequest request = SweepRequest.of(query, source);
-        return views(request.instrument(), request.venues()).thenApply(views -> sweep(request, views));
+        return swept(request).thenApply(swept -> sweep(request, swept));
     }
 
-    /** The sweep document of one request; with no live book, 503 and the document saying why for each venue. */
-    Answer sweep(SweepRequest request, List<BookView> views) {
+    /** The books a sweep request takes; see {@link #swept(Instrument, List, Conversions, boolean)}. */
+    CompletableFuture<SweptViews> swept(SweepRequest request) {
+        return swept(request.instrument(), request.venues(), request.conversions(), request.named());
+    }
+
+    /**
+     * The sweep document of one request, the books taken as {@code sweep sell --from} takes them; with no live book,
+     * 503 and the document saying why for each venue.
+     */
+    Answer sweep(SweepRequest request, SweptViews swept) {
+        Rates rates = Rates.choose(request.conversions(), request.order().side(), swept.rateViews());
+        List<BookView> views = Reports.withRates(request.instrument(), swept.views(), rates);
         if (views.stream().noneMatch(BookView::isLive)) {
             return Answer.json(503, new JsonRenderer().render(new NothingLive(source.kind(), request.order(),
                     request.instrument(), views)));
         }
-        return Answer.ok(new JsonRenderer().render(new SweepOutput(source.kind(),
-                Reports.analyze(request.order(), views, request.fees()), views)));
+        return Answer.ok(new JsonRenderer().render(new SweepOutput(source.kind(), Reports.analyze(request.order(),
+                request.instrument(), views, request.fees(), rates), views)));
     }
 
     CompletableFuture<Answer> curve(Query query) {
@@ -86,10 +105,11 @@ final class SweepApi {
                 query.listOr("sizes", SlippageCurve.DEFAULT_SIZES), instrument));
         List<String> venues = query.venues(source);
         TakerFees fees = query.fees(venues);
-        return views(instrument, venues).thenApply(views -> {
-            requireLive(views);
-            return Answer.ok(new CurveRenderer().json(source.kind(), SlippageCurve.of(side, sizes, views, fees),
-                    views));
+        Conversions conversions = query.conversions(instrument);
+        return converted(instrument, venues, conversions, query.namesVenues()).thenApply(books -> {
+            requireLive(books.views());
+            return Answer.ok(new CurveRenderer().json(source.kind(), SlippageCurve.of(side, sizes, books.views(),
+                    fees), books.views(), books.rates(side)));
         });
     }
 
@@ -98,15 +118,18 @@ final class SweepApi {
         List<BigDecimal> bands = Query.parsed("bands", () -> MarketDepth.bands("bands",
                 query.listOr("bands", MarketDepth.DEFAULT_BANDS)));
         List<String> venues = query.venues(source);
-        return views(instrument, venues).thenApply(views -> {
-            requireLive(views);
-            return Answer.ok(new DepthRenderer().json(source.kind(), MarketDepth.of(bands, views), views));
+        Conversions conversions = query.conversions(instrument);
+        return converted(instrument, venues, conversions, query.namesVenues()).thenApply(books -> {
+            requireLive(books.views());
+            return Answer.ok(new DepthRenderer().json(source.kind(), MarketDepth.of(bands, books.views()),
+                    books.views(), books.bidRates(), books.askRates()));
         });
     }
 
     /**
      * One venue's book in the book-file format, as {@code sweep book VENUE SYMBOL --json} writes it: the whole book
-     * unless {@code depth} asks for the best N levels a side. Written on the render thread: a whole book can hold
+     * unless {@code depth} asks for the best N levels a side; a venue without a book of the symbol gives its book in a
+     * currency converted, each side at its rate, the rates named. Written on the render thread: a whole book can hold
      * hundreds of thousands of levels.
      */
     CompletableFuture<Answer> book(String venue, String symbol, Query query) {
@@ -115,15 +138,18 @@ final class SweepApi {
         Query.servedVenue("venue", venue, source);
         Instrument instrument = Query.served("symbol", symbol, source);
         int depth = query.count("depth", Integer.MAX_VALUE, BookFile.MAX_LEVELS_PER_SIDE);
-        return views(instrument, List.of(venue)).thenApplyAsync(views -> {
-            if (views.isEmpty()) {
+        Conversions conversions = query.conversions(instrument);
+        return converted(instrument, List.of(venue), conversions, false).thenApplyAsync(books -> {
+            if (books.views().isEmpty()) {
                 throw ApiException.notFound("symbol", venue + " has no " + instrument + " book here");
             }
-            BookView view = views.get(0);
+            BookView view = books.views().get(0);
             if (view.state() != BookState.LIVE) {
                 throw ApiException.unavailable(venue + " " + instrument + " is " + Reports.state(view));
             }
-            return Answer.ok(BookFile.write(List.of(view.book()), depth));
+            ConversionRate bid = books.bidRates().get(venue);
+            return Answer.ok(bid == null ? BookFile.write(List.of(view.book()), depth)
+                    : BookFile.write(view.book(), depth, bid, books.askRates().get(venue)));
         }, renderer);
     }
 
@@ -138,10 +164,15 @@ final class SweepApi {
         return allBooks().thenApply(books -> new Answer(200, metrics.contentType(), metrics.scrape(books)));
     }
 
-    /** Copies of every book served, by instrument. */
+    /** Copies of every book followed, by instrument. */
     private CompletableFuture<Map<Instrument, List<BookView>>> allBooks() {
+        return copies(source.followed());
+    }
+
+    /** Copies of the books of {@code instruments}, by instrument. */
+    private CompletableFuture<Map<Instrument, List<BookView>>> copies(List<Instrument> instruments) {
         Map<Instrument, CompletableFuture<List<BookView>>> pending = new LinkedHashMap<>();
-        for (Instrument instrument : source.instruments()) {
+        for (Instrument instrument : instruments) {
             pending.put(instrument, snapshots.views(instrument));
         }
         return CompletableFuture.allOf(pending.values().toArray(CompletableFuture[]::new)).thenApply(done -> {
@@ -151,10 +182,42 @@ final class SweepApi {
         });
     }
 
-    /** The copies of the venues' books asked for, in the order served. */
-    CompletableFuture<List<BookView>> views(Instrument instrument, List<String> venues) {
-        return snapshots.views(instrument).thenApply(views -> views.stream()
-                .filter(view -> venues.contains(view.venue())).toList());
+    /**
+     * The books a sweep of {@code instrument} takes from copies of those followed, as {@code sweep sell --from} takes
+     * a file's: each venue's book of the symbol, else its book in a currency converted, and the rate books.
+     *
+     * @param named whether the request named its venues: a named venue that takes part only converted, in a request
+     *              that does not convert, is a bad request that says so, as {@code --venues} is on the command line
+     */
+    CompletableFuture<SweptViews> swept(Instrument instrument, List<String> venues, Conversions conversions,
+                                        boolean named) {
+        Conversions automatic = Conversions.of(instrument, false, List.of());
+        List<Instrument> needed = new ArrayList<>(SweptViews.needed(conversions, source.followed()));
+        SweptViews.needed(automatic, source.followed()).stream().filter(book -> !needed.contains(book))
+                .forEach(needed::add);
+        return copies(needed).thenApply(books -> {
+            SweptViews swept = SweptViews.of(conversions, needed, books::get);
+            if (named) {
+                for (BookView possible : SweptViews.of(automatic, needed, books::get).only(venues).views()) {
+                    if (!swept.venues().contains(possible.venue())) {
+                        throw ApiException.badRequest("venues", possible.venue() + " has no " + instrument
+                                + " book: it quotes in " + possible.book().instrument().quote()
+                                + ", which this sweep does not convert (convert=false)");
+                    }
+                }
+            }
+            return swept.only(venues);
+        });
+    }
+
+    /**
+     * The books of an analysis of both sides: {@link #swept}, each converted book's sides at their rates. Converted on
+     * the render thread: a whole book is copied level by level, and the thread that copies the books serves them all.
+     */
+    private CompletableFuture<ConvertedViews> converted(Instrument instrument, List<String> venues,
+                                                        Conversions conversions, boolean named) {
+        return swept(instrument, venues, conversions, named).thenApplyAsync(swept -> ConvertedViews.of(instrument,
+                conversions, swept.views(), swept.rateViews()), renderer);
     }
 
     private static void requireLive(List<BookView> views) {

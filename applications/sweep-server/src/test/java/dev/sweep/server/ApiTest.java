@@ -159,7 +159,7 @@ class ApiTest {
                 Arguments.of("/api/v1/sweep?side=sell&qty=0", 400, "qty", "qty must be greater than 0"),
                 Arguments.of("/api/v1/sweep?side=sell&qty=1&qty=2", 400, "qty", "qty is given 2 times"),
                 Arguments.of("/api/v1/sweep?side=sell&qty=1&size=2", 400, "size",
-                        "unknown parameter 'size' (parameters: side, qty, quote, symbol, venues, fee)"),
+                        "unknown parameter 'size' (parameters: side, qty, quote, symbol, venues, fee, convert)"),
                 Arguments.of("/api/v1/sweep?side=sell&qty=1&symbol=BTCUSD", 400, "symbol",
                         "symbol: symbol 'BTCUSD' is not of the form BASE-QUOTE, e.g. BTC-USD"),
                 Arguments.of("/api/v1/sweep?side=sell&qty=1&symbol=SOL-USD", 404, "symbol",

@@ -129,6 +129,21 @@ class PageBrowserTest {
         }
     }
 
+    /** A venue swept with its USDT book converted is listed by that book, its currency named. */
+    @Test
+    void aVenueSweptConvertedIsListedWithTheCurrencyOfItsBook() {
+        try (SweepServer usdt = SweepServer.start(ServerConfig.on(ServerConfig.LOOPBACK, 0), FileBooks.read(
+                EXAMPLE.resolveSibling("books-usdt.json"), List.of("BTC-USD"), List.of()))) {
+            browser.get(usdt.uri().resolve("/?side=sell&qty=15&symbol=BTC-USD").toString());
+
+            await("kraken and binance listed", () -> browser.findElements(By.cssSelector("#venues tbody tr"))
+                    .size() == 2);
+            assertThat(row("binance").findElement(By.tagName("td")).getText())
+                    .isEqualTo("binance (USDT book converted)");
+            assertThat(row("kraken").findElement(By.tagName("td")).getText()).isEqualTo("kraken");
+        }
+    }
+
     private static WebElement row(String venue) {
         return browser.findElement(By.cssSelector("#venues tr[data-venue='" + venue + "']"));
     }

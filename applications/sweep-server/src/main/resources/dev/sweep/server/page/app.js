@@ -121,14 +121,20 @@ function showSplit(merged) {
 // that is not live is greyed and says its state in words.
 let health = null;
 
+// A venue swept converted (a USDT book in a USD sweep) is shown by the book it is swept with, its currency named.
 function showVenues() {
   const symbol = latest ? latest.symbol : order.symbol;
-  const rows = (health ? health.books : []).filter(book => book.symbol === symbol).map(book => {
+  const [base, quote] = symbol.split('-');
+  const taken = latest ? [...latest.venues, ...(latest.excluded || [])] : [];
+  const bookOf = book => book.symbol === symbol ? quote : (taken.find(venue => venue.venue === book.venue
+    && venue.quote !== quote && book.symbol === base + '-' + venue.quote) || {}).quote;
+  const rows = (health ? health.books : []).filter(book => bookOf(book)).map(book => {
     const swept = latest ? latest.venues.find(venue => venue.venue === book.venue) : null;
     const row = document.createElement('tr');
     row.className = book.state === 'LIVE' ? 'live' : 'not-live';
     row.dataset.venue = book.venue;
-    for (const [value, kind] of [[book.venue, ''], [book.state + (book.lastProblem ? ': ' + book.lastProblem : ''),
+    const name = bookOf(book) === quote ? book.venue : book.venue + ' (' + bookOf(book) + ' book converted)';
+    for (const [value, kind] of [[name, ''], [book.state + (book.lastProblem ? ': ' + book.lastProblem : ''),
       'state'], [book.ageMs === null ? '–' : book.ageMs + ' ms', 'number'], [swept ? swept.vwap : '–', 'number'],
       [swept ? swept.filled : '–', 'number']]) {
       const cell = document.createElement('td');

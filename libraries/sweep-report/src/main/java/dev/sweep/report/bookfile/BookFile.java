@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.sweep.core.BookSide;
+import dev.sweep.core.ConversionRate;
 import dev.sweep.core.FixedPoint;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderBook;
@@ -15,6 +16,8 @@ import dev.sweep.core.Side;
 import dev.sweep.core.SweepReport;
 import dev.sweep.report.UserInputException;
 import dev.sweep.report.VenueTexts;
+import dev.sweep.report.render.JsonDocuments;
+import dev.sweep.report.render.JsonRenderer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -85,6 +88,20 @@ public final class BookFile {
      * what {@code sweep book --json} prints and {@code --from} reads back.
      */
     public static String write(List<OrderBook> books, int depth) {
+        return write(books, depth, json -> { });
+    }
+
+    /**
+     * As {@link #write(List, int)}, one book converted into its symbol's currency ({@code sweep book} of a venue that
+     * lists only USDT books), naming after its symbol the currency it quotes in and the rates of its sides, which a
+     * reader passes over: read back, it is a book of the symbol at those rates.
+     */
+    public static String write(OrderBook converted, int depth, ConversionRate bidRate, ConversionRate askRate) {
+        return write(List.of(converted), depth, json -> JsonRenderer.writeConversions(json, converted.instrument(),
+                bidRate, askRate));
+    }
+
+    private static String write(List<OrderBook> books, int depth, JsonDocuments.Content annotation) {
         StringWriter text = new StringWriter();
         try (JsonGenerator json = JSON.createGenerator(text)) {
             json.writeStartObject();
@@ -93,6 +110,7 @@ public final class BookFile {
                 json.writeStartObject();
                 json.writeStringField("venue", book.venue());
                 json.writeStringField("symbol", book.instrument().symbol());
+                annotation.write(json);
                 writeSide(json, "bids", book.bids(), book.instrument(), depth);
                 writeSide(json, "asks", book.asks(), book.instrument(), depth);
                 json.writeEndObject();

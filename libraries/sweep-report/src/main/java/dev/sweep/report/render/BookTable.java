@@ -1,10 +1,12 @@
 package dev.sweep.report.render;
 
 import dev.sweep.core.BookSide;
+import dev.sweep.core.ConversionRate;
 import dev.sweep.core.FixedPoint;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderBook;
 import dev.sweep.feed.BookView;
+import dev.sweep.report.Conversions;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +25,30 @@ public final class BookTable {
 
     /** The header and the best {@code depth} levels of each side. */
     public static String render(BookView view, int depth) {
+        return render(view, depth, "");
+    }
+
+    /**
+     * As {@link #render(BookView, int)}, for a book converted into its symbol's currency, the bids at {@code bidRate}
+     * and the asks at {@code askRate}: a line under the header names both rates, where they came from and their age.
+     */
+    public static String render(BookView view, int depth, ConversionRate bidRate, ConversionRate askRate) {
+        int scale = view.book().instrument().priceScale();
+        return render(view, depth, bidRate.from() + " book converted to " + bidRate.to() + ": bids at "
+                + Conversions.describe(bidRate, scale) + " (" + origin(bidRate, "bid") + "), asks at "
+                + Conversions.describe(askRate, scale) + " (" + origin(askRate, "ask") + ")\n");
+    }
+
+    /** {@code the USDT-USD bid on kraken, 120 ms old}. */
+    private static String origin(ConversionRate rate, String side) {
+        if (ConversionRate.STATED.equals(rate.source())) {
+            return "stated";
+        }
+        return "the " + rate.pair() + " " + side + " on " + rate.source()
+                + (rate.ageNanos() < 0 ? "" : ", " + TimeUnit.NANOSECONDS.toMillis(rate.ageNanos()) + " ms old");
+    }
+
+    private static String render(BookView view, int depth, String conversion) {
         OrderBook book = view.book();
         Instrument instrument = book.instrument();
         StringBuilder out = new StringBuilder();
@@ -30,7 +56,7 @@ public final class BookTable {
                 .append(view.state()).append(" · ")
                 .append(TimeUnit.NANOSECONDS.toMillis(Math.max(0, view.ageNanos()))).append(" ms old · ")
                 .append(Words.count(book.bids().depth(), "bid")).append(", ")
-                .append(Words.count(book.asks().depth(), "ask")).append('\n');
+                .append(Words.count(book.asks().depth(), "ask")).append('\n').append(conversion);
         if (!view.verified()) {
             out.append(Unverified.LEGEND).append('\n');
         }

@@ -156,7 +156,7 @@ public final class JsonRenderer {
      * For an analysis of both sides of books converted into the symbol's currency: the currency the venue's book
      * quotes in and the rates its bids and asks were converted at, {@code null} for a book in the symbol's currency.
      */
-    static void writeConversions(JsonGenerator json, Instrument instrument, ConversionRate bidRate,
+    public static void writeConversions(JsonGenerator json, Instrument instrument, ConversionRate bidRate,
                                  ConversionRate askRate) throws IOException {
         json.writeStringField("quote", bidRate == null ? instrument.quote() : bidRate.from());
         if (bidRate == null || askRate == null) {
