@@ -165,6 +165,9 @@ public final class VenueBooks implements BookListener {
                 cut.endSection(book, false, -1);
             }
             book.book().truncate(maxDepth);
+            // The venue sends its best levels to the depth: a side that fills it has more beyond, unknown here.
+            book.book().bids().setTruncated(book.book().bids().depth() >= maxDepth);
+            book.book().asks().setTruncated(book.book().asks().depth() >= maxDepth);
         }
         book.recordUpdate(receiveNanos);
     }
