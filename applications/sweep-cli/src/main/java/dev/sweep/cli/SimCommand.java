@@ -1,10 +1,12 @@
 package dev.sweep.cli;
 
+import dev.sweep.report.Durations;
 import dev.sweep.report.UserInputException;
 import dev.sweep.sim.FaultPlan;
 import dev.sweep.sim.Simulator;
 import dev.sweep.sim.SimulatorConfig;
 import dev.sweep.venue.Venue;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +43,11 @@ final class SimCommand implements Callable<Integer> {
             description = "Book updates per second, per venue and instrument (default: ${DEFAULT-VALUE}).")
     private int rate;
 
+    @Option(names = "--rest-lag", paramLabel = "DURATION",
+            description = "Answer REST snapshots with the book as it was this long before, as a venue's REST cache"
+                    + " trails its stream, e.g. 200ms (default: none).")
+    private String restLag;
+
     @Option(names = "--faults", paramLabel = "FAULT=P,…",
             description = "Inject faults at random, each with its probability per update, e.g. drop=0.01,gap=0.001.")
     private String faults;
@@ -53,7 +60,8 @@ final class SimCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         SimulatorConfig config;
         try {
-            config = new SimulatorConfig(host, port, seed, rate, FaultPlan.parse(faults), null);
+            config = new SimulatorConfig(host, port, seed, rate, FaultPlan.parse(faults), null)
+                    .withRestLag(restLag == null ? Duration.ZERO : Durations.parse("--rest-lag", restLag));
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
@@ -72,9 +80,12 @@ final class SimCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(shutdown);
 
         console.out().println("Sweep exchange simulator (seed " + seed + ", " + rate
-                + " updates/s per book, faults: " + config.faults() + ")");
+                + " updates/s per book, faults: " + config.faults()
+                + (restLag == null ? "" : ", REST " + restLag + " behind") + ")");
         for (Venue venue : simulator.venues()) {
-            console.out().printf("  %-9s %s%n", venue.name(), simulator.endpoint(venue.name()));
+            // A venue whose snapshots come over REST serves them on the same port: both URLs, for a client to use.
+            console.out().printf("  %-9s %s%s%n", venue.name(), simulator.endpoint(venue.name()),
+                    venue.restSnapshots().isEmpty() ? "" : "  REST " + simulator.restEndpoint(venue.name()));
         }
         console.out().println("Ctrl-C to stop.");
         console.out().flush();

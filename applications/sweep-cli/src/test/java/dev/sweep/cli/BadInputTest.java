@@ -96,6 +96,8 @@ class BadInputTest {
                 Arguments.of(new String[] {"sim", "--faults", "bogus=1"}, "unknown fault 'bogus'"),
                 Arguments.of(new String[] {"sim", "--faults", "drop=2"}, "fault probability must be between 0 and 1"),
                 Arguments.of(new String[] {"sim", "--rate", "-1"}, "rate must be in [0, 1000000]"),
+                Arguments.of(new String[] {"sim", "--rest-lag", "soon"},
+                        "--rest-lag 'soon' must be a positive duration"),
                 Arguments.of(new String[] {"sim", "--port", "70000"}, "port must be in [0, 65535]"),
                 Arguments.of(new String[] {"sim", "--port", "x"}, "Invalid value for option '--port'"),
                 Arguments.of(new String[] {"sim", "--port", "0", "--host", "nosuchhost.invalid"},

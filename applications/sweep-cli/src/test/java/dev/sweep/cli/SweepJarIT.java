@@ -322,7 +322,7 @@ class SweepJarIT {
     }
 
     @Test
-    void simServesTheThreeVenuesUntilStopped() throws Exception {
+    void simServesEveryVenueUntilStopped() throws Exception {
         Process process = new ProcessBuilder(java(), "-jar", JAR.toString(), "sim", "--port", "0")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
@@ -333,6 +333,9 @@ class SweepJarIT {
             assertThat(kraken).matches("kraken +ws://127\\.0\\.0\\.1:\\d+/kraken/v2");
             assertThat(out.readLine()).contains("/coinbase");
             assertThat(out.readLine()).contains("/gemini/v2/marketdata");
+            // A venue whose snapshots come over REST has its REST URL on the same port beside its WebSocket's.
+            assertThat(out.readLine().trim()).matches("binance +ws://127\\.0\\.0\\.1:(\\d+)/binance/ws  REST"
+                    + " http://127\\.0\\.0\\.1:\\1/binance");
 
             CompletableFuture<String> firstFrame = new CompletableFuture<>();
             WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()

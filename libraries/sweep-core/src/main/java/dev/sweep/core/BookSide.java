@@ -25,6 +25,8 @@ public final class BookSide {
     private long[] keys;
     private long[] sizes;
     private int count;
+    /** Whether the venue has levels beyond this side's last that the side does not hold. */
+    private boolean truncated;
 
     public BookSide(Side side) {
         this.side = side;
@@ -163,9 +165,24 @@ public final class BookSide {
         return NO_PRICE;
     }
 
-    /** Removes every level. */
+    /** Removes every level; a side cleared holds nothing it could be truncated of. */
     public void clear() {
         count = 0;
+        truncated = false;
+    }
+
+    /**
+     * Whether the side is the best of a longer one: a venue that sends its book to a depth (OKX's 400 levels), or
+     * whose snapshot was capped (Binance's 5,000), has levels beyond the last held here, which are unknown. A sweep
+     * that takes every level of such a side has not seen the whole book.
+     */
+    public boolean isTruncated() {
+        return truncated;
+    }
+
+    /** Says whether the venue has levels beyond this side's last: its feed's rule knows. */
+    public void setTruncated(boolean truncated) {
+        this.truncated = truncated;
     }
 
     /**
@@ -196,6 +213,7 @@ public final class BookSide {
         System.arraycopy(other.keys, other.count - levels, keys, 0, levels);
         System.arraycopy(other.sizes, other.count - levels, sizes, 0, levels);
         count = levels;
+        truncated = other.truncated || levels < other.count;
     }
 
     private int checkedIndex(int level) {

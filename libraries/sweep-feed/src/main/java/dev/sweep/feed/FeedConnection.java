@@ -35,10 +35,14 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketClientCompressionHandler;
 import io.netty.handler.ssl.SslContext;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -52,6 +56,11 @@ import org.slf4j.LoggerFactory;
  * <p>Any doubt about a book (a failed checksum, a sequence gap, a rejected frame, a crossed book, a dropped
  * connection, a long silence) ends the same way: the connection is replaced, with jittered exponential backoff,
  * and the books are rebuilt from the new connection's snapshots. A book never mixes data from two connections.
+ *
+ * <p>A venue that closes every connection after a while ({@link dev.sweep.venue.VenueDescriptor#connectionLife},
+ * Binance: 24 h) gets a planned reconnect before then: a second connection with books of its own is opened beside
+ * the first, and takes its place only once all its books are live, so that the books never stop being live. Until
+ * then it tells nobody of its books' states, and its frames are held back from the tap.
  */
 final class FeedConnection implements FeedListener {
 
@@ -64,6 +73,7 @@ final class FeedConnection implements FeedListener {
 
     private final Venue venue;
     private final URI endpoint;
+    private final List<Instrument> instruments;
     private final FeedSettings settings;
     private final EventLoop loop;
     private final SslContext ssl;
@@ -91,6 +101,22 @@ final class FeedConnection implements FeedListener {
     private String replaceCause;
     private boolean replacing;
     private boolean closed;
+    /** The listeners attached to the books, which a connection taking over from this one inherits. */
+    private final List<BookListener> attached = new ArrayList<>();
+    private ScheduledFuture<?> watchdogTask;
+    /** When the current connection's handshake completed (the clock's nanoseconds), 0 before. */
+    private long connectedNanos;
+    /** No planned reconnect is tried before this time (the clock's nanoseconds): after a replacement failed. */
+    private long nextPlanNanos;
+    private int failedPlans;
+    /** The connection syncing to take over from this one, or null. */
+    private FeedConnection successor;
+    /** While this connection syncs to take over: the one it is to replace; else null. */
+    private FeedConnection predecessor;
+    /** Told when a connection took over from another: the old one, then the new one. */
+    private BiConsumer<FeedConnection, FeedConnection> replaced = (old, replacement) -> { };
+    /** This connection was replaced, or gave up replacing another: it tells nothing more. */
+    private boolean retired;
 
     FeedConnection(Venue venue, URI endpoint, List<Instrument> instruments, FeedSettings settings, EventLoop loop,
                    SslContext ssl, FrameTap tap, SnapshotFetcher snapshots, Consumer<BookStateChange> states) {
@@ -99,6 +125,7 @@ final class FeedConnection implements FeedListener {
         this.states = states;
         this.venue = venue;
         this.endpoint = endpoint;
+        this.instruments = instruments;
         this.settings = settings;
         this.clock = settings.clock();
         this.epochOffsetNanos = System.currentTimeMillis() * 1_000_000L - clock.getAsLong();
@@ -107,18 +134,36 @@ final class FeedConnection implements FeedListener {
         this.books = venue.newBooks(instruments, this);
     }
 
+    /** A connection to take over from {@code predecessor} in a planned reconnect, numbered after it. */
+    private FeedConnection(FeedConnection predecessor) {
+        this(predecessor.venue, predecessor.endpoint, predecessor.instruments, predecessor.settings, predecessor.loop,
+                predecessor.ssl, new HeldFrames(HeldFrames.unheld(predecessor.tap)), predecessor.snapshots,
+                predecessor.states);
+        this.predecessor = predecessor;
+        this.connectionNumber = predecessor.connectionNumber;
+        this.replaced = predecessor.replaced;
+    }
+
     String venue() {
         return venue.name();
     }
 
     /** Attaches the listener {@code listeners} makes for this venue to the books; before {@link #start}. */
     void attach(Function<Venue, BookListener> listeners) {
-        books.attach(listeners.apply(venue));
+        BookListener listener = listeners.apply(venue);
+        attached.add(listener);
+        books.attach(listener);
+    }
+
+    /** Tells {@code replaced} of each planned reconnect, on the loop: the old connection, then the one taking over. */
+    void whenReplaced(BiConsumer<FeedConnection, FeedConnection> replaced) {
+        this.replaced = replaced;
     }
 
     void start() {
         loop.execute(this::connect);
-        loop.scheduleAtFixedRate(this::watchdog, WATCHDOG_MILLIS, WATCHDOG_MILLIS, TimeUnit.MILLISECONDS);
+        watchdogTask = loop.scheduleAtFixedRate(this::watchdog, WATCHDOG_MILLIS, WATCHDOG_MILLIS,
+                TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -152,6 +197,9 @@ final class FeedConnection implements FeedListener {
         CompletableFuture<Void> done = new CompletableFuture<>();
         loop.execute(() -> {
             closed = true;
+            if (successor != null) {
+                successor.retire();
+            }
             snapshots.cancelPending();
             if (channel == null) {
                 done.complete(null);
@@ -230,8 +278,18 @@ final class FeedConnection implements FeedListener {
      */
     private void disconnected(String reason, BookState next) {
         if (closed) {
-            FEED.info("{}: closed", venue.name());
+            if (!retired) {
+                FEED.info("{}: closed", venue.name());
+            }
             return;
+        }
+        if (predecessor != null) {
+            abandon(reason);
+            return;
+        }
+        if (successor != null) {
+            // The replacement was to follow this connection's books, not to stand in for them when they fail.
+            successor.abandon("the connection it was to replace was lost");
         }
         lastProblem = reason;
         if (next == BookState.UNREACHABLE) {
@@ -280,6 +338,81 @@ final class FeedConnection implements FeedListener {
             books.stale("silent for " + TimeUnit.NANOSECONDS.toMillis(silentNanos) + " ms");
         }
         keepAlive(now);
+        planReconnect(now);
+    }
+
+    /**
+     * Opens the connection to take over from this one once it is old enough that the venue will soon close it, if
+     * every book is live: a book that is not is rebuilt by its own resync first.
+     */
+    private void planReconnect(long now) {
+        Optional<Duration> after = venue.descriptor().plannedReconnect();
+        if (after.isEmpty() || successor != null || predecessor != null || connectedNanos == 0 || now < nextPlanNanos
+                || now - connectedNanos < after.get().toNanos() || !books.allLive()) {
+            return;
+        }
+        FEED.info("{}: opening a connection to replace this one before the venue closes it ({} after opening)",
+                venue.name(), describe(venue.descriptor().connectionLife()));
+        successor = new FeedConnection(this);
+        successor.start();
+    }
+
+    /** The replacement's books are all live: it takes the old connection's place, listeners and all. */
+    private void takeOver() {
+        FeedConnection old = predecessor;
+        if (old == null || retired || !books.allLive()) {
+            return; // given up, or a book broke, since it was live
+        }
+        predecessor = null;
+        old.successor = null;
+        ((HeldFrames) tap).release();
+        for (BookListener listener : old.attached) {
+            attached.add(listener);
+            books.attachLive(listener);
+        }
+        replaced.accept(old, this);
+        old.retire();
+        String reason = "connection " + connectionNumber + " took over from connection " + old.connectionNumber
+                + " before the venue's limit of " + describe(venue.descriptor().connectionLife());
+        FEED.info("{}: {}", venue.name(), reason);
+        for (int i = 0; i < books.size(); i++) {
+            VenueBook book = books.get(i);
+            BOOK.info("{} {}: {} -> {} ({})", venue.name(), book.venueSymbol(), BookState.LIVE, book.state(), reason);
+            states.accept(new BookStateChange(venue.name(), book.instrument(), book.venueSymbol(), BookState.LIVE,
+                    book.state(), StateCause.PLANNED_RECONNECT, reason));
+        }
+    }
+
+    /** A replacement that failed to sync: it closes, and the connection it was to replace tries again later. */
+    private void abandon(String reason) {
+        FeedConnection current = predecessor;
+        if (current == null || retired) {
+            return;
+        }
+        predecessor = null;
+        FEED.warn("{}: the replacement connection failed ({}); the current one stays", venue.name(), reason);
+        retire();
+        current.successor = null;
+        current.nextPlanNanos = clock.getAsLong()
+                + TimeUnit.MILLISECONDS.toNanos(settings.backoffMillis(current.failedPlans++));
+    }
+
+    /** Stops this connection without a word about its books: another connection keeps them, or none is wanted. */
+    private void retire() {
+        retired = true;
+        closed = true;
+        if (watchdogTask != null) {
+            watchdogTask.cancel(false);
+        }
+        if (channel != null) {
+            channel.close();
+        }
+    }
+
+    /** A connection's life for people: {@code 24 h}, {@code 90 s}. */
+    private static String describe(Duration life) {
+        return life.toSecondsPart() == 0 && life.toMinutesPart() == 0 ? life.toHours() + " h"
+                : life.toSeconds() + " s";
     }
 
     /**
@@ -304,6 +437,13 @@ final class FeedConnection implements FeedListener {
     /** Each change is a line of the book log; a broken book has the connection replaced, a live one resets backoff. */
     @Override
     public void onBookState(VenueBook book, BookState from, BookState to, StateCause cause, String reason) {
+        if (retired) {
+            return;
+        }
+        if (predecessor != null) {
+            syncingToTakeOver(book, from, to, reason);
+            return;
+        }
         if (to == BookState.BROKEN) {
             BOOK.warn("{} {}: {} -> {} ({})", venue.name(), book.venueSymbol(), from, to, reason);
         } else {
@@ -315,6 +455,17 @@ final class FeedConnection implements FeedListener {
             replace(book.venueSymbol() + ": " + reason, book.venueSymbol() + " is BROKEN");
         } else if (to == BookState.LIVE) {
             failedAttempts = 0;
+        }
+    }
+
+    /** A replacement's books are its own affair until they are all live; a failing one is given up. */
+    private void syncingToTakeOver(VenueBook book, BookState from, BookState to, String reason) {
+        BOOK.debug("{} {} (replacement): {} -> {} ({})", venue.name(), book.venueSymbol(), from, to, reason);
+        if (to == BookState.LIVE && books.allLive()) {
+            // After the frame that made it live is handed on: a listener attached now sees the book once, whole.
+            loop.execute(this::takeOver);
+        } else if (to != BookState.LIVE && to != BookState.SYNCING) {
+            abandon(book.venueSymbol() + " is " + to + ": " + reason);
         }
     }
 
@@ -388,6 +539,7 @@ final class FeedConnection implements FeedListener {
                 FEED.info("{}: connected", venue.name());
                 books.resyncing(StateCause.CONNECTED, "connected");
                 lastFrameNanos = clock.getAsLong();
+                connectedNanos = lastFrameNanos;
                 lastPingNanos = Long.MIN_VALUE;
                 List<Instrument> instruments = new ArrayList<>();
                 for (int i = 0; i < books.size(); i++) {

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -42,7 +43,8 @@ public final class FeedManager implements LiveBooks {
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(1);
 
     private final EventLoopGroup group;
-    private final List<FeedConnection> connections = new ArrayList<>();
+    /** Changed on a connection's loop when another takes over from it, read by queries on any thread. */
+    private final List<FeedConnection> connections = new CopyOnWriteArrayList<>();
     private final StateListeners stateListeners = new StateListeners();
     /** The instruments each connection follows, in the order of {@link #connections}. */
     private final List<List<Instrument>> instruments = new ArrayList<>();
@@ -99,6 +101,8 @@ public final class FeedManager implements LiveBooks {
             connections.add(new FeedConnection(venue, endpoint, followed, settings, loop,
                     "wss".equals(endpoint.getScheme()) ? ssl : null, tap,
                     new SnapshotFetcher(venue, rest, settings, loop, ssl), stateListeners));
+            connections.get(connections.size() - 1).whenReplaced((old, replacement) ->
+                    connections.replaceAll(connection -> connection == old ? replacement : connection));
         }
     }
 

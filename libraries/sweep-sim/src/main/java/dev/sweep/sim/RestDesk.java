@@ -10,6 +10,7 @@ import dev.sweep.venue.RestSnapshots;
 import dev.sweep.venue.Venue;
 import dev.sweep.venue.server.MarketView;
 import dev.sweep.venue.server.RestAnswer;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,8 +24,9 @@ import java.util.function.Consumer;
 /**
  * The simulator's REST side: each venue with {@linkplain Venue#restSnapshots() REST snapshots} answers at its
  * {@linkplain dev.sweep.venue.VenueDescriptor#simulatorRestPath() path} through its own dialect, from the truth books,
- * except when a {@link SnapshotFault} was injected for its next answer. A stale answer comes from a copy of the book
- * that follows the truth {@value #STALE_STEPS} steps behind. Runs on the simulator's loop.
+ * except when a {@link SnapshotFault} was injected for its next answer: from the truth as it was the configured lag
+ * before ({@link SimulatorConfig#restLag}), or as it is when there is none. A stale answer comes from a copy of the
+ * book that follows the truth {@value #STALE_STEPS} steps behind. Runs on the simulator's loop.
  */
 final class RestDesk {
 
@@ -44,22 +46,37 @@ final class RestDesk {
     private final Map<String, Venue> venuesByPath = new LinkedHashMap<>();
     private final Map<String, ArrayDeque<SnapshotFault>> faults = new HashMap<>();
     private final Map<String, Map<Instrument, LaggingBook>> lagging = new HashMap<>();
+    /** Copies of the books that follow the truth {@link #restLag} behind, when there is a lag. */
+    private final Map<String, Map<Instrument, LaggingBook>> delayed = new HashMap<>();
+    private final long restLagNanos;
     private final List<Held> held = new ArrayList<>();
     private long requests;
 
-    RestDesk(SyntheticMarket market, List<Venue> venues) {
+    /**
+     * @param restLag how far behind the truth the answers are: zero for the truth as it is
+     */
+    RestDesk(SyntheticMarket market, List<Venue> venues, Duration restLag) {
         this.market = market;
+        this.restLagNanos = restLag.toNanos();
         for (Venue venue : venues) {
             venue.descriptor().simulatorRestPath().ifPresent(path -> {
                 venuesByPath.put(path, venue);
                 faults.put(venue.name(), new ArrayDeque<>());
-                Map<Instrument, LaggingBook> books = new LinkedHashMap<>();
-                market.instruments(venue.name()).forEach(instrument -> books.put(instrument,
-                        new LaggingBook(market.book(venue.name(), instrument), market.updateId(venue.name(),
-                                instrument))));
+                Map<Instrument, LaggingBook> books = copies(venue);
                 lagging.put(venue.name(), books);
+                if (restLagNanos > 0) {
+                    delayed.put(venue.name(), copies(venue));
+                }
             });
         }
+    }
+
+    /** A copy of each of the venue's truth books, as it is now, to follow the truth behind it. */
+    private Map<Instrument, LaggingBook> copies(Venue venue) {
+        Map<Instrument, LaggingBook> books = new LinkedHashMap<>();
+        market.instruments(venue.name()).forEach(instrument -> books.put(instrument,
+                new LaggingBook(market.book(venue.name(), instrument), market.updateId(venue.name(), instrument))));
+        return books;
     }
 
     /** The paths answered, for the list a wrong path gets. */
@@ -86,7 +103,7 @@ final class RestDesk {
                 + (query.isEmpty() ? "" : "?" + query);
         SnapshotFault fault = faults.get(venue.name()).poll();
         if (fault == null) {
-            respond.accept(rest.answer(request, new Truth(venue)));
+            respond.accept(rest.answer(request, restLagNanos > 0 ? new Delayed(venue, nowNanos) : new Truth(venue)));
             return;
         }
         switch (fault) {
@@ -120,11 +137,19 @@ final class RestDesk {
         return requests;
     }
 
-    /** Keeps the stale copies {@value #STALE_STEPS} steps behind. */
-    void onMarketEvent(MarketEvent event) {
+    /** Keeps the stale copies {@value #STALE_STEPS} steps behind, and the delayed ones the lag behind. */
+    void onMarketEvent(MarketEvent event, long nowNanos) {
         Map<Instrument, LaggingBook> books = lagging.get(event.venue());
         if (books != null) {
-            books.get(event.instrument()).onChanges(event.changes());
+            LaggingBook stale = books.get(event.instrument());
+            stale.onChanges(event.changes(), nowNanos);
+            stale.catchUp(STALE_STEPS, Long.MIN_VALUE);
+        }
+        Map<Instrument, LaggingBook> lagged = delayed.get(event.venue());
+        if (lagged != null) {
+            LaggingBook book = lagged.get(event.instrument());
+            book.onChanges(event.changes(), nowNanos);
+            book.catchUp(Integer.MAX_VALUE, nowNanos - restLagNanos);
         }
     }
 
@@ -193,11 +218,39 @@ final class RestDesk {
         }
     }
 
-    /** A copy of a truth book that takes each change {@value #STALE_STEPS} steps after the truth. */
+    /** The venue's market as it was the lag before {@code nowNanos}. */
+    private final class Delayed extends Truth {
+
+        private final long untilNanos;
+
+        Delayed(Venue venue, long nowNanos) {
+            super(venue);
+            this.untilNanos = nowNanos - restLagNanos;
+        }
+
+        @Override
+        public OrderBook book(Instrument instrument) {
+            return caughtUp(instrument).book;
+        }
+
+        @Override
+        public long updateId(Instrument instrument) {
+            return caughtUp(instrument).updateId;
+        }
+
+        /** The copy, with the steps that are now the lag old taken: the market may not have moved since the last. */
+        private LaggingBook caughtUp(Instrument instrument) {
+            LaggingBook book = delayed.get(venue.name()).get(instrument);
+            book.catchUp(Integer.MAX_VALUE, untilNanos);
+            return book;
+        }
+    }
+
+    /** A copy of a truth book that takes each change some steps, or some time, after the truth. */
     private static final class LaggingBook {
 
         private final OrderBook book;
-        private final ArrayDeque<List<Level>> pending = new ArrayDeque<>();
+        private final ArrayDeque<Step> pending = new ArrayDeque<>();
         private long updateId;
 
         LaggingBook(OrderBook truth, long updateId) {
@@ -205,13 +258,24 @@ final class RestDesk {
             this.updateId = updateId;
         }
 
-        void onChanges(List<Level> changes) {
-            pending.add(changes);
-            if (pending.size() > STALE_STEPS) {
-                List<Level> oldest = pending.poll();
+        void onChanges(List<Level> changes, long nowNanos) {
+            pending.add(new Step(nowNanos, changes));
+        }
+
+        /**
+         * Takes the oldest steps while more than {@code steps} wait, or the oldest came no later than {@code untilNanos}:
+         * a copy that lags by steps passes {@link Long#MIN_VALUE}, one that lags by time {@link Integer#MAX_VALUE}.
+         */
+        void catchUp(int steps, long untilNanos) {
+            while (!pending.isEmpty() && (pending.size() > steps || pending.peek().nanos() <= untilNanos)) {
+                List<Level> oldest = pending.poll().changes();
                 oldest.forEach(change -> book.set(change.side(), change.price(), change.size()));
                 updateId += oldest.size();
             }
+        }
+
+        /** One step of the truth, and when it happened. */
+        private record Step(long nanos, List<Level> changes) {
         }
     }
 }

@@ -100,7 +100,7 @@ public final class Simulator implements AutoCloseable, SimContext {
         venues.forEach(venue -> byName.put(venue.name(), venue));
         this.market = new SyntheticMarket(config.seed(), profiles, (venue, instrument) -> byName.get(venue)
                 .lists(instrument));
-        this.rest = new RestDesk(market, List.copyOf(venuesByPath.values()));
+        this.rest = new RestDesk(market, List.copyOf(venuesByPath.values()), config.restLag());
         this.faultRandom = new SplittableRandom(config.seed() ^ 0x5EED);
         for (Fault fault : Fault.values()) {
             faultsInjected.put(fault, new LongAdder());
@@ -411,7 +411,7 @@ public final class Simulator implements AutoCloseable, SimContext {
     private void step() {
         MarketEvent event = market.step();
         marketSteps.incrementAndGet();
-        rest.onMarketEvent(event);
+        rest.onMarketEvent(event, config.clock().epochNanos());
         for (Session session : List.copyOf(sessions)) {
             session.onMarketEvent(event);
         }

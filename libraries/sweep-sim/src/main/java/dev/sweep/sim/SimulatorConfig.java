@@ -1,6 +1,7 @@
 package dev.sweep.sim;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * How to run the simulator.
@@ -12,9 +13,11 @@ import java.nio.file.Path;
  * @param faults random faults on outgoing updates
  * @param tls    serve {@code wss://} with this identity, or null for plain {@code ws://}
  * @param clock  the simulator's one clock
+ * @param restLag how far the REST snapshots lag behind the WebSocket streams: each answers with the book as it was
+ *                this long before (a venue's REST cache, as Binance's, trails its stream); zero for none
  */
 public record SimulatorConfig(String host, int port, long seed, int rate, FaultPlan faults, TlsIdentity tls,
-                              SimClock clock) {
+                              SimClock clock, Duration restLag) {
 
     /**
      * A server certificate and its key, in a PKCS#12 key store.
@@ -30,6 +33,12 @@ public record SimulatorConfig(String host, int port, long seed, int rate, FaultP
         return new SimulatorConfig("127.0.0.1", 0, 7, 25, FaultPlan.NONE, null);
     }
 
+    /** REST snapshots that do not lag the streams. */
+    public SimulatorConfig(String host, int port, long seed, int rate, FaultPlan faults, TlsIdentity tls,
+                           SimClock clock) {
+        this(host, port, seed, rate, faults, tls, clock, Duration.ZERO);
+    }
+
     /** With the system's clock. */
     public SimulatorConfig(String host, int port, long seed, int rate, FaultPlan faults, TlsIdentity tls) {
         this(host, port, seed, rate, faults, tls, SimClock.system());
@@ -42,29 +51,36 @@ public record SimulatorConfig(String host, int port, long seed, int rate, FaultP
         if (rate < 0 || rate > 1_000_000) {
             throw new IllegalArgumentException("rate must be in [0, 1000000] updates per second: " + rate);
         }
+        if (restLag.isNegative()) {
+            throw new IllegalArgumentException("the REST lag must not be negative: " + restLag);
+        }
     }
 
     public SimulatorConfig withPort(int port) {
-        return new SimulatorConfig(host, port, seed, rate, faults, tls, clock);
+        return new SimulatorConfig(host, port, seed, rate, faults, tls, clock, restLag);
     }
 
     public SimulatorConfig withRate(int rate) {
-        return new SimulatorConfig(host, port, seed, rate, faults, tls, clock);
+        return new SimulatorConfig(host, port, seed, rate, faults, tls, clock, restLag);
     }
 
     public SimulatorConfig withSeed(long seed) {
-        return new SimulatorConfig(host, port, seed, rate, faults, tls, clock);
+        return new SimulatorConfig(host, port, seed, rate, faults, tls, clock, restLag);
     }
 
     public SimulatorConfig withFaults(FaultPlan faults) {
-        return new SimulatorConfig(host, port, seed, rate, faults, tls, clock);
+        return new SimulatorConfig(host, port, seed, rate, faults, tls, clock, restLag);
     }
 
     public SimulatorConfig withTls(TlsIdentity tls) {
-        return new SimulatorConfig(host, port, seed, rate, faults, tls, clock);
+        return new SimulatorConfig(host, port, seed, rate, faults, tls, clock, restLag);
     }
 
     public SimulatorConfig withClock(SimClock clock) {
-        return new SimulatorConfig(host, port, seed, rate, faults, tls, clock);
+        return new SimulatorConfig(host, port, seed, rate, faults, tls, clock, restLag);
+    }
+
+    public SimulatorConfig withRestLag(Duration restLag) {
+        return new SimulatorConfig(host, port, seed, rate, faults, tls, clock, restLag);
     }
 }

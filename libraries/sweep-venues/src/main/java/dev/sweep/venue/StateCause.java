@@ -24,6 +24,12 @@ public enum StateCause {
     /** The connection was replaced to rebuild a broken or silent book from a fresh snapshot. */
     RESYNC,
 
+    /**
+     * The connection was replaced before the venue's limit on its life (Binance: 24 h) by one whose books were
+     * already live: the books stayed live throughout.
+     */
+    PLANNED_RECONNECT,
+
     /** The venue refused the subscription. */
     REFUSED,
 

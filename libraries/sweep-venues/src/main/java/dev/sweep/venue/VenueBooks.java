@@ -128,6 +128,34 @@ public final class VenueBooks implements BookListener {
     }
 
     /**
+     * Attaches a listener to books that are live already, as they take over from another connection's: the listener
+     * first sees each book whole, as a snapshot, then every change, as one {@linkplain #attach attached} before the
+     * first frame does.
+     */
+    public void attachLive(BookListener listener) {
+        for (VenueBook book : books) {
+            listener.onSnapshot(book);
+            for (BookSide side : new BookSide[] {book.book().bids(), book.book().asks()}) {
+                for (int level = 0; level < side.depth(); level++) {
+                    listener.onLevel(book, side.side(), side.price(level), side.size(level));
+                }
+            }
+            listener.onApplied(book, book.lastUpdateNanos());
+        }
+        attach(listener);
+    }
+
+    /** Whether every book is {@link BookState#LIVE}: a connection taking over from another may. */
+    public boolean allLive() {
+        for (VenueBook book : books) {
+            if (book.state() != BookState.LIVE) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Hands a section that was applied and passed every check to the attached listeners, with the deletions of the
      * levels the subscribed depth cut from its book.
      */
@@ -165,6 +193,9 @@ public final class VenueBooks implements BookListener {
                 cut.endSection(book, false, -1);
             }
             book.book().truncate(maxDepth);
+            // The venue sends its best levels to the depth: a side that fills it has more beyond, unknown here.
+            book.book().bids().setTruncated(book.book().bids().depth() >= maxDepth);
+            book.book().asks().setTruncated(book.book().asks().depth() >= maxDepth);
         }
         book.recordUpdate(receiveNanos);
     }

@@ -19,10 +19,23 @@ import java.util.Optional;
  * @param keepAlive      what the client must send to stay connected
  * @param silenceTimeout how long the feed may stay silent before its books are stale: a few heartbeat intervals
  * @param market         how the venue quotes in the simulator's synthetic market
+ * @param connectionLife the longest the venue keeps a connection open before closing it (Binance: 24 h), or zero when
+ *                       it sets no limit: the feed replaces a connection before then ({@link #plannedReconnect})
  */
 public record VenueDescriptor(String name, URI webSocket, Optional<URI> rest, SymbolFormat symbols, long takerFee,
                               int depth, Integrity integrity, KeepAlive keepAlive, Duration silenceTimeout,
-                              MarketProfile market) {
+                              MarketProfile market, Duration connectionLife) {
+
+    /** The longest a replacement connection is opened ahead of the venue's limit. */
+    private static final Duration RECONNECT_AHEAD = Duration.ofMinutes(10);
+
+    /** A venue that keeps a connection open as long as the client keeps it alive. */
+    public VenueDescriptor(String name, URI webSocket, Optional<URI> rest, SymbolFormat symbols, long takerFee,
+                           int depth, Integrity integrity, KeepAlive keepAlive, Duration silenceTimeout,
+                           MarketProfile market) {
+        this(name, webSocket, rest, symbols, takerFee, depth, integrity, keepAlive, silenceTimeout, market,
+                Duration.ZERO);
+    }
 
     public VenueDescriptor {
         if (!name.matches("[a-z][a-z0-9]*")) {
@@ -32,6 +45,28 @@ public record VenueDescriptor(String name, URI webSocket, Optional<URI> rest, Sy
             throw new IllegalArgumentException(name + ": fee, depth and silence timeout must not be negative, and the"
                     + " timeout not zero");
         }
+        if (connectionLife.isNegative()) {
+            throw new IllegalArgumentException(name + ": a connection's life must not be negative");
+        }
+    }
+
+    /** The same venue with another connection life: how a test makes a day pass in seconds. */
+    public VenueDescriptor withConnectionLife(Duration life) {
+        return new VenueDescriptor(name, webSocket, rest, symbols, takerFee, depth, integrity, keepAlive,
+                silenceTimeout, market, life);
+    }
+
+    /**
+     * How long after it opened a connection is replaced, by a new one whose books are live before the old one closes,
+     * or empty for a venue that sets no limit: ten minutes before the venue's limit, or halfway through a life shorter
+     * than twenty minutes, so that the new connection has time to sync before the venue closes the old one.
+     */
+    public Optional<Duration> plannedReconnect() {
+        if (connectionLife.isZero()) {
+            return Optional.empty();
+        }
+        Duration half = connectionLife.dividedBy(2);
+        return Optional.of(connectionLife.minus(half.compareTo(RECONNECT_AHEAD) < 0 ? half : RECONNECT_AHEAD));
     }
 
     /**

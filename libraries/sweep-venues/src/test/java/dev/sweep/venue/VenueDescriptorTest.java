@@ -18,6 +18,21 @@ class VenueDescriptorTest {
     private static final Instrument BTC_USD = Instrument.of("BTC-USD");
     private static final MarketProfile MARKET = new MarketProfile(2, 10, 100, 200, 50);
 
+    /**
+     * Binance closes a connection at 24 h, so it is replaced ten minutes before; a life shorter than twenty minutes
+     * is replaced halfway; a venue with no limit is never replaced for its age.
+     */
+    @Test
+    void aConnectionIsReplacedTenMinutesBeforeTheVenuesLimitOrHalfwayThroughAShortLife() {
+        VenueDescriptor binance = Venues.byName("binance").orElseThrow().descriptor();
+
+        assertThat(binance.connectionLife()).isEqualTo(Duration.ofHours(24));
+        assertThat(binance.plannedReconnect()).hasValue(Duration.ofHours(24).minusMinutes(10));
+        assertThat(binance.withConnectionLife(Duration.ofSeconds(2)).plannedReconnect())
+                .hasValue(Duration.ofSeconds(1));
+        assertThat(Venues.byName("kraken").orElseThrow().descriptor().plannedReconnect()).isEmpty();
+    }
+
     @Test
     void symbolFormatsWriteWhatTheNextVenuesExpect() {
         assertThat(SymbolFormat.upperCase("/").format(BTC_USD)).isEqualTo("BTC/USD");

@@ -64,6 +64,9 @@ public final class HumanRenderer {
                 detail += SEPARATOR + view.book().instrument().quote() + " book converted to "
                         + analysis.instrument().quote();
             }
+            if (output.truncated(venue)) {
+                detail += SEPARATOR + truncated(output.sweptLevels(venue));
+            }
             tree.append(out, venue, Unverified.name(venue.label(), view.verified()), detail);
             out.append('\n');
         }
@@ -186,11 +189,21 @@ public final class HumanRenderer {
                     + ReportTree.quoteVerb(request)
                     : "only " + readable.size(merged.filled()) + " " + instrument.base() + " available"));
         }
+        for (String venue : output.truncatedInMerged()) {
+            parts.add(style.warning("TRUNCATED: " + venue + " taken to the end of its book, "
+                    + truncated(output.sweptLevels(analysis.venues().stream()
+                    .filter(report -> report.label().equals(venue)).findFirst().orElseThrow()))));
+        }
         if (!single) {
             analysis.bestAlone().ifPresent(bestAlone -> parts.add("best alone: " + marked(output, bestAlone.label())
                     + " " + readable.vwap(bestAlone.notionalWithFees(), bestAlone.filled()) + " after fees"));
         }
         return parts;
+    }
+
+    /** Why a book that ran out is not the whole answer: the venue has more levels than its feed sends. */
+    private static String truncated(int levels) {
+        return "truncated at " + levels + " levels: the venue has more, unseen";
     }
 
     /** A swept venue's name, marked when its book is unverified. */

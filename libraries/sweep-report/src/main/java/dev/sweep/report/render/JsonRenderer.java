@@ -41,6 +41,7 @@ public final class JsonRenderer {
                 writeState(json, output.view(venue.label()));
                 writeReport(json, venue);
                 writeQuote(json, output.view(venue.label()), analysis.conversion(venue.label()));
+                writeTruncated(json, output, venue);
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -66,6 +67,11 @@ public final class JsonRenderer {
                 json.writeStringField("venue", conversion.venue());
                 writeRate(json, conversion.rate(), analysis.instrument().priceScale());
                 json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("truncated");
+            for (String venue : output.truncatedInMerged()) {
+                json.writeString(venue);
             }
             json.writeEndArray();
             json.writeEndObject();
@@ -135,6 +141,20 @@ public final class JsonRenderer {
         json.writeEndObject();
         writeRounded(json, "nativeVwap", conversion.get().nativeVwap());
         json.writeStringField("nativeNotional", Decimals.exact(conversion.get().nativeNotional()));
+    }
+
+    /**
+     * Whether the venue's sweep ran off the end of its truncated book, and if so the levels that book ends at: the
+     * venue has more beyond them, unknown here. Last, so that the fields before keep their places.
+     */
+    private static void writeTruncated(JsonGenerator json, SweepOutput output, SweepReport venue) throws IOException {
+        boolean truncated = output.truncated(venue);
+        json.writeBooleanField("truncated", truncated);
+        if (truncated) {
+            json.writeNumberField("truncatedAt", output.sweptLevels(venue));
+        } else {
+            json.writeNullField("truncatedAt");
+        }
     }
 
     /**

@@ -180,8 +180,10 @@ final class BinanceFeedAdapter extends FrameDecoder {
 
     /** What the splice applies: a snapshot, which sets where the book ends, or an update cut to it. */
     private void applyWithinSnapshot(long receiveNanos) {
+        VenueBook book = batch.sectionBook(0);
         floors.cut(batch);
         applyBatch(receiveNanos);
+        floors.mark(book);
     }
 
     /** Reads the next value, an id: a non-negative integer, or {@link #NO_ID} after recording why not. */

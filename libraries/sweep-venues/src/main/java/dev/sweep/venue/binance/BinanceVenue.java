@@ -54,12 +54,13 @@ public final class BinanceVenue implements Venue {
     private static final MarketProfile MARKET = new MarketProfile(2, 2, 300, 500, 15);
     /**
      * A liquid book changes every 100 ms and each push carries the changes: five seconds without one is fifty pushes
-     * missed. The pings do not count: Netty answers them below the adapter.
+     * missed. The pings do not count: Netty answers them below the adapter. A connection lives at most 24 h ("expect
+     * to be disconnected at the 24 hour mark", web-socket-streams.md).
      */
     private static final VenueDescriptor DESCRIPTOR = new VenueDescriptor("binance",
             URI.create("wss://stream.binance.com:9443/ws"), Optional.of(URI.create("https://api.binance.com")),
             SymbolFormat.upperCase(""), TAKER_FEE, BinanceSnapshots.MAX_LIMIT, Integrity.ID_RANGE, KeepAlive.NONE,
-            Duration.ofSeconds(5), MARKET);
+            Duration.ofSeconds(5), MARKET, Duration.ofHours(24));
     private static final RestSnapshots SNAPSHOTS = new BinanceSnapshots(DESCRIPTOR.symbols());
 
     @Override

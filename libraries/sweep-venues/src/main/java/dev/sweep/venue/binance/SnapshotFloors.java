@@ -1,5 +1,6 @@
 package dev.sweep.venue.binance;
 
+import dev.sweep.core.BookSide;
 import dev.sweep.core.Side;
 import dev.sweep.venue.LevelBatch;
 import dev.sweep.venue.VenueBook;
@@ -55,6 +56,17 @@ final class SnapshotFloors {
             }
             batch.endSection(book, false, -1);
         }
+    }
+
+    /**
+     * Marks each side of the book that ends at its snapshot's last price truncated (the venue has levels beyond it),
+     * once a snapshot or update was applied: the depth alone does not tell, as deletes thin a side the snapshot filled.
+     */
+    void mark(VenueBook book) {
+        BookSide bids = book.book().bids();
+        BookSide asks = book.book().asks();
+        bids.setTruncated(bids.isTruncated() || lowestBid[book.index()] != Long.MIN_VALUE);
+        asks.setTruncated(asks.isTruncated() || highestAsk[book.index()] != Long.MAX_VALUE);
     }
 
     private boolean within(VenueBook book, Side side, long price) {

@@ -144,7 +144,8 @@ class BinanceFeedAdapterTest {
 
     /**
      * A side the snapshot filled (5,000 levels) ends at its last price: a level set below it, even once the book has
-     * room after a delete, is not claimed; the other side, not filled, takes levels anywhere.
+     * room after a delete, is not claimed, and the side is truncated, fewer levels or not; the other side, not filled,
+     * takes levels anywhere and is the venue's whole side.
      */
     @Test
     void theBookNeverHoldsALevelBeyondAFullSnapshotsLast() {
@@ -168,6 +169,18 @@ class BinanceFeedAdapterTest {
         assertThat(book.price(book.depth() - 1)).isEqualTo(lowest);
         assertThat(book.size(book.depth() - 1)).isEqualTo(size("2"));
         assertThat(client.book("BNB-BTC").book().asks().sizeAt(price("12"))).isEqualTo(size("3"));
+        assertThat(book.isTruncated()).isTrue();
+        assertThat(client.book("BNB-BTC").book().asks().isTruncated()).isFalse();
+    }
+
+    @Test
+    void aSnapshotThatDidNotFillASideIsTheVenuesWholeBook() {
+        live(1027024);
+
+        client.feed(event(1027025, 1027026, "0.0019", "7"));
+
+        assertThat(client.book("BNB-BTC").book().bids().isTruncated()).isFalse();
+        assertThat(client.book("BNB-BTC").book().asks().isTruncated()).isFalse();
     }
 
     @Test

@@ -1,0 +1,164 @@
+package dev.sweep.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sweep.core.BookState;
+import dev.sweep.core.Instrument;
+import dev.sweep.core.OrderBook;
+import dev.sweep.core.Side;
+import dev.sweep.sim.Simulator;
+import dev.sweep.sim.SimulatorConfig;
+import dev.sweep.venue.BookListener;
+import dev.sweep.venue.FeedAdapter;
+import dev.sweep.venue.RestSnapshots;
+import dev.sweep.venue.StateCause;
+import dev.sweep.venue.Venue;
+import dev.sweep.venue.VenueBook;
+import dev.sweep.venue.VenueBooks;
+import dev.sweep.venue.VenueDescriptor;
+import dev.sweep.venue.VenueHarness;
+import dev.sweep.venue.Venues;
+import dev.sweep.venue.server.ServerContext;
+import dev.sweep.venue.server.ServerSession;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A venue that closes its connections after a while (Binance: 24 h) gets a planned reconnect: over the simulator,
+ * Binance with its connection life cut to two seconds has its connection replaced again and again by one whose book
+ * was live before it took over, so that the book never leaves LIVE, and after each switch the book, and the book a
+ * listener attached to the feed keeps, equal the truth.
+ */
+@Timeout(90)
+class PlannedReconnectTest {
+
+    private static final Instrument BTC_USDT = Instrument.of("BTC-USDT");
+    private static final Duration LIFE = Duration.ofSeconds(2);
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final List<BookStateChange> changes = new CopyOnWriteArrayList<>();
+
+    @Test
+    void aConnectionReplacedBeforeTheVenuesLimitKeepsItsBookLiveAndTrue() throws InterruptedException {
+        Venue binance = Venues.byName("binance").orElseThrow();
+        Venue shortLived = new ShortLived(binance, binance.descriptor().withConnectionLife(LIFE));
+        OrderBook followed = new OrderBook("binance", BTC_USDT, 2);
+        try (Simulator simulator = Simulator.start(SimulatorConfig.defaults().withRate(100), List.of(binance));
+             FeedManager feeds = new FeedManager(List.of(shortLived), Map.of("binance", simulator.endpoint("binance")),
+                     Map.of("binance", simulator.restEndpoint("binance")), List.of(BTC_USDT),
+                     FeedSettings.defaults(), FrameTap.NONE)) {
+            feeds.addStateListener(changes::add);
+            feeds.attach(venue -> new Following(followed)).start();
+            await("a live book", () -> feeds.views(BTC_USDT).get(0).isLive());
+
+            await("two planned reconnects", () -> planned() >= 2);
+            simulator.pause();
+            OrderBook truth = simulator.truth("binance", BTC_USDT).copy();
+            await("the truth", () -> VenueHarness.sameLevels(feeds.views(BTC_USDT).get(0).book(), truth));
+            await("the listener's book equal to the truth", () -> {
+                synchronized (followed) {
+                    return VenueHarness.sameLevels(followed, truth);
+                }
+            });
+
+            assertThat(changes).filteredOn(change -> change.cause() == StateCause.PLANNED_RECONNECT)
+                    .allSatisfy(change -> {
+                        assertThat(change.from()).isEqualTo(BookState.LIVE);
+                        assertThat(change.to()).isEqualTo(BookState.LIVE);
+                        assertThat(change.reason()).matches("connection \\d+ took over from connection \\d+ before"
+                                + " the venue's limit of 2 s");
+                    });
+            assertThat(changes).extracting(BookStateChange::to).containsOnly(BookState.LIVE);
+            assertThat(feeds.views(BTC_USDT).get(0).resyncs()).isZero();
+        }
+    }
+
+    private long planned() {
+        return changes.stream().filter(change -> change.cause() == StateCause.PLANNED_RECONNECT)
+                .count();
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+    }
+
+    /** A listener keeping its own copy of the book from what the feed hands it, as a recorder or publisher does. */
+    private static final class Following implements BookListener {
+
+        private final OrderBook book;
+
+        Following(OrderBook book) {
+            this.book = book;
+        }
+
+        @Override
+        public void onSnapshot(VenueBook venueBook) {
+            synchronized (book) {
+                book.clear();
+            }
+        }
+
+        @Override
+        public void onLevel(VenueBook venueBook, Side side, long price, long size) {
+            synchronized (book) {
+                book.set(side, price, size);
+            }
+        }
+
+        @Override
+        public void onApplied(VenueBook venueBook, long receiveNanos) {
+            // The copy is whole after every call: nothing to finish.
+        }
+    }
+
+    /** A venue as another, but for its descriptor: how a test gives Binance a shorter connection life. */
+    private record ShortLived(Venue venue, VenueDescriptor descriptor) implements Venue {
+
+        @Override
+        public Set<String> quoteCurrencies() {
+            return venue.quoteCurrencies();
+        }
+
+        @Override
+        public int pricePrecision(Instrument instrument) {
+            return venue.pricePrecision(instrument);
+        }
+
+        @Override
+        public String integrity() {
+            return venue.integrity();
+        }
+
+        @Override
+        public Optional<RestSnapshots> restSnapshots() {
+            return venue.restSnapshots();
+        }
+
+        @Override
+        public List<String> subscribeMessages(List<Instrument> instruments) {
+            return venue.subscribeMessages(instruments);
+        }
+
+        @Override
+        public FeedAdapter newAdapter(VenueBooks books) {
+            return venue.newAdapter(books);
+        }
+
+        @Override
+        public ServerSession newServerSession(ServerContext context) {
+            return venue.newServerSession(context);
+        }
+    }
+}
