@@ -190,13 +190,13 @@ public final class SnapshotSplice {
         return join;
     }
 
-    /** Stages the buffered update {@code index} in the batch, as the adapter staged it. */
+    /** Stages the buffered update {@code index} in the batch, as the adapter staged it, with the venue's stamps. */
     private void restage(VenueBook book, LevelBatch buffer, int index) {
         batch.clear();
         for (int level = buffer.sectionStart(index); level < buffer.sectionEnd(index); level++) {
             batch.addLevel(buffer.side(level), buffer.price(level), buffer.size(level));
         }
-        batch.endSection(book, false, -1);
+        batch.endSection(book, false, -1, buffer.venueSeq(index), buffer.venueNanos(index));
     }
 
     /** One book's stage, ids and buffer. */
@@ -220,7 +220,7 @@ public final class SnapshotSplice {
                     return false;
                 }
             }
-            buffer.endSection(staged.sectionBook(0), false, -1);
+            buffer.endSection(staged.sectionBook(0), false, -1, staged.venueSeq(0), staged.venueNanos(0));
             if (buffered == firsts.length) {
                 firsts = Arrays.copyOf(firsts, buffered * 2);
                 lasts = Arrays.copyOf(lasts, buffered * 2);

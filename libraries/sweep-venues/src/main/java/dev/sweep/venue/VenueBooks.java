@@ -114,7 +114,7 @@ public final class VenueBooks implements BookListener {
             return false;
         }
         batch.replay(section, this);
-        onApplied(book, receiveNanos);
+        onApplied(book, receiveNanos, batch.venueSeq(section), batch.venueNanos(section));
         return true;
     }
 
@@ -137,7 +137,8 @@ public final class VenueBooks implements BookListener {
             if (cut.sectionCount() > 0) {
                 cut.replay(0, listener);
             }
-            listener.onApplied(batch.sectionBook(section), receiveNanos);
+            listener.onApplied(batch.sectionBook(section), receiveNanos, batch.venueSeq(section),
+                    batch.venueNanos(section));
         }
     }
 
@@ -156,7 +157,7 @@ public final class VenueBooks implements BookListener {
 
     /** Cuts the book to the subscribed depth, noting the levels cut when listeners are attached, and records it. */
     @Override
-    public void onApplied(VenueBook book, long receiveNanos) {
+    public void onApplied(VenueBook book, long receiveNanos, long venueSeq, long venueNanos) {
         cut.clear();
         if (maxDepth > 0) {
             if (attached.length > 0) {

@@ -48,12 +48,12 @@ final class SnapshotFloors {
                     kept.addLevel(batch.side(level), batch.price(level), batch.size(level));
                 }
             }
-            kept.endSection(book, false, -1);
+            kept.endSection(book, false, -1, batch.venueSeq(0), batch.venueNanos(0));
             batch.clear();
             for (int level = kept.sectionStart(0); level < kept.sectionEnd(0); level++) {
                 batch.addLevel(kept.side(level), kept.price(level), kept.size(level));
             }
-            batch.endSection(book, false, -1);
+            batch.endSection(book, false, -1, kept.venueSeq(0), kept.venueNanos(0));
         }
     }
 
