@@ -38,7 +38,8 @@ public abstract class FrameDecoder implements FeedAdapter {
     protected final VenueBooks books;
     protected final FeedListener listener;
     protected final JsonCursor cursor = new JsonCursor();
-    protected final LevelBatch batch = new LevelBatch();
+    /** The books' one staging batch ({@link VenueBooks#staging}), shared with the adapters of later connections. */
+    protected final LevelBatch batch;
     /** The frame being decoded. */
     protected byte[] buffer;
     /**
@@ -53,6 +54,7 @@ public abstract class FrameDecoder implements FeedAdapter {
     protected FrameDecoder(VenueBooks books) {
         this.books = books;
         this.listener = books.listener();
+        this.batch = books.staging();
     }
 
     @Override

@@ -16,9 +16,9 @@ public final class LevelBatch {
     /** The most levels one frame may carry; a larger frame is rejected rather than allowed to exhaust memory. */
     public static final int MAX_LEVELS = 2_000_000;
 
-    private Side[] sides = new Side[256];
-    private long[] prices = new long[256];
-    private long[] sizes = new long[256];
+    private Side[] sides;
+    private long[] prices;
+    private long[] sizes;
     private int levelCount;
 
     private VenueBook[] sectionBooks = new VenueBook[8];
@@ -29,6 +29,21 @@ public final class LevelBatch {
     private int[] sectionEnds = new int[8];
     private int sectionCount;
     private int sectionStart;
+
+    /** A batch with room for 256 levels before it grows. */
+    public LevelBatch() {
+        this(256);
+    }
+
+    /** A batch with room for {@code levels} levels (at least 1) before it grows. */
+    public LevelBatch(int levels) {
+        if (levels < 1) {
+            throw new IllegalArgumentException("a batch needs room for a level: " + levels);
+        }
+        sides = new Side[levels];
+        prices = new long[levels];
+        sizes = new long[levels];
+    }
 
     /** Empties the batch for the next frame. */
     public void clear() {

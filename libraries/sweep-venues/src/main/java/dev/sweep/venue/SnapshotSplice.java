@@ -32,6 +32,8 @@ public final class SnapshotSplice {
 
     /** Snapshots asked for one book, on one connection, before the book is broken. */
     public static final int MAX_ATTEMPTS = 5;
+    /** Room in a book's buffer before it grows: a new connection's splice allocates little until it needs more. */
+    private static final int BUFFERED_LEVELS = 16;
 
     /** Where a book stands. */
     private enum Stage {
@@ -208,7 +210,8 @@ public final class SnapshotSplice {
         private int attempts;
         /** While joining, the snapshot's id; while following, the last id of the last update applied. */
         private long id;
-        private final LevelBatch buffer = new LevelBatch();
+        /** Small at first: it holds the few updates that come while the snapshot is fetched, a level or two each. */
+        private final LevelBatch buffer = new LevelBatch(BUFFERED_LEVELS);
         private long[] firsts = new long[16];
         private long[] lasts = new long[16];
         private int buffered;

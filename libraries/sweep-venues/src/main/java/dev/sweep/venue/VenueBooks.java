@@ -34,6 +34,8 @@ public final class VenueBooks implements BookListener {
     private BookListener[] attached = new BookListener[0];
     /** The deletions of the levels the subscribed depth cut from the book last applied, for the attached listeners. */
     private final LevelBatch cut = new LevelBatch();
+    /** Where the connection's adapters stage their frames ({@link #staging}). */
+    private final LevelBatch staging = new LevelBatch();
 
     /**
      * @param venue       the venue, for its name, symbols and price precisions
@@ -94,6 +96,16 @@ public final class VenueBooks implements BookListener {
             }
         }
         return null;
+    }
+
+    /**
+     * The batch the adapters of these books stage each frame and snapshot in: one for the books' life, handed to the
+     * adapter of every new connection (a reconnection, a resync), so that a new connection does not grow a batch of
+     * its own again to the size of its snapshots. An adapter holds nothing in it from one call to the next, and every
+     * call runs on the connection's one thread, so an adapter that is being replaced cannot disturb its successor.
+     */
+    LevelBatch staging() {
+        return staging;
     }
 
     /** Where adapters report what is not a level or a state (acks, heartbeats, rejected frames, venue errors). */

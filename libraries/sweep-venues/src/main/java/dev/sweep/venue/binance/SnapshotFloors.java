@@ -17,7 +17,8 @@ final class SnapshotFloors {
 
     private final long[] lowestBid;
     private final long[] highestAsk;
-    private final LevelBatch kept = new LevelBatch();
+    /** The levels of an update that reaches beyond the floors: made when one first does, as few updates do. */
+    private LevelBatch kept;
 
     SnapshotFloors(int books) {
         lowestBid = new long[books];
@@ -42,6 +43,9 @@ final class SnapshotFloors {
             beyond += within(book, batch.side(level), batch.price(level)) ? 0 : 1;
         }
         if (beyond > 0) {
+            if (kept == null) {
+                kept = new LevelBatch();
+            }
             kept.clear();
             for (int level = batch.sectionStart(0); level < batch.sectionEnd(0); level++) {
                 if (within(book, batch.side(level), batch.price(level))) {
