@@ -144,6 +144,12 @@ class FaultCampaignTest {
                 feeds.addStateListener(changes::add);
                 feeds.start();
                 awaitLive(feeds, instrument, venue);
+                if (!stale) {
+                    // A gap in the first update after a REST snapshot cannot be told from a snapshot older than that
+                    // update (the splice names it STALE_SNAPSHOT): the fault goes into a book that has followed its
+                    // snapshot by an update, as in VenueLoopbackContractTest.
+                    awaitUpdateAfter(feeds, instrument, venue, feeds.views(instrument).get(0).updates());
+                }
                 changes.clear();
                 if (!stale) {
                     simulator.inject(venue, Fault.of(fault));
@@ -203,6 +209,16 @@ class FaultCampaignTest {
         long since = System.nanoTime();
         while (!feeds.views(instrument).get(0).isLive()) {
             assertThat(System.nanoTime() - since).as(venue + " live: " + feeds.views(instrument))
+                    .isLessThan(RECOVERY_BOUND.toNanos());
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
+    }
+
+    private static void awaitUpdateAfter(FeedManager feeds, Instrument instrument, String venue, long updates)
+            throws InterruptedException {
+        long since = System.nanoTime();
+        while (feeds.views(instrument).get(0).updates() <= updates) {
+            assertThat(System.nanoTime() - since).as(venue + " an update after " + updates)
                     .isLessThan(RECOVERY_BOUND.toNanos());
             TimeUnit.MILLISECONDS.sleep(10);
         }

@@ -118,7 +118,7 @@ class PlannedReconnectTest {
         }
 
         @Override
-        public void onApplied(VenueBook venueBook, long receiveNanos) {
+        public void onApplied(VenueBook venueBook, long receiveNanos, long venueSeq, long venueNanos) {
             // The copy is whole after every call: nothing to finish.
         }
     }

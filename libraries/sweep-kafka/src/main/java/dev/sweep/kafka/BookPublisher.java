@@ -136,8 +136,8 @@ public final class BookPublisher implements Consumer<BookStateChange>, AutoClose
         }
 
         @Override
-        public void onApplied(VenueBook book, long receiveNanos) {
-            of(book).onApplied(receiveNanos + wallOffsetNanos);
+        public void onApplied(VenueBook book, long receiveNanos, long venueSeq, long venueNanos) {
+            of(book).onApplied(receiveNanos + wallOffsetNanos, venueSeq, venueNanos);
         }
     }
 }

@@ -79,11 +79,14 @@ final class BookStream {
     }
 
     /**
-     * The snapshot or update is complete: write it, opening a new epoch when it is a snapshot or one was lost.
+     * The snapshot or update is complete: write it, opening a new epoch when it is a snapshot or one was lost. A
+     * SNAPSHOT written after it shows the book as of the same message, and carries the same venue sequence and time.
      *
      * @param receiveNanos when its frame was received, nanoseconds since 1970
+     * @param venueSeq     the venue's sequence number of the message, or {@link BookEvent#NONE}
+     * @param venueNanos   when the venue sent it, nanoseconds since 1970, or {@link BookEvent#NONE}
      */
-    synchronized void onApplied(long receiveNanos) {
+    synchronized void onApplied(long receiveNanos, long venueSeq, long venueNanos) {
         if (snapshotting) {
             book.clear();
             whole = true;
@@ -100,16 +103,16 @@ final class BookStream {
             lost = false;
             epoch = epochs.getAsLong();
             seq = 0;
-            snapshot(receiveNanos);
+            snapshot(receiveNanos, venueSeq, venueNanos);
         } else {
-            start(BookEvent.Type.DELTA, receiveNanos, BookState.LIVE, null, pendingCount);
+            start(BookEvent.Type.DELTA, receiveNanos, venueSeq, venueNanos, BookState.LIVE, null, pendingCount);
             for (int level = 0; level < pendingCount; level++) {
                 writer.level(pending.side(level), pending.price(level), pending.size(level));
             }
             send(receiveNanos, false);
             if (sinceSnapshot >= settings.snapshotEvery()
                     || receiveNanos - lastSnapshotNanos >= settings.snapshotInterval().toNanos()) {
-                snapshot(receiveNanos);
+                snapshot(receiveNanos, venueSeq, venueNanos);
             }
         }
         snapshotting = false;
@@ -145,12 +148,12 @@ final class BookStream {
     }
 
     private void sendState(long nowNanos) {
-        start(BookEvent.Type.STATE, nowNanos, state, reason, 0);
+        start(BookEvent.Type.STATE, nowNanos, BookEvent.NONE, BookEvent.NONE, state, reason, 0);
         send(nowNanos, false);
     }
 
-    private void snapshot(long receiveNanos) {
-        start(BookEvent.Type.SNAPSHOT, receiveNanos, BookState.LIVE, null,
+    private void snapshot(long receiveNanos, long venueSeq, long venueNanos) {
+        start(BookEvent.Type.SNAPSHOT, receiveNanos, venueSeq, venueNanos, BookState.LIVE, null,
                 book.bids().depth() + book.asks().depth());
         writeLevels(book.bids());
         writeLevels(book.asks());
@@ -165,8 +168,9 @@ final class BookStream {
         }
     }
 
-    private void start(BookEvent.Type type, long nanos, BookState eventState, byte[] why, int levels) {
-        writer.start(type, venue, symbol, epoch, ++seq, BookEvent.NONE, nanos, BookEvent.NONE, BookEvent.NONE,
+    private void start(BookEvent.Type type, long nanos, long venueSeq, long venueNanos, BookState eventState,
+                       byte[] why, int levels) {
+        writer.start(type, venue, symbol, epoch, ++seq, venueSeq, nanos, venueNanos, BookEvent.NONE,
                 instrument.priceScale(), instrument.sizeScale(), eventState, why, levels);
     }
 

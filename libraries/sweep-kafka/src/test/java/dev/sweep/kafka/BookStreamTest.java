@@ -31,7 +31,7 @@ class BookStreamTest {
     void aQuietBookRepeatsItsStateOnceEveryHeartbeatInterval() {
         stream.onSnapshot();
         stream.onLevel(Side.BID, 100, 5);
-        stream.onApplied(T0);
+        stream.onApplied(T0, BookEvent.NONE, BookEvent.NONE);
         stream.onState(BookState.LIVE, "1 bids, 0 asks");
 
         stream.heartbeat(T0 + 4 * SECOND, settings.heartbeatInterval().toNanos());
@@ -51,9 +51,9 @@ class BookStreamTest {
     void aBookWithEventsSendsNoHeartbeat() {
         stream.onSnapshot();
         stream.onLevel(Side.BID, 100, 5);
-        stream.onApplied(T0);
+        stream.onApplied(T0, BookEvent.NONE, BookEvent.NONE);
         stream.onLevel(Side.BID, 100, 6);
-        stream.onApplied(T0 + 4 * SECOND);
+        stream.onApplied(T0 + 4 * SECOND, BookEvent.NONE, BookEvent.NONE);
 
         stream.heartbeat(T0 + 8 * SECOND, settings.heartbeatInterval().toNanos());
 

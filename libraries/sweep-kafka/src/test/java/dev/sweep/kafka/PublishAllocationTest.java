@@ -50,7 +50,7 @@ class PublishAllocationTest {
             listener.onLevel(book, Side.BID, MID - i * TICK, 1_000L * i);
             listener.onLevel(book, Side.ASK, MID + i * TICK, 1_000L * i);
         }
-        listener.onApplied(book, System.nanoTime());
+        listener.onApplied(book, System.nanoTime(), 0, BookListener.NONE);
         drain(ring, taker);
 
         for (int i = 0; i < WARM_UP; i++) {
@@ -73,7 +73,7 @@ class PublishAllocationTest {
         listener.onLevel(book, Side.BID, MID - offset * TICK, (i % 50) * 1_000L);
         listener.onLevel(book, Side.ASK, MID + offset * TICK, (i % 70 + 1) * 1_000L);
         listener.onLevel(book, Side.BID, MID - (offset + 1) * TICK, 5_000L);
-        listener.onApplied(book, System.nanoTime());
+        listener.onApplied(book, System.nanoTime(), i, BookListener.NONE);
         drain(ring, taker);
     }
 

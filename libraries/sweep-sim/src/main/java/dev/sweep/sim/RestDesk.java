@@ -103,21 +103,22 @@ final class RestDesk {
                 + (query.isEmpty() ? "" : "?" + query);
         SnapshotFault fault = faults.get(venue.name()).poll();
         if (fault == null) {
-            respond.accept(rest.answer(request, restLagNanos > 0 ? new Delayed(venue, nowNanos) : new Truth(venue)));
+            respond.accept(rest.answer(request, restLagNanos > 0 ? new Delayed(venue, nowNanos) : new Truth(venue),
+                    nowNanos));
             return;
         }
         switch (fault) {
             case STALE -> {
-                RestAnswer stale = rest.answer(request, new Lagging(venue));
+                RestAnswer stale = rest.answer(request, new Lagging(venue), nowNanos);
                 held.add(new Held(nowNanos + STALE_NANOS, () -> respond.accept(stale)));
             }
             case SLOW -> {
-                RestAnswer slow = rest.answer(request, new Truth(venue));
+                RestAnswer slow = rest.answer(request, new Truth(venue), nowNanos);
                 held.add(new Held(nowNanos + SLOW_NANOS, () -> respond.accept(slow)));
             }
             case SERVER_ERROR -> respond.accept(new RestAnswer(503, "{\"error\":\"simulated outage\"}"));
             case MALFORMED -> {
-                RestAnswer whole = rest.answer(request, new Truth(venue));
+                RestAnswer whole = rest.answer(request, new Truth(venue), nowNanos);
                 respond.accept(new RestAnswer(whole.status(), whole.body().substring(0, whole.body().length() / 2)));
             }
         }

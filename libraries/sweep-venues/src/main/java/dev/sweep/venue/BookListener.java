@@ -17,6 +17,9 @@ import dev.sweep.core.Side;
  */
 public interface BookListener {
 
+    /** A venue sequence or a venue time the venue does not send. */
+    long NONE = -1;
+
     /** A snapshot of the book starts: the levels that follow, up to {@link #onApplied}, are the whole book. */
     void onSnapshot(VenueBook book);
 
@@ -27,6 +30,10 @@ public interface BookListener {
      * The snapshot or update of the book is complete.
      *
      * @param receiveNanos when its frame was received ({@link System#nanoTime()} scale)
+     * @param venueSeq     the venue's own sequence number of the message (its adapter says which), or
+     *                     {@link #NONE}
+     * @param venueNanos   when the venue says it sent the message, nanoseconds since 1970 by the venue's clock, or
+     *                     {@link #NONE}
      */
-    void onApplied(VenueBook book, long receiveNanos);
+    void onApplied(VenueBook book, long receiveNanos, long venueSeq, long venueNanos);
 }

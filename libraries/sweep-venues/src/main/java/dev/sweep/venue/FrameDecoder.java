@@ -5,6 +5,7 @@ import dev.sweep.core.FixedPoint;
 import dev.sweep.core.Side;
 import dev.sweep.venue.json.JsonCursor;
 import dev.sweep.venue.json.JsonCursor.Token;
+import dev.sweep.venue.json.VenueTimes;
 import dev.sweep.venue.json.Vocabulary;
 import java.util.function.BooleanSupplier;
 
@@ -37,7 +38,8 @@ public abstract class FrameDecoder implements FeedAdapter {
     protected final VenueBooks books;
     protected final FeedListener listener;
     protected final JsonCursor cursor = new JsonCursor();
-    protected final LevelBatch batch = new LevelBatch();
+    /** The books' one staging batch ({@link VenueBooks#staging}), shared with the adapters of later connections. */
+    protected final LevelBatch batch;
     /** The frame being decoded. */
     protected byte[] buffer;
     /**
@@ -52,6 +54,7 @@ public abstract class FrameDecoder implements FeedAdapter {
     protected FrameDecoder(VenueBooks books) {
         this.books = books;
         this.listener = books.listener();
+        this.batch = books.staging();
     }
 
     @Override
@@ -343,6 +346,43 @@ public abstract class FrameDecoder implements FeedAdapter {
             return -1;
         }
         return value;
+    }
+
+    /**
+     * Reads the next value as the venue's time of its message, an RFC 3339 string: nanoseconds since 1970, or
+     * {@link BookListener#NONE} when the string is not such a time. A time is what the venue says of its message, not
+     * part of the book: one that cannot be read is not known, and the frame is applied all the same.
+     *
+     * @return the time, or {@link BookListener#NONE}, also after recording why a value that is not a string is wrong
+     */
+    protected final long isoTime(String field) {
+        Token token = cursor.next();
+        if (token == Token.STRING) {
+            long nanos = cursor.tokenIsoNanos();
+            return nanos == VenueTimes.INVALID ? BookListener.NONE : nanos;
+        }
+        return scalarTime(token, field);
+    }
+
+    /**
+     * Reads the next value as the venue's time of its message in milliseconds since 1970, a number or a string of
+     * digits, as {@link #isoTime} does: nanoseconds since 1970, or {@link BookListener#NONE}.
+     */
+    protected final long millisTime(String field) {
+        Token token = cursor.next();
+        if (token == Token.STRING || token == Token.NUMBER) {
+            long nanos = VenueTimes.millisToNanos(cursor.tokenUnsignedLong());
+            return nanos == VenueTimes.INVALID ? BookListener.NONE : nanos;
+        }
+        return scalarTime(token, field);
+    }
+
+    /** A time that is not a string: a scalar is no time, an object or array makes the frame's shape wrong. */
+    private long scalarTime(Token token, String field) {
+        if (token == Token.START_OBJECT || token == Token.START_ARRAY) {
+            fail(field + " must be a time");
+        }
+        return BookListener.NONE;
     }
 
     /** Stages a level read from the frame; false, with a reason, for a non-positive price or an oversized frame. */

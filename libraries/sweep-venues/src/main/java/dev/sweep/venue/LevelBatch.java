@@ -16,17 +16,34 @@ public final class LevelBatch {
     /** The most levels one frame may carry; a larger frame is rejected rather than allowed to exhaust memory. */
     public static final int MAX_LEVELS = 2_000_000;
 
-    private Side[] sides = new Side[256];
-    private long[] prices = new long[256];
-    private long[] sizes = new long[256];
+    private Side[] sides;
+    private long[] prices;
+    private long[] sizes;
     private int levelCount;
 
     private VenueBook[] sectionBooks = new VenueBook[8];
     private boolean[] sectionSnapshots = new boolean[8];
     private long[] sectionChecksums = new long[8];
+    private long[] sectionVenueSeqs = new long[8];
+    private long[] sectionVenueNanos = new long[8];
     private int[] sectionEnds = new int[8];
     private int sectionCount;
     private int sectionStart;
+
+    /** A batch with room for 256 levels before it grows. */
+    public LevelBatch() {
+        this(256);
+    }
+
+    /** A batch with room for {@code levels} levels (at least 1) before it grows. */
+    public LevelBatch(int levels) {
+        if (levels < 1) {
+            throw new IllegalArgumentException("a batch needs room for a level: " + levels);
+        }
+        sides = new Side[levels];
+        prices = new long[levels];
+        sizes = new long[levels];
+    }
 
     /** Empties the batch for the next frame. */
     public void clear() {
@@ -58,23 +75,38 @@ public final class LevelBatch {
     }
 
     /**
-     * Closes the section of the levels staged since the previous section.
+     * Closes the section of the levels staged since the previous section, which carries neither a venue sequence nor
+     * a venue time ({@link BookListener#NONE}).
      *
      * @param book     the book they belong to
      * @param snapshot whether they replace the book (true) or update it
      * @param checksum the venue's checksum for the book after this section, or -1 when the venue sends none
      */
     public void endSection(VenueBook book, boolean snapshot, long checksum) {
+        endSection(book, snapshot, checksum, BookListener.NONE, BookListener.NONE);
+    }
+
+    /**
+     * Closes the section of the levels staged since the previous section, with what the venue said of its message.
+     *
+     * @param venueSeq   the venue's sequence number of the message, or {@link BookListener#NONE}
+     * @param venueNanos when the venue says it sent the message, nanoseconds since 1970, or {@link BookListener#NONE}
+     */
+    public void endSection(VenueBook book, boolean snapshot, long checksum, long venueSeq, long venueNanos) {
         if (sectionCount == sectionBooks.length) {
             int capacity = sectionCount * 2;
             sectionBooks = Arrays.copyOf(sectionBooks, capacity);
             sectionSnapshots = Arrays.copyOf(sectionSnapshots, capacity);
             sectionChecksums = Arrays.copyOf(sectionChecksums, capacity);
+            sectionVenueSeqs = Arrays.copyOf(sectionVenueSeqs, capacity);
+            sectionVenueNanos = Arrays.copyOf(sectionVenueNanos, capacity);
             sectionEnds = Arrays.copyOf(sectionEnds, capacity);
         }
         sectionBooks[sectionCount] = book;
         sectionSnapshots[sectionCount] = snapshot;
         sectionChecksums[sectionCount] = checksum;
+        sectionVenueSeqs[sectionCount] = venueSeq;
+        sectionVenueNanos[sectionCount] = venueNanos;
         sectionEnds[sectionCount] = levelCount;
         sectionCount++;
         sectionStart = levelCount;
@@ -99,6 +131,25 @@ public final class LevelBatch {
 
     public long checksum(int section) {
         return sectionChecksums[section];
+    }
+
+    /** The venue's sequence number of the section's message, or {@link BookListener#NONE}. */
+    public long venueSeq(int section) {
+        return sectionVenueSeqs[section];
+    }
+
+    /** When the venue says it sent the section's message, nanoseconds since 1970, or {@link BookListener#NONE}. */
+    public long venueNanos(int section) {
+        return sectionVenueNanos[section];
+    }
+
+    /**
+     * Stamps every section closed so far with the sequence and time of the frame that holds them: for a venue that
+     * writes them on the frame rather than on each message (Coinbase), and may write them after the messages.
+     */
+    public void stampSections(long venueSeq, long venueNanos) {
+        Arrays.fill(sectionVenueSeqs, 0, sectionCount, venueSeq);
+        Arrays.fill(sectionVenueNanos, 0, sectionCount, venueNanos);
     }
 
     /** Index of the section's first level. */

@@ -32,6 +32,8 @@ public interface RestSnapshots {
     /**
      * The venue's answer to a request written by {@link #request}, for the simulator: pure, read from {@code market}.
      * An unknown instrument or a malformed request gets the venue's error.
+     *
+     * @param nowNanos the simulator's clock, nanoseconds since 1970: the time on an answer that carries one
      */
-    RestAnswer answer(String request, MarketView market);
+    RestAnswer answer(String request, MarketView market, long nowNanos);
 }

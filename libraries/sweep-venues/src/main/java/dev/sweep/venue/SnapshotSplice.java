@@ -32,6 +32,8 @@ public final class SnapshotSplice {
 
     /** Snapshots asked for one book, on one connection, before the book is broken. */
     public static final int MAX_ATTEMPTS = 5;
+    /** Room in a book's buffer before it grows: a new connection's splice allocates little until it needs more. */
+    private static final int BUFFERED_LEVELS = 16;
 
     /** Where a book stands. */
     private enum Stage {
@@ -198,13 +200,13 @@ public final class SnapshotSplice {
         return join;
     }
 
-    /** Stages the buffered update {@code index} in the batch, as the adapter staged it. */
+    /** Stages the buffered update {@code index} in the batch, as the adapter staged it, with the venue's stamps. */
     private void restage(VenueBook book, LevelBatch buffer, int index) {
         batch.clear();
         for (int level = buffer.sectionStart(index); level < buffer.sectionEnd(index); level++) {
             batch.addLevel(buffer.side(level), buffer.price(level), buffer.size(level));
         }
-        batch.endSection(book, false, -1);
+        batch.endSection(book, false, -1, buffer.venueSeq(index), buffer.venueNanos(index));
     }
 
     /** One book's stage, ids and buffer. */
@@ -218,7 +220,8 @@ public final class SnapshotSplice {
         private long id;
         /** While joining, whether an update the snapshot held came: the stream had reached the snapshot's id. */
         private boolean reachedSnapshot;
-        private final LevelBatch buffer = new LevelBatch();
+        /** Small at first: it holds the few updates that come while the snapshot is fetched, a level or two each. */
+        private final LevelBatch buffer = new LevelBatch(BUFFERED_LEVELS);
         private long[] firsts = new long[16];
         private long[] lasts = new long[16];
         private int buffered;
@@ -230,7 +233,7 @@ public final class SnapshotSplice {
                     return false;
                 }
             }
-            buffer.endSection(staged.sectionBook(0), false, -1);
+            buffer.endSection(staged.sectionBook(0), false, -1, staged.venueSeq(0), staged.venueNanos(0));
             if (buffered == firsts.length) {
                 firsts = Arrays.copyOf(firsts, buffered * 2);
                 lasts = Arrays.copyOf(lasts, buffered * 2);

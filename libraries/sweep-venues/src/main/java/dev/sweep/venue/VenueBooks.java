@@ -34,6 +34,8 @@ public final class VenueBooks implements BookListener {
     private BookListener[] attached = new BookListener[0];
     /** The deletions of the levels the subscribed depth cut from the book last applied, for the attached listeners. */
     private final LevelBatch cut = new LevelBatch();
+    /** Where the connection's adapters stage their frames ({@link #staging}). */
+    private final LevelBatch staging = new LevelBatch();
 
     /**
      * @param venue       the venue, for its name, symbols and price precisions
@@ -96,6 +98,16 @@ public final class VenueBooks implements BookListener {
         return null;
     }
 
+    /**
+     * The batch the adapters of these books stage each frame and snapshot in: one for the books' life, handed to the
+     * adapter of every new connection (a reconnection, a resync), so that a new connection does not grow a batch of
+     * its own again to the size of its snapshots. An adapter holds nothing in it from one call to the next, and every
+     * call runs on the connection's one thread, so an adapter that is being replaced cannot disturb its successor.
+     */
+    LevelBatch staging() {
+        return staging;
+    }
+
     /** Where adapters report what is not a level or a state (acks, heartbeats, rejected frames, venue errors). */
     public FeedListener listener() {
         return listener;
@@ -114,7 +126,7 @@ public final class VenueBooks implements BookListener {
             return false;
         }
         batch.replay(section, this);
-        onApplied(book, receiveNanos);
+        onApplied(book, receiveNanos, batch.venueSeq(section), batch.venueNanos(section));
         return true;
     }
 
@@ -140,7 +152,8 @@ public final class VenueBooks implements BookListener {
                     listener.onLevel(book, side.side(), side.price(level), side.size(level));
                 }
             }
-            listener.onApplied(book, book.lastUpdateNanos());
+            // The book as a whole is no one message of the venue: it has no sequence or time of the venue's.
+            listener.onApplied(book, book.lastUpdateNanos(), BookListener.NONE, BookListener.NONE);
         }
         attach(listener);
     }
@@ -165,7 +178,8 @@ public final class VenueBooks implements BookListener {
             if (cut.sectionCount() > 0) {
                 cut.replay(0, listener);
             }
-            listener.onApplied(batch.sectionBook(section), receiveNanos);
+            listener.onApplied(batch.sectionBook(section), receiveNanos, batch.venueSeq(section),
+                    batch.venueNanos(section));
         }
     }
 
@@ -184,7 +198,7 @@ public final class VenueBooks implements BookListener {
 
     /** Cuts the book to the subscribed depth, noting the levels cut when listeners are attached, and records it. */
     @Override
-    public void onApplied(VenueBook book, long receiveNanos) {
+    public void onApplied(VenueBook book, long receiveNanos, long venueSeq, long venueNanos) {
         cut.clear();
         if (maxDepth > 0) {
             if (attached.length > 0) {

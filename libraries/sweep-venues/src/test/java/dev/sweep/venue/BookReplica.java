@@ -36,7 +36,7 @@ public final class BookReplica implements BookListener {
     }
 
     @Override
-    public void onApplied(VenueBook book, long receiveNanos) {
+    public void onApplied(VenueBook book, long receiveNanos, long venueSeq, long venueNanos) {
         applied++;
     }
 }

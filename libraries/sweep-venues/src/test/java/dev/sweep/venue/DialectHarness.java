@@ -94,7 +94,7 @@ public final class DialectHarness implements ServerContext {
     public RestAnswer snapshot(Instrument instrument) {
         RestSnapshots rest = venue.restSnapshots()
                 .orElseThrow(() -> new IllegalStateException(venue.name() + " has no REST snapshots"));
-        return rest.answer(rest.request(instrument), this);
+        return rest.answer(rest.request(instrument), this, nowNanos);
     }
 
     /**

@@ -80,7 +80,7 @@ public class KafkaCodecBenchmark {
         for (LevelChange change : changes) {
             publisher.onLevel(book, change.side(), change.price(), change.size());
         }
-        publisher.onApplied(book, System.nanoTime());
+        publisher.onApplied(book, System.nanoTime(), BookListener.NONE, BookListener.NONE);
     }
 
     @Benchmark
@@ -99,7 +99,7 @@ public class KafkaCodecBenchmark {
         for (LevelChange change : event.levels()) {
             publisher.onLevel(book, change.side(), change.price(), change.size());
         }
-        publisher.onApplied(book, System.nanoTime());
+        publisher.onApplied(book, System.nanoTime(), BookListener.NONE, BookListener.NONE);
         return published;
     }
 }

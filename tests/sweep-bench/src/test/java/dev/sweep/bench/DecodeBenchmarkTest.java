@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sweep.core.BookState;
 import dev.sweep.venue.Venues;
+import java.lang.management.ManagementFactory;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,6 +13,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** What the decode benchmark measures, checked without timing it: every venue, and books that stay exact. */
 class DecodeBenchmarkTest {
+
+    /** Cycles that warm the JIT up before any is measured, as the benchmark's warm-up iterations do. */
+    private static final int WARM_CYCLES = 2;
+    private static final int MEASURED_CYCLES = 2;
 
     @Test
     void everyRegisteredVenueIsMeasured() {
@@ -40,5 +45,37 @@ class DecodeBenchmarkTest {
         }
         assertThat(benchmark.decodeAndApply().get(0).state()).isEqualTo(BookState.LIVE);
         benchmark.tearDown();
+    }
+
+    /**
+     * What the benchmark's B/op reads in steady state, a new connection every cycle included: under half a byte a
+     * frame, which its table rounds to 0. A REST venue's new connection parses its snapshot into the books' staging
+     * batch, grown once by the first connection, and its splice starts small.
+     */
+    @ParameterizedTest
+    @MethodSource("venues")
+    void aCycleAllocatesUnderHalfAByteAFrameItsNewConnectionIncluded(String venue) {
+        DecodeBenchmark benchmark = new DecodeBenchmark();
+        benchmark.venue = venue;
+        benchmark.setUp();
+        int frames = benchmark.cycleLength();
+        for (int i = 0; i < WARM_CYCLES * frames; i++) {
+            benchmark.decodeAndApply();
+        }
+
+        long before = allocatedBytes();
+        for (int i = 0; i < MEASURED_CYCLES * frames; i++) {
+            benchmark.decodeAndApply();
+        }
+        double perFrame = (double) (allocatedBytes() - before) / (MEASURED_CYCLES * frames);
+
+        assertThat(perFrame).as("bytes allocated per frame over %d cycles of %d frames", MEASURED_CYCLES, frames)
+                .isLessThan(0.5);
+        benchmark.tearDown();
+    }
+
+    private static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean())
+                .getThreadAllocatedBytes(Thread.currentThread().getId());
     }
 }

@@ -47,7 +47,7 @@ final class TestRangeSnapshots implements RestSnapshots {
     }
 
     @Override
-    public RestAnswer answer(String text, MarketView market) {
+    public RestAnswer answer(String text, MarketView market, long nowNanos) {
         RestRequest request = RestRequest.parse(text);
         if (!request.path().equals("/api/v3/depth")) {
             return error(404, -1, "Not found: " + request.path());

@@ -1,6 +1,7 @@
 package dev.sweep.venue.binance;
 
 import dev.sweep.core.Side;
+import dev.sweep.venue.BookListener;
 import dev.sweep.venue.FrameDecoder;
 import dev.sweep.venue.SnapshotSplice;
 import dev.sweep.venue.StateCause;
@@ -14,15 +15,16 @@ import java.util.function.BooleanSupplier;
  * Decodes Binance's diff depth events, raw ({@code /ws}) or in the combined stream's envelope
  * ({@code {"stream":"btcusdt@depth@100ms","data":{…}}}), its acknowledgements and errors, and its REST snapshots; and
  * splices each book's snapshot into its events by {@link BinanceSpliceRule}. The snapshots are asked for when Binance
- * confirms the subscription. A book holds no level beyond its snapshot's last ({@link SnapshotFloors}).
+ * confirms the subscription. A book holds no level beyond its snapshot's last ({@link SnapshotFloors}). The listeners
+ * get an event's {@code u} (a snapshot's {@code lastUpdateId}) as the venue's sequence, and its {@code E} as its time.
  */
 final class BinanceFeedAdapter extends FrameDecoder {
 
     /** The fields of events, answers and snapshots, as Binance writes them. */
     private enum Field {
-        EVENT("e"), SYMBOL("s"), FIRST_ID("U"), LAST_ID("u"), BIDS_UPDATE("b"), ASKS_UPDATE("a"), DATA("data"),
-        RESULT("result"), CODE("code"), MESSAGE("msg"), ERROR("error"), LAST_UPDATE_ID("lastUpdateId"), BIDS("bids"),
-        ASKS("asks"), NONE("");
+        EVENT("e"), EVENT_TIME("E"), SYMBOL("s"), FIRST_ID("U"), LAST_ID("u"), BIDS_UPDATE("b"), ASKS_UPDATE("a"),
+        DATA("data"), RESULT("result"), CODE("code"), MESSAGE("msg"), ERROR("error"), LAST_UPDATE_ID("lastUpdateId"),
+        BIDS("bids"), ASKS("asks"), NONE("");
 
         private final String word;
 
@@ -60,6 +62,8 @@ final class BinanceFeedAdapter extends FrameDecoder {
     private boolean error;
     private long firstId;
     private long lastId;
+    /** The event's {@code E}, nanoseconds since 1970, or {@link BookListener#NONE}. */
+    private long eventTime;
 
     BinanceFeedAdapter(VenueBooks books, int maxBuffered) {
         super(books);
@@ -75,6 +79,7 @@ final class BinanceFeedAdapter extends FrameDecoder {
         error = false;
         firstId = NO_ID;
         lastId = NO_ID;
+        eventTime = BookListener.NONE;
         bids.clear();
         asks.clear();
         message.clear();
@@ -91,6 +96,7 @@ final class BinanceFeedAdapter extends FrameDecoder {
             boolean routed = event == Event.DEPTH_UPDATE && namedBook != NO_BOOK;
             switch (field) {
                 case EVENT -> event = readWord(EVENTS, "e");
+                case EVENT_TIME -> eventTime = millisTime("E");
                 case SYMBOL -> readBookName("s");
                 case FIRST_ID -> firstId = id("U");
                 case LAST_ID -> lastId = id("u");
@@ -146,7 +152,7 @@ final class BinanceFeedAdapter extends FrameDecoder {
             rejectLevels("malformed depthUpdate");
             return;
         }
-        batch.endSection(namedBook, false, -1);
+        batch.endSection(namedBook, false, -1, lastId, eventTime);
         splice.onUpdate(firstId, lastId, receiveNanos);
     }
 
@@ -169,7 +175,8 @@ final class BinanceFeedAdapter extends FrameDecoder {
             splice.onSnapshotFailed(book, "malformed snapshot: " + problem("not a JSON object"));
             return;
         }
-        batch.endSection(book, true, -1);
+        // The snapshot's id is the last update it holds; Binance puts no time on it.
+        batch.endSection(book, true, -1, id, BookListener.NONE);
         splice.onSnapshot(id, receiveNanos);
     }
 

@@ -48,7 +48,7 @@ final class BinanceSnapshots implements RestSnapshots {
     }
 
     @Override
-    public RestAnswer answer(String text, MarketView market) {
+    public RestAnswer answer(String text, MarketView market, long nowNanos) {
         RestRequest request = RestRequest.parse(text);
         if (!request.path().equals("/api/v3/depth")) {
             return new RestAnswer(404, BinanceProxy.restError(-1000, "Not found: " + request.path()));

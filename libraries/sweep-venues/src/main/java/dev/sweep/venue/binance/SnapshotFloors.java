@@ -18,7 +18,8 @@ final class SnapshotFloors {
 
     private final long[] lowestBid;
     private final long[] highestAsk;
-    private final LevelBatch kept = new LevelBatch();
+    /** The levels of an update that reaches beyond the floors: made when one first does, as few updates do. */
+    private LevelBatch kept;
 
     SnapshotFloors(int books) {
         lowestBid = new long[books];
@@ -43,18 +44,21 @@ final class SnapshotFloors {
             beyond += within(book, batch.side(level), batch.price(level)) ? 0 : 1;
         }
         if (beyond > 0) {
+            if (kept == null) {
+                kept = new LevelBatch();
+            }
             kept.clear();
             for (int level = batch.sectionStart(0); level < batch.sectionEnd(0); level++) {
                 if (within(book, batch.side(level), batch.price(level))) {
                     kept.addLevel(batch.side(level), batch.price(level), batch.size(level));
                 }
             }
-            kept.endSection(book, false, -1);
+            kept.endSection(book, false, -1, batch.venueSeq(0), batch.venueNanos(0));
             batch.clear();
             for (int level = kept.sectionStart(0); level < kept.sectionEnd(0); level++) {
                 batch.addLevel(kept.side(level), kept.price(level), kept.size(level));
             }
-            batch.endSection(book, false, -1);
+            batch.endSection(book, false, -1, kept.venueSeq(0), kept.venueNanos(0));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.sweep.venue.bybit;
 
 import dev.sweep.core.Side;
+import dev.sweep.venue.BookListener;
 import dev.sweep.venue.FrameDecoder;
 import dev.sweep.venue.StateCause;
 import dev.sweep.venue.VenueBook;
@@ -16,11 +17,12 @@ import java.util.function.BooleanSupplier;
  * {@code ping}. A snapshot replaces the book whatever its {@code u} (Bybit sends one again after a problem on its
  * side, with {@code u} = 1 after a restart); a delta must carry the book's last {@code u} + 1, or the book is broken
  * (a delta with {@code u} = 1 too: the service restarted without the snapshot). Spot frames put {@code ts} before
- * {@code type}, so nothing here expects the fields in any order.
+ * {@code type}, so nothing here expects the fields in any order. The listeners get a message's {@code u} as the
+ * venue's sequence, and its {@code ts} (when the system produced the data) as its time.
  */
 final class BybitFeedAdapter extends FrameDecoder {
 
-    private enum Field { TOPIC, TYPE, DATA, S, B, A, U, SUCCESS, RET_MSG, OP, NONE }
+    private enum Field { TOPIC, TYPE, TS, DATA, S, B, A, U, SUCCESS, RET_MSG, OP, NONE }
 
     private enum Type { SNAPSHOT, DELTA, OTHER }
 
@@ -49,6 +51,8 @@ final class BybitFeedAdapter extends FrameDecoder {
     private final Range message = new Range();
     /** The {@code u} of the data just staged. */
     private long id;
+    /** The message's {@code ts}, nanoseconds since 1970, or {@link BookListener#NONE}. */
+    private long time;
 
     private final BooleanSupplier readBid = () -> readLevel(Side.BID);
     private final BooleanSupplier readAsk = () -> readLevel(Side.ASK);
@@ -66,6 +70,7 @@ final class BybitFeedAdapter extends FrameDecoder {
         type = Type.OTHER;
         op = Op.OTHER;
         failure = false;
+        time = BookListener.NONE;
         data.clear();
         message.clear();
         if (!openFrame(offset, length)) {
@@ -75,6 +80,7 @@ final class BybitFeedAdapter extends FrameDecoder {
             switch (field) {
                 case TOPIC -> topic = readString("topic");
                 case TYPE -> type = readWord(TYPES, "type");
+                case TS -> time = millisTime("ts");
                 case DATA -> data.read(type != Type.OTHER);
                 case OP -> op = readOp();
                 case SUCCESS -> failure = cursor.next() == Token.FALSE;
@@ -134,7 +140,7 @@ final class BybitFeedAdapter extends FrameDecoder {
         if (type == Type.SNAPSHOT || lastIds[book.index()] != NO_ID) {
             lastIds[book.index()] = id;
         }
-        batch.endSection(book, type == Type.SNAPSHOT, -1);
+        batch.endSection(book, type == Type.SNAPSHOT, -1, id, time);
         applyBatch(receiveNanos);
     }
 

@@ -1,6 +1,7 @@
 package dev.sweep.venue.coinbase;
 
 import dev.sweep.core.Side;
+import dev.sweep.venue.BookListener;
 import dev.sweep.venue.FrameDecoder;
 import dev.sweep.venue.StateCause;
 import dev.sweep.venue.VenueBook;
@@ -12,12 +13,13 @@ import java.util.function.BooleanSupplier;
 /**
  * Decodes Coinbase Advanced Trade frames. {@code sequence_num} counts every frame of the connection, whatever its
  * channel: a jump means a frame was lost, and since it could have been any book's update, every book of the
- * connection is broken. A number at or below the last one is a duplicate and is dropped.
+ * connection is broken. A number at or below the last one is a duplicate and is dropped. The listeners get the frame's
+ * {@code sequence_num} as the venue's sequence of each book's message, and its {@code timestamp} as its time.
  */
 final class CoinbaseFeedAdapter extends FrameDecoder {
 
     private enum Field {
-        CHANNEL, SEQUENCE_NUM, EVENTS, TYPE, MESSAGE, PRODUCT_ID, UPDATES, SIDE, PRICE_LEVEL, NEW_QUANTITY,
+        CHANNEL, SEQUENCE_NUM, TIMESTAMP, EVENTS, TYPE, MESSAGE, PRODUCT_ID, UPDATES, SIDE, PRICE_LEVEL, NEW_QUANTITY,
         SUBSCRIPTIONS, NONE
     }
 
@@ -50,6 +52,8 @@ final class CoinbaseFeedAdapter extends FrameDecoder {
     private Channel channel;
     private boolean error;
     private long sequence;
+    /** The frame's {@code timestamp}, nanoseconds since 1970, or {@link BookListener#NONE}. */
+    private long timestamp;
     private final LevelsField events = new LevelsField(this::readEvents);
     private final Range message = new Range();
 
@@ -98,6 +102,7 @@ final class CoinbaseFeedAdapter extends FrameDecoder {
         channel = Channel.OTHER;
         error = false;
         sequence = NO_SEQUENCE;
+        timestamp = BookListener.NONE;
         events.clear();
         message.clear();
         if (!openFrame(offset, length)) {
@@ -112,6 +117,7 @@ final class CoinbaseFeedAdapter extends FrameDecoder {
                     }
                 }
                 case TYPE -> error = readWord(FRAME_TYPES, "type") == FrameType.ERROR;
+                case TIMESTAMP -> timestamp = isoTime("timestamp");
                 case EVENTS -> events.read(channel == Channel.L2_DATA);
                 case MESSAGE -> message.skip();
                 default -> cursor.skipValue();
@@ -125,6 +131,8 @@ final class CoinbaseFeedAdapter extends FrameDecoder {
             rejectLevels("malformed l2_data");
             return;
         }
+        // The frame's fields, read after its events are staged when the frame writes them after the events.
+        batch.stampSections(sequence, timestamp);
         applyBatch(receiveNanos);
     }
 

@@ -10,7 +10,8 @@ import java.util.function.BooleanSupplier;
 /**
  * Decodes Gemini market data v2 frames. The first {@code l2_updates} of a symbol holds the whole book and is the
  * only one with {@code trades}: it replaces the book, so that a reconnect never leaves levels of the old book
- * behind. v2 has no sequence numbers; integrity rests on the snapshot and the crossed-book check.
+ * behind. v2 has no sequence numbers; integrity rests on the snapshot and the crossed-book check. Its book messages
+ * carry no time either: the listeners get neither.
  */
 final class GeminiV2FeedAdapter extends FrameDecoder {
 

@@ -197,6 +197,14 @@ public final class JsonCursor {
         return value < 0 ? -1 : value;
     }
 
+    /**
+     * The current string token as an RFC 3339 time in nanoseconds since 1970 ({@link VenueTimes#isoNanos}), or
+     * {@link VenueTimes#INVALID}; an escaped string never is a time.
+     */
+    public long tokenIsoNanos() {
+        return tokenEscaped ? VenueTimes.INVALID : VenueTimes.isoNanos(tokenText);
+    }
+
     /** Stands for "not an integer that fits" in {@link #tokenLong()}. */
     public static final long NOT_A_LONG = Long.MIN_VALUE;
 

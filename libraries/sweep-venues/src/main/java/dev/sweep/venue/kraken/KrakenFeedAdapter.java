@@ -2,6 +2,7 @@ package dev.sweep.venue.kraken;
 
 import dev.sweep.core.FixedPoint;
 import dev.sweep.core.Side;
+import dev.sweep.venue.BookListener;
 import dev.sweep.venue.FrameDecoder;
 import dev.sweep.venue.StateCause;
 import dev.sweep.venue.VenueBook;
@@ -15,12 +16,13 @@ import java.util.function.BooleanSupplier;
  * Decodes Kraken v2 frames. A frame's envelope (which channel, which method, where the data is) is read whatever the
  * order of its fields, and its data staged whole in a {@link dev.sweep.venue.LevelBatch}, in the same pass when the
  * channel and type came first. Only a frame that decoded completely is applied; then each book is cut to the
- * subscribed depth and its checksum verified.
+ * subscribed depth and its checksum verified. Kraken numbers no message; the listeners get a book message's
+ * {@code timestamp} as its time.
  */
 final class KrakenFeedAdapter extends FrameDecoder {
 
     private enum Field {
-        CHANNEL, TYPE, METHOD, SUCCESS, DATA, RESULT, ERROR, SYMBOL, BIDS, ASKS, CHECKSUM, PRICE, QTY, PAIRS,
+        CHANNEL, TYPE, METHOD, SUCCESS, DATA, RESULT, ERROR, SYMBOL, BIDS, ASKS, CHECKSUM, TIMESTAMP, PRICE, QTY, PAIRS,
         PRICE_PRECISION, QTY_PRECISION, NONE
     }
 
@@ -179,6 +181,7 @@ final class KrakenFeedAdapter extends FrameDecoder {
         namedBook = NO_BOOK;
         unknownBook = false;
         long expectedChecksum = -1;
+        long time = BookListener.NONE;
         for (Field field = nextField(FIELDS); field != Field.NONE; field = nextField(FIELDS)) {
             switch (field) {
                 case SYMBOL -> {
@@ -189,6 +192,7 @@ final class KrakenFeedAdapter extends FrameDecoder {
                 case BIDS -> readLevels(Side.BID);
                 case ASKS -> readLevels(Side.ASK);
                 case CHECKSUM -> expectedChecksum = checksum();
+                case TIMESTAMP -> time = isoTime("timestamp");
                 default -> cursor.skipValue();
             }
         }
@@ -205,7 +209,7 @@ final class KrakenFeedAdapter extends FrameDecoder {
         if (expectedChecksum < 0) {
             return fail("book data for " + namedBook.venueSymbol() + " without checksum");
         }
-        batch.endSection(namedBook, bookType == BookType.SNAPSHOT, expectedChecksum);
+        batch.endSection(namedBook, bookType == BookType.SNAPSHOT, expectedChecksum, BookListener.NONE, time);
         return true;
     }
 

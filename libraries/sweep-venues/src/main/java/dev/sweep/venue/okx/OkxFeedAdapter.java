@@ -2,6 +2,7 @@ package dev.sweep.venue.okx;
 
 import dev.sweep.core.BookState;
 import dev.sweep.core.Side;
+import dev.sweep.venue.BookListener;
 import dev.sweep.venue.FrameDecoder;
 import dev.sweep.venue.SnapshotSplice;
 import dev.sweep.venue.StateCause;
@@ -22,12 +23,14 @@ import java.util.function.BooleanSupplier;
  * ({@code seqId < prevSeqId}); anything else breaks the book. A non-zero {@code checksum} must match the book after
  * the message; 0 (what OKX sends since June 2026) is not checked. A book whose first message is an update (OKX
  * announced the channel would stop sending its snapshot) asks for its REST snapshot and is spliced into its updates
- * by {@link OkxSpliceRule}; from then on its updates go through the splice.
+ * by {@link OkxSpliceRule}; from then on its updates go through the splice. The listeners get a message's
+ * {@code seqId} as the venue's sequence (equal to the last one for a message that changes nothing, lower after
+ * maintenance), and its {@code ts} as its time.
  */
 final class OkxFeedAdapter extends FrameDecoder {
 
     private enum Field {
-        ARG, ACTION, DATA, EVENT, MSG, CODE, CHANNEL, INST_ID, ASKS, BIDS, CHECKSUM, PREV_SEQ_ID, SEQ_ID, NONE;
+        ARG, ACTION, DATA, EVENT, MSG, CODE, CHANNEL, INST_ID, ASKS, BIDS, CHECKSUM, PREV_SEQ_ID, SEQ_ID, TS, NONE;
 
         /** The field's name as OKX writes it: camel case. */
         String word() {
@@ -89,6 +92,8 @@ final class OkxFeedAdapter extends FrameDecoder {
     private long previousId;
     private long id;
     private long checksum;
+    /** The data's {@code ts}, nanoseconds since 1970, or {@link BookListener#NONE}. */
+    private long time;
 
     private final BooleanSupplier readItem = this::readItem;
     private final BooleanSupplier readBid = () -> readLevel(Side.BID);
@@ -182,7 +187,7 @@ final class OkxFeedAdapter extends FrameDecoder {
                         "a snapshot on the channel after the book was spliced from REST");
                 return;
             }
-            batch.endSection(book, false, checksum);
+            batch.endSection(book, false, checksum, id, time);
             splice.onUpdate(previousId, id, receiveNanos);
             return;
         }
@@ -194,7 +199,7 @@ final class OkxFeedAdapter extends FrameDecoder {
         if (action == Action.SNAPSHOT || last != NO_ID) {
             lastIds[book.index()] = id;
         }
-        batch.endSection(book, action == Action.SNAPSHOT, checksum);
+        batch.endSection(book, action == Action.SNAPSHOT, checksum, id, time);
         applyBatch(receiveNanos);
     }
 
@@ -208,6 +213,7 @@ final class OkxFeedAdapter extends FrameDecoder {
         batch.clear();
         previousId = NO_ID;
         id = NO_ID;
+        time = BookListener.NONE;
         Code code = Code.OTHER;
         if (openFrame(offset, length)) {
             for (Field field = nextField(FIELDS); field != Field.NONE; field = nextField(FIELDS)) {
@@ -223,7 +229,7 @@ final class OkxFeedAdapter extends FrameDecoder {
             splice.onSnapshotFailed(book, "malformed snapshot: " + problem("not a JSON object"));
             return;
         }
-        batch.endSection(book, true, NO_CHECKSUM);
+        batch.endSection(book, true, NO_CHECKSUM, id, time);
         splice.onSnapshot(id, receiveNanos);
     }
 
@@ -251,6 +257,7 @@ final class OkxFeedAdapter extends FrameDecoder {
         previousId = NO_ID;
         id = NO_ID;
         checksum = 0;
+        time = BookListener.NONE;
         return readArray(Token.START_OBJECT, readItem, "data must be an array of objects")
                 && (previousId != NO_ID && id >= 0 || fail("books data needs prevSeqId and seqId"));
     }
@@ -263,6 +270,7 @@ final class OkxFeedAdapter extends FrameDecoder {
                 case CHECKSUM -> checksum = readLong("checksum");
                 case PREV_SEQ_ID -> previousId = readLong("prevSeqId");
                 case SEQ_ID -> id = readLong("seqId");
+                case TS -> time = millisTime("ts");
                 default -> cursor.skipValue();
             }
         }

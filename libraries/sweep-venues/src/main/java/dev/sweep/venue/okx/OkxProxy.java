@@ -84,9 +84,9 @@ final class OkxProxy {
 
     /**
      * The answer to {@code GET /api/v5/market/books}: {@code {"code":"0","msg":"","data":[{"asks":[…],"bids":[…],
-     * "ts":"0","seqId":…}]}}. The market has no clock of its own, so {@code ts} is 0; clients do not read it.
+     * "ts":"…","seqId":…}]}}, {@code ts} the time it is answered, in milliseconds since 1970.
      */
-    static String restBooks(OrderBook view, long seqId) {
+    static String restBooks(OrderBook view, long seqId, long millis) {
         return JsonWriter.text(json -> {
             json.writeStartObject();
             json.writeStringField("code", "0");
@@ -99,7 +99,7 @@ final class OkxProxy {
             json.writeArrayFieldStart("bids");
             DecimalLevels.writeSide(json, view.bids(), view.instrument(), OKX_TAIL);
             json.writeEndArray();
-            json.writeStringField("ts", "0");
+            json.writeStringField("ts", Long.toString(millis));
             json.writeNumberField("seqId", seqId);
             json.writeEndObject();
             json.writeEndArray();

@@ -44,7 +44,7 @@ final class OkxSnapshots implements RestSnapshots {
     }
 
     @Override
-    public RestAnswer answer(String text, MarketView market) {
+    public RestAnswer answer(String text, MarketView market, long nowNanos) {
         RestRequest request = RestRequest.parse(text);
         if (!request.path().equals("/api/v5/market/books")) {
             return new RestAnswer(404, OkxProxy.restError("404", "Not Found"));
@@ -63,6 +63,6 @@ final class OkxSnapshots implements RestSnapshots {
         }
         int levels = Math.min(OkxVenue.DEPTH, Math.max(1, Integer.parseInt(size)));
         return RestAnswer.ok(OkxProxy.restBooks(new DepthView(market.book(instrument.get()), levels).book(),
-                market.updateId(instrument.get())));
+                market.updateId(instrument.get()), nowNanos / 1_000_000L));
     }
 }

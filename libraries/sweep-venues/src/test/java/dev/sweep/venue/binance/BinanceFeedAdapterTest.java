@@ -17,6 +17,8 @@ import dev.sweep.venue.FeedEvents.VenueError;
 import dev.sweep.venue.VenueHarness;
 import dev.sweep.venue.server.RestAnswer;
 import java.util.List;
+import dev.sweep.venue.StampLog;
+import dev.sweep.venue.StampLog.Stamp;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,6 +53,19 @@ class BinanceFeedAdapterTest {
 
         assertThat(client.events().events()).containsExactly(new Subscribed("BNB-BTC"),
                 new SnapshotWanted("BNB-BTC", 0, "subscribed"));
+    }
+
+    @Test
+    void theListenersGetTheSnapshotsIdThenEachEventsLastIdAndTime() {
+        StampLog log = new StampLog();
+        client.books().attach(log);
+
+        subscribe().feed(EVENT);
+        client.answerSnapshot("BNB-BTC", snapshot(158));
+
+        // The snapshot has no time; the event buffered while it was fetched keeps its own.
+        assertThat(log.stamps()).containsExactly(new Stamp("BNB-BTC", 158, -1),
+                new Stamp("BNB-BTC", 160, 1_672_515_782_136_000_000L));
     }
 
     @Test

@@ -82,8 +82,8 @@ class BinanceServerSessionTest {
         server.change(BTC_USDT, List.of(bid("67000.10", "1"), bid("67000.00", "2")));
         BinanceSnapshots rest = new BinanceSnapshots(new BinanceVenue().descriptor().symbols());
 
-        JsonNode one = JSON.readTree(rest.answer("/api/v3/depth?symbol=BTCUSDT&limit=1", server).body());
-        RestAnswer unknown = rest.answer("/api/v3/depth?symbol=PUPSUSDT&limit=5000", server);
+        JsonNode one = JSON.readTree(rest.answer("/api/v3/depth?symbol=BTCUSDT&limit=1", server, 0).body());
+        RestAnswer unknown = rest.answer("/api/v3/depth?symbol=PUPSUSDT&limit=5000", server, 0);
 
         assertThat(one.get("lastUpdateId").asLong()).isEqualTo(2);
         assertThat(one.get("bids").toString()).isEqualTo("[[\"67000.1\",\"1\"]]");

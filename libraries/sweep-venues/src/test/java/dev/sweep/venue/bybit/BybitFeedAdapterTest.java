@@ -24,6 +24,8 @@ import dev.sweep.venue.server.UpdateFault;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import dev.sweep.venue.StampLog;
+import dev.sweep.venue.StampLog.Stamp;
 import org.junit.jupiter.api.Test;
 
 class BybitFeedAdapterTest {
@@ -63,6 +65,17 @@ class BybitFeedAdapterTest {
         assertThat(venue.subscribeMessages(eleven)).hasSize(2);
         assertThat(venue.subscribeMessages(eleven).get(1)).isEqualTo(
                 "{\"op\":\"subscribe\",\"args\":[\"orderbook.200.KXUSDT\"]}");
+    }
+
+    @Test
+    void theListenersGetTheMessagesUpdateIdAndTs() {
+        VenueHarness linear = new VenueHarness(venue, "BTC-USDT");
+        StampLog log = new StampLog();
+        linear.books().attach(log);
+
+        linear.feedResource("bybit/snapshot-docs.json");
+
+        assertThat(log.stamps()).containsExactly(new Stamp("BTC-USDT", 18_521_288, 1_672_304_484_978_000_000L));
     }
 
     @Test

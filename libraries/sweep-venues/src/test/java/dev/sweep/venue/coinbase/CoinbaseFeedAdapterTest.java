@@ -16,6 +16,8 @@ import dev.sweep.venue.VenueBooks;
 import dev.sweep.venue.VenueHarness;
 import java.util.List;
 import dev.sweep.venue.Integrity;
+import dev.sweep.venue.StampLog;
+import dev.sweep.venue.StampLog.Stamp;
 import org.junit.jupiter.api.Test;
 
 class CoinbaseFeedAdapterTest {
@@ -46,6 +48,30 @@ class CoinbaseFeedAdapterTest {
         assertThat(coinbase.events().drain()).isEmpty();
         assertThat(levels(coinbase.book("BTC-USD").book().bids(), BTC_USD))
                 .containsExactly("21921.74@0.06317902", "21921.3@2");
+        assertThat(levels(coinbase.book("BTC-USD").book().asks(), BTC_USD)).containsExactly("21922@0.25");
+    }
+
+    @Test
+    void theListenersGetTheFramesSequenceNumberAndTimestamp() {
+        StampLog log = new StampLog();
+        coinbase.books().attach(log);
+
+        coinbase.feedResource("coinbase/snapshot-docs.json").feedResource("coinbase/update.json");
+
+        assertThat(log.stamps()).containsExactly(new Stamp("BTC-USD", 0, 1_675_974_770_714_964_855L),
+                new Stamp("BTC-USD", 1, 1_775_572_201_456_789_000L));
+    }
+
+    @Test
+    void aTimestampThatIsNotATimeIsUnknownAndTheFrameStillApplies() {
+        StampLog log = new StampLog();
+        coinbase.books().attach(log);
+        coinbase.feedResource("coinbase/snapshot-docs.json");
+
+        coinbase.feed(VenueHarness.resource("coinbase/update.json")
+                .replace("\"timestamp\": \"2026-04-07T14:30:01.456789Z\"", "\"timestamp\": \"yesterday\""));
+
+        assertThat(log.stamps()).last().isEqualTo(new Stamp("BTC-USD", 1, -1));
         assertThat(levels(coinbase.book("BTC-USD").book().asks(), BTC_USD)).containsExactly("21922@0.25");
     }
 

@@ -21,6 +21,8 @@ import dev.sweep.venue.VenueHarness;
 import java.time.Instant;
 import java.util.List;
 import dev.sweep.venue.Integrity;
+import dev.sweep.venue.StampLog;
+import dev.sweep.venue.StampLog.Stamp;
 import org.junit.jupiter.api.Test;
 
 class KrakenFeedAdapterTest {
@@ -86,6 +88,24 @@ class KrakenFeedAdapterTest {
                 .doesNotContain("45276.6@0.15445238");
         assertThat(levels(book.book().asks(), BTC_USD)).hasSize(9).doesNotContain("45285.2@0.001");
         assertThat(shallow.events().drain()).containsExactly(new Live("BTC-USD"));
+    }
+
+    @Test
+    void theListenersGetAnUpdatesTimestampAndNoSequence() {
+        VenueHarness shallow = new VenueHarness(new KrakenVenue(10), "BTC-USD");
+        StampLog log = new StampLog();
+        shallow.books().attach(log);
+        shallow.feedResource("kraken/checksum-vector-snapshot.json");
+        OrderBook truth = copy(shallow.book("BTC-USD").book());
+        List<Level> changes = List.of(new Level(Side.BID, price("45283.6"), size("0.5")));
+        changes.forEach(change -> truth.set(change.side(), change.price(), change.size()));
+        truth.truncate(10);
+
+        shallow.feed(new KrakenProxy().bookUpdate("BTC/USD", changes, truth, 1, 8, TIME));
+
+        // The documented snapshot carries no timestamp.
+        assertThat(log.stamps()).containsExactly(new Stamp("BTC-USD", -1, -1),
+                new Stamp("BTC-USD", -1, 1_795_780_800_000_000_000L));
     }
 
     @Test

@@ -26,6 +26,8 @@ import dev.sweep.venue.server.RestAnswer;
 import dev.sweep.venue.server.UpdateFault;
 import java.time.Duration;
 import java.util.List;
+import dev.sweep.venue.StampLog;
+import dev.sweep.venue.StampLog.Stamp;
 import org.junit.jupiter.api.Test;
 
 class OkxFeedAdapterTest {
@@ -60,6 +62,17 @@ class OkxFeedAdapterTest {
         assertThat(okx.events().drain()).containsExactly(new Live("BTC-USDT"));
         assertThat(levels(okx.book("BTC-USDT").book().asks(), BTC_USDT)).isEqualTo(ASKS);
         assertThat(levels(okx.book("BTC-USDT").book().bids(), BTC_USDT)).isEqualTo(BIDS);
+    }
+
+    @Test
+    void theListenersGetEachMessagesSeqIdAndTs() {
+        StampLog log = new StampLog();
+        okx.books().attach(log);
+
+        okx.feedResource("okx/snapshot-docs.json").feedResource("okx/update-docs.json");
+
+        assertThat(log.stamps()).containsExactly(new Stamp("BTC-USDT", 123_456, 1_597_026_383_085_000_000L),
+                new Stamp("BTC-USDT", 123_457, 1_597_026_383_085_000_000L));
     }
 
     @Test
@@ -293,9 +306,10 @@ class OkxFeedAdapterTest {
         RestSnapshots rest = venue.restSnapshots().orElseThrow();
 
         assertThat(rest.request(BTC_USDT)).isEqualTo("/api/v5/market/books?instId=BTC-USDT&sz=400");
+        // ts is the simulator's clock when it answers: the harness's start.
         assertThat(server.snapshot(BTC_USDT).body()).isEqualTo("{\"code\":\"0\",\"msg\":\"\",\"data\":[{\"asks\":[],"
-                + "\"bids\":[[\"30000\",\"1\",\"0\",\"1\"]],\"ts\":\"0\",\"seqId\":0}]}");
-        assertThat(rest.answer("/api/v5/market/books?instId=DOGE-USDT&sz=400", server)).isEqualTo(new RestAnswer(400,
+                + "\"bids\":[[\"30000\",\"1\",\"0\",\"1\"]],\"ts\":\"1795780800000\",\"seqId\":0}]}");
+        assertThat(rest.answer("/api/v5/market/books?instId=DOGE-USDT&sz=400", server, 0)).isEqualTo(new RestAnswer(400,
                 "{\"code\":\"51001\",\"msg\":\"Instrument ID does not exist\",\"data\":[]}"));
         assertThat(venue.descriptor().simulatorRestPath()).contains("/okx");
     }
