@@ -27,8 +27,22 @@ import java.util.function.BooleanSupplier;
  * return !failed();
  * }</pre>
  * A value that cannot be read records why ({@link #fail}, or the cursor's syntax error), and the loop ends at the next
- * field. The loop is written out in each reader rather than shared behind a callback: a callback called from one
- * place for every kind of object is a call the JIT cannot inline, once per field of every frame.
+ * field. An array is read the same way, with a loop over {@link #nextItem}:
+ * <pre>{@code
+ * if (!openArray("bids must be an array of objects")) {
+ *     return false;
+ * }
+ * while (nextItem(Token.START_OBJECT, "bids must be an array of objects")) {
+ *     if (!readLevel(Side.BID)) {
+ *         return false;
+ *     }
+ * }
+ * return !failed();
+ * }</pre>
+ * The loops are written out in each reader rather than shared behind a callback: a callback called from one place for
+ * every kind of object or item is a call the JIT inlines only when the profile it gathered at that one place shows a
+ * single or two readers; with more (a venue's several arrays, or several venues in one process) it stays a virtual
+ * call, once per field or level of every frame, and which case a run gets depends on its warm-up.
  */
 public abstract class FrameDecoder implements FeedAdapter {
 
@@ -394,26 +408,28 @@ public abstract class FrameDecoder implements FeedAdapter {
     }
 
     /**
-     * Reads an array whose items each start with {@code itemStart}, handing every item to {@code item} (which reads it
-     * to its end, or records why it cannot). Keep the {@code item} readers in fields: a method reference made per call
-     * could allocate.
+     * Reads the next value as the start of an array; read its items with {@link #nextItem}.
      *
-     * @param notSuch why the frame is rejected when the value is not such an array
-     * @return false, with a reason, when the value is not such an array or an item is rejected
+     * @param notSuch why the frame is rejected when the value is not an array
      */
-    protected final boolean readArray(Token itemStart, BooleanSupplier item, String notSuch) {
-        if (cursor.next() != Token.START_ARRAY) {
-            return fail(notSuch);
+    protected final boolean openArray(String notSuch) {
+        return cursor.next() == Token.START_ARRAY || fail(notSuch);
+    }
+
+    /**
+     * Moves to the next item of the array being read, which must start with {@code itemStart}: true on it, for the
+     * caller to read it to its end; false at the end of the array, or after recording {@code notSuch} when the next
+     * value is not such an item ({@link #failed} tells which).
+     */
+    protected final boolean nextItem(Token itemStart, String notSuch) {
+        Token token = cursor.next();
+        if (token == itemStart) {
+            return true;
         }
-        for (Token token = cursor.next(); token != Token.END_ARRAY; token = cursor.next()) {
-            if (token != itemStart) {
-                return cursor.error() == null ? fail(notSuch) : false;
-            }
-            if (!item.getAsBoolean()) {
-                return false;
-            }
+        if (token != Token.END_ARRAY && cursor.error() == null) {
+            fail(notSuch);
         }
-        return true;
+        return false;
     }
 
     /**

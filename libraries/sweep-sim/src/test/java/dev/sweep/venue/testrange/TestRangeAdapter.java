@@ -7,7 +7,6 @@ import dev.sweep.venue.VenueBook;
 import dev.sweep.venue.VenueBooks;
 import dev.sweep.venue.json.JsonCursor.Token;
 import dev.sweep.venue.json.Vocabulary;
-import java.util.function.BooleanSupplier;
 
 /**
  * Decodes the test range venue's frames and snapshots, and splices each book's snapshot into its diffs: the
@@ -42,12 +41,8 @@ final class TestRangeAdapter extends FrameDecoder {
     private static final long NO_ID = -1;
 
     private final SnapshotSplice splice;
-    private final BooleanSupplier readBids = this::readBids;
-    private final BooleanSupplier readAsks = this::readAsks;
-    private final BooleanSupplier readBid = () -> readLevel(Side.BID);
-    private final BooleanSupplier readAsk = () -> readLevel(Side.ASK);
-    private final LevelsField bids = new LevelsField(readBids);
-    private final LevelsField asks = new LevelsField(readAsks);
+    private final LevelsField bids = new LevelsField(() -> readLevels(Side.BID, "bids must be an array of [price, size]"));
+    private final LevelsField asks = new LevelsField(() -> readLevels(Side.ASK, "asks must be an array of [price, size]"));
     private final Range message = new Range();
     private Event event;
     private boolean result;
@@ -136,8 +131,8 @@ final class TestRangeAdapter extends FrameDecoder {
             for (Field field = nextField(FIELDS); field != Field.NONE; field = nextField(FIELDS)) {
                 switch (field) {
                     case LAST_UPDATE_ID -> id = id("lastUpdateId");
-                    case BIDS -> readBids();
-                    case ASKS -> readAsks();
+                    case BIDS -> readLevels(Side.BID, "bids must be an array of [price, size]");
+                    case ASKS -> readLevels(Side.ASK, "asks must be an array of [price, size]");
                     default -> cursor.skipValue();
                 }
             }
@@ -180,12 +175,16 @@ final class TestRangeAdapter extends FrameDecoder {
         return !failed();
     }
 
-    private boolean readBids() {
-        return readArray(Token.START_ARRAY, readBid, "bids must be an array of [price, size]");
-    }
-
-    private boolean readAsks() {
-        return readArray(Token.START_ARRAY, readAsk, "asks must be an array of [price, size]");
+    private boolean readLevels(Side side, String notSuch) {
+        if (!openArray(notSuch)) {
+            return false;
+        }
+        while (nextItem(Token.START_ARRAY, notSuch)) {
+            if (!readLevel(side)) {
+                return false;
+            }
+        }
+        return !failed();
     }
 
     /** One {@code [price, size]}. */

@@ -8,7 +8,6 @@ import dev.sweep.venue.json.JsonCursor.Token;
 import dev.sweep.venue.json.Vocabulary;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.function.BooleanSupplier;
 
 /**
  * Decodes the test venue's frames; a jump in {@code seq} breaks every book of the connection. The answers to the
@@ -46,7 +45,6 @@ final class TestVenueAdapter extends FrameDecoder {
     private long id;
     private final LevelsField levels = new LevelsField(this::readLevels);
     private final Range message = new Range();
-    private final BooleanSupplier readLevel = this::readLevel;
 
     TestVenueAdapter(VenueBooks books) {
         super(books);
@@ -146,7 +144,16 @@ final class TestVenueAdapter extends FrameDecoder {
 
     private boolean readLevels() {
         batch.clear();
-        return readArray(Token.START_ARRAY, readLevel, "levels must be an array of arrays");
+        String notSuch = "levels must be an array of arrays";
+        if (!openArray(notSuch)) {
+            return false;
+        }
+        while (nextItem(Token.START_ARRAY, notSuch)) {
+            if (!readLevel()) {
+                return false;
+            }
+        }
+        return !failed();
     }
 
     /** One {@code [side, price, size]}. */

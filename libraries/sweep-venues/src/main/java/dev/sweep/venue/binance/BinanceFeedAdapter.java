@@ -9,7 +9,6 @@ import dev.sweep.venue.VenueBook;
 import dev.sweep.venue.VenueBooks;
 import dev.sweep.venue.json.JsonCursor.Token;
 import dev.sweep.venue.json.Vocabulary;
-import java.util.function.BooleanSupplier;
 
 /**
  * Decodes Binance's diff depth events, raw ({@code /ws}) or in the combined stream's envelope
@@ -48,14 +47,13 @@ final class BinanceFeedAdapter extends FrameDecoder {
     private static final Vocabulary<Event> EVENTS = Vocabulary.of(Event.class, Event.OTHER, event -> event.word);
     private static final long NO_ID = -1;
 
+    private static final String NOT_BIDS = "bids must be an array of [price, quantity]";
+    private static final String NOT_ASKS = "asks must be an array of [price, quantity]";
+
     private final SnapshotSplice splice;
     private final SnapshotFloors floors;
-    private final BooleanSupplier readBids = this::readBids;
-    private final BooleanSupplier readAsks = this::readAsks;
-    private final BooleanSupplier readBid = () -> readLevel(Side.BID);
-    private final BooleanSupplier readAsk = () -> readLevel(Side.ASK);
-    private final LevelsField bids = new LevelsField(readBids);
-    private final LevelsField asks = new LevelsField(readAsks);
+    private final LevelsField bids = new LevelsField(() -> readLevels(Side.BID, NOT_BIDS));
+    private final LevelsField asks = new LevelsField(() -> readLevels(Side.ASK, NOT_ASKS));
     private final Range message = new Range();
     private Event event;
     private boolean result;
@@ -165,8 +163,8 @@ final class BinanceFeedAdapter extends FrameDecoder {
             for (Field field = nextField(FIELDS); field != Field.NONE; field = nextField(FIELDS)) {
                 switch (field) {
                     case LAST_UPDATE_ID -> id = id("lastUpdateId");
-                    case BIDS -> readBids();
-                    case ASKS -> readAsks();
+                    case BIDS -> readLevels(Side.BID, NOT_BIDS);
+                    case ASKS -> readLevels(Side.ASK, NOT_ASKS);
                     default -> cursor.skipValue();
                 }
             }
@@ -218,12 +216,16 @@ final class BinanceFeedAdapter extends FrameDecoder {
         return !failed();
     }
 
-    private boolean readBids() {
-        return readArray(Token.START_ARRAY, readBid, "bids must be an array of [price, quantity]");
-    }
-
-    private boolean readAsks() {
-        return readArray(Token.START_ARRAY, readAsk, "asks must be an array of [price, quantity]");
+    private boolean readLevels(Side side, String notSuch) {
+        if (!openArray(notSuch)) {
+            return false;
+        }
+        while (nextItem(Token.START_ARRAY, notSuch)) {
+            if (!readLevel(side)) {
+                return false;
+            }
+        }
+        return !failed();
     }
 
     /** One {@code [price, quantity]}, both decimal strings. */

@@ -10,7 +10,6 @@ import dev.sweep.venue.json.JsonCursor.Token;
 import dev.sweep.venue.json.Vocabulary;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.function.BooleanSupplier;
 
 /**
  * Decodes Bybit spot v5 frames: {@code orderbook} snapshots and deltas, the answers to {@code subscribe} and
@@ -38,6 +37,9 @@ final class BybitFeedAdapter extends FrameDecoder {
     private static final long NO_ID = -1;
     private static final byte[] PONG = "pong".getBytes(StandardCharsets.US_ASCII);
 
+    private static final String NOT_BIDS = "b must be an array of [price, size]";
+    private static final String NOT_ASKS = "a must be an array of [price, size]";
+
     /** The last {@code u} applied to each book, {@link #NO_ID} before its snapshot. */
     private final long[] lastIds;
     private final boolean[] confirmed;
@@ -54,8 +56,6 @@ final class BybitFeedAdapter extends FrameDecoder {
     /** The message's {@code ts}, nanoseconds since 1970, or {@link BookListener#NONE}. */
     private long time;
 
-    private final BooleanSupplier readBid = () -> readLevel(Side.BID);
-    private final BooleanSupplier readAsk = () -> readLevel(Side.ASK);
 
     BybitFeedAdapter(VenueBooks books) {
         super(books);
@@ -154,8 +154,8 @@ final class BybitFeedAdapter extends FrameDecoder {
         for (Field field = nextField(FIELDS); field != Field.NONE; field = nextField(FIELDS)) {
             switch (field) {
                 case S -> readBookName("s");
-                case B -> readArray(Token.START_ARRAY, readBid, "b must be an array of [price, size]");
-                case A -> readArray(Token.START_ARRAY, readAsk, "a must be an array of [price, size]");
+                case B -> readLevels(Side.BID, NOT_BIDS);
+                case A -> readLevels(Side.ASK, NOT_ASKS);
                 case U -> {
                     if (cursor.next() != Token.NUMBER || (id = cursor.tokenUnsignedLong()) < 1) {
                         fail("u must be a positive integer");
@@ -171,6 +171,18 @@ final class BybitFeedAdapter extends FrameDecoder {
             return fail("orderbook data without s");
         }
         return id != NO_ID || fail("orderbook data without u");
+    }
+
+    private boolean readLevels(Side side, String notSuch) {
+        if (!openArray(notSuch)) {
+            return false;
+        }
+        while (nextItem(Token.START_ARRAY, notSuch)) {
+            if (!readLevel(side)) {
+                return false;
+            }
+        }
+        return !failed();
     }
 
     /** One {@code [price, size]}. */

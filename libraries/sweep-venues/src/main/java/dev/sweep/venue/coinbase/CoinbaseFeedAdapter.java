@@ -8,7 +8,6 @@ import dev.sweep.venue.VenueBook;
 import dev.sweep.venue.VenueBooks;
 import dev.sweep.venue.json.JsonCursor.Token;
 import dev.sweep.venue.json.Vocabulary;
-import java.util.function.BooleanSupplier;
 
 /**
  * Decodes Coinbase Advanced Trade frames. {@code sequence_num} counts every frame of the connection, whatever its
@@ -46,6 +45,9 @@ final class CoinbaseFeedAdapter extends FrameDecoder {
     /** No sequence number seen yet on this connection. */
     private static final long NO_SEQUENCE = -1;
 
+    private static final String NOT_EVENTS = "events must be an array of objects";
+    private static final String NOT_UPDATES = "updates must be an array of objects";
+
     private long lastSequence = NO_SEQUENCE;
 
     // The envelope.
@@ -57,8 +59,6 @@ final class CoinbaseFeedAdapter extends FrameDecoder {
     private final LevelsField events = new LevelsField(this::readEvents);
     private final Range message = new Range();
 
-    private final BooleanSupplier readEvent = this::readEvent;
-    private final BooleanSupplier readUpdate = this::readUpdate;
     /**
      * Books whose subscription was confirmed on this connection: every subscriptions frame lists all the
      * connection's subscriptions, so a later subscribe (heartbeats) lists level2 again.
@@ -139,7 +139,27 @@ final class CoinbaseFeedAdapter extends FrameDecoder {
     /** Stages the events array the cursor is about to read. */
     private boolean readEvents() {
         batch.clear();
-        return readArray(Token.START_OBJECT, readEvent, "events must be an array of objects");
+        if (!openArray(NOT_EVENTS)) {
+            return false;
+        }
+        while (nextItem(Token.START_OBJECT, NOT_EVENTS)) {
+            if (!readEvent()) {
+                return false;
+            }
+        }
+        return !failed();
+    }
+
+    private boolean readUpdates() {
+        if (!openArray(NOT_UPDATES)) {
+            return false;
+        }
+        while (nextItem(Token.START_OBJECT, NOT_UPDATES)) {
+            if (!readUpdate()) {
+                return false;
+            }
+        }
+        return !failed();
     }
 
     private boolean readEvent() {
@@ -154,7 +174,7 @@ final class CoinbaseFeedAdapter extends FrameDecoder {
                         listener.onFrameRejected("l2_data for unsubscribed product " + cursor.tokenString());
                     }
                 }
-                case UPDATES -> readArray(Token.START_OBJECT, readUpdate, "updates must be an array of objects");
+                case UPDATES -> readUpdates();
                 default -> cursor.skipValue();
             }
         }

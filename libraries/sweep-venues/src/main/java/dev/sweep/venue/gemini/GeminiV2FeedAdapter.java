@@ -5,7 +5,6 @@ import dev.sweep.venue.FrameDecoder;
 import dev.sweep.venue.VenueBooks;
 import dev.sweep.venue.json.JsonCursor.Token;
 import dev.sweep.venue.json.Vocabulary;
-import java.util.function.BooleanSupplier;
 
 /**
  * Decodes Gemini market data v2 frames. The first {@code l2_updates} of a symbol holds the whole book and is the
@@ -27,6 +26,8 @@ final class GeminiV2FeedAdapter extends FrameDecoder {
     private static final Vocabulary<Field> FIELDS = Vocabulary.of(Field.class, Field.NONE);
     private static final Vocabulary<Type> TYPES = Vocabulary.of(Type.class, Type.OTHER);
     private static final Vocabulary<Result> RESULTS = Vocabulary.of(Result.class, Result.OTHER);
+
+    private static final String NOT_CHANGES = "changes must be an array of arrays";
     private static final Vocabulary<SideWord> SIDES = Vocabulary.of(SideWord.class, SideWord.OTHER);
 
     private Type type;
@@ -35,7 +36,6 @@ final class GeminiV2FeedAdapter extends FrameDecoder {
     private final LevelsField changes = new LevelsField(this::readChanges);
     private final Range reason = new Range();
 
-    private final BooleanSupplier readChange = this::readChange;
 
     GeminiV2FeedAdapter(VenueBooks books) {
         super(books);
@@ -113,7 +113,15 @@ final class GeminiV2FeedAdapter extends FrameDecoder {
     /** Stages the changes array the cursor is about to read. */
     private boolean readChanges() {
         batch.clear();
-        return readArray(Token.START_ARRAY, readChange, "changes must be an array of arrays");
+        if (!openArray(NOT_CHANGES)) {
+            return false;
+        }
+        while (nextItem(Token.START_ARRAY, NOT_CHANGES)) {
+            if (!readChange()) {
+                return false;
+            }
+        }
+        return !failed();
     }
 
     /** One {@code [side, price, quantity]}. */

@@ -10,7 +10,6 @@ import dev.sweep.venue.VenueBooks;
 import dev.sweep.venue.json.JsonCursor.Token;
 import dev.sweep.venue.json.Vocabulary;
 import java.util.EnumSet;
-import java.util.function.BooleanSupplier;
 
 /**
  * Decodes Kraken v2 frames. A frame's envelope (which channel, which method, where the data is) is read whatever the
@@ -40,6 +39,10 @@ final class KrakenFeedAdapter extends FrameDecoder {
 
     private static final long MAX_CHECKSUM = 0xFFFF_FFFFL;
 
+    private static final String NOT_BOOK_DATA = "book data must be an array of objects";
+    private static final String NOT_LEVELS = "bids and asks must be arrays of objects";
+    private static final String NOT_PAIRS = "pairs must be an array of objects";
+
     private final PairPrecisions precisions;
     private final VerifiedChecksums checksums;
 
@@ -52,12 +55,6 @@ final class KrakenFeedAdapter extends FrameDecoder {
     private final Range result = new Range();
     private final Range error = new Range();
 
-    /** The side of the levels being read. */
-    private Side levelSide;
-
-    private final BooleanSupplier readBookEntry = this::readBookEntry;
-    private final BooleanSupplier readLevel = this::readLevel;
-    private final BooleanSupplier readPair = this::readPair;
 
     KrakenFeedAdapter(VenueBooks books) {
         super(books);
@@ -174,7 +171,15 @@ final class KrakenFeedAdapter extends FrameDecoder {
     /** Stages the data value that the cursor is about to read: every entry of a book message. */
     private boolean readBookData() {
         batch.clear();
-        return readArray(Token.START_OBJECT, readBookEntry, "book data must be an array of objects");
+        if (!openArray(NOT_BOOK_DATA)) {
+            return false;
+        }
+        while (nextItem(Token.START_OBJECT, NOT_BOOK_DATA)) {
+            if (!readBookEntry()) {
+                return false;
+            }
+        }
+        return !failed();
     }
 
     private boolean readBookEntry() {
@@ -228,11 +233,18 @@ final class KrakenFeedAdapter extends FrameDecoder {
     }
 
     private boolean readLevels(Side side) {
-        levelSide = side;
-        return readArray(Token.START_OBJECT, readLevel, "bids and asks must be arrays of objects");
+        if (!openArray(NOT_LEVELS)) {
+            return false;
+        }
+        while (nextItem(Token.START_OBJECT, NOT_LEVELS)) {
+            if (!readLevel(side)) {
+                return false;
+            }
+        }
+        return !failed();
     }
 
-    private boolean readLevel() {
+    private boolean readLevel(Side side) {
         long price = -1;
         long qty = -1;
         for (Field field = nextField(FIELDS); field != Field.NONE; field = nextField(FIELDS)) {
@@ -248,7 +260,7 @@ final class KrakenFeedAdapter extends FrameDecoder {
         if (price < 0 || qty < 0) {
             return fail("a level needs price and qty");
         }
-        return stage(levelSide, price, qty);
+        return stage(side, price, qty);
     }
 
     private void onInstrument() {
@@ -263,7 +275,7 @@ final class KrakenFeedAdapter extends FrameDecoder {
         }
         for (Field field = nextField(FIELDS); field != Field.NONE; field = nextField(FIELDS)) {
             if (field == Field.PAIRS) {
-                readArray(Token.START_OBJECT, readPair, "pairs must be an array of objects");
+                readPairs();
             } else {
                 cursor.skipValue();
             }
@@ -271,6 +283,18 @@ final class KrakenFeedAdapter extends FrameDecoder {
         if (failed()) {
             listener.onFrameRejected("malformed instrument data: " + problem("bad pairs"));
         }
+    }
+
+    private boolean readPairs() {
+        if (!openArray(NOT_PAIRS)) {
+            return false;
+        }
+        while (nextItem(Token.START_OBJECT, NOT_PAIRS)) {
+            if (!readPair()) {
+                return false;
+            }
+        }
+        return !failed();
     }
 
     private boolean readPair() {

@@ -14,7 +14,6 @@ import dev.sweep.venue.json.Vocabulary;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.function.BooleanSupplier;
 
 /**
  * Decodes OKX v5 {@code books} frames, the answers to {@code subscribe}, errors, notices and the text {@code pong}.
@@ -71,6 +70,10 @@ final class OkxFeedAdapter extends FrameDecoder {
     /** No id: before a book's snapshot, or a field a message lacks. */
     private static final long NO_ID = JsonCursor.NOT_A_LONG;
 
+    private static final String NOT_DATA = "data must be an array of objects";
+    private static final String NOT_BIDS = "bids must be an array of levels";
+    private static final String NOT_ASKS = "asks must be an array of levels";
+
     /** The last {@code seqId} applied to each book, {@link #NO_ID} before its snapshot. */
     private final long[] lastIds;
     /**
@@ -95,9 +98,6 @@ final class OkxFeedAdapter extends FrameDecoder {
     /** The data's {@code ts}, nanoseconds since 1970, or {@link BookListener#NONE}. */
     private long time;
 
-    private final BooleanSupplier readItem = this::readItem;
-    private final BooleanSupplier readBid = () -> readLevel(Side.BID);
-    private final BooleanSupplier readAsk = () -> readLevel(Side.ASK);
 
     OkxFeedAdapter(VenueBooks books, int maxBuffered) {
         super(books);
@@ -219,7 +219,7 @@ final class OkxFeedAdapter extends FrameDecoder {
             for (Field field = nextField(FIELDS); field != Field.NONE; field = nextField(FIELDS)) {
                 switch (field) {
                     case CODE -> code = readWord(CODES, "code");
-                    case DATA -> readArray(Token.START_OBJECT, readItem, "data must be an array of objects");
+                    case DATA -> readItems();
                     default -> cursor.skipValue();
                 }
             }
@@ -258,15 +258,27 @@ final class OkxFeedAdapter extends FrameDecoder {
         id = NO_ID;
         checksum = 0;
         time = BookListener.NONE;
-        return readArray(Token.START_OBJECT, readItem, "data must be an array of objects")
+        return readItems()
                 && (previousId != NO_ID && id >= 0 || fail("books data needs prevSeqId and seqId"));
+    }
+
+    private boolean readItems() {
+        if (!openArray(NOT_DATA)) {
+            return false;
+        }
+        while (nextItem(Token.START_OBJECT, NOT_DATA)) {
+            if (!readItem()) {
+                return false;
+            }
+        }
+        return !failed();
     }
 
     private boolean readItem() {
         for (Field field = nextField(FIELDS); field != Field.NONE; field = nextField(FIELDS)) {
             switch (field) {
-                case ASKS -> readArray(Token.START_ARRAY, readAsk, "asks must be an array of levels");
-                case BIDS -> readArray(Token.START_ARRAY, readBid, "bids must be an array of levels");
+                case ASKS -> readLevels(Side.ASK, NOT_ASKS);
+                case BIDS -> readLevels(Side.BID, NOT_BIDS);
                 case CHECKSUM -> checksum = readLong("checksum");
                 case PREV_SEQ_ID -> previousId = readLong("prevSeqId");
                 case SEQ_ID -> id = readLong("seqId");
@@ -283,6 +295,18 @@ final class OkxFeedAdapter extends FrameDecoder {
             fail(field + " must be an integer");
         }
         return value;
+    }
+
+    private boolean readLevels(Side side, String notSuch) {
+        if (!openArray(notSuch)) {
+            return false;
+        }
+        while (nextItem(Token.START_ARRAY, notSuch)) {
+            if (!readLevel(side)) {
+                return false;
+            }
+        }
+        return !failed();
     }
 
     /** One {@code [price, size, "0", orders]}: the deprecated and the order count are not read. */

@@ -14,6 +14,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,40 @@ class JsonCursorTest {
             tokens.add(token);
         } while (token != Token.END && token != Token.ERROR);
         assertThat(tokens).last().isEqualTo(Token.END);
+    }
+
+    /**
+     * Strings are scanned eight bytes at a time: wherever a quote, an escape or a control character falls in a string
+     * of any length, at any offset in the buffer, the cursor agrees with Jackson on validity and ends a valid string at
+     * its closing quote.
+     */
+    @Property(tries = 3000)
+    void findsTheEndOfAStringWhereverItsSpecialBytesFall(@ForAll("stringContents") String content,
+                                                        @ForAll @IntRange(max = 9) int offset) {
+        String text = "[\"" + content + "\", 1]";
+        byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] buffer = new byte[offset + bytes.length + 9];
+        System.arraycopy(bytes, 0, buffer, offset, bytes.length);
+        cursor.wrap(buffer, offset, bytes.length);
+
+        cursor.next();
+        Token token = cursor.next();
+        boolean valid = jacksonAccepts(text);
+        assertThat(token == Token.STRING && cursor.finish()).as("%s (cursor: %s)", text, cursor.error())
+                .isEqualTo(valid);
+        if (valid) {
+            cursor.wrap(buffer, offset, bytes.length);
+            cursor.next();
+            cursor.next();
+            assertThat(cursor.tokenStart()).isEqualTo(offset + 2);
+            assertThat(cursor.tokenLength()).isEqualTo(content.length());
+        }
+    }
+
+    @Provide
+    Arbitrary<String> stringContents() {
+        return Arbitraries.strings().withChars('a', '7', ' ', '"', '\\', 'n', 'u', '0', '\u0001', '\u001f', '\u00e9', '\u0080')
+                .ofMaxLength(40);
     }
 
     private void wrap(String text) {

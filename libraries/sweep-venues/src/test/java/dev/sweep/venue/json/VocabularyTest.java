@@ -41,10 +41,39 @@ class VocabularyTest {
         assertThat(lookup(vocabulary, stranger)).isEqualTo(expected);
     }
 
+    /**
+     * A word of up to eight bytes is compared as one {@code long} read from the frame, past the token's end: the bytes
+     * after it (a field name's quote and colon, the rest of the frame) never make it match, nor a longer or shorter
+     * word.
+     */
+    @Property(tries = 300)
+    void aShortWordIsRecognisedWhateverFollowsItInTheFrame(
+            @ForAll @Size(min = 1, max = 40) Set<@AlphaChars @StringLength(max = 12) String> words,
+            @ForAll @AlphaChars @StringLength(max = 12) String stranger,
+            @ForAll @AlphaChars @StringLength(max = 12) String after) {
+        List<String> known = List.copyOf(words);
+        Vocabulary<Word> vocabulary = Vocabulary.of(Word.class, Word.NONE,
+                word -> word.ordinal() < known.size() ? known.get(word.ordinal()) : "\u0000" + word.ordinal());
+        for (int i = 0; i < known.size(); i++) {
+            assertThat(lookupFieldName(vocabulary, known.get(i), after)).isEqualTo(Word.values()[i]);
+        }
+        Word expected = known.contains(stranger) ? Word.values()[known.indexOf(stranger)] : Word.NONE;
+        assertThat(lookupFieldName(vocabulary, stranger, after)).isEqualTo(expected);
+    }
+
     /** Forty words and the constant for any other. */
     private enum Word {
         W0, W1, W2, W3, W4, W5, W6, W7, W8, W9, W10, W11, W12, W13, W14, W15, W16, W17, W18, W19, W20, W21, W22, W23,
         W24, W25, W26, W27, W28, W29, W30, W31, W32, W33, W34, W35, W36, W37, W38, W39, NONE
+    }
+
+    /** Looks the word up as the field name of an object whose value is followed by more fields. */
+    private static <E extends Enum<E>> E lookupFieldName(Vocabulary<E> vocabulary, String word, String after) {
+        byte[] json = ("{\"" + word + "\": 1, \"" + after + "\": 2}").getBytes(StandardCharsets.US_ASCII);
+        JsonCursor cursor = new JsonCursor().wrap(json, 0, json.length);
+        cursor.next();
+        cursor.next();
+        return vocabulary.lookup(cursor);
     }
 
     private static Side lookup(String word) {
