@@ -2,13 +2,18 @@ package dev.sweep.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
@@ -26,16 +31,19 @@ public final class BenchReport {
     }
 
     public static void main(String[] args) throws Exception {
-        Options options = new OptionsBuilder()
-                .include("DecodeBenchmark|KrakenVersusXChangeBenchmark|SweepBenchmark|ReplayBenchmark")
-                .warmupIterations(2).warmupTime(TimeValue.seconds(1))
-                .measurementIterations(3).measurementTime(TimeValue.seconds(1))
-                .forks(1)
+        // Decoding, the hot path, in two forks: a fork's JIT decisions can differ from the next one's.
+        List<RunResult> results = new ArrayList<>(new Runner(brief("DecodeBenchmark", 2)
                 .param("venue", DecodeBenchmark.venues().toArray(String[]::new))
                 .addProfiler("gc")
-                .build();
-        Collection<RunResult> results = new Runner(options).run();
-        String table = table(results) + "\n" + MemoryFootprint.measure() + "\n"
+                .build()).run());
+        results.addAll(new Runner(brief("KrakenVersusXChangeBenchmark|SweepBenchmark|ReplayBenchmark", 1)
+                .addProfiler("gc")
+                .build()).run());
+        Collection<RunResult> latencies = new Runner(brief("DecodeBenchmark.decodeAndApply", 2)
+                .param("venue", DecodeBenchmark.venues().toArray(String[]::new))
+                .mode(Mode.SampleTime).timeUnit(TimeUnit.NANOSECONDS)
+                .build()).run();
+        String table = table(results) + "\n" + latencyTable(latencies) + "\n" + MemoryFootprint.measure() + "\n"
                 + EndToEndBench.run(100_000, 10) + "\n" + ServeLoadBench.run(10, 64) + "\n"
                 + KafkaFlowBench.run(20_000, 10) + "\n";
         System.out.println();
@@ -44,6 +52,27 @@ public final class BenchReport {
             Files.writeString(Path.of(args[0]), table);
             System.out.println("written to " + args[0]);
         }
+    }
+
+    /** One or two short forks: a few minutes for the whole report on 2 cores. */
+    private static ChainedOptionsBuilder brief(String include, int forks) {
+        return new OptionsBuilder()
+                .include(include)
+                .warmupIterations(2).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(3).measurementTime(TimeValue.seconds(1))
+                .forks(forks);
+    }
+
+    /** The time each frame took, from a sample of single operations: the tail a mean hides. */
+    private static String latencyTable(Collection<RunResult> results) {
+        StringBuilder table = new StringBuilder("| decode + apply, one frame | p50 ns | p99 ns | p99.9 ns |\n"
+                + "|---|---|---|---|\n");
+        for (RunResult result : results) {
+            var statistics = result.getPrimaryResult().getStatistics();
+            table.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %,.0f |%n", params(result),
+                    statistics.getPercentile(50), statistics.getPercentile(99), statistics.getPercentile(99.9)));
+        }
+        return table.toString();
     }
 
     private static String table(Collection<RunResult> results) {
@@ -60,11 +89,13 @@ public final class BenchReport {
             boolean throughput = unit.endsWith("/s");
             double nanosPerOp = throughput ? 1e9 / score : score;
             var allocation = result.getSecondaryResults().get("gc.alloc.rate.norm");
-            String baseline = baselineOf(name);
-            String ratio = "";
-            if (baseline != null) {
-                Double base = scores.get(baseline + params(result));
-                ratio = base == null ? "" : String.format(Locale.ROOT, "%.1f×", throughput ? score / base : base / score);
+            StringJoiner ratio = new StringJoiner(" · ");
+            for (Baseline baseline : baselinesOf(name)) {
+                Double base = scores.get(baseline.benchmark() + params(result));
+                if (base != null) {
+                    ratio.add(String.format(Locale.ROOT, "%.1f× %s", throughput ? score / base : base / score,
+                            baseline.label()));
+                }
             }
             table.append(String.format(Locale.ROOT, "| %s | %s | %,.0f %s | %,.0f | %s | %s |%n", name, params(result),
                     score, unit, nanosPerOp, allocation == null ? "" : String.format(Locale.ROOT, "%.0f",
@@ -73,15 +104,21 @@ public final class BenchReport {
         return table.toString();
     }
 
-    /** The benchmark each one is compared with, in the same run. */
-    private static String baselineOf(String name) {
+    /** A benchmark another is compared with, in the same run, and how the table names it. */
+    private record Baseline(String benchmark, String label) {
+    }
+
+    /** The benchmarks each one is compared with. */
+    private static List<Baseline> baselinesOf(String name) {
         if (name.equals("DecodeBenchmark.decodeAndApply")) {
-            return "DecodeBenchmark.jacksonReadTreeBaseline";
+            return List.of(new Baseline("DecodeBenchmark.jacksonReadTreeBaseline", "Jackson tree"),
+                    new Baseline("DecodeBenchmark.jacksonStreamingBaseline", "Jackson streaming"),
+                    new Baseline("DecodeBenchmark.cursorWalkBaseline", "cursor walk"));
         }
         if (name.equals("KrakenVersusXChangeBenchmark.sweepDecodeAndApply")) {
-            return "KrakenVersusXChangeBenchmark.xchangeDecodeAndApply";
+            return List.of(new Baseline("KrakenVersusXChangeBenchmark.xchangeDecodeAndApply", "XChange"));
         }
-        return null;
+        return List.of();
     }
 
     private static String key(RunResult result) {

@@ -1,5 +1,8 @@
 package dev.sweep.bench;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +15,8 @@ import dev.sweep.venue.Venue;
 import dev.sweep.venue.VenueBook;
 import dev.sweep.venue.VenueBooks;
 import dev.sweep.venue.Venues;
+import dev.sweep.venue.json.JsonCursor;
+import dev.sweep.venue.json.JsonCursor.Token;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -33,8 +38,15 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Decode + apply of one update frame per operation, for every registered venue, on a 1,000-level book, with the
  * venue's integrity check (Kraken: its checksum; Coinbase: its sequence numbers; Binance: its update ids, spliced
- * into the REST snapshot each new connection asks for). The frames are the venue's own server side's. The baseline in the same run is Jackson reading the same frame into a tree, with {@code BigDecimal}
- * numbers, and doing nothing with it.
+ * into the REST snapshot each new connection asks for). The frames are the venue's own server side's. Each is first
+ * copied into one reused array, as the feed connection copies every frame it receives, so that it is read from memory
+ * the copy just touched, as on the wire, and not from wherever the stream's 16,384 frames lie, which is more than the
+ * caches hold; every benchmark here pays that copy.
+ *
+ * <p>The baselines in the same run read the same frames and do nothing with them: Jackson reading each into a tree with
+ * {@code BigDecimal} numbers (what a client built on a JSON library does), Jackson's streaming parser walking its
+ * tokens (the fastest way to read JSON with Jackson), and Sweep's own cursor walking its tokens (the parse floor: what
+ * decoding costs before anything is done with a value).
  *
  * <p>Run: {@code java -jar tests/sweep-bench/target/benchmarks.jar DecodeBenchmark -prof gc} (every venue), or add
  * {@code -p venue=kraken} for one.
@@ -70,12 +82,11 @@ public class DecodeBenchmark {
     private Venue registered;
     private UpdateStream stream;
     private byte[][] frames;
-    /**
-     * Where each frame is decoded from, as the feed connection copies every frame it receives into one reused array:
-     * a frame is read from memory the copy just touched, as on the wire, not from wherever the stream's 16,384 frames
-     * lie, which is more than the caches hold.
-     */
+    /** Where each frame is read from, after {@link #receive} copied it there. */
     private byte[] received;
+    private int receivedLength;
+    private final JsonFactory jsonFactory = new JsonFactory();
+    private final JsonCursor cursor = new JsonCursor();
     private FeedAdapter adapter;
     private VenueBooks books;
     private int next;
@@ -104,11 +115,9 @@ public class DecodeBenchmark {
 
     @Benchmark
     public VenueBooks decodeAndApply() {
-        byte[] frame = frames[next];
-        System.arraycopy(frame, 0, received, 0, frame.length);
-        adapter.onFrame(received, 0, frame.length, next);
+        receive();
+        adapter.onFrame(received, 0, receivedLength, next);
         handSnapshotWanted();
-        next = (next + 1) & (frames.length - 1);
         if (next == 0) {
             // The cycle starts again: its frames count on from where the connection began (a sequence number, a
             // chained id), so they are read as a new connection's, on the same book, which the cycle left as it was.
@@ -118,6 +127,14 @@ public class DecodeBenchmark {
             adapter = registered.newAdapter(books);
         }
         return books;
+    }
+
+    /** Copies the next frame of the cycle into {@link #received}, as the feed connection does, and moves on. */
+    private void receive() {
+        byte[] frame = frames[next];
+        System.arraycopy(frame, 0, received, 0, frame.length);
+        receivedLength = frame.length;
+        next = (next + 1) & (frames.length - 1);
     }
 
     /** Hands the adapter the REST snapshot it asked for, as the feed would once fetched: the stream's start. */
@@ -133,9 +150,43 @@ public class DecodeBenchmark {
 
     @Benchmark
     public JsonNode jacksonReadTreeBaseline() throws IOException {
-        byte[] frame = frames[next];
-        next = (next + 1) & (frames.length - 1);
-        return jackson.readTree(frame);
+        receive();
+        return jackson.readTree(received, 0, receivedLength);
+    }
+
+    /** Jackson's streaming parser over the frame, each name, string and number's text read, nothing else done. */
+    @Benchmark
+    public long jacksonStreamingBaseline() throws IOException {
+        receive();
+        long characters = 0;
+        try (JsonParser parser = jsonFactory.createParser(received, 0, receivedLength)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.FIELD_NAME || token == JsonToken.VALUE_STRING || token.isNumeric()) {
+                    characters += parser.getTextLength();
+                }
+            }
+        }
+        return characters;
+    }
+
+    /**
+     * Sweep's cursor over the frame, token by token, checking the grammar and nothing else: the parse floor. It counts
+     * what the streaming baseline counts, so that both are seen to read the same frames whole.
+     */
+    @Benchmark
+    public long cursorWalkBaseline() {
+        receive();
+        cursor.wrap(received, 0, receivedLength);
+        long characters = 0;
+        for (Token token = cursor.next(); token != Token.END; token = cursor.next()) {
+            if (token == Token.ERROR) {
+                throw new IllegalStateException(venue + " frame is not JSON: " + cursor.error());
+            }
+            if (token == Token.FIELD_NAME || token == Token.STRING || token == Token.NUMBER) {
+                characters += cursor.tokenLength();
+            }
+        }
+        return characters;
     }
 
     @TearDown(Level.Trial)

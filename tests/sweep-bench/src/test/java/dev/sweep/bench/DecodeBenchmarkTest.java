@@ -28,6 +28,23 @@ class DecodeBenchmarkTest {
         return DecodeBenchmark.venues().stream();
     }
 
+    /** The parse baselines read every frame whole: the cursor and Jackson's streaming parser count the same text. */
+    @ParameterizedTest
+    @MethodSource("venues")
+    void theParseBaselinesReadTheSameFramesWhole(String venue) throws Exception {
+        DecodeBenchmark benchmark = new DecodeBenchmark();
+        benchmark.venue = venue;
+        benchmark.setUp();
+        long[] counted = new long[benchmark.cycleLength()];
+        for (int frame = 0; frame < counted.length; frame++) {
+            counted[frame] = benchmark.cursorWalkBaseline();
+        }
+
+        for (int frame = 0; frame < counted.length; frame++) {
+            assertThat(benchmark.jacksonStreamingBaseline()).isPositive().isEqualTo(counted[frame]);
+        }
+    }
+
     /** Two cycles: the second starts on a new adapter, which a REST venue's splice must feed its snapshot. */
     @ParameterizedTest
     @MethodSource("venues")
