@@ -111,6 +111,8 @@ final class FeedConnection implements FeedListener {
     private int failedPlans;
     /** The connection syncing to take over from this one, or null. */
     private FeedConnection successor;
+    /** Why the successor is to take over, for the log and the state events: "before the venue's limit of 24 h". */
+    private String successionReason;
     /** While this connection syncs to take over: the one it is to replace; else null. */
     private FeedConnection predecessor;
     /** Told when a connection took over from another: the old one, then the new one. */
@@ -353,6 +355,12 @@ final class FeedConnection implements FeedListener {
         }
         FEED.info("{}: opening a connection to replace this one before the venue closes it ({} after opening)",
                 venue.name(), describe(venue.descriptor().connectionLife()));
+        openSuccessor("before the venue's limit of " + describe(venue.descriptor().connectionLife()));
+    }
+
+    /** Opens the connection to take over from this one once its books are all live. */
+    private void openSuccessor(String reason) {
+        successionReason = reason;
         successor = new FeedConnection(this);
         successor.start();
     }
@@ -372,8 +380,8 @@ final class FeedConnection implements FeedListener {
         }
         replaced.accept(old, this);
         old.retire();
-        String reason = "connection " + connectionNumber + " took over from connection " + old.connectionNumber
-                + " before the venue's limit of " + describe(venue.descriptor().connectionLife());
+        String reason = "connection " + connectionNumber + " took over from connection " + old.connectionNumber + " "
+                + old.successionReason;
         FEED.info("{}: {}", venue.name(), reason);
         for (int i = 0; i < books.size(); i++) {
             VenueBook book = books.get(i);
@@ -466,6 +474,21 @@ final class FeedConnection implements FeedListener {
             loop.execute(this::takeOver);
         } else if (to != BookState.LIVE && to != BookState.SYNCING) {
             abandon(book.venueSymbol() + " is " + to + ": " + reason);
+        }
+    }
+
+    /**
+     * The venue will soon close this connection: a new one takes over as in a planned reconnect, so that the books stay
+     * live. A book that is not live is being resynced already, and the close, when it comes, reconnects it.
+     */
+    @Override
+    public void onCloseAnnounced(String reason) {
+        if (retired || predecessor != null) {
+            return; // a replacement serves no book yet: the connection it replaces was told too
+        }
+        FEED.info("{}: {}", venue.name(), reason);
+        if (successor == null && books.allLive()) {
+            openSuccessor("after the venue announced its close (" + reason + ")");
         }
     }
 

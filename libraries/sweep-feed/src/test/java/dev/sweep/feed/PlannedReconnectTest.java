@@ -6,6 +6,7 @@ import dev.sweep.core.BookState;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderBook;
 import dev.sweep.core.Side;
+import dev.sweep.sim.Fault;
 import dev.sweep.sim.Simulator;
 import dev.sweep.sim.SimulatorConfig;
 import dev.sweep.venue.BookListener;
@@ -32,10 +33,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A venue that closes its connections after a while (Binance: 24 h) gets a planned reconnect: over the simulator,
- * Binance with its connection life cut to two seconds has its connection replaced again and again by one whose book
- * was live before it took over, so that the book never leaves LIVE, and after each switch the book, and the book a
- * listener attached to the feed keeps, equal the truth.
+ * A venue that closes its connections after a while (Binance: 24 h), or announces that it will, gets a planned
+ * reconnect: over the simulator, Binance with its connection life cut to two seconds has its connection replaced again
+ * and again by one whose book was live before it took over, so that the book never leaves LIVE, and after each switch
+ * the book, and the book a listener attached to the feed keeps, equal the truth.
  */
 @Timeout(90)
 class PlannedReconnectTest {
@@ -76,6 +77,37 @@ class PlannedReconnectTest {
                         assertThat(change.reason()).matches("connection \\d+ took over from connection \\d+ before"
                                 + " the venue's limit of 2 s");
                     });
+            assertThat(changes).extracting(BookStateChange::to).containsOnly(BookState.LIVE);
+            assertThat(feeds.views(BTC_USDT).get(0).resyncs()).isZero();
+        }
+    }
+
+    /**
+     * Binance announces a close (serverShutdown, before maintenance) and closes the connection 10 s later: a new
+     * connection takes over before then, so that the book never leaves LIVE and stays true.
+     */
+    @Test
+    void anAnnouncedCloseIsAPlannedReconnect() throws InterruptedException {
+        Venue binance = Venues.byName("binance").orElseThrow();
+        try (Simulator simulator = Simulator.start(SimulatorConfig.defaults().withRate(100), List.of(binance));
+             FeedManager feeds = new FeedManager(List.of(binance), Map.of("binance", simulator.endpoint("binance")),
+                     Map.of("binance", simulator.restEndpoint("binance")), List.of(BTC_USDT),
+                     FeedSettings.defaults(), FrameTap.NONE)) {
+            feeds.addStateListener(changes::add);
+            feeds.start();
+            await("a live book", () -> feeds.views(BTC_USDT).get(0).isLive());
+
+            simulator.inject("binance", Fault.SHUTDOWN);
+            await("a planned reconnect", () -> planned() == 1);
+            await("the announced close", () -> simulator.clients() == 1);
+            simulator.pause();
+            OrderBook truth = simulator.truth("binance", BTC_USDT).copy();
+            await("the truth", () -> VenueHarness.sameLevels(feeds.views(BTC_USDT).get(0).book(), truth));
+
+            assertThat(changes).filteredOn(change -> change.cause() == StateCause.PLANNED_RECONNECT)
+                    .singleElement().satisfies(change -> assertThat(change.reason()).matches("connection \\d+ took"
+                            + " over from connection \\d+ after the venue announced its close \\(serverShutdown: the"
+                            + " venue is about to close the connection\\)"));
             assertThat(changes).extracting(BookStateChange::to).containsOnly(BookState.LIVE);
             assertThat(feeds.views(BTC_USDT).get(0).resyncs()).isZero();
         }

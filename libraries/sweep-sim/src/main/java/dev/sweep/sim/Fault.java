@@ -25,7 +25,13 @@ public enum Fault {
      * {@code u} = 1; OKX: an update whose {@code seqId} falls below its {@code prevSeqId}); on venues whose numbering
      * does not restart so: nothing.
      */
-    RESTART;
+    RESTART,
+    /**
+     * Announce that the connection will close, as a venue does before maintenance (Binance: {@code serverShutdown}),
+     * and close it {@link dev.sweep.sim.session.Session#SHUTDOWN_NOTICE_NANOS} later; a venue that announces nothing is
+     * just closed then.
+     */
+    SHUTDOWN;
 
     /** The name used on the command line. */
     public String label() {
@@ -40,6 +46,6 @@ public enum Fault {
             }
         }
         throw new IllegalArgumentException("unknown fault '" + label + "' (faults: drop, gap, checksum, malformed,"
-                + " stall, oversized, restart)");
+                + " stall, oversized, restart, shutdown)");
     }
 }

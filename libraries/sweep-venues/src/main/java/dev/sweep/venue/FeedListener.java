@@ -36,6 +36,13 @@ public interface FeedListener {
     default void onHeartbeatRequest(long id) {
     }
 
+    /**
+     * The venue announced that it will soon close the connection (Binance's {@code serverShutdown}, before maintenance):
+     * the books are still good until it does, and a new connection should take over before then.
+     */
+    default void onCloseAnnounced(String reason) {
+    }
+
     /** The venue reported an error (an unknown symbol, a refused subscription). */
     default void onVenueError(String message) {
     }

@@ -8,7 +8,7 @@ import java.util.List;
 public final class FeedEvents implements FeedListener {
 
     public sealed interface Event permits Subscribed, Live, Broken, Changed, Heartbeat, HeartbeatRequest, VenueError,
-            Rejected, SnapshotWanted {
+            Rejected, SnapshotWanted, CloseAnnounced {
     }
 
     public record Subscribed(String symbol) implements Event {
@@ -31,6 +31,9 @@ public final class FeedEvents implements FeedListener {
     }
 
     public record VenueError(String message) implements Event {
+    }
+
+    public record CloseAnnounced(String reason) implements Event {
     }
 
     public record Rejected(String reason) implements Event {
@@ -94,6 +97,11 @@ public final class FeedEvents implements FeedListener {
     @Override
     public void onHeartbeatRequest(long id) {
         events.add(new HeartbeatRequest(id));
+    }
+
+    @Override
+    public void onCloseAnnounced(String reason) {
+        events.add(new CloseAnnounced(reason));
     }
 
     @Override

@@ -19,7 +19,7 @@ import java.util.Optional;
 /**
  * One client connection, speaking one venue's dialect: the venue's {@link ServerSession} reads the requests and
  * writes the frames; this class carries them over the WebSocket, applies the faults every venue shares (drop,
- * malformed, stall, oversized, restart) and protects the server from a client that does not read: one that stays behind for
+ * malformed, stall, oversized, restart, shutdown) and protects the server from a client that does not read: one that stays behind for
  * long, or lets too much pile up, is disconnected, as real venues do.
  */
 public final class Session implements ServerContext {
@@ -36,6 +36,13 @@ public final class Session implements ServerContext {
     /** Pending bytes past which a client is cut at once: the bound on what the server buffers for one client. */
     public static final long MAX_PENDING_BYTES = 64L * 1024 * 1024;
 
+    /**
+     * How long after announcing its close ({@link Fault#SHUTDOWN}) a connection is closed: Binance gives 10 minutes;
+     * 10 seconds leave a new connection the time to sync, its REST snapshot included, which Binance's request limits
+     * may delay by 5 seconds.
+     */
+    public static final long SHUTDOWN_NOTICE_NANOS = 10_000_000_000L;
+
     /** Not JSON: cut off in the middle of a string, as a truncated frame is. */
     private static final String MALFORMED = "{\"type\":\"update\",\"data\":[{\"pri";
 
@@ -48,6 +55,8 @@ public final class Session implements ServerContext {
     private long stalledUntil;
     private long lastSentNanos;
     private long behindSinceNanos;
+    /** When an announced close is due; 0 when none is. */
+    private long closeAtNanos;
 
     public Session(Venue venue, Channel channel, SimContext context) {
         this.venue = venue;
@@ -82,9 +91,17 @@ public final class Session implements ServerContext {
         dialect.onBookChange(event.instrument(), event.changes(), now);
     }
 
-    /** Ends a stall once it has lasted long enough, by delivering what it held; then the dialect's timer. */
+    /**
+     * Closes the connection when its announced close is due; ends a stall once it has lasted long enough, by
+     * delivering what it held; then the dialect's timer.
+     */
     public void tick() {
         long now = context.nowNanos();
+        if (closeAtNanos != 0 && now >= closeAtNanos) {
+            closeAtNanos = 0;
+            channel.close();
+            return;
+        }
         if (stalledUntil != 0) {
             if (now < stalledUntil) {
                 return;
@@ -151,6 +168,10 @@ public final class Session implements ServerContext {
             }
             case RESTART -> {
                 return UpdateFault.RESTART;
+            }
+            case SHUTDOWN -> {
+                dialect.closeAnnouncement(context.nowNanos()).ifPresent(this::send);
+                closeAtNanos = context.nowNanos() + SHUTDOWN_NOTICE_NANOS;
             }
         }
         return UpdateFault.NONE;

@@ -4,7 +4,6 @@ import dev.sweep.core.Side;
 import dev.sweep.venue.BookListener;
 import dev.sweep.venue.FrameDecoder;
 import dev.sweep.venue.SnapshotSplice;
-import dev.sweep.venue.StateCause;
 import dev.sweep.venue.VenueBook;
 import dev.sweep.venue.VenueBooks;
 import dev.sweep.venue.json.JsonCursor.Token;
@@ -124,8 +123,9 @@ final class BinanceFeedAdapter extends FrameDecoder {
         } else if (event == Event.HEARTBEAT) {
             listener.onHeartbeat();
         } else if (event == Event.SERVER_SHUTDOWN) {
-            // "Reconnect at once": a broken book is resynced on a new connection, before this one is closed.
-            books.brokenAll(StateCause.DISCONNECT, "serverShutdown: the venue is about to close the connection");
+            // "Please establish a new connection as soon as possible to prevent interruption": the books are still
+            // good; a new connection syncs its own and takes over before this one is closed.
+            listener.onCloseAnnounced("serverShutdown: the venue is about to close the connection");
         } else if (result) {
             // The subscription is confirmed for every stream of the request: the snapshots can be fetched.
             for (int i = 0; i < books.size(); i++) {

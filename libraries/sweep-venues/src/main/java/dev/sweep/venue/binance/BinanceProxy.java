@@ -87,6 +87,16 @@ final class BinanceProxy {
         });
     }
 
+    /** {@code {"e":"serverShutdown","E":1770123456789}}: the connection will soon be closed (web-socket-streams.md). */
+    String serverShutdown(long eventMillis) {
+        return writer.write(json -> {
+            json.writeStartObject();
+            json.writeStringField("e", "serverShutdown");
+            json.writeNumberField("E", eventMillis);
+            json.writeEndObject();
+        });
+    }
+
     /** {@code {"lastUpdateId":1027024,"bids":[…],"asks":[…]}}: the best {@code levels} of each side. */
     static String depth(OrderBook book, long lastUpdateId, int levels) {
         return JsonWriter.text(json -> {

@@ -132,6 +132,11 @@ final class BinanceServerSession implements ServerSession {
     }
 
     @Override
+    public Optional<String> closeAnnouncement(long nowNanos) {
+        return Optional.of(proxy.serverShutdown(nowNanos / 1_000_000));
+    }
+
+    @Override
     public void onTimer(long nowNanos) {
         if (!streams.isEmpty() && nowNanos - context.lastSentNanos() >= HEARTBEAT_NANOS) {
             context.send(proxy.heartbeat());

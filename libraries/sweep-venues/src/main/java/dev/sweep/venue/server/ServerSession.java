@@ -3,6 +3,7 @@ package dev.sweep.venue.server;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.Level;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One client connection's server side of a venue's protocol: the dialect the simulator speaks at the venue's path.
@@ -31,6 +32,14 @@ public interface ServerSession {
      * update it asks {@link ServerContext#nextFault} which fault, if any, the update must carry.
      */
     void onBookChange(Instrument instrument, List<Level> changes, long nowNanos);
+
+    /**
+     * The frame by which the venue announces that it will soon close the connection (Binance's {@code serverShutdown}),
+     * if it has one.
+     */
+    default Optional<String> closeAnnouncement(long nowNanos) {
+        return Optional.empty();
+    }
 
     /** Called about every millisecond: heartbeats, deadlines. */
     void onTimer(long nowNanos);

@@ -8,6 +8,7 @@ import dev.sweep.core.FixedPoint;
 import dev.sweep.core.Instrument;
 import dev.sweep.venue.FeedEvents;
 import dev.sweep.venue.FeedEvents.Broken;
+import dev.sweep.venue.FeedEvents.CloseAnnounced;
 import dev.sweep.venue.FeedEvents.Heartbeat;
 import dev.sweep.venue.FeedEvents.Live;
 import dev.sweep.venue.FeedEvents.Rejected;
@@ -218,17 +219,19 @@ class BinanceFeedAdapterTest {
     }
 
     @Test
-    void aServerShutdownBreaksTheBooksSoThatTheyResyncOnANewConnectionRawOrCombined() {
+    void aServerShutdownIsAnnouncedAndLeavesTheBooksLiveRawOrCombined() {
         live(1027024);
         client.feedResource("binance/server_shutdown_raw.json");
-        assertThat(client.events().drain()).containsExactly(new Broken("BNB-BTC",
+        assertThat(client.events().drain()).containsExactly(new CloseAnnounced(
                 "serverShutdown: the venue is about to close the connection"));
+        assertThat(client.book("BNB-BTC").state()).isEqualTo(BookState.LIVE);
 
         client.reconnect();
         live(1027024);
         client.feedResource("binance/server_shutdown_combined.json");
-        assertThat(client.events().drain()).containsExactly(new Broken("BNB-BTC",
+        assertThat(client.events().drain()).containsExactly(new CloseAnnounced(
                 "serverShutdown: the venue is about to close the connection"));
+        assertThat(client.book("BNB-BTC").state()).isEqualTo(BookState.LIVE);
     }
 
     @Test
