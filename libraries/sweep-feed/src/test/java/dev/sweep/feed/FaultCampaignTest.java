@@ -146,8 +146,8 @@ class FaultCampaignTest {
                 awaitLive(feeds, instrument, venue);
                 if (!stale) {
                     // A gap in the first update after a REST snapshot cannot be told from a snapshot older than that
-                    // update (the splice names it STALE_SNAPSHOT): the fault goes into a book that has followed its
-                    // snapshot by an update, as in VenueLoopbackContractTest.
+                    // update (the splice names it STALE_SNAPSHOT and fetches another): the fault goes into a book that
+                    // has followed its snapshot by an update, as in VenueLoopbackContractTest.
                     awaitUpdateAfter(feeds, instrument, venue, feeds.views(instrument).get(0).updates());
                 }
                 changes.clear();

@@ -141,7 +141,8 @@ class VenueLoopbackContractTest {
     private static void injectUntilSeen(Simulator simulator, WsClient client, Venue venue, Fault fault)
             throws InterruptedException {
         // A gap in the first update after a REST snapshot cannot be told from a snapshot older than that update (the
-        // splice names it STALE_SNAPSHOT): the fault goes into a book that has followed its snapshot by an update.
+        // splice names it STALE_SNAPSHOT and fetches another): the fault goes into a book that has followed its snapshot
+        // by an update.
         long atLive = client.book(btc(venue)).updates();
         client.await("an update after the snapshot", WAIT, c -> c.book(btc(venue)).updates() > atLive);
         int changesBefore = client.changes().size();

@@ -18,8 +18,10 @@ import java.util.function.LongConsumer;
  * <li>When it arrives, the buffered updates it already holds are dropped. If the first one left does not join it,
  *     the snapshot is stale: it is not applied, the buffer is kept, and another one is asked for. Otherwise the
  *     snapshot is applied and the buffered updates are replayed over it.
- * <li>A snapshot that nothing buffered contradicts is applied at once, so a quiet book is live; the first update
- *     after it must join it, or the book, already live, is broken.
+ * <li>A snapshot that nothing buffered contradicts is applied at once, so a quiet book is live. When the first update
+ *     after it shows it stale (it jumps past the snapshot, and no update the snapshot held came before it), the book
+ *     goes back to waiting, that update buffered, and another snapshot is asked for: on the same connection, as when a
+ *     stale snapshot is found among buffered updates.
  * <li>From then on each update must follow the last one applied: an update already held is dropped, a gap breaks
  *     the book.
  * </ol>
@@ -182,8 +184,7 @@ public final class SnapshotSplice {
             case GAP -> {
                 // An update the snapshot held shows the stream had reached the snapshot: a jump after it is a loss.
                 if (joining && !splice.reachedSnapshot) {
-                    books.broken(book, StateCause.STALE_SNAPSHOT, "the snapshot (id " + splice.id
-                            + ") is older than the first update after it (" + first + ".." + last + ")");
+                    fetchAgain(book, splice, first, last);
                 } else {
                     books.broken(book, StateCause.SEQUENCE_GAP, "update ids jump from " + splice.id + " to " + first
                             + ".." + last);
@@ -198,6 +199,21 @@ public final class SnapshotSplice {
             }
         }
         return join;
+    }
+
+    /**
+     * The snapshot applied is older than the first update after it, which is staged in the batch: the book waits again,
+     * that update buffered, for another snapshot.
+     */
+    private void fetchAgain(VenueBook book, BookSplice splice, long first, long last) {
+        String reason = "stale snapshot: its id " + splice.id + " is older than the first update after it " + first
+                + ".." + last;
+        books.resyncing(book, StateCause.STALE_SNAPSHOT, reason);
+        splice.stage = Stage.WAITING;
+        buffer(book, splice, first, last);
+        if (book.state() == BookState.SYNCING) {
+            request(book, splice, reason);
+        }
     }
 
     /** Stages the buffered update {@code index} in the batch, as the adapter staged it, with the venue's stamps. */

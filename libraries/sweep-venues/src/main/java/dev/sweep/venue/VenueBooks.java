@@ -256,6 +256,16 @@ public final class VenueBooks implements BookListener {
     }
 
     /**
+     * Marks one book as waiting for a fresh snapshot on the same connection: the one it has proved stale. Its levels are
+     * dropped, so that nothing can sweep them until the new one is applied.
+     */
+    public void resyncing(VenueBook book, StateCause cause, String reason) {
+        book.book().clear();
+        book.recordResync();
+        change(book, BookState.SYNCING, cause, reason);
+    }
+
+    /**
      * Marks the books still waiting for their snapshot rejected: the venue refused the subscription. A snapshot that
      * arrives after all makes a book live as usual.
      */

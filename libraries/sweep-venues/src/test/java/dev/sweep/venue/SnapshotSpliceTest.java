@@ -7,6 +7,7 @@ import dev.sweep.core.Instrument;
 import dev.sweep.core.Side;
 import dev.sweep.venue.FeedEvents.Broken;
 import dev.sweep.venue.FeedEvents.Change;
+import dev.sweep.venue.FeedEvents.Changed;
 import dev.sweep.venue.FeedEvents.Live;
 import dev.sweep.venue.FeedEvents.Rejected;
 import dev.sweep.venue.FeedEvents.SnapshotWanted;
@@ -126,17 +127,26 @@ class SnapshotSpliceTest {
     }
 
     @Test
-    void aFirstUpdateThatJumpsPastASnapshotNoUpdateReachedShowsTheSnapshotStale() {
+    void aFirstUpdateThatJumpsPastASnapshotNoUpdateReachedHasAnotherFetchedWithTheUpdateKept() {
         splice.request(book());
         snapshot(20, 100, 9);
 
-        update(23, 24, 100, 1);
+        update(23, 24, 101, 1);
 
-        assertThat(book().state()).isEqualTo(BookState.BROKEN);
+        String stale = "stale snapshot: its id 20 is older than the first update after it 23..24";
+        assertThat(book().state()).isEqualTo(BookState.SYNCING);
+        assertThat(levels()).isEmpty();
         assertThat(events.events()).containsExactly(new SnapshotWanted("BTC-USD", 0, "subscribed"),
-                new Live("BTC-USD"),
-                new Broken("BTC-USD", "the snapshot (id 20) is older than the first update after it (23..24)"));
-        assertThat(events.changes()).last().isEqualTo(new Change("BTC-USD", BookState.BROKEN, StateCause.STALE_SNAPSHOT));
+                new Live("BTC-USD"), new Changed("BTC-USD", BookState.SYNCING, stale),
+                new SnapshotWanted("BTC-USD", 1, stale));
+        assertThat(events.changes()).last().isEqualTo(new Change("BTC-USD", BookState.SYNCING,
+                StateCause.STALE_SNAPSHOT));
+        assertThat(book().resyncs()).isEqualTo(1);
+
+        snapshot(23, 100, 8);
+
+        assertThat(book().state()).isEqualTo(BookState.LIVE);
+        assertThat(levels()).containsExactly("101@1", "100@8");
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.sweep.core.FixedPoint;
 import dev.sweep.core.Instrument;
 import dev.sweep.venue.FeedEvents;
 import dev.sweep.venue.FeedEvents.Broken;
+import dev.sweep.venue.FeedEvents.Changed;
 import dev.sweep.venue.FeedEvents.CloseAnnounced;
 import dev.sweep.venue.FeedEvents.Heartbeat;
 import dev.sweep.venue.FeedEvents.Live;
@@ -126,13 +127,14 @@ class BinanceFeedAdapterTest {
     }
 
     @Test
-    void aGapRightAfterTheJoinBreaksTheBook() {
+    void aFirstUpdateThatJumpsPastTheSnapshotHasAnotherSnapshotFetched() {
         live(1027024);
 
         client.feed(event(1027026, 1027030, "0.0024", "10"));
 
-        assertThat(client.events().drain()).containsExactly(new Broken("BNB-BTC",
-                "the snapshot (id 1027024) is older than the first update after it (1027026..1027030)"));
+        String stale = "stale snapshot: its id 1027024 is older than the first update after it 1027026..1027030";
+        assertThat(client.events().drain()).containsExactly(new Changed("BNB-BTC", BookState.SYNCING, stale),
+                new SnapshotWanted("BNB-BTC", 1, stale));
         assertThat(client.book("BNB-BTC").book().bids().depth()).isZero();
     }
 
