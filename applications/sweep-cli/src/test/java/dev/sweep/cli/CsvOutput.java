@@ -67,6 +67,8 @@ final class CsvOutput {
             } else if (RATE.containsKey(column)) {
                 JsonNode rate = report.get("rate");
                 value = rate == null ? "" : text(rate.get(RATE.get(column)));
+            } else if (column.equals("truncated") && report.get(column).isArray()) {
+                value = Boolean.toString(!report.get(column).isEmpty()); // the merged book's: the venues it ran off
             } else if (column.startsWith("slippageBps")) {
                 value = text(report.get("slippageBps").get(column.equals("slippageBpsVsBest") ? "vsBest" : "vsMid"));
             } else {

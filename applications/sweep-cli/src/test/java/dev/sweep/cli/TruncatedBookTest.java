@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +33,16 @@ class TruncatedBookTest {
                 + venue.get("truncatedAt"))
                 .containsExactly("kraken false false null", "bybit false true 200", "okx false true 400");
         assertThat(json.get("merged").get("truncated").toString()).isEqualTo("[\"bybit\",\"okx\"]");
+    }
+
+    @Test
+    void theCsvRowsSayItToo() throws IOException {
+        List<Map<String, String>> rows = CsvOutput.read(CliRun.of("sell", "1000000", "--demo", "--symbol", "BTC-USDT",
+                "--venues", "kraken,bybit,okx", "--csv", "--log-dir", folder.toString()).out());
+
+        assertThat(rows).extracting(row -> row.get("venue") + " " + row.get("truncated") + " "
+                + row.get("truncatedAt"))
+                .containsExactly("kraken false ", "bybit true 200", "okx true 400", "merged true ");
     }
 
     @Test

@@ -26,7 +26,7 @@ public final class CsvRenderer {
             "state", "ageMs", "problem", "takerFeePct", "sizeToFill", "filled", "complete", "levels", "vwap",
             "vwapWithFees", "best", "worst", "mid", "notional", "fees", "notionalWithFees", "quoteShortfall",
             "slippageBpsVsBest", "slippageBpsVsMid", "verified", "quote", "ratePair", "rate", "rateSource", "rateAgeMs",
-            "nativeVwap");
+            "nativeVwap", "truncated", "truncatedAt");
 
     private static final String LINE_END = "\r\n";
 
@@ -45,17 +45,23 @@ public final class CsvRenderer {
             List<String> row = row(output, venue.label(), view.state().name(), age, null,
                     Decimals.feePercentNumber(venue.takerFee()), venue, view.verified());
             row.addAll(quote(view, analysis.conversion(venue.label()).orElse(null), analysis.instrument()));
+            boolean truncated = output.truncated(venue);
+            row.add(Boolean.toString(truncated));
+            row.add(truncated ? Integer.toString(output.sweptLevels(venue)) : null);
             out.append(line(row));
         }
         for (BookView excluded : output.excluded()) {
             List<String> row = row(output, excluded.venue(), excluded.state().name(), null, excluded.lastProblem(),
                     null, null, excluded.verified());
             row.addAll(quote(excluded, null, analysis.instrument()));
+            row.addAll(Arrays.asList(null, null));
             out.append(line(row));
         }
         List<String> merged = row(output, SweepReport.MERGED, null, null, null, null, analysis.merged(),
                 output.unverified().isEmpty());
-        merged.addAll(Collections.nCopies(COLUMNS.size() - merged.size(), null));
+        merged.addAll(Collections.nCopies(COLUMNS.indexOf("truncated") - merged.size(), null));
+        merged.add(Boolean.toString(!output.truncatedInMerged().isEmpty()));
+        merged.add(null);
         out.append(line(merged));
         return out.toString();
     }
