@@ -111,7 +111,9 @@ public final class ServerMetrics {
             } else if (change.to() == BookState.BROKEN && change.cause() == StateCause.SEQUENCE_GAP) {
                 counters.sequenceFailures().inc();
             } else if (change.to() == BookState.SYNCING
-                    && (change.cause() == StateCause.DISCONNECT || change.cause() == StateCause.RESYNC)) {
+                    && (change.cause() == StateCause.DISCONNECT || change.cause() == StateCause.RESYNC)
+                    || change.cause() == StateCause.PLANNED_RECONNECT) {
+                // A planned reconnect replaces the connection too, though its book stays live throughout.
                 counters.reconnects().inc();
             }
         };
