@@ -13,6 +13,7 @@ import dev.sweep.feed.BookView;
 import dev.sweep.feed.FeedManager;
 import dev.sweep.feed.FeedSettings;
 import dev.sweep.record.Recorder;
+import dev.sweep.record.RecordingFormat;
 import dev.sweep.record.RecordingReader;
 import dev.sweep.record.RecordingWriter;
 import dev.sweep.record.Replay;
@@ -178,11 +179,11 @@ class RecordReplayTest {
         CliRun run = CliRun.of("replay", text.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(run.err()).isEqualTo("sweep: " + text + " is not a Sweep recording (not GZIP)\n");
+        assertThat(run.err()).isEqualTo("sweep: " + text + " is not a Sweep recording (neither GZIP nor LZ4)\n");
     }
 
     @Test
-    void aDemoRecordingReplaysToLiveBooks() {
+    void aDemoRecordingIsOfTheCurrentVersionAndReplaysToLiveBooks() throws IOException {
         Path file = folder.resolve("demo.swr");
         // Long enough for the three books to arrive on a loaded machine: a recording without books fails.
         CliRun record = CliRun.of("record", "--demo", "--duration", "10s", "--out", file.toString(), "--log-dir",
@@ -190,6 +191,9 @@ class RecordReplayTest {
         assertThat(record.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(record.out()).startsWith("recorded ").contains("from kraken, coinbase, gemini");
         assertThat(record.err()).isEmpty();
+        try (RecordingReader reader = RecordingReader.open(file)) {
+            assertThat(reader.format()).isEqualTo(RecordingFormat.VERSION_2);
+        }
 
         CliRun replay = CliRun.of("replay", file.toString(), "sell", "1");
         assertThat(replay.exitCode()).isEqualTo(ExitCode.OK);

@@ -1,47 +1,44 @@
 package dev.sweep.record;
 
 import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
- * Reads a recording (see {@code FORMAT.md}) record by record into a {@link RecordingListener}. It stops at the end
- * of the file or at the first incomplete or invalid record; {@link #problem()} then says after which frame and
- * where, and every frame before it was delivered.
+ * Reads a recording (see {@code FORMAT.md}), of either version, record by record into a {@link RecordingListener}.
+ * It stops at the end of the file or at the first incomplete or invalid record; {@link #problem()} then says after
+ * which frame and where, and every frame before it was delivered. The file is decompressed on a thread of its own.
  */
 public final class RecordingReader implements AutoCloseable {
 
     /** A frame larger than this is taken as corruption rather than allocated. */
     public static final int MAX_FRAME_BYTES = 64 * 1024 * 1024;
 
-    /** The GZIP header Java writes: magic, method, flags, time, extra flags, OS; no optional fields. */
-    private static final int GZIP_HEADER_BYTES = 10;
+    /** How each codec's stream starts. */
+    private static final byte[] GZIP_MAGIC = {0x1f, (byte) 0x8b};
+    private static final byte[] LZ4_MAGIC = {0x04, 0x22, 0x4d, 0x18};
 
-    private final CountingInputStream file;
-    private final Decompressor decompressor;
-    private final DataInputStream in;
-    private byte[] frame = new byte[64 * 1024];
+    private final Decompression decompression;
+    private final RecordInput in;
     private final byte[] name = new byte[255];
     private final List<String> names = new ArrayList<>();
-    private long offset;
+    private final RecordingFormat format;
     private long frames;
     private String problem;
 
-    private RecordingReader(CountingInputStream file, Decompressor decompressor) {
-        this.file = file;
-        this.decompressor = decompressor;
-        this.in = new DataInputStream(new BufferedInputStream(decompressor, 64 * 1024));
+    private RecordingReader(Decompression decompression, RecordingFormat format) {
+        this.decompression = new ReadAhead(decompression, "sweep-recording-reader");
+        this.in = new RecordInput(this.decompression);
+        this.format = format;
     }
 
     /**
@@ -51,10 +48,13 @@ public final class RecordingReader implements AutoCloseable {
      * @throws IOException              when the file cannot be read
      */
     public static RecordingReader open(Path path) throws IOException {
-        CountingInputStream file = new CountingInputStream(Files.newInputStream(path));
-        RecordingReader reader;
+        InputStream file = new BufferedInputStream(Files.newInputStream(path), Decompression.BUFFER_BYTES);
+        RecordingFormat format;
+        Decompression decompression;
         try {
-            reader = new RecordingReader(file, new Decompressor(file));
+            format = codecOf(file);
+            decompression = format == RecordingFormat.VERSION_1 ? Decompression.gzip(file)
+                    : format == RecordingFormat.VERSION_2 ? Decompression.lz4(file) : null;
         } catch (ZipException | EOFException e) {
             file.close();
             throw new RecordingFormatException(path + " is not a Sweep recording (not GZIP)");
@@ -62,19 +62,42 @@ public final class RecordingReader implements AutoCloseable {
             file.close();
             throw e;
         }
-        byte[] magic = new byte[RecordingWriter.MAGIC.length];
+        if (decompression == null) {
+            file.close();
+            throw new RecordingFormatException(path + " is not a Sweep recording (neither GZIP nor LZ4)");
+        }
+        RecordingReader reader = new RecordingReader(decompression, format);
+        byte[] magic = reader.format.magic();
         try {
-            reader.in.readFully(magic);
+            reader.in.take(magic.length);
         } catch (IOException e) {
             reader.close();
             throw new RecordingFormatException(path + " is not a Sweep recording (no header)");
         }
-        if (!Arrays.equals(magic, RecordingWriter.MAGIC)) {
+        if (!Arrays.equals(reader.in.buffer(), reader.in.position() - magic.length, reader.in.position(), magic, 0,
+                magic.length)) {
             reader.close();
             throw new RecordingFormatException(path + " is not a Sweep recording (bad header)");
         }
-        reader.offset = magic.length;
         return reader;
+    }
+
+    /** The version whose codec the file starts as, or null; reads nothing the codec will not read again. */
+    private static RecordingFormat codecOf(InputStream file) throws IOException {
+        file.mark(LZ4_MAGIC.length);
+        byte[] start = file.readNBytes(LZ4_MAGIC.length);
+        file.reset();
+        return startsWith(start, GZIP_MAGIC) ? RecordingFormat.VERSION_1
+                : startsWith(start, LZ4_MAGIC) ? RecordingFormat.VERSION_2 : null;
+    }
+
+    private static boolean startsWith(byte[] bytes, byte[] prefix) {
+        return bytes.length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
+    /** Which version the file is. */
+    public RecordingFormat format() {
+        return format;
     }
 
     /**
@@ -83,17 +106,15 @@ public final class RecordingReader implements AutoCloseable {
      * @return false at the end of the recording, or at a bad record (see {@link #problem()})
      */
     public boolean next(RecordingListener listener) {
-        long start = offset;
+        long start = in.offset();
         try {
-            int type = in.read();
-            if (type < 0) {
+            if (in.atEnd()) {
                 return false;
             }
-            offset++;
+            int type = in.readUnsignedByte();
             if (type == RecordingWriter.SUBSCRIPTION) {
                 String venue = readString();
                 int count = in.readUnsignedByte();
-                offset++;
                 List<String> symbols = new ArrayList<>(count);
                 for (int i = 0; i < count; i++) {
                     symbols.add(readString());
@@ -103,34 +124,32 @@ public final class RecordingReader implements AutoCloseable {
                 String venue = readString();
                 int connection = in.readInt();
                 long receiveNanos = in.readLong();
-                offset += 12;
                 String symbol = type == RecordingWriter.SNAPSHOT ? readString() : null;
                 int length = in.readInt();
-                offset += 4;
                 if (length < 0 || length > MAX_FRAME_BYTES) {
                     return damaged((symbol == null ? "frame" : "snapshot") + " length " + length
                             + " out of range at byte " + start + " of the uncompressed data");
                 }
-                if (frame.length < length) {
-                    frame = new byte[Math.max(length, frame.length * 2)];
-                }
-                in.readFully(frame, 0, length);
-                offset += length;
+                in.take(length);
                 if (symbol == null) {
-                    listener.onFrame(venue, connection, receiveNanos, frame, 0, length);
+                    listener.onFrame(venue, connection, receiveNanos, in.buffer(), in.position() - length, length);
                     frames++;
                 } else {
-                    listener.onSnapshot(venue, connection, receiveNanos, symbol, frame, 0, length);
+                    listener.onSnapshot(venue, connection, receiveNanos, symbol, in.buffer(), in.position() - length,
+                            length);
                 }
             } else {
                 return damaged("unknown record type " + type + " at byte " + start + " of the uncompressed data");
             }
             return true;
+        } catch (InterruptedIOException e) {
+            problem = "interrupted after frame " + frames;
+            return false;
         } catch (EOFException e) {
-            problem = "truncated after frame " + frames + " (the file ends at byte " + file.count() + ")";
+            problem = "truncated after frame " + frames + " (the file ends at byte " + decompression.fileBytes() + ")";
             return false;
         } catch (IOException e) {
-            return damaged("unreadable compressed data after byte " + decompressor.position() + ": "
+            return damaged("unreadable compressed data after byte " + decompression.position() + ": "
                     + e.getMessage());
         }
     }
@@ -142,7 +161,7 @@ public final class RecordingReader implements AutoCloseable {
 
     /** Bytes of the file decompressed so far: how far through it the reader is. */
     public long position() {
-        return decompressor.position();
+        return decompression.position();
     }
 
     /**
@@ -166,8 +185,8 @@ public final class RecordingReader implements AutoCloseable {
     /** Reads a short name; the few names of a recording are kept, so that frames do not allocate one each. */
     private String readString() throws IOException {
         int length = in.readUnsignedByte();
-        in.readFully(name, 0, length);
-        offset += 1 + length;
+        in.take(length);
+        System.arraycopy(in.buffer(), in.position() - length, name, 0, length);
         for (String known : names) {
             if (known.length() == length && matches(known, length)) {
                 return known;
@@ -185,56 +204,5 @@ public final class RecordingReader implements AutoCloseable {
             }
         }
         return true;
-    }
-
-    /** Counts the bytes read from the file. */
-    private static final class CountingInputStream extends FilterInputStream {
-
-        private long count;
-
-        CountingInputStream(InputStream in) {
-            super(in);
-        }
-
-        long count() {
-            return count;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
-            count += skipped;
-            return skipped;
-        }
-    }
-
-    /** Knows how much of the file the decompressor has used, not merely buffered: where bad data begins. */
-    private static final class Decompressor extends GZIPInputStream {
-
-        Decompressor(InputStream in) throws IOException {
-            super(in, 64 * 1024);
-        }
-
-        long position() {
-            return GZIP_HEADER_BYTES + inf.getBytesRead();
-        }
     }
 }

@@ -9,14 +9,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
+import net.jpountz.lz4.LZ4Factory;
+import net.jpountz.lz4.LZ4FrameOutputStream;
+import net.jpountz.xxhash.XXHashFactory;
 
 /**
- * Writes a recording (see {@code FORMAT.md}). Not thread-safe, and it compresses and writes on the caller's thread:
- * a {@link Recorder} gives it a thread of its own, fed by the threads that receive the frames.
+ * Writes a recording (see {@code FORMAT.md}), of the current version unless told otherwise. Not thread-safe, and it
+ * compresses and writes on the caller's thread: a {@link Recorder} gives it a thread of its own, fed by the threads
+ * that receive the frames.
  */
 public final class RecordingWriter implements AutoCloseable {
 
-    static final byte[] MAGIC = "SWR1".getBytes(StandardCharsets.US_ASCII);
     static final int FRAME = 1;
     static final int SUBSCRIPTION = 2;
     static final int SNAPSHOT = 3;
@@ -24,28 +27,54 @@ public final class RecordingWriter implements AutoCloseable {
     /** Longest time a written frame waits before the compressed stream is flushed to the output. */
     public static final long FLUSH_NANOS = 200_000_000L;
 
+    /**
+     * LZ4 blocks of up to 256 KB, each flush ending a smaller one: on Kraken's frames they came out 5% smaller than
+     * 64 KB blocks, and decompressed faster (fewer calls, the same 64 KB window).
+     */
+    private static final LZ4FrameOutputStream.BLOCKSIZE LZ4_BLOCK = LZ4FrameOutputStream.BLOCKSIZE.SIZE_256KB;
+
     private final OutputStream output;
     private final DataOutputStream out;
     private long frames;
     private long bytes;
     private boolean closed;
 
-    private RecordingWriter(OutputStream output) throws IOException {
+    private RecordingWriter(OutputStream output, RecordingFormat format) throws IOException {
         this.output = output;
-        this.out = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(output, 64 * 1024, true),
-                64 * 1024));
-        out.write(MAGIC);
+        this.out = new DataOutputStream(new BufferedOutputStream(compressed(output, format), 64 * 1024));
+        out.write(format.magic());
     }
 
-    /** Creates (or replaces) a recording file. */
+    private static OutputStream compressed(OutputStream output, RecordingFormat format) throws IOException {
+        return switch (format) {
+            case VERSION_1 -> new GZIPOutputStream(output, 64 * 1024, true);
+            // Independent blocks, each with its checksum: a damaged block is found as such, and the blocks before it
+            // read back.
+            case VERSION_2 -> new LZ4FrameOutputStream(output, LZ4_BLOCK, -1L,
+                    LZ4Factory.fastestInstance().fastCompressor(), XXHashFactory.fastestInstance().hash32(),
+                    LZ4FrameOutputStream.FLG.Bits.BLOCK_INDEPENDENCE, LZ4FrameOutputStream.FLG.Bits.BLOCK_CHECKSUM);
+        };
+    }
+
+    /** Creates (or replaces) a recording file, of the current version. */
     public static RecordingWriter create(Path file) throws IOException {
-        return create(Files.newOutputStream(file));
+        return create(file, RecordingFormat.CURRENT);
+    }
+
+    /** Creates (or replaces) a recording file of this version. */
+    public static RecordingWriter create(Path file, RecordingFormat format) throws IOException {
+        return create(Files.newOutputStream(file), format);
     }
 
     /** Writes a recording to any output, e.g. one that fails as a full disk does. */
     public static RecordingWriter create(OutputStream output) throws IOException {
+        return create(output, RecordingFormat.CURRENT);
+    }
+
+    /** Writes a recording of this version to any output. */
+    public static RecordingWriter create(OutputStream output, RecordingFormat format) throws IOException {
         try {
-            return new RecordingWriter(output);
+            return new RecordingWriter(output, format);
         } catch (IOException e) {
             output.close();
             throw e;

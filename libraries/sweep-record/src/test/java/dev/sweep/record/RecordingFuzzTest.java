@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -25,9 +27,9 @@ class RecordingFuzzTest {
 
     @Property(tries = 1000)
     void damagedRecordingsStopWithAReason(@ForAll @IntRange(min = 0, max = 1_000_000) int position,
-                                          @ForAll byte value, @ForAll @IntRange(min = 0, max = 1) int cut)
-            throws IOException {
-        byte[] recording = recording();
+                                          @ForAll byte value, @ForAll @IntRange(min = 0, max = 1) int cut,
+                                          @ForAll RecordingFormat format) throws IOException {
+        byte[] recording = recording(format);
         int at = position % recording.length;
         byte[] damaged = cut == 1 ? java.util.Arrays.copyOf(recording, at) : recording.clone();
         if (cut == 0) {
@@ -67,13 +69,14 @@ class RecordingFuzzTest {
         }
     }
 
-    private static byte[] cached;
+    private static final Map<RecordingFormat, byte[]> CACHED = new EnumMap<>(RecordingFormat.class);
 
-    /** A small valid recording: Kraken's subscription, a heartbeat, and a status frame. */
-    private static synchronized byte[] recording() throws IOException {
+    /** A small valid recording of this version: Kraken's subscription, a heartbeat, a status frame, a book snapshot. */
+    private static synchronized byte[] recording(RecordingFormat format) throws IOException {
+        byte[] cached = CACHED.get(format);
         if (cached == null) {
             Path file = Files.createTempFile("valid", ".swr");
-            try (RecordingWriter writer = RecordingWriter.create(file)) {
+            try (RecordingWriter writer = RecordingWriter.create(file, format)) {
                 writer.subscription("kraken", List.of("BTC-USD"));
                 for (String frame : List.of("{\"channel\":\"heartbeat\"}",
                         "{\"channel\":\"status\",\"type\":\"update\",\"data\":[{\"system\":\"online\"}]}",
@@ -84,6 +87,7 @@ class RecordingFuzzTest {
                 }
             }
             cached = Files.readAllBytes(file);
+            CACHED.put(format, cached);
             Files.delete(file);
         }
         return cached;
