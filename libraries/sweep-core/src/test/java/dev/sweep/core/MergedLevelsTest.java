@@ -2,6 +2,7 @@ package dev.sweep.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,31 @@ class MergedLevelsTest {
         assertThat(walk(sources, OrderSide.BUY)).containsExactly(
                 new Walked("other", "99", "5"), new Walked("nofee", "100.25", "3"), new Walked("other", "100.25", "6"),
                 new Walked("feed", "100", "1"), new Walked("nofee", "100.5", "4"), new Walked("feed", "101", "2"));
+    }
+
+    @Test
+    void theEngineFillingRunByRunTakesTheLevelsOfTheStepWalkInItsOrder() {
+        List<SweepSource> sources = List.of(
+                source("feed", TakerFee.parse("0.1%"), Side.BID, "100@1", "99@2", "97@1"),
+                source("cheap", TakerFee.NONE, Side.BID, "101@1", "99.9@3", "98@4"),
+                source("beta", TakerFee.NONE, Side.BID, "99.9@5", "99@6", "98.5@1", "98.4@1"),
+                source("alpha", TakerFee.NONE, Side.BID, "98@7"));
+        SweepResult result = new SweepResult();
+
+        new SweepEngine().sweep(sources, OrderSide.SELL, FixedPoint.parseOrThrow("29.5", BTC_USD.sizeScale()), result);
+
+        List<Walked> filled = new ArrayList<>();
+        for (int i = 0; i < result.fillCount(); i++) {
+            filled.add(new Walked(sources.get(result.fillSource(i)).venue(),
+                    plain(result.fillPrice(i), BTC_USD.priceScale()), plain(result.fillSize(i), BTC_USD.sizeScale())));
+        }
+        // cheap's run ends at its 99.9, which ties with beta's and goes after it.
+        assertThat(filled).containsExactly(new Walked("cheap", "101", "1"),
+                new Walked("beta", "99.9", "5"), new Walked("cheap", "99.9", "3"), new Walked("feed", "100", "1"),
+                new Walked("beta", "99", "6"), new Walked("feed", "99", "2"), new Walked("beta", "98.5", "1"),
+                new Walked("beta", "98.4", "1"), new Walked("alpha", "98", "7"), new Walked("cheap", "98", "2.5"));
+        assertThat(result.filled(2)).isEqualTo(FixedPoint.parseOrThrow("13", BTC_USD.sizeScale()));
+        assertThat(result.notional(2)).isEqualTo(new BigInteger("1290400000000000000000"));
     }
 
     @Test
