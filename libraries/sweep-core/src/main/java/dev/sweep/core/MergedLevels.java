@@ -33,9 +33,17 @@ public final class MergedLevels {
      */
     private long[] afterFeeHigh = new long[0];
     private long[] afterFeeLow = new long[0];
-    /** Per source, its place in the tie-break order: lower fee first, then venue name. */
+    private List<SweepSource> sources = List.of();
+    /**
+     * Per source, its place in the tie-break order: lower fee first, then venue name. Ranked only when two levels tie
+     * after fee, and kept for the next walk over the very same sources (they are immutable): comparing names costs as
+     * much as a run of levels.
+     */
     private int[] ranks = new int[0];
+    private boolean ranked;
     private int[] byPreference = new int[0];
+    private SweepSource[] rankedSources = new SweepSource[0];
+    private int rankedCount;
     /** The sources with a level left, best head first; the first {@code active} entries count. */
     private int[] order = new int[0];
     private int active;
@@ -57,11 +65,9 @@ public final class MergedLevels {
             keySign = side.keySign();
             multipliers[i] = TakerFee.takerMultiplier(orderSide, source.takerFee());
             heads[i] = side.depth() - 1;
-            insertByPreference(sources, i);
         }
-        for (int p = 0; p < count; p++) {
-            ranks[byPreference[p]] = p;
-        }
+        this.sources = sources;
+        ranked = false;
         active = 0;
         for (int i = 0; i < count; i++) {
             if (heads[i] >= 0) {
@@ -130,7 +136,6 @@ public final class MergedLevels {
         int rival = contested ? order[1] : source;
         long rivalHigh = afterFeeHigh[rival];
         long rivalLow = afterFeeLow[rival];
-        boolean winsTies = ranks[source] < ranks[rival];
         int head = heads[source];
         long filled = 0;
         long notionalHigh = 0;
@@ -148,7 +153,7 @@ public final class MergedLevels {
             remaining -= take;
             head--;
             first = remaining > 0 && head >= 0
-                    && (!contested || levelPrecedes(sourceKeys[head], multiplier, rivalHigh, rivalLow, winsTies));
+                    && (!contested || levelPrecedes(source, sourceKeys[head], multiplier, rival, rivalHigh, rivalLow));
         } while (first);
         heads[source] = head;
         result.addToSource(source, filled, notionalHigh, notionalLow);
@@ -195,26 +200,54 @@ public final class MergedLevels {
 
     /** Whether the head of {@code a} is taken before that of {@code b}: a better price after fee, or a tie won. */
     private boolean precedes(int a, int b) {
-        return afterFeePrecedes(afterFeeHigh[a], afterFeeLow[a], afterFeeHigh[b], afterFeeLow[b], ranks[a] < ranks[b]);
+        return precedes(a, afterFeeHigh[a], afterFeeLow[a], b, afterFeeHigh[b], afterFeeLow[b]);
     }
 
-    /** Whether a level of key {@code key} and fee {@code multiplier} is taken before a head of the given key after fee. */
-    private static boolean levelPrecedes(long key, long multiplier, long otherHigh, long otherLow, boolean winsTies) {
-        return afterFeePrecedes(Math.multiplyHigh(key, multiplier), key * multiplier, otherHigh, otherLow, winsTies);
+    /** Whether the level of {@code key} in {@code source} is taken before the head of {@code other}. */
+    private boolean levelPrecedes(int source, long key, long multiplier, int other, long otherHigh, long otherLow) {
+        return precedes(source, Math.multiplyHigh(key, multiplier), key * multiplier, other, otherHigh, otherLow);
     }
 
     /**
-     * Compares two keys after fee as signed 128-bit numbers. They are products of a key, below 2^63 in magnitude, and
-     * a multiplier below 2^28, so they never overflow.
+     * Compares two keys after fee as signed 128-bit numbers, then on a tie the sources' ranks. The keys after fee are
+     * products of a key, below 2^63 in magnitude, and a multiplier below 2^28, so they never overflow.
      */
-    private static boolean afterFeePrecedes(long high, long low, long otherHigh, long otherLow, boolean winsTies) {
+    private boolean precedes(int source, long high, long low, int other, long otherHigh, long otherLow) {
         if (high != otherHigh) {
             return high > otherHigh;
         }
         if (low != otherLow) {
             return Long.compareUnsigned(low, otherLow) > 0;
         }
-        return winsTies;
+        if (!ranked) {
+            rank();
+        }
+        return ranks[source] < ranks[other];
+    }
+
+    private void rank() {
+        ranked = true;
+        int count = sources.size();
+        if (count == rankedCount && rankedAre(sources)) {
+            return;
+        }
+        for (int i = 0; i < count; i++) {
+            insertByPreference(sources, i);
+            rankedSources[i] = sources.get(i);
+        }
+        for (int p = 0; p < count; p++) {
+            ranks[byPreference[p]] = p;
+        }
+        rankedCount = count;
+    }
+
+    private boolean rankedAre(List<SweepSource> sources) {
+        for (int i = 0; i < rankedCount; i++) {
+            if (rankedSources[i] != sources.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Insertion sort of source {@code i} into the tie-break order: lower fee first, then venue name. */
@@ -243,6 +276,8 @@ public final class MergedLevels {
         afterFeeLow = new long[count];
         ranks = new int[count];
         byPreference = new int[count];
+        rankedSources = new SweepSource[count];
+        rankedCount = 0;
         order = new int[count];
     }
 }

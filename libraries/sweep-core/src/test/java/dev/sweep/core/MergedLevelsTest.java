@@ -70,6 +70,19 @@ class MergedLevelsTest {
     }
 
     @Test
+    void aWalkOverOtherSourcesBreaksTheirTiesByTheirOwnNamesAndFees() {
+        MergedLevels levels = new MergedLevels();
+        List<SweepSource> first = List.of(source("a", TakerFee.NONE, Side.BID, "100@1"),
+                source("b", TakerFee.NONE, Side.BID, "100@2"));
+        List<SweepSource> second = List.of(source("z", TakerFee.NONE, Side.BID, "100@3"),
+                source("y", TakerFee.NONE, Side.BID, "100@4"));
+
+        assertThat(walk(levels, first, OrderSide.SELL)).extracting(Walked::venue).containsExactly("a", "b");
+        assertThat(walk(levels, second, OrderSide.SELL)).extracting(Walked::venue).containsExactly("y", "z");
+        assertThat(walk(levels, first, OrderSide.SELL)).extracting(Walked::venue).containsExactly("a", "b");
+    }
+
+    @Test
     void aWalkOverEmptyBooksEndsAtOnceAndStaysEnded() {
         MergedLevels levels = new MergedLevels();
         levels.reset(List.of(source("a", TakerFee.NONE, Side.ASK, "1@1"), source("b", TakerFee.NONE, Side.ASK)),
@@ -80,7 +93,10 @@ class MergedLevelsTest {
     }
 
     private static List<Walked> walk(List<SweepSource> sources, OrderSide side) {
-        MergedLevels levels = new MergedLevels();
+        return walk(new MergedLevels(), sources, side);
+    }
+
+    private static List<Walked> walk(MergedLevels levels, List<SweepSource> sources, OrderSide side) {
         levels.reset(sources, side);
         List<Walked> walked = new ArrayList<>();
         while (levels.next()) {
