@@ -58,6 +58,25 @@ public final class BookSide {
         return sizes[checkedIndex(level)];
     }
 
+    /**
+     * The levels' keys in place, worst first and best at {@code depth() - 1}: a bid's key is its price, an ask's its
+     * negated price, so that a greater key is a better level on either side and {@link #price} is the key times
+     * {@link #keySign}. For the sweep, which reads level after level; valid until the side next changes.
+     */
+    long[] keys() {
+        return keys;
+    }
+
+    /** The levels' sizes in place, in the order of {@link #keys()}. */
+    long[] sizes() {
+        return sizes;
+    }
+
+    /** 1 for bids, −1 for asks: a level's price is its key times this. */
+    long keySign() {
+        return keySign;
+    }
+
     /** The best price, or {@link #NO_PRICE} when the side is empty. */
     public long bestPrice() {
         return count == 0 ? NO_PRICE : keySign * keys[count - 1];

@@ -11,34 +11,69 @@ import java.util.List;
  * with the lower taker fee, then to the venue whose name sorts first, so the walk is deterministic. With one book it
  * is simply that book's side, best first.
  *
+ * <p>A k-way merge over the sources' next levels (their heads), kept in order, best first: taking a level moves only
+ * its source's new head down that order, past the heads it no longer beats, so a venue that keeps the lead costs one
+ * comparison a level, and a book alone none. A walk either steps level by level ({@link #next}) or fills an order
+ * run by run ({@link #fillFromFirst}), not both.
+ *
  * <p>Reusable and allocation-free after the first {@link #reset} with a given number of books. Not thread-safe.
  */
 public final class MergedLevels {
 
-    private List<SweepSource> sources = List.of();
-    private BookSide[] sides = new BookSide[0];
+    /** Per source, its side's keys and sizes in place ({@link BookSide#keys()}): worst first, so heads count down. */
+    private long[][] keys = new long[0][];
+    private long[][] sizes = new long[0][];
     private long[] multipliers = new long[0];
-    private int[] cursors = new int[0];
-    private int[] priority = new int[0];
+    /** Per source, the index of its head in its arrays; −1 once every level is taken. */
+    private int[] heads = new int[0];
+    /**
+     * Per source, its head's key after fee, {@code key × multiplier} as a signed 128-bit number (its high half, and
+     * its low half unsigned): a side's keys grow towards its best level, so the greater product is the better level
+     * after fee on either side.
+     */
+    private long[] afterFeeHigh = new long[0];
+    private long[] afterFeeLow = new long[0];
+    private List<SweepSource> sources = List.of();
+    /**
+     * Per source, its place in the tie-break order: lower fee first, then venue name. Ranked only when two levels tie
+     * after fee, and kept for the next walk over the very same sources (they are immutable): comparing names costs as
+     * much as a run of levels.
+     */
+    private int[] ranks = new int[0];
+    private boolean ranked;
+    private int[] byPreference = new int[0];
+    private SweepSource[] rankedSources = new SweepSource[0];
+    private int rankedCount;
+    /** The sources with a level left, best head first; the first {@code active} entries count. */
+    private int[] order = new int[0];
+    private int active;
+    private long keySign;
+    /** The source of the level {@link #next} stepped to, or −1. */
     private int current = -1;
-    private int currentLevel;
 
     /** Starts a walk over the side that {@code orderSide} consumes in every source. */
     public void reset(List<SweepSource> sources, OrderSide orderSide) {
         int count = sources.size();
-        if (sides.length < count) {
-            sides = new BookSide[count];
-            multipliers = new long[count];
-            cursors = new int[count];
-            priority = new int[count];
+        if (heads.length < count) {
+            grow(count);
         }
-        this.sources = sources;
         for (int i = 0; i < count; i++) {
             SweepSource source = sources.get(i);
-            sides[i] = source.book().side(orderSide.bookSide());
+            BookSide side = source.book().side(orderSide.bookSide());
+            keys[i] = side.keys();
+            sizes[i] = side.sizes();
+            keySign = side.keySign();
             multipliers[i] = TakerFee.takerMultiplier(orderSide, source.takerFee());
-            cursors[i] = 0;
-            insertByPriority(i);
+            heads[i] = side.depth() - 1;
+        }
+        this.sources = sources;
+        ranked = false;
+        active = 0;
+        for (int i = 0; i < count; i++) {
+            if (heads[i] >= 0) {
+                computeAfterFee(i);
+                insertInOrder(i);
+            }
         }
         current = -1;
     }
@@ -49,20 +84,12 @@ public final class MergedLevels {
      * @return false when every source is exhausted
      */
     public boolean next() {
-        int count = sources.size();
-        int best = -1;
-        for (int p = 0; p < count; p++) {
-            int i = priority[p];
-            if (cursors[i] < sides[i].depth() && (best < 0 || isBetter(i, best))) {
-                best = i;
-            }
+        if (current >= 0) {
+            heads[current]--;
+            headTaken(current);
         }
-        current = best;
-        if (best < 0) {
-            return false;
-        }
-        currentLevel = cursors[best]++;
-        return true;
+        current = active == 0 ? -1 : order[0];
+        return current >= 0;
     }
 
     /** Index, in the sources given to {@link #reset}, of the current level's venue. */
@@ -72,12 +99,12 @@ public final class MergedLevels {
 
     /** The current level's price. */
     public long price() {
-        return sides[current].price(currentLevel);
+        return keySign * keys[current][heads[current]];
     }
 
     /** The current level's size. */
     public long size() {
-        return sides[current].size(currentLevel);
+        return sizes[current][heads[current]];
     }
 
     /** What a unit of the current level's notional costs (buy) or yields (sell) after fee, at {@link TakerFee#SCALE}. */
@@ -85,29 +112,172 @@ public final class MergedLevels {
         return multipliers[current];
     }
 
-    private boolean isBetter(int a, int b) {
-        long priceA = sides[a].price(cursors[a]);
-        long priceB = sides[b].price(cursors[b]);
-        int comparison = Int128.compareProducts(priceA, multipliers[a], priceB, multipliers[b]);
-        return sides[a].side() == Side.BID ? comparison > 0 : comparison < 0;
+    /** Whether a level is left to take: what {@link #fillFromFirst} needs. */
+    boolean hasLevels() {
+        return active > 0;
+    }
+
+    /**
+     * Fills from the source whose level is first, level after level, for as long as its next level stays first and
+     * the size lasts: each level taken whole, the last perhaps in part, is a fill of {@code result}.
+     *
+     * @param remaining the size still to fill, positive
+     * @return the size still to fill after the run
+     */
+    long fillFromFirst(long remaining, SweepResult result) {
+        if (current >= 0) {
+            throw new IllegalStateException("a walk stepped with next() cannot fill by runs");
+        }
+        int source = order[0];
+        long[] sourceKeys = keys[source];
+        long[] sourceSizes = sizes[source];
+        long multiplier = multipliers[source];
+        boolean contested = active > 1;
+        int rival = contested ? order[1] : source;
+        long rivalHigh = afterFeeHigh[rival];
+        long rivalLow = afterFeeLow[rival];
+        int head = heads[source];
+        long filled = 0;
+        long notionalHigh = 0;
+        long notionalLow = 0;
+        boolean first;
+        do {
+            long price = keySign * sourceKeys[head];
+            long take = Math.min(remaining, sourceSizes[head]);
+            result.addFill(source, price, take);
+            filled += take;
+            long productLow = price * take;
+            long sum = notionalLow + productLow;
+            notionalHigh += Math.multiplyHigh(price, take) + (Long.compareUnsigned(sum, productLow) < 0 ? 1 : 0);
+            notionalLow = sum;
+            remaining -= take;
+            head--;
+            first = remaining > 0 && head >= 0
+                    && (!contested || levelPrecedes(source, sourceKeys[head], multiplier, rival, rivalHigh, rivalLow));
+        } while (first);
+        heads[source] = head;
+        result.addToSource(source, filled, notionalHigh, notionalLow);
+        headTaken(source);
+        return remaining;
+    }
+
+    /** Moves the new head of {@code source}, the first in order, to where it now belongs, or drops the source. */
+    private void headTaken(int source) {
+        if (heads[source] < 0) {
+            active--;
+            System.arraycopy(order, 1, order, 0, active);
+            return;
+        }
+        if (active == 1) {
+            // Alone, the source's levels need no key: nothing is left to compare them with.
+            return;
+        }
+        computeAfterFee(source);
+        int p = 0;
+        while (p + 1 < active && precedes(order[p + 1], source)) {
+            order[p] = order[p + 1];
+            p++;
+        }
+        order[p] = source;
+    }
+
+    private void computeAfterFee(int source) {
+        long key = keys[source][heads[source]];
+        afterFeeHigh[source] = Math.multiplyHigh(key, multipliers[source]);
+        afterFeeLow[source] = key * multipliers[source];
+    }
+
+    /** Insertion of a source's first head into the order, behind every head it does not beat. */
+    private void insertInOrder(int source) {
+        int p = active;
+        while (p > 0 && precedes(source, order[p - 1])) {
+            order[p] = order[p - 1];
+            p--;
+        }
+        order[p] = source;
+        active++;
+    }
+
+    /** Whether the head of {@code a} is taken before that of {@code b}: a better price after fee, or a tie won. */
+    private boolean precedes(int a, int b) {
+        return precedes(a, afterFeeHigh[a], afterFeeLow[a], b, afterFeeHigh[b], afterFeeLow[b]);
+    }
+
+    /** Whether the level of {@code key} in {@code source} is taken before the head of {@code other}. */
+    private boolean levelPrecedes(int source, long key, long multiplier, int other, long otherHigh, long otherLow) {
+        return precedes(source, Math.multiplyHigh(key, multiplier), key * multiplier, other, otherHigh, otherLow);
+    }
+
+    /**
+     * Compares two keys after fee as signed 128-bit numbers, then on a tie the sources' ranks. The keys after fee are
+     * products of a key, below 2^63 in magnitude, and a multiplier below 2^28, so they never overflow.
+     */
+    private boolean precedes(int source, long high, long low, int other, long otherHigh, long otherLow) {
+        if (high != otherHigh) {
+            return high > otherHigh;
+        }
+        if (low != otherLow) {
+            return Long.compareUnsigned(low, otherLow) > 0;
+        }
+        if (!ranked) {
+            rank();
+        }
+        return ranks[source] < ranks[other];
+    }
+
+    private void rank() {
+        ranked = true;
+        int count = sources.size();
+        if (count == rankedCount && rankedAre(sources)) {
+            return;
+        }
+        for (int i = 0; i < count; i++) {
+            insertByPreference(sources, i);
+            rankedSources[i] = sources.get(i);
+        }
+        for (int p = 0; p < count; p++) {
+            ranks[byPreference[p]] = p;
+        }
+        rankedCount = count;
+    }
+
+    private boolean rankedAre(List<SweepSource> sources) {
+        for (int i = 0; i < rankedCount; i++) {
+            if (rankedSources[i] != sources.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Insertion sort of source {@code i} into the tie-break order: lower fee first, then venue name. */
-    private void insertByPriority(int i) {
+    private void insertByPreference(List<SweepSource> sources, int i) {
         int p = i;
-        while (p > 0 && isPreferred(i, priority[p - 1])) {
-            priority[p] = priority[p - 1];
+        while (p > 0 && isPreferred(sources.get(i), sources.get(byPreference[p - 1]))) {
+            byPreference[p] = byPreference[p - 1];
             p--;
         }
-        priority[p] = i;
+        byPreference[p] = i;
     }
 
-    private boolean isPreferred(int a, int b) {
-        SweepSource sourceA = sources.get(a);
-        SweepSource sourceB = sources.get(b);
-        if (sourceA.takerFee() != sourceB.takerFee()) {
-            return sourceA.takerFee() < sourceB.takerFee();
+    private static boolean isPreferred(SweepSource a, SweepSource b) {
+        if (a.takerFee() != b.takerFee()) {
+            return a.takerFee() < b.takerFee();
         }
-        return sourceA.venue().compareTo(sourceB.venue()) < 0;
+        return a.venue().compareTo(b.venue()) < 0;
+    }
+
+    private void grow(int count) {
+        keys = new long[count][];
+        sizes = new long[count][];
+        multipliers = new long[count];
+        heads = new int[count];
+        afterFeeHigh = new long[count];
+        afterFeeLow = new long[count];
+        ranks = new int[count];
+        byPreference = new int[count];
+        rankedSources = new SweepSource[count];
+        rankedCount = 0;
+        order = new int[count];
     }
 }

@@ -27,10 +27,8 @@ public final class SweepEngine {
         result.reset(side, quantity, sources.size());
         levels.reset(sources, side);
         long remaining = quantity;
-        while (remaining > 0 && levels.next()) {
-            long take = Math.min(remaining, levels.size());
-            result.addFill(levels.source(), levels.price(), take);
-            remaining -= take;
+        while (remaining > 0 && levels.hasLevels()) {
+            remaining = levels.fillFromFirst(remaining, result);
         }
     }
 }

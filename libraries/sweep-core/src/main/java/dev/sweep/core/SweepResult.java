@@ -15,35 +15,35 @@ public final class SweepResult {
     private OrderSide orderSide = OrderSide.SELL;
     private long requested;
     private long filled;
-    private final Int128 notional = new Int128();
     private long[] fillPrices = new long[INITIAL_FILLS];
     private long[] fillSizes = new long[INITIAL_FILLS];
     private int[] fillSources = new int[INITIAL_FILLS];
     private int fillCount;
     private int sourceCount;
     private long[] filledBySource = new long[0];
-    private Int128[] notionalBySource = new Int128[0];
+    /** Per source, Σ price × size in 128 bits: its high and its low (unsigned) half. */
+    private long[] notionalHigh = new long[0];
+    private long[] notionalLow = new long[0];
 
     void reset(OrderSide orderSide, long requested, int sourceCount) {
         this.orderSide = orderSide;
         this.requested = requested;
         this.filled = 0;
-        this.notional.reset();
         this.fillCount = 0;
         if (filledBySource.length < sourceCount) {
             filledBySource = new long[sourceCount];
-            notionalBySource = new Int128[sourceCount];
-            for (int i = 0; i < sourceCount; i++) {
-                notionalBySource[i] = new Int128();
-            }
+            notionalHigh = new long[sourceCount];
+            notionalLow = new long[sourceCount];
         }
         this.sourceCount = sourceCount;
         for (int i = 0; i < sourceCount; i++) {
             filledBySource[i] = 0;
-            notionalBySource[i].reset();
+            notionalHigh[i] = 0;
+            notionalLow[i] = 0;
         }
     }
 
+    /** Records a fill; {@link #addToSource} counts it. */
     void addFill(int source, long price, long size) {
         if (fillCount == fillPrices.length) {
             fillPrices = Arrays.copyOf(fillPrices, fillCount * 2);
@@ -54,10 +54,19 @@ public final class SweepResult {
         fillSizes[fillCount] = size;
         fillSources[fillCount] = source;
         fillCount++;
-        filled = Math.addExact(filled, size);
-        filledBySource[source] = Math.addExact(filledBySource[source], size);
-        notional.addProduct(price, size);
-        notionalBySource[source].addProduct(price, size);
+    }
+
+    /**
+     * Counts fills of one source: their size and notional, Σ price × size as a 128-bit number. The sizes added up
+     * never exceed the size requested (the engine takes at most what remains), so no sum overflows: filled sizes stay
+     * below 2^63, and a notional, below the highest price times the size filled, below 2^126.
+     */
+    void addToSource(int source, long size, long notionalHigh, long notionalLow) {
+        filled += size;
+        filledBySource[source] += size;
+        long low = this.notionalLow[source] + notionalLow;
+        this.notionalHigh[source] += notionalHigh + (Long.compareUnsigned(low, notionalLow) < 0 ? 1 : 0);
+        this.notionalLow[source] = low;
     }
 
     public OrderSide orderSide() {
@@ -109,12 +118,23 @@ public final class SweepResult {
 
     /** Σ price × size over all fills, at price scale + size scale. */
     public BigInteger notional() {
-        return notional.toBigInteger();
+        long high = 0;
+        long low = 0;
+        for (int source = 0; source < sourceCount; source++) {
+            long sum = low + notionalLow[source];
+            high += notionalHigh[source] + (Long.compareUnsigned(sum, low) < 0 ? 1 : 0);
+            low = sum;
+        }
+        return toBigInteger(high, low);
     }
 
     /** Σ price × size over one source's fills, at price scale + size scale. */
     public BigInteger notional(int source) {
-        return notionalBySource[checkSource(source)].toBigInteger();
+        return toBigInteger(notionalHigh[checkSource(source)], notionalLow[source]);
+    }
+
+    private static BigInteger toBigInteger(long high, long low) {
+        return BigInteger.valueOf(high).shiftLeft(Long.SIZE).add(new BigInteger(Long.toUnsignedString(low)));
     }
 
     private int checkFill(int fill) {

@@ -3,9 +3,11 @@ package dev.sweep.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -13,19 +15,36 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 
 /** Sweep invariants, checked against {@link ReferenceSweep} on random books. */
 class MarketSweepPropertiesTest {
 
     private static final Instrument BTC_USD = Instrument.of("BTC-USD");
-    /** Venues by name only: the core knows no venue. */
-    private static final List<String> VENUES = List.of("alpha", "beta", "gamma");
+    /** Venues by name only: the core knows no venue. As many as Sweep follows. */
+    private static final List<String> VENUES = List.of("alpha", "beta", "gamma", "delta", "epsilon", "zeta");
     private static final int PRICE_PRECISION = 2;
 
     @Property(tries = 300)
     void everyReportMatchesTheReferenceModel(@ForAll("markets") List<ReferenceSweep.Venue> market,
                                              @ForAll OrderSide side,
                                              @ForAll("quantities") BigDecimal quantity) {
+        SweepAnalysis analysis = new MarketSweep().analyze(new OrderRequest(side, quantity, false), sources(market));
+
+        for (int i = 0; i < market.size(); i++) {
+            assertMatches(analysis.venues().get(i), ReferenceSweep.sweepBase(List.of(market.get(i)), side, quantity));
+        }
+        assertMatches(analysis.merged(), ReferenceSweep.sweepBase(market, side, quantity));
+    }
+
+    /**
+     * Six deep books quoted like the venues' own: ticks of 0.1 and 0.01, lots of 5 to 10 decimals, the venues' fees,
+     * mids up to a few hundred dollars apart so that fees and prices interleave the venues in every way.
+     */
+    @Property(tries = 20)
+    void sixDeepBooksOfTheirOwnTicksAndLotsMatchTheReferenceModel(@ForAll long seed, @ForAll OrderSide side,
+                                                                 @ForAll("deepQuantities") BigDecimal quantity) {
+        List<ReferenceSweep.Venue> market = deepMarket(new SplittableRandom(seed));
         SweepAnalysis analysis = new MarketSweep().analyze(new OrderRequest(side, quantity, false), sources(market));
 
         for (int i = 0; i < market.size(); i++) {
@@ -139,6 +158,12 @@ class MarketSweepPropertiesTest {
             assertThat(fill.venue()).isEqualTo(level.venue());
         }
         if (expected.filled().signum() > 0) {
+            List<BigDecimal> prices = expected.fills().stream().map(ReferenceSweep.Level::price).toList();
+            BigDecimal highest = prices.stream().max(BigDecimal::compareTo).orElseThrow();
+            BigDecimal lowest = prices.stream().min(BigDecimal::compareTo).orElseThrow();
+            boolean selling = report.request().side() == OrderSide.SELL;
+            assertThat(report.best()).isEqualByComparingTo(selling ? highest : lowest);
+            assertThat(report.worst()).isEqualByComparingTo(selling ? lowest : highest);
             int decimals = PRICE_PRECISION + 2;
             assertThat(report.vwap()).isEqualTo(expected.vwap(decimals));
             assertThat(report.vwapWithFees())
@@ -146,11 +171,13 @@ class MarketSweepPropertiesTest {
         } else {
             assertThat(report.vwap()).isNull();
         }
-        if (report.isMerged()) {
-            for (SweepReport.VenueShare share : report.split()) {
-                assertThat(share.filled())
-                        .isEqualByComparingTo(expected.filledByVenue().getOrDefault(share.venue(), BigDecimal.ZERO));
-            }
+        for (SweepReport.VenueShare share : report.split()) {
+            BigDecimal venueFilled = expected.filledByVenue().getOrDefault(share.venue(), BigDecimal.ZERO);
+            assertThat(share.filled()).isEqualByComparingTo(venueFilled);
+            assertThat(share.notional()).isEqualByComparingTo(expected.notional(share.venue()));
+            assertThat(share.fees()).isEqualByComparingTo(expected.fees(share.venue()));
+            assertThat(share.share()).isEqualTo(expected.filled().signum() == 0 ? new BigDecimal("0.000000")
+                    : venueFilled.divide(expected.filled(), 6, RoundingMode.HALF_EVEN));
         }
     }
 
@@ -178,9 +205,48 @@ class MarketSweepPropertiesTest {
 
     @Provide
     Arbitrary<List<ReferenceSweep.Venue>> markets() {
-        return Arbitraries.integers().between(1, 3).flatMap(count ->
-                Combinators.combine(venue(VENUES.get(0)), venue(VENUES.get(1)), venue(VENUES.get(2)))
-                        .as((a, b, c) -> List.of(a, b, c).subList(0, count)));
+        return Arbitraries.integers().between(1, VENUES.size()).flatMap(count ->
+                Combinators.combine(VENUES.subList(0, count).stream().map(this::venue).toList()).as(List::copyOf));
+    }
+
+    /** One deep book per venue, 1,000 levels a side, quoted with the tick, lot and fee of a real venue. */
+    private static List<ReferenceSweep.Venue> deepMarket(SplittableRandom random) {
+        int[] tickDecimals = {1, 2, 2, 2, 1, 1};
+        int[] sizeDecimals = {8, 8, 10, 5, 6, 8};
+        String[] fees = {"0.004", "0.012", "0.004", "0.001", "0.001", "0.001"};
+        List<ReferenceSweep.Venue> market = new ArrayList<>();
+        for (int v = 0; v < VENUES.size(); v++) {
+            BigDecimal tick = BigDecimal.ONE.movePointLeft(tickDecimals[v]);
+            BigDecimal mid = BigDecimal.valueOf(66_500 + random.nextInt(1_000));
+            TreeMap<BigDecimal, BigDecimal> bids = new TreeMap<>();
+            TreeMap<BigDecimal, BigDecimal> asks = new TreeMap<>();
+            BigDecimal bid = mid.subtract(tick);
+            BigDecimal ask = mid.add(tick);
+            for (int i = 0; i < 1000; i++) {
+                bids.put(bid, deepSize(random, sizeDecimals[v]));
+                asks.put(ask, deepSize(random, sizeDecimals[v]));
+                bid = bid.subtract(tick.multiply(BigDecimal.valueOf(1 + random.nextInt(3))));
+                ask = ask.add(tick.multiply(BigDecimal.valueOf(1 + random.nextInt(3))));
+            }
+            market.add(new ReferenceSweep.Venue(VENUES.get(v), new BigDecimal(fees[(v + random.nextInt(6)) % 6]), bids,
+                    asks));
+        }
+        return market;
+    }
+
+    /** A whole number of lots up to 0.6 BTC, one level in twenty ten times larger. */
+    private static BigDecimal deepSize(SplittableRandom random, int decimals) {
+        long lots = 1 + random.nextLong(6 * BigInteger.TEN.pow(decimals - 1).longValueExact());
+        return BigDecimal.valueOf(random.nextInt(20) == 0 ? lots * 10 : lots, decimals);
+    }
+
+    /** Mostly the sizes traders sweep, sometimes more than six deep books hold. */
+    @Provide
+    Arbitrary<BigDecimal> deepQuantities() {
+        return Arbitraries.frequencyOf(
+                Tuple.of(4, Arbitraries.longs().between(1, 1_000_000_000_000L)),
+                Tuple.of(1, Arbitraries.longs().between(1, 20_000_000_000_000L)))
+                .map(units -> BigDecimal.valueOf(units, 10));
     }
 
     private Arbitrary<ReferenceSweep.Venue> venue(String name) {

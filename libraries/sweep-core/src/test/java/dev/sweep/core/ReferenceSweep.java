@@ -32,6 +32,19 @@ public final class ReferenceSweep {
         public BigDecimal vwap(int decimals) {
             return notional.divide(filled, decimals, RoundingMode.HALF_EVEN);
         }
+
+        /** Σ price × size of one venue's fills. */
+        public BigDecimal notional(String venue) {
+            return fills.stream().filter(fill -> fill.venue().equals(venue))
+                    .map(fill -> fill.price().multiply(fill.size())).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+
+        /** The taker fees of one venue's fills. */
+        public BigDecimal fees(String venue) {
+            return fills.stream().filter(fill -> fill.venue().equals(venue))
+                    .map(fill -> fill.price().multiply(fill.size()).multiply(fill.fee()))
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
     }
 
     private ReferenceSweep() {

@@ -10,8 +10,10 @@ import dev.sweep.core.SweepResult;
 import dev.sweep.core.SweepSource;
 import dev.sweep.venue.Venue;
 import dev.sweep.venue.Venues;
+import dev.sweep.venue.server.MarketProfile;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -28,7 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Sweeping 15 BTC: one 1,000-level book, and three merged: the first three registered venues, each at its default
  * fee (they differ, so the merge compares prices after fee in 128 bits); three, however many venues register, so
- * that figures stay comparable. The engine writes into a reused result, so a sweep allocates nothing.
+ * that figures stay comparable. Then six merged, shaped like the venues' real books (see {@link #venueBook}). The
+ * engine writes into a reused result, so a sweep allocates nothing.
  *
  * <p>Run: {@code java -jar tests/sweep-bench/target/benchmarks.jar SweepBenchmark -prof gc}.
  */
@@ -42,11 +45,17 @@ public class SweepBenchmark {
 
     private static final Instrument BTC_USD = Instrument.of("BTC-USD");
     private static final long FIFTEEN_BTC = FixedPoint.parseOrThrow("15", BTC_USD.sizeScale());
+    /**
+     * Decimals of BTC sizes where a venue's lot is not 10^-8: Binance's step 0.00001, Bybit's 0.000001, and Gemini's
+     * sizes of up to 10 decimals.
+     */
+    private static final Map<String, Integer> SIZE_DECIMALS = Map.of("binance", 5, "bybit", 6, "gemini", 10);
 
     private final SweepEngine engine = new SweepEngine();
     private final SweepResult result = new SweepResult();
     private List<SweepSource> one;
     private List<SweepSource> three;
+    private List<SweepSource> six;
 
     @Setup
     public void setUp() {
@@ -62,6 +71,10 @@ public class SweepBenchmark {
             three.add(new SweepSource(book, venue.defaultTakerFee()));
         }
         one = List.of(three.get(0));
+        six = new ArrayList<>();
+        for (Venue venue : Venues.all().subList(0, 6)) {
+            six.add(new SweepSource(venueBook(venue, random), venue.defaultTakerFee()));
+        }
     }
 
     @Benchmark
@@ -74,6 +87,43 @@ public class SweepBenchmark {
     public SweepResult sellMergedThreeBooks() {
         engine.sweep(three, OrderSide.SELL, FIFTEEN_BTC, result);
         return result;
+    }
+
+    @Benchmark
+    public SweepResult sellMergedSixBooks() {
+        engine.sweep(six, OrderSide.SELL, FIFTEEN_BTC, result);
+        return result;
+    }
+
+    /**
+     * A 1,000-level book quoted the way the venue quotes BTC: its tick (0.1 or 0.01 USD) and its typical spread and
+     * level size from its market profile, its lot (how many decimals its sizes have), and levels one to three ticks
+     * apart, as the simulator builds them. The mids lie within a dollar of each other, so the venues of one fee
+     * interleave level by level.
+     */
+    private static OrderBook venueBook(Venue venue, SplittableRandom random) {
+        MarketProfile profile = venue.descriptor().market();
+        long tick = FixedPoint.powerOfTen(BTC_USD.priceScale() - profile.tickDecimals());
+        long lot = FixedPoint.powerOfTen(BTC_USD.sizeScale() - SIZE_DECIMALS.getOrDefault(venue.name(), 8));
+        long meanSize = profile.meanSizeCents() * FixedPoint.powerOfTen(BTC_USD.sizeScale() - 2);
+        long fair = 67_000L * 100_000_000L + random.nextLong(100_000_000L);
+        long halfSpread = Math.max(1, profile.spreadTicks() / 2) * tick;
+        long bid = fair - fair % tick - halfSpread;
+        long ask = fair - fair % tick + halfSpread;
+        OrderBook book = new OrderBook(venue.name(), BTC_USD, profile.tickDecimals());
+        for (int i = 0; i < 1000; i++) {
+            book.set(Side.BID, bid, venueSize(random, meanSize, lot));
+            book.set(Side.ASK, ask, venueSize(random, meanSize, lot));
+            bid -= tick * (1 + random.nextInt(3));
+            ask += tick * (1 + random.nextInt(3));
+        }
+        return book;
+    }
+
+    /** Up to twice the venue's typical size in whole lots, one level in twenty ten times larger. */
+    private static long venueSize(SplittableRandom random, long meanSize, long lot) {
+        long lots = 1 + random.nextLong(2 * meanSize / lot);
+        return (random.nextInt(20) == 0 ? lots * 10 : lots) * lot;
     }
 
     /** 0.001 to 0.5 BTC a level: 15 BTC takes about 60 levels. */
