@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * Start-up of the short commands, run as users run them: {@code ./sweep sell 15 --from examples/books.json} and
  * {@code ./sweep replay} of the shipped recording, each a process of its own, timed from its start to its exit. The
  * median wall time stands beside the baseline's, whose runs alternate with them: {@code java -jar sweep.jar} with the
- * JVM's defaults, as the launcher ran the jar before it had a class-data sharing archive (no launcher script either,
- * so the baseline is the faster by that much). The replay's own figure, frames per second from its first frame to its
+ * JVM's defaults, the same jar without its class-data sharing archive (no launcher script either, so the baseline is
+ * the faster by that much). The replay's own figure, frames per second from its first frame to its
  * last, is the median of its runs.
  *
  * <p>Run from the repository root: {@code java -cp tests/sweep-bench/target/benchmarks.jar
