@@ -5,7 +5,10 @@ import dev.sweep.report.UserInputException;
 import dev.sweep.report.VenueTexts;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -23,26 +26,42 @@ public final class Main {
 
     /** Runs one command line against the given console and returns the exit code (README, "Exit codes"). */
     public static int run(String[] args, Console console) {
-        return commandLine(console).execute(args);
+        return commandLine(console, args).execute(args);
     }
 
     /** The command line with every subcommand, its output going to the console. */
     static CommandLine commandLine(Console console) {
+        return commandLine(console, new String[0]);
+    }
+
+    /**
+     * The command line for these arguments: when the first names a subcommand, that one alone, since picocli reads
+     * every subcommand's annotations as it is added and most of a short command's start-up went there; otherwise (no
+     * subcommand, an option first, a misspelt name, the completion script of them all) every subcommand.
+     */
+    static CommandLine commandLine(Console console, String[] args) {
         SweepCommand sweep = new SweepCommand();
         CommandLine cli = new CommandLine(sweep);
+        Map<String, Supplier<Object>> subcommands = new LinkedHashMap<>();
         for (OrderSide side : OrderSide.values()) {
-            cli.addSubcommand(side.label(), OrderCommand.command(side, console));
+            subcommands.put(side.label(), () -> OrderCommand.command(side, console));
         }
-        cli.addSubcommand("book", new BookCommand(console));
-        cli.addSubcommand("curve", new CurveCommand(console));
-        cli.addSubcommand("depth", new DepthCommand(console));
-        cli.addSubcommand("record", new RecordCommand(console));
-        cli.addSubcommand("publish", new PublishCommand(console));
-        cli.addSubcommand("replay", new ReplayCommand(console));
-        cli.addSubcommand("sim", new SimCommand(console));
-        cli.addSubcommand("serve", new ServeCommand(console));
-        cli.addSubcommand("venues", new VenuesCommand(console));
-        cli.addSubcommand("completion", new CompletionCommand(console));
+        subcommands.put("book", () -> new BookCommand(console));
+        subcommands.put("curve", () -> new CurveCommand(console));
+        subcommands.put("depth", () -> new DepthCommand(console));
+        subcommands.put("record", () -> new RecordCommand(console));
+        subcommands.put("publish", () -> new PublishCommand(console));
+        subcommands.put("replay", () -> new ReplayCommand(console));
+        subcommands.put("sim", () -> new SimCommand(console));
+        subcommands.put("serve", () -> new ServeCommand(console));
+        subcommands.put("venues", () -> new VenuesCommand(console));
+        subcommands.put("completion", () -> new CompletionCommand(console));
+        String named = args.length > 0 ? args[0] : "";
+        if (subcommands.containsKey(named) && !named.equals("completion")) {
+            cli.addSubcommand(named, subcommands.get(named).get());
+        } else {
+            subcommands.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+        }
         // Help texts name the venues through this bundle, read from the registry.
         cli.setResourceBundle(new VenueTexts());
         cli.setOut(console.out());

@@ -74,13 +74,12 @@ final class ReplayCommand implements Callable<Integer> {
         OrderSide orderSide = orderSide();
         Replay replay = new Replay();
         String problem;
-        long started = System.nanoTime();
+        FirstFrame timed = new FirstFrame("1x".equals(speed) ? new Pacer(replay) : replay);
         try (RecordingReader reader = open()) {
-            RecordingListener listener = "1x".equals(speed) ? new Pacer(replay) : replay;
             ProgressBar progress = new ProgressBar(console, "replaying " + file, ProgressBar.Unit.BYTES);
             long size = Files.size(file);
             try {
-                while (reader.next(listener)) {
+                while (reader.next(timed)) {
                     if (Thread.currentThread().isInterrupted()) {
                         throw new InterruptedException();
                     }
@@ -95,9 +94,10 @@ final class ReplayCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException(file + ": " + e.getMessage());
         }
-        long elapsed = Math.max(1, System.nanoTime() - started);
+        long elapsed = Math.max(1, timed.nanosSince());
         if (orderSide == null || !json) {
-            console.out().printf(Locale.ROOT, "replayed %d frames (%d KB) in %d ms: %.0f frames/s; %d rejected,"
+            console.out().printf(Locale.ROOT, "replayed %d frames (%d KB) in %d ms from the first frame to the last:"
+                            + " %.0f frames/s; %d rejected,"
                             + " %d books broken%n", replay.frames(), replay.bytes() / 1024,
                     TimeUnit.NANOSECONDS.toMillis(elapsed), replay.frames() * 1e9 / elapsed, replay.rejected(),
                     replay.broken());
@@ -163,6 +163,48 @@ final class ReplayCommand implements Callable<Integer> {
         SweepOutput output = new SweepOutput(SweepOutput.REPLAY, Reports.analyze(request, views, TakerFees.from(fees)),
                 views);
         new ReportPrinter(console, json ? ReportFormat.JSON : ReportFormat.TEXT, FillList.SUMMARY, false).print(output);
+    }
+
+    /**
+     * Notes when the first frame or snapshot comes, so that the figure printed leaves out what comes before it: the
+     * JVM starting, the file opening, a pipe still waiting for its writer.
+     */
+    private static final class FirstFrame implements RecordingListener {
+
+        private final RecordingListener target;
+        private long firstNanos = -1;
+
+        FirstFrame(RecordingListener target) {
+            this.target = target;
+        }
+
+        /** Nanoseconds from the first frame until now; 0 before any. */
+        long nanosSince() {
+            return firstNanos < 0 ? 0 : System.nanoTime() - firstNanos;
+        }
+
+        @Override
+        public void onSubscription(String venue, List<String> symbols) {
+            target.onSubscription(venue, symbols);
+        }
+
+        @Override
+        public void onFrame(String venue, int connection, long receiveEpochNanos, byte[] buffer, int offset,
+                            int length) {
+            if (firstNanos < 0) {
+                firstNanos = System.nanoTime();
+            }
+            target.onFrame(venue, connection, receiveEpochNanos, buffer, offset, length);
+        }
+
+        @Override
+        public void onSnapshot(String venue, int connection, long receiveEpochNanos, String symbol, byte[] buffer,
+                               int offset, int length) {
+            if (firstNanos < 0) {
+                firstNanos = System.nanoTime();
+            }
+            target.onSnapshot(venue, connection, receiveEpochNanos, symbol, buffer, offset, length);
+        }
     }
 
     /** Delivers frames at the pace they were received. */

@@ -38,6 +38,23 @@ class HelpTest {
     }
 
     @Test
+    void aCommandNamedFirstIsTheOneBuiltAndTheRootsHelpListsThemAll() {
+        Console console = Console.of(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), false,
+                false, Map.of());
+        List<String> all = List.copyOf(Main.commandLine(console).getSubcommands().keySet());
+
+        assertThat(Main.commandLine(console, new String[] {"sell", "15"}).getSubcommands().keySet())
+                .containsExactly("sell");
+        assertThat(Main.commandLine(console, new String[] {"replay", "x.swr"}).getSubcommands().keySet())
+                .containsExactly("replay");
+        assertThat(Main.commandLine(console, new String[] {"--verbose", "sell", "15"}).getSubcommands().keySet())
+                .containsExactlyElementsOf(all);
+        assertThat(Main.commandLine(console, new String[] {"completion"}).getSubcommands().keySet())
+                .containsExactlyElementsOf(all);
+        assertThat(CliRun.of("--help").out()).contains(" sell ", " replay ", " serve ", " completion ");
+    }
+
+    @Test
     void theOrderExamplesNameTheirOwnSide() {
         assertThat(CliRun.of("sell", "--help").out())
                 .contains("  sweep sell 15 --demo ",

@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,9 @@ class RecordReplayTest {
     /** Ten seconds of the simulator at 400 updates/s per book: BTC-USD and ETH-USD on all three venues. */
     static final Path SHIPPED = Path.of("..", "..", "recordings", "sim-btc-eth-10s.swr");
 
+    /** How long the writer of a piped recording waits between its subscription and its frames. */
+    private static final long PAUSE_MILLIS = 2000;
+
     private final ObjectMapper mapper = new ObjectMapper();
 
     @TempDir
@@ -55,8 +59,8 @@ class RecordReplayTest {
         CliRun run = CliRun.of("replay", SHIPPED.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
-        assertThat(run.out()).matches("replayed 23618 frames \\(5223 KB\\) in \\d+ ms: \\d+ frames/s; 0 rejected,"
-                + " 0 books broken\n");
+        assertThat(run.out()).matches("replayed 23618 frames \\(5223 KB\\) in \\d+ ms from the first frame to the last:"
+                + " \\d+ frames/s; 0 rejected, 0 books broken\n");
     }
 
     @Test
@@ -84,11 +88,36 @@ class RecordReplayTest {
         CliRun run = CliRun.of("replay", cut.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
-        assertThat(run.out()).matches("replayed \\d+ frames \\(\\d+ KB\\) in \\d+ ms: \\d+ frames/s; 0 rejected,"
-                + " 0 books broken\n");
+        assertThat(run.out()).matches("replayed \\d+ frames \\(\\d+ KB\\) in \\d+ ms from the first frame to the last:"
+                + " \\d+ frames/s; 0 rejected, 0 books broken\n");
         String frames = run.out().replaceFirst("(?s)replayed (\\d+) frames .*", "$1");
         assertThat(run.err()).isEqualTo("sweep: " + cut + " is truncated after frame " + frames
                 + " (the file ends at byte 80000); the report covers the frames before\n");
+    }
+
+    @Test
+    void theFigureLeavesOutWhatComesBeforeTheFirstFrame() throws Exception {
+        // A recording read from a pipe whose writer pauses after the subscription: the pause is not replay time.
+        Path pipe = folder.resolve("slow.swr");
+        assertThat(new ProcessBuilder("mkfifo", pipe.toString()).inheritIO().start().waitFor()).isZero();
+        CompletableFuture<CliRun> replay = CompletableFuture.supplyAsync(() -> CliRun.of("replay", pipe.toString()));
+        byte[] heartbeat = "{\"channel\":\"heartbeat\"}".getBytes(StandardCharsets.UTF_8);
+        try (RecordingWriter writer = RecordingWriter.create(Files.newOutputStream(pipe))) {
+            writer.subscription("kraken", List.of("BTC-USD"));
+            writer.flush();
+            TimeUnit.MILLISECONDS.sleep(PAUSE_MILLIS);
+            for (int i = 0; i < 100; i++) {
+                writer.frame("kraken", 1, i, heartbeat, 0, heartbeat.length);
+            }
+        }
+
+        CliRun run = replay.get(30, TimeUnit.SECONDS);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).matches("replayed 100 frames \\(2 KB\\) in \\d+ ms from the first frame to the last:"
+                + " \\d+ frames/s; 0 rejected, 0 books broken\n");
+        assertThat(Long.parseLong(run.out().replaceFirst("(?s).* in (\\d+) ms .*", "$1"))).as("milliseconds")
+                .isLessThan(PAUSE_MILLIS);
     }
 
     @Test
