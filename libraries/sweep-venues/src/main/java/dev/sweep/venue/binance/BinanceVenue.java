@@ -75,11 +75,6 @@ public final class BinanceVenue implements Venue {
     }
 
     @Override
-    public int pricePrecision(Instrument instrument) {
-        return 2;
-    }
-
-    @Override
     public String integrity() {
         return "update id ranges U..u joined to a REST snapshot of 5,000 levels a side: a gap breaks the book;"
                 + " the book is truncated at the snapshot's last level";
