@@ -2,7 +2,7 @@ package dev.sweep.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sweep.venue.testrange.TestRangeVenue;
+import dev.sweep.venue.binance.BinanceVenue;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -26,17 +26,18 @@ class VenuesCommandTest {
         StringWriter out = new StringWriter();
         Console console = Console.of(new PrintWriter(out), new PrintWriter(new StringWriter()), false, false, Map.of());
 
-        assertThat(new VenuesCommand(console, List.of(new TestRangeVenue())).call()).isEqualTo(ExitCode.OK);
+        assertThat(new VenuesCommand(console, List.of(new BinanceVenue())).call()).isEqualTo(ExitCode.OK);
 
         assertThat(out.toString()).isEqualTo("""
-                testrange
-                  endpoint   wss://stream.testrange.invalid/ws
-                  snapshots  https://api.testrange.invalid (REST, where the WebSocket sends only changes)
-                  symbols    BTC-USD is BTCUSD
-                  quotes     USD
+                binance
+                  endpoint   wss://stream.binance.com:9443/ws
+                  snapshots  https://api.binance.com (REST, where the WebSocket sends only changes)
+                  symbols    BTC-USDT is BTCUSDT
+                  quotes     USDT
                   taker fee  0.1% (lowest-volume tier)
-                  book       the full book
-                  integrity  each update's id range must start right after the last one applied
+                  book       5000 levels per side
+                  integrity  update id ranges U..u joined to a REST snapshot of 5,000 levels a side: a gap breaks the \
+                book; the book is truncated at the snapshot's last level
                 """);
     }
 }

@@ -13,7 +13,7 @@ import dev.sweep.venue.SnapshotSplice;
 import dev.sweep.venue.Venue;
 import dev.sweep.venue.VenueHarness;
 import dev.sweep.venue.Venues;
-import dev.sweep.venue.testrange.TestRangeVenue;
+import dev.sweep.venue.binance.BinanceVenue;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
@@ -32,16 +32,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The feed of a venue whose snapshots come over REST (the simulator's test venue with Binance's id ranges), against
- * the simulator on loopback: the snapshot is fetched and spliced into the diffs, each fault of the REST side costs
- * one more request and no resync, a snapshot that never comes breaks the book with the last reason and a resync
- * recovers, retries keep to the venue's interval, and HTTPS is verified as the WebSockets are.
+ * The feed of a venue whose snapshots come over REST (Binance, asking for a book's snapshot every 250 ms rather than
+ * every 5 s, so that five attempts take a second), against the simulator on loopback: the snapshot is fetched and
+ * spliced into the diffs, each fault of the REST side costs one more request and no resync, a snapshot that never
+ * comes breaks the book with the last reason and a resync recovers, retries keep to the venue's interval, and HTTPS is
+ * verified as the WebSockets are.
  */
 @Timeout(90)
 class RestSnapshotFeedTest {
 
-    private static final Venue VENUE = new TestRangeVenue();
-    private static final Instrument BTC_USD = Instrument.of("BTC-USD");
+    private static final Venue VENUE = new BinanceVenue(Duration.ofMillis(250));
+    private static final Instrument BTC_USDT = Instrument.of("BTC-USDT");
     private static final Duration WAIT = Duration.ofSeconds(20);
     /** Quick reconnects, and a snapshot given up on after a second: sooner than the simulator's slow answer. */
     private static final FeedSettings QUICK = FeedSettings.defaults().withBackoff(Duration.ofMillis(50),
@@ -87,7 +88,7 @@ class RestSnapshotFeedTest {
             }
             try (FeedManager feeds = feeds(simulator, QUICK)) {
                 await(feeds, "the book broken", view -> view.lastProblem() != null);
-                assertThat(view(feeds).lastProblem()).isEqualTo("BTCUSD: no usable snapshot in 5 attempts: HTTP 503"
+                assertThat(view(feeds).lastProblem()).isEqualTo("BTCUSDT: no usable snapshot in 5 attempts: HTTP 503"
                         + " Service Unavailable: {\"error\":\"simulated outage\"}");
 
                 await(feeds, "live again", BookView::isLive);
@@ -130,13 +131,13 @@ class RestSnapshotFeedTest {
             try (FeedManager otherHost = feeds(simulator.endpoint(VENUE.name()), other.restEndpoint(VENUE.name()),
                     QUICK.withTrustStore(both, TlsTest.PASSWORD))) {
                 await(otherHost, "the book broken", view -> view.lastProblem() != null);
-                assertThat(view(otherHost).lastProblem()).startsWith("BTCUSD: no usable snapshot in 5 attempts: ")
+                assertThat(view(otherHost).lastProblem()).startsWith("BTCUSDT: no usable snapshot in 5 attempts: ")
                         .containsIgnoringCase("subject alternative");
             }
             try (FeedManager untrusted = feeds(simulator.endpoint(VENUE.name()), other.restEndpoint(VENUE.name()),
                     QUICK.withTrustStore(venue, TlsTest.PASSWORD))) {
                 await(untrusted, "the book broken", view -> view.lastProblem() != null);
-                assertThat(view(untrusted).lastProblem()).startsWith("BTCUSD: no usable snapshot in 5 attempts: ");
+                assertThat(view(untrusted).lastProblem()).startsWith("BTCUSDT: no usable snapshot in 5 attempts: ");
             }
             assertThat(other.snapshotRequests()).as("requests that got through TLS to the other host").isZero();
         }
@@ -147,16 +148,16 @@ class RestSnapshotFeedTest {
         Venue kraken = Venues.byName("kraken").orElseThrow();
         URI rest = URI.create("https://127.0.0.1:1/x");
 
-        assertThatThrownBy(() -> new FeedManager(List.of(kraken), Map.of(), Map.of("kraken", rest), List.of(BTC_USD),
-                QUICK, FrameTap.NONE)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new FeedManager(List.of(kraken), Map.of(), Map.of("kraken", rest),
+                List.of(BTC_USDT), QUICK, FrameTap.NONE)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("kraken takes no REST endpoint: its WebSocket sends its snapshots");
         assertThatThrownBy(() -> new FeedManager(List.of(VENUE), Map.of(), Map.of(VENUE.name(),
-                URI.create("ws://127.0.0.1:1/x")), List.of(BTC_USD), QUICK, FrameTap.NONE))
+                URI.create("ws://127.0.0.1:1/x")), List.of(BTC_USDT), QUICK, FrameTap.NONE))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("testrange REST endpoint must be http:// or https://: ws://127.0.0.1:1/x");
+                .hasMessage("binance REST endpoint must be http:// or https://: ws://127.0.0.1:1/x");
     }
 
-    /** The simulator serving the test venue alone, its books moved a little so that a stale snapshot is older. */
+    /** The simulator serving Binance alone, its books moved a little so that a stale snapshot is older. */
     private static Simulator simulator(SimulatorConfig config) {
         Simulator simulator = Simulator.start(config.withRate(100), List.of(VENUE));
         simulator.advance(30);
@@ -169,11 +170,11 @@ class RestSnapshotFeedTest {
 
     private static FeedManager feeds(URI webSocket, URI rest, FeedSettings settings) {
         return new FeedManager(List.of(VENUE), Map.of(VENUE.name(), webSocket), Map.of(VENUE.name(), rest),
-                List.of(BTC_USD), settings, FrameTap.NONE).start();
+                List.of(BTC_USDT), settings, FrameTap.NONE).start();
     }
 
     private static BookView view(FeedManager feeds) {
-        return feeds.views(BTC_USD).get(0);
+        return feeds.views(BTC_USDT).get(0);
     }
 
     private static void await(FeedManager feeds, String what, Predicate<BookView> condition)
@@ -187,7 +188,7 @@ class RestSnapshotFeedTest {
 
     private static void assertEventuallyTrue(Simulator simulator, FeedManager feeds) throws InterruptedException {
         simulator.pause();
-        OrderBook truth = simulator.truth(VENUE.name(), BTC_USD);
+        OrderBook truth = simulator.truth(VENUE.name(), BTC_USDT);
         await(feeds, "the truth", view -> view.isLive() && VenueHarness.sameLevels(view.book(), truth));
     }
 

@@ -90,7 +90,7 @@ final class RestDesk {
     }
 
     /**
-     * Answers a request ({@code /testrange/api/v3/depth?symbol=BTCUSD}), now or, with a fault, later.
+     * Answers a request ({@code /binance/api/v3/depth?symbol=BTCUSDT}), now or, with a fault, later.
      *
      * @param path  the request's path, which {@link #answers}
      * @param query the query, without its {@code ?}, or empty

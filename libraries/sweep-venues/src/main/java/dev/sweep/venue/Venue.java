@@ -6,6 +6,7 @@ import dev.sweep.venue.server.ServerSession;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -53,8 +54,21 @@ public interface Venue {
                 && (quotes.contains(instrument.base()) || !Venues.quoteCurrencies().contains(instrument.base()));
     }
 
-    /** Decimals the venue quotes the instrument's prices with, for display. */
-    int pricePrecision(Instrument instrument);
+    /**
+     * Decimals the venue quotes the instrument's prices with, for display: its {@linkplain #priceDecimals() tick's}
+     * for the instrument's base currency, the cent's 2 for any other, never more than the instrument's price scale.
+     */
+    default int pricePrecision(Instrument instrument) {
+        return Math.min(priceDecimals().getOrDefault(instrument.base(), 2), instrument.priceScale());
+    }
+
+    /**
+     * The decimals of the venue's price ticks by base currency ({@code BTC} → 1 where BTC ticks at 0.1), for the
+     * bases whose tick is not the cent; empty where every book ticks at the cent.
+     */
+    default Map<String, Integer> priceDecimals() {
+        return Map.of();
+    }
 
     /** The taker fee of the venue's lowest 30-day volume tier, as a {@link dev.sweep.core.TakerFee}. */
     default long defaultTakerFee() {

@@ -9,6 +9,7 @@ import dev.sweep.venue.server.MarketProfile;
 import dev.sweep.venue.server.RestRequest;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -135,6 +136,22 @@ class VenueDescriptorTest {
         assertThat(Venues.quoteCurrencies()).containsExactlyInAnyOrder("USD", "USDT");
         assertThat(Venues.all()).allSatisfy(venue -> assertThat(venue.quoteCurrencies()).isNotEmpty()
                 .allSatisfy(quote -> assertThat(quote).matches("[A-Z0-9]+")));
+    }
+
+    /**
+     * OKX and Bybit tick BTC at 0.1 and their other books at the cent, Binance every book at the cent; an instrument
+     * kept at fewer decimals shows no more than it keeps.
+     */
+    @Test
+    void pricesShowTheDecimalsOfTheVenuesTickForTheBaseOrTheCentWithinThePriceScale() {
+        Instrument btcUsdt = Instrument.of("BTC-USDT");
+        Instrument ethUsdt = Instrument.of("ETH-USDT");
+        Instrument tenths = new Instrument("ETH-USDT", "ETH", "USDT", 1, Instrument.DEFAULT_SIZE_SCALE);
+
+        assertThat(Stream.of("okx", "bybit", "binance").map(name -> Venues.byName(name).orElseThrow())
+                .map(venue -> List.of(venue.pricePrecision(btcUsdt), venue.pricePrecision(ethUsdt),
+                        venue.pricePrecision(tenths))))
+                .containsExactly(List.of(1, 2, 1), List.of(1, 2, 1), List.of(2, 2, 1));
     }
 
     /** A rate book (one quote currency in another) is listed only by a venue quoting in both. */

@@ -58,11 +58,6 @@ public sealed class TestVenue implements Venue permits TextPingTestVenue, JsonPi
     }
 
     @Override
-    public int pricePrecision(Instrument instrument) {
-        return 2;
-    }
-
-    @Override
     public List<String> subscribeMessages(List<Instrument> instruments) {
         return List.of(JsonWriter.text(json -> {
             json.writeStartObject();

@@ -18,12 +18,20 @@ final class BinanceSnapshots implements RestSnapshots {
 
     /** The deepest snapshot Binance serves, and the one Sweep asks for: a book is never deeper than this. */
     static final int MAX_LIMIT = 5000;
+    /**
+     * A 5,000-level snapshot weighs 250 of the 6,000 an address may use a minute (the documented REQUEST_WEIGHT limit;
+     * the live one is in {@code exchangeInfo}): 24 a minute in all. One book every 5 s leaves room for two books
+     * refetching at once, and for the user's other clients on the same address.
+     */
+    static final Duration MIN_INTERVAL = Duration.ofSeconds(5);
     private static final int DEFAULT_LIMIT = 100;
 
     private final SymbolFormat symbols;
+    private final Duration minInterval;
 
-    BinanceSnapshots(SymbolFormat symbols) {
+    BinanceSnapshots(SymbolFormat symbols, Duration minInterval) {
         this.symbols = symbols;
+        this.minInterval = minInterval;
     }
 
     @Override
@@ -31,14 +39,10 @@ final class BinanceSnapshots implements RestSnapshots {
         return "/api/v3/depth?symbol=" + symbols.format(instrument) + "&limit=" + MAX_LIMIT;
     }
 
-    /**
-     * A 5,000-level snapshot weighs 250 of the 6,000 an address may use a minute (the documented REQUEST_WEIGHT limit;
-     * the live one is in {@code exchangeInfo}): 24 a minute in all. One book every 5 s leaves room for two books
-     * refetching at once, and for the user's other clients on the same address.
-     */
+    /** {@link #MIN_INTERVAL}, unless a test asked for less. */
     @Override
     public Duration minInterval() {
-        return Duration.ofSeconds(5);
+        return minInterval;
     }
 
     /** Ten events a second at most (one per 100 ms): 1,000 is well over a minute of a snapshot on its way. */

@@ -61,7 +61,21 @@ public final class BinanceVenue implements Venue {
             URI.create("wss://stream.binance.com:9443/ws"), Optional.of(URI.create("https://api.binance.com")),
             SymbolFormat.upperCase(""), TAKER_FEE, BinanceSnapshots.MAX_LIMIT, Integrity.ID_RANGE, KeepAlive.NONE,
             Duration.ofSeconds(5), MARKET, Duration.ofHours(24));
-    private static final RestSnapshots SNAPSHOTS = new BinanceSnapshots(DESCRIPTOR.symbols());
+
+    private final RestSnapshots snapshots;
+
+    /** Binance as it is: a book's snapshot asked for at most every 5 s. */
+    public BinanceVenue() {
+        this(BinanceSnapshots.MIN_INTERVAL);
+    }
+
+    /**
+     * Binance with another least time between two requests for one book's snapshot: how a test whose snapshots fail
+     * sees the five attempts in a second rather than in twenty.
+     */
+    public BinanceVenue(Duration snapshotInterval) {
+        this.snapshots = new BinanceSnapshots(DESCRIPTOR.symbols(), snapshotInterval);
+    }
 
     @Override
     public VenueDescriptor descriptor() {
@@ -75,11 +89,6 @@ public final class BinanceVenue implements Venue {
     }
 
     @Override
-    public int pricePrecision(Instrument instrument) {
-        return 2;
-    }
-
-    @Override
     public String integrity() {
         return "update id ranges U..u joined to a REST snapshot of 5,000 levels a side: a gap breaks the book;"
                 + " the book is truncated at the snapshot's last level";
@@ -87,7 +96,7 @@ public final class BinanceVenue implements Venue {
 
     @Override
     public Optional<RestSnapshots> restSnapshots() {
-        return Optional.of(SNAPSHOTS);
+        return Optional.of(snapshots);
     }
 
     @Override
@@ -112,7 +121,7 @@ public final class BinanceVenue implements Venue {
 
     @Override
     public FeedAdapter newAdapter(VenueBooks books) {
-        return new BinanceFeedAdapter(books, SNAPSHOTS.maxBufferedUpdates());
+        return new BinanceFeedAdapter(books, snapshots.maxBufferedUpdates());
     }
 
     @Override

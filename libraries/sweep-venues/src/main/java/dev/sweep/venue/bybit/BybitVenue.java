@@ -58,8 +58,8 @@ public final class BybitVenue implements Venue {
     }
 
     @Override
-    public int pricePrecision(Instrument instrument) {
-        return Math.min(PRICE_DECIMALS.getOrDefault(instrument.base(), 2), instrument.priceScale());
+    public Map<String, Integer> priceDecimals() {
+        return PRICE_DECIMALS;
     }
 
     @Override

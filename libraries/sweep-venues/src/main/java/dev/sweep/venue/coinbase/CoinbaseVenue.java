@@ -47,11 +47,6 @@ public final class CoinbaseVenue implements Venue {
     }
 
     @Override
-    public int pricePrecision(Instrument instrument) {
-        return 2;
-    }
-
-    @Override
     public String integrity() {
         return "sequence_num on every frame: a gap breaks the books";
     }

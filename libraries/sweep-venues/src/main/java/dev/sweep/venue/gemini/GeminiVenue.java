@@ -43,11 +43,6 @@ public final class GeminiVenue implements Venue {
     }
 
     @Override
-    public int pricePrecision(Instrument instrument) {
-        return 2;
-    }
-
-    @Override
     public String integrity() {
         return "none: no sequence numbers, no checksum";
     }

@@ -18,6 +18,7 @@ import dev.sweep.venue.FeedEvents.Subscribed;
 import dev.sweep.venue.FeedEvents.VenueError;
 import dev.sweep.venue.VenueHarness;
 import dev.sweep.venue.server.RestAnswer;
+import java.time.Duration;
 import java.util.List;
 import dev.sweep.venue.StampLog;
 import dev.sweep.venue.StampLog.Stamp;
@@ -47,6 +48,14 @@ class BinanceFeedAdapterTest {
                 .isEqualTo("/api/v3/depth?symbol=BTCUSDT&limit=5000");
         assertThat(VENUE.symbol(Instrument.of("ETH-USDT"))).isEqualTo("ETHUSDT");
         assertThat(VENUE.quoteCurrencies()).containsExactly("USDT");
+    }
+
+    /** Binance's request weight allows a 5,000-level snapshot every few seconds; a test may ask for less. */
+    @Test
+    void aBooksSnapshotIsAskedForAtMostEveryFiveSecondsUnlessATestShortensIt() {
+        assertThat(VENUE.restSnapshots().orElseThrow().minInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(new BinanceVenue(Duration.ofMillis(250)).restSnapshots().orElseThrow().minInterval())
+                .isEqualTo(Duration.ofMillis(250));
     }
 
     @Test

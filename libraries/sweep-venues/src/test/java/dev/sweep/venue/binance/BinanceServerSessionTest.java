@@ -9,6 +9,7 @@ import dev.sweep.core.Instrument;
 import dev.sweep.core.Level;
 import dev.sweep.core.Side;
 import dev.sweep.venue.DialectHarness;
+import dev.sweep.venue.RestSnapshots;
 import dev.sweep.venue.VenueHarness;
 import dev.sweep.venue.server.RestAnswer;
 import dev.sweep.venue.server.UpdateFault;
@@ -80,7 +81,7 @@ class BinanceServerSessionTest {
         server.connect();
         server.subscribe(List.of(BTC_USDT));
         server.change(BTC_USDT, List.of(bid("67000.10", "1"), bid("67000.00", "2")));
-        BinanceSnapshots rest = new BinanceSnapshots(new BinanceVenue().descriptor().symbols());
+        RestSnapshots rest = new BinanceVenue().restSnapshots().orElseThrow();
 
         JsonNode one = JSON.readTree(rest.answer("/api/v3/depth?symbol=BTCUSDT&limit=1", server, 0).body());
         RestAnswer unknown = rest.answer("/api/v3/depth?symbol=PUPSUSDT&limit=5000", server, 0);
