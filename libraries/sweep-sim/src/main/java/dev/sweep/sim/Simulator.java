@@ -61,6 +61,10 @@ import javax.net.ssl.KeyManagerFactory;
  * <p>Everything runs on one event loop thread: the market, every session, the server. The methods of this class
  * may be called from any thread; they run their work on that loop and wait for it, so a test sees the market and
  * the sessions in one consistent state.
+ *
+ * <p>The market steps at its rate on a fixed schedule, and each update carries the time its step was due, not the
+ * time it went out: a client measuring its latency from that time counts whatever delayed the simulator too, so the
+ * measure is free of coordinated omission.
  */
 public final class Simulator implements AutoCloseable, SimContext {
 
@@ -277,7 +281,7 @@ public final class Simulator implements AutoCloseable, SimContext {
     public void advance(int steps) {
         run(() -> {
             for (int i = 0; i < steps; i++) {
-                step();
+                step(config.clock().epochNanos());
             }
             return null;
         });
@@ -393,27 +397,37 @@ public final class Simulator implements AutoCloseable, SimContext {
     }
 
     private void tick() {
-        if (!paused && config.rate() > 0) {
-            long booksPerSecond = (long) config.rate() * market.books();
-            long due = MarketPace.stepsDue(config.clock().epochNanos() - scheduleStartNanos, booksPerSecond)
-                    - scheduledSteps;
-            for (long i = 0; i < Math.min(due, MAX_STEPS_PER_TICK); i++) {
-                step();
-            }
-            scheduledSteps += Math.max(0, due);
-        }
+        paceMarket();
         for (Session session : List.copyOf(sessions)) {
             session.tick();
         }
         rest.tick(config.clock().epochNanos());
     }
 
-    private void step() {
+    /**
+     * Makes the market steps due by now, each at the time it was due: the schedule, not the loop, says when a step
+     * happened, so that a client measuring from the time its frame carries counts the loop's lateness too.
+     */
+    private void paceMarket() {
+        if (paused || config.rate() == 0) {
+            return;
+        }
+        long booksPerSecond = (long) config.rate() * market.books();
+        long due = MarketPace.stepsDue(config.clock().epochNanos() - scheduleStartNanos, booksPerSecond)
+                - scheduledSteps;
+        for (long i = 1; i <= Math.min(due, MAX_STEPS_PER_TICK); i++) {
+            step(scheduleStartNanos + MarketPace.nanosUntil(scheduledSteps + i, booksPerSecond));
+        }
+        scheduledSteps += Math.max(0, due);
+    }
+
+    /** Moves the market one step, which happened at {@code dueNanos}. */
+    private void step(long dueNanos) {
         MarketEvent event = market.step();
         marketSteps.incrementAndGet();
         rest.onMarketEvent(event, config.clock().epochNanos());
         for (Session session : List.copyOf(sessions)) {
-            session.onMarketEvent(event);
+            session.onMarketEvent(event, dueNanos);
         }
     }
 
