@@ -64,7 +64,8 @@ import javax.net.ssl.KeyManagerFactory;
  *
  * <p>The market steps at its rate on a fixed schedule, and each update carries the time its step was due, not the
  * time it went out: a client measuring its latency from that time counts whatever delayed the simulator too, so the
- * measure is free of coordinated omission.
+ * measure is free of coordinated omission. A fast market ({@link MarketPacer#STEPS_PER_SECOND} or more) is paced
+ * between the loop's 1 ms ticks as well.
  */
 public final class Simulator implements AutoCloseable, SimContext {
 
@@ -89,6 +90,8 @@ public final class Simulator implements AutoCloseable, SimContext {
     private final AtomicLong marketSteps = new AtomicLong();
     private final Map<Fault, LongAdder> faultsInjected = new EnumMap<>(Fault.class);
     private Channel server;
+    /** Paces a fast market between ticks, or null. */
+    private MarketPacer pacer;
     private boolean paused;
     private long scheduleStartNanos;
     private long scheduledSteps;
@@ -174,6 +177,9 @@ public final class Simulator implements AutoCloseable, SimContext {
             loop.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
             return null;
         });
+        if ((long) config.rate() * market.books() >= MarketPacer.STEPS_PER_SECOND) {
+            pacer = MarketPacer.start(loop, this::paceMarket);
+        }
     }
 
     private static SslContext serverTls(SimulatorConfig.TlsIdentity identity) {
@@ -333,6 +339,9 @@ public final class Simulator implements AutoCloseable, SimContext {
 
     @Override
     public void close() {
+        if (pacer != null) {
+            pacer.close();
+        }
         if (server != null) {
             server.close().awaitUninterruptibly();
         }
