@@ -22,7 +22,11 @@ final class MarketPacer implements AutoCloseable {
 
     private final EventLoop loop;
     private final Runnable pace;
-    /** A pace task waits on the loop: no other is queued behind it, however late the loop is. */
+    /**
+     * A pace task waits on the loop or runs there: no other is queued until it has run, so that the loop, which runs
+     * every task queued before it turns back to its sockets, always reads them between two paces, however long a pace
+     * takes when the market is too fast for the loop.
+     */
     private final AtomicBoolean queued = new AtomicBoolean();
     private final Thread thread;
     private volatile boolean closed;
@@ -47,8 +51,11 @@ final class MarketPacer implements AutoCloseable {
             if (queued.compareAndSet(false, true)) {
                 try {
                     loop.execute(() -> {
-                        queued.set(false);
-                        pace.run();
+                        try {
+                            pace.run();
+                        } finally {
+                            queued.set(false);
+                        }
                     });
                 } catch (RejectedExecutionException e) {
                     return; // the loop is shutting down: so is the simulator
