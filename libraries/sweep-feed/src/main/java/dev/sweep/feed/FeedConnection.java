@@ -219,6 +219,9 @@ final class FeedConnection implements FeedListener {
         replacing = false;
         closeReason = null;
         replaceCause = null;
+        // The watchdog times a connection's silence from its handshake on (its own timeout bounds the handshake): the
+        // silence of the connection before must not have this one replaced while its handshake is still under way.
+        lastFrameNanos = 0;
         connectionNumber++;
         adapter = venue.newAdapter(books);
         snapshots.cancelPending();

@@ -46,9 +46,20 @@ public final class RawWebSocketServer implements AutoCloseable {
     private final ServerSocket server;
     private final BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
     private final Thread acceptor;
+    /** How long the handshake of every connection after the first waits for its answer. */
+    private final Duration laterHandshakeDelay;
     private volatile OutputStream client;
 
     public RawWebSocketServer() throws IOException {
+        this(Duration.ZERO);
+    }
+
+    /**
+     * @param laterHandshakeDelay how long to wait before answering the handshake of every connection after the first,
+     *                            as a busy venue (or a busy machine) does
+     */
+    public RawWebSocketServer(Duration laterHandshakeDelay) throws IOException {
+        this.laterHandshakeDelay = laterHandshakeDelay;
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         acceptor = new Thread(this::serve, "raw-websocket-server");
         acceptor.setDaemon(true);
@@ -96,15 +107,20 @@ public final class RawWebSocketServer implements AutoCloseable {
     }
 
     private void serve() {
-        while (!server.isClosed()) {
+        for (int connection = 1; !server.isClosed(); connection++) {
             try (Socket socket = server.accept()) {
                 DataInputStream in = new DataInputStream(socket.getInputStream());
                 OutputStream out = socket.getOutputStream();
+                if (connection > 1) {
+                    Thread.sleep(laterHandshakeDelay.toMillis());
+                }
                 handshake(in, out);
                 client = out;
                 readFrames(in);
             } catch (IOException e) {
                 // The server was closed, or the client went away during the handshake: the next one is served.
+            } catch (InterruptedException e) {
+                return;
             }
         }
     }

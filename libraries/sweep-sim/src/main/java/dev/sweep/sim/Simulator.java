@@ -61,6 +61,11 @@ import javax.net.ssl.KeyManagerFactory;
  * <p>Everything runs on one event loop thread: the market, every session, the server. The methods of this class
  * may be called from any thread; they run their work on that loop and wait for it, so a test sees the market and
  * the sessions in one consistent state.
+ *
+ * <p>The market steps at its rate on a fixed schedule, and each update carries the time its step was due, not the
+ * time it went out: a client measuring its latency from that time counts whatever delayed the simulator too, so the
+ * measure is free of coordinated omission. A fast market ({@link MarketPacer#STEPS_PER_SECOND} or more) is paced
+ * between the loop's 1 ms ticks as well.
  */
 public final class Simulator implements AutoCloseable, SimContext {
 
@@ -85,6 +90,8 @@ public final class Simulator implements AutoCloseable, SimContext {
     private final AtomicLong marketSteps = new AtomicLong();
     private final Map<Fault, LongAdder> faultsInjected = new EnumMap<>(Fault.class);
     private Channel server;
+    /** Paces a fast market between ticks, or null. */
+    private MarketPacer pacer;
     private boolean paused;
     private long scheduleStartNanos;
     private long scheduledSteps;
@@ -170,6 +177,9 @@ public final class Simulator implements AutoCloseable, SimContext {
             loop.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
             return null;
         });
+        if ((long) config.rate() * market.books() >= MarketPacer.STEPS_PER_SECOND) {
+            pacer = MarketPacer.start(loop, this::paceMarket);
+        }
     }
 
     private static SslContext serverTls(SimulatorConfig.TlsIdentity identity) {
@@ -277,7 +287,7 @@ public final class Simulator implements AutoCloseable, SimContext {
     public void advance(int steps) {
         run(() -> {
             for (int i = 0; i < steps; i++) {
-                step();
+                step(config.clock().epochNanos());
             }
             return null;
         });
@@ -329,6 +339,9 @@ public final class Simulator implements AutoCloseable, SimContext {
 
     @Override
     public void close() {
+        if (pacer != null) {
+            pacer.close();
+        }
         if (server != null) {
             server.close().awaitUninterruptibly();
         }
@@ -393,27 +406,37 @@ public final class Simulator implements AutoCloseable, SimContext {
     }
 
     private void tick() {
-        if (!paused && config.rate() > 0) {
-            long booksPerSecond = (long) config.rate() * market.books();
-            long due = MarketPace.stepsDue(config.clock().epochNanos() - scheduleStartNanos, booksPerSecond)
-                    - scheduledSteps;
-            for (long i = 0; i < Math.min(due, MAX_STEPS_PER_TICK); i++) {
-                step();
-            }
-            scheduledSteps += Math.max(0, due);
-        }
+        paceMarket();
         for (Session session : List.copyOf(sessions)) {
             session.tick();
         }
         rest.tick(config.clock().epochNanos());
     }
 
-    private void step() {
+    /**
+     * Makes the market steps due by now, each at the time it was due: the schedule, not the loop, says when a step
+     * happened, so that a client measuring from the time its frame carries counts the loop's lateness too.
+     */
+    private void paceMarket() {
+        if (paused || config.rate() == 0) {
+            return;
+        }
+        long booksPerSecond = (long) config.rate() * market.books();
+        long due = MarketPace.stepsDue(config.clock().epochNanos() - scheduleStartNanos, booksPerSecond)
+                - scheduledSteps;
+        for (long i = 1; i <= Math.min(due, MAX_STEPS_PER_TICK); i++) {
+            step(scheduleStartNanos + MarketPace.nanosUntil(scheduledSteps + i, booksPerSecond));
+        }
+        scheduledSteps += Math.max(0, due);
+    }
+
+    /** Moves the market one step, which happened at {@code dueNanos}. */
+    private void step(long dueNanos) {
         MarketEvent event = market.step();
         marketSteps.incrementAndGet();
         rest.onMarketEvent(event, config.clock().epochNanos());
         for (Session session : List.copyOf(sessions)) {
-            session.onMarketEvent(event);
+            session.onMarketEvent(event, dueNanos);
         }
     }
 

@@ -18,4 +18,20 @@ class MarketPaceTest {
 
         assertThat(MarketPace.stepsDue(elapsed, perSecond)).isEqualTo(exact.longValueExact());
     }
+
+    /**
+     * The step after those due at any time within 30 years falls due at the first nanosecond at which the steps due
+     * reach it, not one nanosecond before.
+     */
+    @Property(tries = 2000)
+    void aStepFallsDueWhenTheStepsDueReachIt(
+            @ForAll @LongRange(min = 0, max = 30L * 365 * 86_400 * 1_000_000_000L) long elapsed,
+            @ForAll @LongRange(min = 1, max = 100_000_000) long perSecond) {
+        long step = MarketPace.stepsDue(elapsed, perSecond) + 1;
+
+        long due = MarketPace.nanosUntil(step, perSecond);
+
+        assertThat(MarketPace.stepsDue(due, perSecond)).isEqualTo(step);
+        assertThat(MarketPace.stepsDue(due - 1, perSecond)).isEqualTo(step - 1);
+    }
 }

@@ -12,6 +12,8 @@ import dev.sweep.venue.Venues;
 import dev.sweep.venue.kraken.KrakenVenue;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -65,6 +67,41 @@ class SimulatorTest {
             awaitSteps(fast, afterTwoHours + stepsPerMillisecond);
 
             assertThat(fast.marketSteps() - afterTwoHours).isEqualTo(stepsPerMillisecond);
+        }
+    }
+
+    /**
+     * An update carries the time its step was due, not the time the loop sent it: the clock jumps a millisecond at
+     * once, the loop makes that millisecond's steps in one go, and Kraken's BTC-USD updates are still timed 10 µs
+     * apart (or a multiple, where a step changed nothing in the top 10), as 100,000 updates a second per book say.
+     * A client measuring from these times counts the simulator's lateness too.
+     */
+    @Test
+    void anUpdateCarriesTheTimeItsStepWasDue() throws InterruptedException {
+        Instant start = Instant.parse("2026-11-27T12:00:00Z");
+        ManualClock clock = new ManualClock(start);
+        KrakenVenue venue = new KrakenVenue(10);
+        try (Simulator paced = Simulator.start(SimulatorConfig.defaults().withRate(100_000).withClock(clock));
+             WsClient client = WsClient.connect(paced.endpoint("kraken"), venue, "BTC-USD")) {
+            client.subscribe(venue);
+            client.await("live", WAIT, c -> c.book("BTC-USD").state() == BookState.LIVE);
+            int framesBefore = client.frames().size();
+
+            clock.advance(Duration.ofMillis(1));
+            awaitSteps(paced, 100L * paced.books());
+            OrderBook truth = paced.truth("kraken", BTC_USD);
+            truth.truncate(10);
+            client.await("the top 10 of the truth", WAIT, c -> c.bookEquals("BTC-USD", truth));
+
+            List<Long> micros = client.frames().subList(framesBefore, client.frames().size()).stream()
+                    .filter(frame -> frame.contains("\"type\":\"update\""))
+                    .map(frame -> ChronoUnit.MICROS.between(start, Instant.parse(
+                            frame.replaceFirst(".*\"timestamp\":\"([^\"]+)\".*", "$1"))))
+                    .toList();
+            assertThat(micros).hasSizeGreaterThan(10).doesNotHaveDuplicates().isSorted()
+                    .allSatisfy(time -> assertThat(time).isBetween(0L, 1_000L));
+            assertThat(micros.stream().map(time -> (time - micros.get(0)) % 10).distinct().toList())
+                    .as("µs past a multiple of 10 µs after the first").containsExactly(0L);
         }
     }
 

@@ -81,14 +81,16 @@ public final class Session implements ServerContext {
         dialect.onRequest(text, context.nowNanos());
     }
 
-    /** A step of the market; the dialect forwards what its client subscribed to. */
-    public void onMarketEvent(MarketEvent event) {
+    /**
+     * A step of the market, which happened at {@code eventNanos}; the dialect forwards what its client subscribed to,
+     * timed as the step, as a venue times a frame by its matching engine's event and not by when it goes out.
+     */
+    public void onMarketEvent(MarketEvent event, long eventNanos) {
         if (!event.venue().equals(venue.name())) {
             return;
         }
-        long now = context.nowNanos();
-        event.trade().ifPresent(trade -> dialect.onTrade(event.instrument(), trade, now));
-        dialect.onBookChange(event.instrument(), event.changes(), now);
+        event.trade().ifPresent(trade -> dialect.onTrade(event.instrument(), trade, eventNanos));
+        dialect.onBookChange(event.instrument(), event.changes(), eventNanos);
     }
 
     /**
