@@ -16,38 +16,25 @@ import dev.sweep.sim.SimulatorConfig;
 import dev.sweep.venue.Venue;
 import dev.sweep.venue.VenueHarness;
 import dev.sweep.venue.Venues;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.utils.Utils;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The simulator's books published to a real KRaft broker in this JVM and rebuilt from it: every reader's books equal
  * the simulator's truth, through a late start, a publisher's restart and a gap on the topic.
  */
+@ExtendWith(SharedBroker.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class KafkaBooksTest {
 
@@ -63,13 +50,8 @@ class KafkaBooksTest {
     private KafkaSettings settings;
 
     @BeforeAll
-    static void startBroker() throws Exception {
-        broker = Broker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        broker.close();
+    static void shareBroker(Broker shared) {
+        broker = shared;
     }
 
     @AfterEach
@@ -194,11 +176,11 @@ class KafkaBooksTest {
         KafkaBooks books = read(VENUES);
         awaitTruth(books, VENUES);
         simulator.resume();
-
         broker.stopBroker();
         try {
             await(books, "every book STALE", view -> view.state() == BookState.STALE);
-            assertThat(view(books, "kraken").lastProblem()).isEqualTo("no events from Kafka for 3 s");
+            assertThat(view(books, "kraken").lastProblem())
+                    .isEqualTo("no events from Kafka for " + settings().staleAfter().toSeconds() + " s");
         } finally {
             broker.startBroker();
         }
@@ -288,26 +270,13 @@ class KafkaBooksTest {
 
     /** The last event of a key on the events topic, read as any client could. */
     private BookEvent lastEvent(String key) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            int partitions = consumer.partitionsFor(settings().eventsTopic()).size();
-            TopicPartition partition = new TopicPartition(settings().eventsTopic(),
-                    Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            long end = consumer.endOffsets(List.of(partition)).get(partition);
-            BookEvent last = null;
-            while (consumer.position(partition) < end) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.key().equals(key)) {
-                        last = BookEventCodec.decode(record.value());
-                    }
-                }
+        BookEvent last = null;
+        for (ConsumerRecord<String, byte[]> record : Topics.read(broker.bootstrap(), settings().eventsTopic())) {
+            if (record.key().equals(key)) {
+                last = BookEventCodec.decode(record.value());
             }
-            return last;
         }
+        return last;
     }
 
     private void write(BookEvent event) throws Exception {
@@ -320,10 +289,6 @@ class KafkaBooksTest {
     }
 
     private long write(String topic, String key, byte[] value) throws Exception {
-        Map<String, Object> properties = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(properties, new StringSerializer(),
-                new ByteArraySerializer())) {
-            return producer.send(new ProducerRecord<>(topic, key, value)).get().offset();
-        }
+        return Topics.write(broker.bootstrap(), topic, key, value);
     }
 }
