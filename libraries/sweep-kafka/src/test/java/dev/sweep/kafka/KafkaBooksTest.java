@@ -171,6 +171,51 @@ class KafkaBooksTest {
     }
 
     @Test
+    void aReaderThatBeganBetweenASnapshotAndItsCopyRebuildsTheBookFromTheCopy() throws Exception {
+        KafkaTopics.ensure(settings(), KafkaStatus.NONE, KafkaTopics.Pause.SLEEP);
+        BookEvent snapshot = BookEvents.levels(BookEvent.Type.SNAPSHOT, "kraken", 7, 1,
+                List.of(new LevelChange(Side.BID, 100, 5), new LevelChange(Side.ASK, 101, 6)));
+        long offset = write(settings().eventsTopic(), snapshot);
+        List<BookEvent> read = new CopyOnWriteArrayList<>();
+        KafkaBooks books = new KafkaBooks(settings(), List.of("kraken"), List.of(BTC_USD)).onApplied(read::add);
+        running.add(0, books);
+        books.start();
+        // The publisher's heartbeats, until the reader reads one: it began after the SNAPSHOT and found no copy.
+        long seq = 1;
+        while (read.isEmpty()) {
+            write(BookEvents.state("kraken", "BTC-USD", 7, ++seq, BookState.LIVE, "1 bids, 1 asks"));
+        }
+        assertThat(view(books, "kraken").state()).isEqualTo(BookState.SYNCING);
+
+        write(settings().snapshotsTopic(), snapshot.at(offset));
+        write(BookEvents.levels(BookEvent.Type.DELTA, "kraken", 7, seq + 1, List.of(new LevelChange(Side.BID, 99, 1))));
+
+        await(books, "kraken rebuilt", view -> view.isLive() && view.book().bids().depth() == 2);
+        BookView view = view(books, "kraken");
+        assertThat(List.of(view.book().bids().price(0), view.book().bids().size(0), view.book().bids().price(1),
+                view.book().bids().size(1), view.book().asks().price(0), view.book().asks().size(0)))
+                .containsExactly(100L, 5L, 99L, 1L, 101L, 6L);
+    }
+
+    @Test
+    void readersStartedAsThePublisherBeginsEqualTheTruthWithoutItsPeriodicSnapshots() throws Exception {
+        // A SNAPSHOT at each sync only: a reader that began after one and before its copy has no next one to wait for.
+        settings = settings().withSnapshots(Integer.MAX_VALUE, Duration.ofDays(1));
+        KafkaTopics.ensure(settings(), KafkaStatus.NONE, KafkaTopics.Pause.SLEEP);
+        List<KafkaBooks> readers = new ArrayList<>(List.of(read(VENUES)));
+        publish(VENUES);
+        // More readers as the feeds connect and sync: one of them may begin between a SNAPSHOT and its copy.
+        for (int reader = 0; reader < 3; reader++) {
+            Thread.sleep(40);
+            readers.add(read(VENUES));
+        }
+
+        for (KafkaBooks reader : readers) {
+            awaitTruth(reader, VENUES);
+        }
+    }
+
+    @Test
     void aBrokerStoppedMidStreamShowsNoWrongBookAndTheBooksRecoverWhenItIsBack() throws Exception {
         publish(VENUES);
         KafkaBooks books = read(VENUES);
