@@ -66,8 +66,8 @@ class KafkaBooksTest {
     private KafkaSettings settings() {
         if (settings == null) {
             settings = KafkaSettings.of(broker.bootstrap()).withTopicPrefix("test" + TOPICS.incrementAndGet())
-                    .withSnapshots(50, Duration.ofMillis(500)).withStaleAfter(Duration.ofSeconds(3))
-                    .withHeartbeatInterval(Duration.ofMillis(500));
+                    .withSnapshots(50, Duration.ofMillis(500)).withStaleAfter(Duration.ofSeconds(2))
+                    .withHeartbeatInterval(Duration.ofMillis(250));
         }
         return settings;
     }
