@@ -10,7 +10,6 @@ import dev.sweep.feed.StateListeners;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,21 +32,26 @@ import org.apache.kafka.common.utils.Utils;
  * The books of some venues and instruments rebuilt from Kafka (FORMAT.md), one reader thread for all: each book's
  * latest snapshot from the snapshots topic, then the events topic from that snapshot's offset on, applied by
  * {@link RebuiltBook}'s rules. It keeps no consumer-group offsets: every start begins at the snapshots. A book that
- * lost events is rebuilt the same way, from its latest snapshot when that is past the loss.
+ * wants a snapshot is rebuilt the same way, from its latest snapshot when that is past the loss: one that lost events,
+ * or that began after the SNAPSHOT its events follow (the reader read the snapshots topic before that SNAPSHOT's copy
+ * was there) and would otherwise wait for the next.
  */
 public final class KafkaBooks implements LiveBooks {
 
-    private static final Duration POLL = Duration.ofMillis(100);
+    /** The longest a poll of a topic waits for records. */
+    static final Duration POLL = Duration.ofMillis(100);
     private static final Duration TOPIC_BACKOFF = Duration.ofSeconds(1);
+    /** How often a book that wants a snapshot reads its partition of the snapshots topic again, after the first time. */
+    private static final Duration SNAPSHOT_RETRY = Duration.ofMillis(500);
 
     private final KafkaSettings settings;
     private final List<String> venues;
     private final Map<String, RebuiltBook> books = new LinkedHashMap<>();
     private final StateListeners stateListeners = new StateListeners();
     private final KafkaConsumer<String, byte[]> consumer;
-    /** Reads a book's latest snapshot when it lost events, leaving the events' positions alone; made when needed. */
-    private KafkaConsumer<String, byte[]> snapshotReader;
-    private List<TopicPartition> snapshotPartitions = List.of();
+    /** Read with a consumer of their own, which leaves the events' positions alone. */
+    private final LatestSnapshots snapshots;
+    private List<TopicPartition> eventPartitions = List.of();
     private final KafkaTopics.Pause pause;
     private final Thread reader;
     private Consumer<BookEvent> applied = event -> { };
@@ -72,6 +76,8 @@ public final class KafkaBooks implements LiveBooks {
         }
         this.consumer = new KafkaConsumer<>(properties(settings), new StringDeserializer(),
                 new ByteArrayDeserializer());
+        this.snapshots = new LatestSnapshots(new KafkaConsumer<>(properties(settings), new StringDeserializer(),
+                new ByteArrayDeserializer()), books.keySet(), () -> closed);
         this.reader = new Thread(this::read, "kafka-reader");
         reader.setDaemon(true);
     }
@@ -110,11 +116,15 @@ public final class KafkaBooks implements LiveBooks {
                     return;
                 }
             }
+            String silent = "no events from Kafka for " + settings.staleAfter().toSeconds() + " s";
             while (!closed) {
                 apply(consumer.poll(POLL));
                 long now = System.nanoTime();
-                books.values().forEach(book -> book.checkSilence(now, settings.staleAfter().toNanos(),
-                        "no events from Kafka for " + settings.staleAfter().toSeconds() + " s"));
+                for (Map.Entry<String, RebuiltBook> book : books.entrySet()) {
+                    book.getValue().checkSilence(now, settings.staleAfter().toNanos(), silent);
+                    book.getValue().snapshotWanted().ifPresent(since -> rebuild(book.getKey(), book.getValue(),
+                            since, now));
+                }
             }
         } catch (WakeupException | InterruptException e) {
             // Closing.
@@ -122,9 +132,7 @@ public final class KafkaBooks implements LiveBooks {
             Thread.currentThread().interrupt();
         } finally {
             consumer.close(Duration.ofSeconds(1));
-            if (snapshotReader != null) {
-                snapshotReader.close(Duration.ofSeconds(1));
-            }
+            snapshots.close();
         }
     }
 
@@ -141,13 +149,13 @@ public final class KafkaBooks implements LiveBooks {
             if (events == null) {
                 return false;
             }
-            List<TopicPartition> snapshots = partitions(settings.snapshotsTopic());
-            if (snapshots == null) {
+            List<TopicPartition> snapshotPartitions = partitions(settings.snapshotsTopic());
+            if (snapshotPartitions == null) {
                 return false;
             }
-            Map<String, BookEvent> latest = latestSnapshots(consumer, snapshots);
-            snapshotPartitions = snapshots;
             long now = System.nanoTime();
+            Map<String, BookEvent> latest = snapshots.readAll(snapshotPartitions, now);
+            eventPartitions = events;
             latest.forEach((key, snapshot) -> {
                 books.get(key).apply(snapshot, now);
                 books.get(key).nextOffset = snapshot.eventsOffset() + 1;
@@ -196,94 +204,53 @@ public final class KafkaBooks implements LiveBooks {
         return null;
     }
 
-    /** Reads partitions of the snapshots topic to their end: the last snapshot of each book followed there. */
-    private Map<String, BookEvent> latestSnapshots(KafkaConsumer<String, byte[]> reader,
-                                                   List<TopicPartition> partitions) {
-        reader.assign(partitions);
-        reader.seekToBeginning(partitions);
-        Map<TopicPartition, Long> ends = reader.endOffsets(partitions);
-        Map<String, BookEvent> latest = new HashMap<>();
-        while (partitions.stream().anyMatch(partition -> reader.position(partition) < ends.get(partition))) {
-            for (ConsumerRecord<String, byte[]> record : reader.poll(POLL)) {
-                if (books.containsKey(record.key())) {
-                    BookEvent snapshot = decode(record);
-                    if (snapshot != null) {
-                        latest.put(record.key(), snapshot);
-                    }
-                }
-            }
-            if (closed) {
-                break;
-            }
-        }
-        return latest;
-    }
-
     private void apply(ConsumerRecords<String, byte[]> records) {
         long now = System.nanoTime();
-        for (TopicPartition partition : records.partitions()) {
-            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                RebuiltBook book = books.get(record.key());
-                if (book == null || record.offset() < book.nextOffset) {
-                    continue;
-                }
-                book.nextOffset = record.offset() + 1;
-                BookEvent event = decode(record);
-                if (event == null) {
-                    continue;
-                }
-                boolean lost = book.apply(event, now);
+        for (ConsumerRecord<String, byte[]> record : records) {
+            RebuiltBook book = books.get(record.key());
+            if (book == null || record.offset() < book.nextOffset) {
+                continue;
+            }
+            book.nextOffset = record.offset() + 1;
+            BookEvent event = decode(record);
+            if (event != null) {
+                book.apply(event, now);
                 applied.accept(event);
-                if (lost && rebuild(book, record, now)) {
-                    // The partition's records come again from the snapshot on: the rest of this batch with them.
-                    break;
-                }
             }
         }
     }
 
     /**
-     * Rebuilds a book that lost events from its latest snapshot, when that is past the loss, and reads its events
-     * from the snapshot's offset on (the other books of the partition skip what they applied already).
-     *
-     * @return whether the partition was sought back, before the record that showed the loss
+     * Rebuilds a book that wants a snapshot from its latest on the snapshots topic, when that is past the loss, and
+     * reads its events from the snapshot's offset on (the other books of the partition skip what they applied
+     * already). The partition of the snapshots topic is read again when it was not read since the book wanted a
+     * snapshot, and then every {@link #SNAPSHOT_RETRY}: the copy of a SNAPSHOT follows it on the events topic.
      */
-    private boolean rebuild(RebuiltBook book, ConsumerRecord<String, byte[]> record, long now) {
-        BookEvent snapshot = latestSnapshot(record.key());
-        if (snapshot == null || !book.rebuild(snapshot, now)) {
-            return false;
-        }
-        book.nextOffset = snapshot.eventsOffset() + 1;
-        if (book.nextOffset > record.offset()) {
-            return false;
-        }
-        consumer.seek(new TopicPartition(record.topic(), record.partition()), book.nextOffset);
-        return true;
-    }
-
-    /** The book's latest snapshot on the snapshots topic, or null when there is none or the brokers did not answer. */
-    private BookEvent latestSnapshot(String key) {
-        if (snapshotPartitions.isEmpty()) {
-            return null;
-        }
-        if (snapshotReader == null) {
-            snapshotReader = new KafkaConsumer<>(properties(settings), new StringDeserializer(),
-                    new ByteArrayDeserializer());
-        }
-        TopicPartition partition = snapshotPartitions.get(partition(key, snapshotPartitions.size()));
+    private void rebuild(String key, RebuiltBook book, long wantedSinceNanos, long now) {
+        BookEvent snapshot;
         try {
-            return latestSnapshots(snapshotReader, List.of(partition)).get(key);
+            long retry = now - SNAPSHOT_RETRY.toNanos();
+            long readSince = wantedSinceNanos - retry > 0 ? wantedSinceNanos : retry;
+            snapshot = snapshots.latest(key, readSince, now);
         } catch (KafkaException e) {
             if (e instanceof WakeupException || e instanceof InterruptException) {
                 throw e;
             }
-            // The book stays BROKEN until the next snapshot on the events topic.
-            return null;
+            // The book waits for its next SNAPSHOT on the events topic, or for the next try.
+            return;
+        }
+        if (snapshot == null || !book.rebuild(snapshot, now)) {
+            return;
+        }
+        book.nextOffset = snapshot.eventsOffset() + 1;
+        TopicPartition partition = eventPartitions.get(partition(key, eventPartitions.size()));
+        if (book.nextOffset < consumer.position(partition)) {
+            consumer.seek(partition, book.nextOffset);
         }
     }
 
     /** The event, or null for a record of another version or broken: its book learns from the gap it leaves. */
-    private static BookEvent decode(ConsumerRecord<String, byte[]> record) {
+    static BookEvent decode(ConsumerRecord<String, byte[]> record) {
         try {
             return BookEventCodec.decode(record.value());
         } catch (BookEventFormatException e) {
@@ -292,7 +259,7 @@ public final class KafkaBooks implements LiveBooks {
     }
 
     /** The partition the producer's default partitioner gives a key: the same on both topics. */
-    private static int partition(String key, int partitions) {
+    static int partition(String key, int partitions) {
         return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
@@ -325,9 +292,11 @@ public final class KafkaBooks implements LiveBooks {
         closed = true;
         if (!reader.isAlive()) {
             consumer.close(Duration.ZERO);
+            snapshots.close();
             return;
         }
         consumer.wakeup();
+        snapshots.wakeup();
         try {
             reader.join(3_000);
         } catch (InterruptedException e) {

@@ -6,6 +6,7 @@ import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -20,7 +21,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * that a broker that is slow or away never blocks a feed.
  * The producer retries with backoff on its own; an event it gives up on, or that finds the queue full, is reported
  * lost to its book, which opens a new epoch. A SNAPSHOT meant for the snapshots topic goes there once its offset on
- * the events topic is known.
+ * the events topic is known, the last ones before {@link #close()} too.
  */
 public final class KafkaEventSink implements EventSink, AutoCloseable {
 
@@ -32,6 +33,8 @@ public final class KafkaEventSink implements EventSink, AutoCloseable {
             + " MB wait for the brokers; books resync once they answer";
     /** How long an event may wait for the brokers before it counts as lost. */
     private static final int DELIVERY_TIMEOUT_MS = 15_000;
+    /** How long closing waits for the queue to be sent, and then again for the producer to deliver it. */
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(3);
 
     private final KafkaSettings settings;
     private final KafkaStatus status;
@@ -39,9 +42,12 @@ public final class KafkaEventSink implements EventSink, AutoCloseable {
     private final EventRing ring = new EventRing(QUEUE, QUEUE_BYTES);
     /** The snapshots to copy to the snapshots topic, queued by the producer's callbacks for the sender thread. */
     private final BlockingQueue<ProducerRecord<String, byte[]>> snapshots = new ArrayBlockingQueue<>(1_024);
+    /** SNAPSHOTs sent to the events topic whose copy is not queued yet: closing waits for them. */
+    private final AtomicInteger copiesDue = new AtomicInteger();
     private final AtomicBoolean failing = new AtomicBoolean();
     private final Thread sender;
     private volatile boolean closed;
+    private volatile long closeDeadlineNanos;
 
     public KafkaEventSink(KafkaSettings settings, KafkaStatus status) {
         this.settings = settings;
@@ -78,22 +84,28 @@ public final class KafkaEventSink implements EventSink, AutoCloseable {
 
     /**
      * The sender thread: one producer, in the order the events were queued, so each key's stay in order. Once closed,
-     * it sends what is still queued and stops.
+     * it sends what is still queued, then the copies of the SNAPSHOTs among it as they are delivered, and stops: at
+     * the latest when the time to close is up.
      */
     private void send() {
         EventRing.Taker taker = this::send;
         try {
             while (true) {
-                for (ProducerRecord<String, byte[]> snapshot = snapshots.poll(); snapshot != null;
-                     snapshot = snapshots.poll()) {
-                    send(snapshot, null, () -> { });
-                }
-                if (!ring.take(100, taker) && closed) {
+                sendCopies();
+                boolean took = ring.take(closed ? 1 : 100, taker);
+                if (closed && (System.nanoTime() - closeDeadlineNanos >= 0
+                        || !took && copiesDue.get() == 0 && snapshots.isEmpty())) {
                     return;
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void sendCopies() {
+        for (ProducerRecord<String, byte[]> copy = snapshots.poll(); copy != null; copy = snapshots.poll()) {
+            send(copy, null, () -> { });
         }
     }
 
@@ -104,6 +116,9 @@ public final class KafkaEventSink implements EventSink, AutoCloseable {
 
     /** @param snapshot the SNAPSHOT's bytes to copy to the snapshots topic once delivered, or null */
     private void send(ProducerRecord<String, byte[]> record, byte[] snapshot, Runnable lost) {
+        if (snapshot != null) {
+            copiesDue.incrementAndGet();
+        }
         try {
             producer.send(record, (metadata, failure) -> delivered(record, snapshot, lost, metadata, failure));
         } catch (KafkaException e) {
@@ -116,17 +131,21 @@ public final class KafkaEventSink implements EventSink, AutoCloseable {
         if (failure != null) {
             lost.run();
             problem("an event of " + record.key() + " was not delivered: " + failure.getMessage());
-            return;
-        }
-        if (failing.compareAndSet(true, false)) {
-            status.onBrokerBack();
+        } else {
+            if (failing.compareAndSet(true, false)) {
+                status.onBrokerBack();
+            }
+            if (snapshot != null) {
+                // Compaction keeps the last record of a key by offset: one sender keeps them in the events' order.
+                byte[] copy = BookEventCodec.encode(BookEventCodec.decode(snapshot).at(metadata.offset()));
+                if (!snapshots.offer(new ProducerRecord<>(settings.snapshotsTopic(), record.key(), copy))) {
+                    problem("the snapshot of " + record.key() + " was dropped: the queue is full");
+                }
+            }
         }
         if (snapshot != null) {
-            // Compaction keeps the last record of a key by offset: one sender keeps them in the events' order.
-            byte[] copy = BookEventCodec.encode(BookEventCodec.decode(snapshot).at(metadata.offset()));
-            if (!snapshots.offer(new ProducerRecord<>(settings.snapshotsTopic(), record.key(), copy))) {
-                problem("the snapshot of " + record.key() + " was dropped: the queue is full");
-            }
+            // After the copy is queued: a sender that finds none due finds every copy in the queue.
+            copiesDue.decrementAndGet();
         }
     }
 
@@ -136,15 +155,20 @@ public final class KafkaEventSink implements EventSink, AutoCloseable {
         }
     }
 
-    /** Sends what is queued and flushes it, for at most a few seconds, and closes the producer. */
+    /**
+     * Sends what is queued and the copies of its SNAPSHOTs, for at most a few seconds, and closes the producer once it
+     * delivered them, for at most as long again.
+     */
     @Override
     public void close() {
+        closeDeadlineNanos = System.nanoTime() + CLOSE_TIMEOUT.toNanos();
         closed = true;
         try {
-            sender.join(3_000);
+            // The sender looks at the time between two events: a moment more.
+            sender.join(CLOSE_TIMEOUT.toMillis() + 100);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        producer.close(Duration.ofSeconds(3));
+        producer.close(CLOSE_TIMEOUT);
     }
 }

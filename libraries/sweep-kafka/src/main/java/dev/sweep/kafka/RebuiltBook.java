@@ -8,6 +8,7 @@ import dev.sweep.feed.BookStateChange;
 import dev.sweep.feed.BookView;
 import dev.sweep.venue.StateCause;
 import dev.sweep.venue.Venues;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
@@ -18,7 +19,9 @@ import java.util.function.Consumer;
  * topic ({@link #rebuild}). Events that stop for the settings' while make a live book STALE.
  *
  * <p>A book that is not held (before its first SNAPSHOT, after a gap, or while the publisher's book is not live)
- * takes the next SNAPSHOT of its epoch or a later one, whatever its {@code seq}: it is whole on its own.
+ * takes the next SNAPSHOT of its epoch or a later one, whatever its {@code seq}: it is whole on its own. One that
+ * hears of its publisher's whole book meanwhile (a DELTA, a LIVE or STALE state) wants a snapshot from the snapshots
+ * topic ({@link #snapshotWanted}): the reader began after the SNAPSHOT its events follow, or lost events.
  *
  * <p>Changed on the reader's thread, copied on the querying threads: every method holds the object's lock.
  */
@@ -37,9 +40,15 @@ final class RebuiltBook {
     private boolean silent;
     private long epoch = Long.MIN_VALUE;
     private long seq;
-    /** Where the book was whole last, before it lost events: a snapshot must be past it to rebuild the book. */
-    private long wholeEpoch = Long.MIN_VALUE;
-    private long wholeSeq;
+    /**
+     * A snapshot must be past this event to rebuild the book: where the book was whole last before it lost events, or
+     * where its publisher's book stopped being whole (a snapshot before that is followed by the same stop).
+     */
+    private long pastEpoch = Long.MIN_VALUE;
+    private long pastSeq;
+    /** Since when (System.nanoTime()) the book has wanted a snapshot from the snapshots topic, if it does. */
+    private boolean wanted;
+    private long wantedSinceNanos;
     /**
      * The events-topic offset of the book's next record: one below it was applied already, or is older than the
      * snapshot the book was rebuilt from. Used on the reader's thread only.
@@ -58,15 +67,15 @@ final class RebuiltBook {
         this.states = states;
     }
 
-    /** @return whether the event shows that events were lost: the book is BROKEN and may be rebuilt ({@link #rebuild}) */
-    synchronized boolean apply(BookEvent event, long nowNanos) {
+    /** Applies an event of the book read from the events topic, at the time given (System.nanoTime()). */
+    synchronized void apply(BookEvent event, long nowNanos) {
         lastEventNanos = nowNanos;
         if (event.epoch() < epoch || held && event.epoch() == epoch && event.seq() <= seq) {
-            return false;
+            return;
         }
         if (event.type() == BookEvent.Type.SNAPSHOT) {
             load(event, nowNanos);
-            return false;
+            return;
         }
         boolean lost = held && (event.epoch() != epoch || event.seq() != seq + 1);
         if (lost) {
@@ -94,19 +103,35 @@ final class RebuiltBook {
                 show(StateCause.UPSTREAM, event.reason());
             }
         } else {
+            pastEpoch = event.epoch();
+            pastSeq = event.seq();
             drop(event.state(), StateCause.UPSTREAM, event.reason());
+            wanted = false;
+            return;
         }
-        return lost;
+        if (!held && !wanted) {
+            // The publisher's book is whole, this one is not: the SNAPSHOT of these events is behind the reader.
+            wanted = true;
+            wantedSinceNanos = nowNanos;
+        }
     }
 
     /**
-     * Loads a snapshot of the snapshots topic into a book that lost events, when it is past where the book was whole
-     * last: the loss lies before it.
+     * Since when (System.nanoTime()) the book has wanted a snapshot from the snapshots topic ({@link #rebuild}), if it
+     * does: it lost events, or it heard of its publisher's whole book and holds none.
+     */
+    synchronized OptionalLong snapshotWanted() {
+        return wanted ? OptionalLong.of(wantedSinceNanos) : OptionalLong.empty();
+    }
+
+    /**
+     * Loads a snapshot of the snapshots topic into a book that wants one, when it is past where the book was whole
+     * last (the loss lies before it) and where its publisher's book stopped being whole.
      *
      * @return whether the snapshot was loaded: the book's events follow its events offset
      */
     synchronized boolean rebuild(BookEvent snapshot, long nowNanos) {
-        if (held || snapshot.epoch() < wholeEpoch || snapshot.epoch() == wholeEpoch && snapshot.seq() <= wholeSeq) {
+        if (held || snapshot.epoch() < pastEpoch || snapshot.epoch() == pastEpoch && snapshot.seq() <= pastSeq) {
             return false;
         }
         load(snapshot, nowNanos);
@@ -121,6 +146,7 @@ final class RebuiltBook {
         epoch = event.epoch();
         seq = event.seq();
         held = true;
+        wanted = false;
         published = BookState.LIVE;
         silent = false;
         updates++;
@@ -134,8 +160,8 @@ final class RebuiltBook {
                 : "epoch " + event.epoch() + " on Kafka began without its snapshot";
         resyncs++;
         lastProblem = why;
-        wholeEpoch = epoch;
-        wholeSeq = seq;
+        pastEpoch = epoch;
+        pastSeq = seq;
         drop(BookState.BROKEN, StateCause.SEQUENCE_GAP, why);
     }
 

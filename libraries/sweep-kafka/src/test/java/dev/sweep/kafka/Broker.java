@@ -20,6 +20,8 @@ public final class Broker implements AutoCloseable {
                 .setConfigProp("offsets.topic.replication.factor", "1")
                 .setConfigProp("transaction.state.log.replication.factor", "1")
                 .setConfigProp("transaction.state.log.min.isr", "1")
+                // A broker is ready once a heartbeat after its registration unfences it: sooner than every 2 s, the default.
+                .setConfigProp("broker.heartbeat.interval.ms", "200")
                 .build();
         kafka.format();
         kafka.startup();

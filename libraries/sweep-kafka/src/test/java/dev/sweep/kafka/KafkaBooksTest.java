@@ -16,38 +16,25 @@ import dev.sweep.sim.SimulatorConfig;
 import dev.sweep.venue.Venue;
 import dev.sweep.venue.VenueHarness;
 import dev.sweep.venue.Venues;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.utils.Utils;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The simulator's books published to a real KRaft broker in this JVM and rebuilt from it: every reader's books equal
  * the simulator's truth, through a late start, a publisher's restart and a gap on the topic.
  */
+@ExtendWith(SharedBroker.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class KafkaBooksTest {
 
@@ -63,13 +50,8 @@ class KafkaBooksTest {
     private KafkaSettings settings;
 
     @BeforeAll
-    static void startBroker() throws Exception {
-        broker = Broker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        broker.close();
+    static void shareBroker(Broker shared) {
+        broker = shared;
     }
 
     @AfterEach
@@ -84,8 +66,8 @@ class KafkaBooksTest {
     private KafkaSettings settings() {
         if (settings == null) {
             settings = KafkaSettings.of(broker.bootstrap()).withTopicPrefix("test" + TOPICS.incrementAndGet())
-                    .withSnapshots(50, Duration.ofMillis(500)).withStaleAfter(Duration.ofSeconds(3))
-                    .withHeartbeatInterval(Duration.ofMillis(500));
+                    .withSnapshots(50, Duration.ofMillis(500)).withStaleAfter(Duration.ofSeconds(2))
+                    .withHeartbeatInterval(Duration.ofMillis(250));
         }
         return settings;
     }
@@ -189,16 +171,61 @@ class KafkaBooksTest {
     }
 
     @Test
+    void aReaderThatBeganBetweenASnapshotAndItsCopyRebuildsTheBookFromTheCopy() throws Exception {
+        KafkaTopics.ensure(settings(), KafkaStatus.NONE, KafkaTopics.Pause.SLEEP);
+        BookEvent snapshot = BookEvents.levels(BookEvent.Type.SNAPSHOT, "kraken", 7, 1,
+                List.of(new LevelChange(Side.BID, 100, 5), new LevelChange(Side.ASK, 101, 6)));
+        long offset = write(settings().eventsTopic(), snapshot);
+        List<BookEvent> read = new CopyOnWriteArrayList<>();
+        KafkaBooks books = new KafkaBooks(settings(), List.of("kraken"), List.of(BTC_USD)).onApplied(read::add);
+        running.add(0, books);
+        books.start();
+        // The publisher's heartbeats, until the reader reads one: it began after the SNAPSHOT and found no copy.
+        long seq = 1;
+        while (read.isEmpty()) {
+            write(BookEvents.state("kraken", "BTC-USD", 7, ++seq, BookState.LIVE, "1 bids, 1 asks"));
+        }
+        assertThat(view(books, "kraken").state()).isEqualTo(BookState.SYNCING);
+
+        write(settings().snapshotsTopic(), snapshot.at(offset));
+        write(BookEvents.levels(BookEvent.Type.DELTA, "kraken", 7, seq + 1, List.of(new LevelChange(Side.BID, 99, 1))));
+
+        await(books, "kraken rebuilt", view -> view.isLive() && view.book().bids().depth() == 2);
+        BookView view = view(books, "kraken");
+        assertThat(List.of(view.book().bids().price(0), view.book().bids().size(0), view.book().bids().price(1),
+                view.book().bids().size(1), view.book().asks().price(0), view.book().asks().size(0)))
+                .containsExactly(100L, 5L, 99L, 1L, 101L, 6L);
+    }
+
+    @Test
+    void readersStartedAsThePublisherBeginsEqualTheTruthWithoutItsPeriodicSnapshots() throws Exception {
+        // A SNAPSHOT at each sync only: a reader that began after one and before its copy has no next one to wait for.
+        settings = settings().withSnapshots(Integer.MAX_VALUE, Duration.ofDays(1));
+        KafkaTopics.ensure(settings(), KafkaStatus.NONE, KafkaTopics.Pause.SLEEP);
+        List<KafkaBooks> readers = new ArrayList<>(List.of(read(VENUES)));
+        publish(VENUES);
+        // More readers as the feeds connect and sync: one of them may begin between a SNAPSHOT and its copy.
+        for (int reader = 0; reader < 3; reader++) {
+            Thread.sleep(40);
+            readers.add(read(VENUES));
+        }
+
+        for (KafkaBooks reader : readers) {
+            awaitTruth(reader, VENUES);
+        }
+    }
+
+    @Test
     void aBrokerStoppedMidStreamShowsNoWrongBookAndTheBooksRecoverWhenItIsBack() throws Exception {
         publish(VENUES);
         KafkaBooks books = read(VENUES);
         awaitTruth(books, VENUES);
         simulator.resume();
-
         broker.stopBroker();
         try {
             await(books, "every book STALE", view -> view.state() == BookState.STALE);
-            assertThat(view(books, "kraken").lastProblem()).isEqualTo("no events from Kafka for 3 s");
+            assertThat(view(books, "kraken").lastProblem())
+                    .isEqualTo("no events from Kafka for " + settings().staleAfter().toSeconds() + " s");
         } finally {
             broker.startBroker();
         }
@@ -288,26 +315,13 @@ class KafkaBooksTest {
 
     /** The last event of a key on the events topic, read as any client could. */
     private BookEvent lastEvent(String key) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            int partitions = consumer.partitionsFor(settings().eventsTopic()).size();
-            TopicPartition partition = new TopicPartition(settings().eventsTopic(),
-                    Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            long end = consumer.endOffsets(List.of(partition)).get(partition);
-            BookEvent last = null;
-            while (consumer.position(partition) < end) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.key().equals(key)) {
-                        last = BookEventCodec.decode(record.value());
-                    }
-                }
+        BookEvent last = null;
+        for (ConsumerRecord<String, byte[]> record : Topics.read(broker.bootstrap(), settings().eventsTopic())) {
+            if (record.key().equals(key)) {
+                last = BookEventCodec.decode(record.value());
             }
-            return last;
         }
+        return last;
     }
 
     private void write(BookEvent event) throws Exception {
@@ -320,10 +334,6 @@ class KafkaBooksTest {
     }
 
     private long write(String topic, String key, byte[] value) throws Exception {
-        Map<String, Object> properties = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(properties, new StringSerializer(),
-                new ByteArraySerializer())) {
-            return producer.send(new ProducerRecord<>(topic, key, value)).get().offset();
-        }
+        return Topics.write(broker.bootstrap(), topic, key, value);
     }
 }

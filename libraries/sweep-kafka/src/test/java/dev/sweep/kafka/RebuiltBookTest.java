@@ -38,4 +38,34 @@ class RebuiltBookTest {
                 tuple(BookState.STALE, SILENT),
                 tuple(BookState.LIVE, "1 bids, 0 asks"));
     }
+
+    @Test
+    void aBookThatHearsOfItsPublishersWholeBookWithoutItsSnapshotWantsOneUntilItIsLoaded() {
+        book.apply(BookEvents.state("kraken", "BTC-USD", 7, 2, BookState.SYNCING, "connecting"), SECOND);
+        assertThat(book.snapshotWanted()).isEmpty();
+
+        book.apply(BookEvents.state("kraken", "BTC-USD", 7, 3, BookState.LIVE, "1 bids, 0 asks"), 2 * SECOND);
+        book.apply(BookEvents.levels(BookEvent.Type.DELTA, "kraken", 7, 4, List.of(new LevelChange(Side.BID, 99, 1))),
+                3 * SECOND);
+        assertThat(book.snapshotWanted()).hasValue(2 * SECOND);
+        assertThat(book.state()).isEqualTo(BookState.SYNCING);
+
+        assertThat(book.rebuild(BookEvents.levels(BookEvent.Type.SNAPSHOT, "kraken", 7, 3,
+                List.of(new LevelChange(Side.BID, 100, 5))), 4 * SECOND)).isTrue();
+        assertThat(book.snapshotWanted()).isEmpty();
+        assertThat(book.state()).isEqualTo(BookState.LIVE);
+    }
+
+    @Test
+    void aSnapshotFromBeforeThePublishersBookStoppedBeingWholeDoesNotRebuildIt() {
+        book.apply(BookEvents.levels(BookEvent.Type.SNAPSHOT, "kraken", 7, 1,
+                List.of(new LevelChange(Side.BID, 100, 5))), 0);
+        book.apply(BookEvents.state("kraken", "BTC-USD", 7, 2, BookState.BROKEN, "checksum"), SECOND);
+        book.apply(BookEvents.state("kraken", "BTC-USD", 7, 3, BookState.LIVE, "1 bids, 0 asks"), 2 * SECOND);
+
+        assertThat(book.snapshotWanted()).hasValue(2 * SECOND);
+        assertThat(book.rebuild(BookEvents.levels(BookEvent.Type.SNAPSHOT, "kraken", 7, 1,
+                List.of(new LevelChange(Side.BID, 100, 5))), 3 * SECOND)).isFalse();
+        assertThat(book.state()).isEqualTo(BookState.BROKEN);
+    }
 }
