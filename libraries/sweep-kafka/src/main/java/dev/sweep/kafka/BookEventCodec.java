@@ -45,9 +45,13 @@ public final class BookEventCodec {
     }
 
     /**
+     * @param bytes a record's value; null for a tombstone, which anyone may write to the compacted snapshots topic
      * @throws BookEventFormatException when the bytes are not a whole event of {@link #VERSION}
      */
     public static BookEvent decode(byte[] bytes) {
+        if (bytes == null) {
+            throw new BookEventFormatException("no value (a tombstone), not an event");
+        }
         Reader in = new Reader(bytes);
         int version = in.readByte();
         if (version != VERSION) {

@@ -31,6 +31,12 @@ class BookEventCodecTest {
     }
 
     @Test
+    void aTombstoneIsRejectedAsNoEvent() {
+        assertThatThrownBy(() -> BookEventCodec.decode(null)).isInstanceOf(BookEventFormatException.class)
+                .hasMessage("Malformed book event: no value (a tombstone), not an event");
+    }
+
+    @Test
     void anotherVersionIsRejectedByName() {
         byte[] bytes = BookEventCodec.encode(BookEvents.state("kraken", "BTC-USD", 3, 4, BookState.STALE, "quiet"));
         bytes[0] = 2;
