@@ -41,7 +41,7 @@ class ServeKafkaIT {
         try (Broker broker = Broker.start()) {
             Path publishLogs = Files.createDirectories(logs.resolve("publish"));
             CompletableFuture<CliRun> publish = CompletableFuture.supplyAsync(() -> CliRun.of("publish", "--demo",
-                    "--kafka", broker.bootstrap(), "--duration", "20s", "--log-dir", publishLogs.toString()));
+                    "--kafka", broker.bootstrap(), "--duration", "12s", "--log-dir", publishLogs.toString()));
             Path err = logs.resolve("err.txt");
             Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-jar", JAR.toString(), "serve", "--kafka", broker.bootstrap(), "--port", "0", "--log-dir",
