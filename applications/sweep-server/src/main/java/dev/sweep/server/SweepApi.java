@@ -20,13 +20,17 @@ import dev.sweep.report.render.DepthRenderer;
 import dev.sweep.report.render.JsonRenderer;
 import dev.sweep.report.render.NothingLive;
 import dev.sweep.report.render.SweepOutput;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
  * The documents of the JSON API, computed from one copy of the books each: the same renderers as the command
@@ -169,17 +173,28 @@ final class SweepApi {
         return copies(source.followed());
     }
 
-    /** Copies of the books of {@code instruments}, by instrument. */
+    /**
+     * Copies of the books of {@code instruments}, by instrument, handed to the event loop that asks for them: at once
+     * when they are taken already, as they are for nearly every request, else once taken, through that loop's queue.
+     * What a request computes from them is computed there too, never on the thread that copies the books, which would
+     * hold up every request waiting for the next copy.
+     */
     private CompletableFuture<Map<Instrument, List<BookView>>> copies(List<Instrument> instruments) {
         Map<Instrument, CompletableFuture<List<BookView>>> pending = new LinkedHashMap<>();
         for (Instrument instrument : instruments) {
             pending.put(instrument, snapshots.views(instrument));
         }
-        return CompletableFuture.allOf(pending.values().toArray(CompletableFuture[]::new)).thenApply(done -> {
+        CompletableFuture<Void> all = CompletableFuture.allOf(pending.values().toArray(CompletableFuture[]::new));
+        Function<Void, Map<Instrument, List<BookView>>> byInstrument = done -> {
             Map<Instrument, List<BookView>> books = new LinkedHashMap<>();
             pending.forEach((instrument, views) -> books.put(instrument, views.join()));
             return books;
-        });
+        };
+        if (all.isDone()) {
+            return all.thenApply(byInstrument);
+        }
+        Context loop = Objects.requireNonNull(Vertx.currentContext(), "books are asked for on an event loop");
+        return all.thenApplyAsync(byInstrument, task -> loop.runOnContext(ignored -> task.run()));
     }
 
     /**
