@@ -63,7 +63,7 @@ final class ApiVerticle extends VerticleBase {
             }
         });
         router.get("/api/v1/sweep").handler(context -> answer(context, "sweep", SweepApi.SWEEP_PARAMETERS,
-                api::sweep));
+                query -> api.sweep(query, String.valueOf(context.request().query()))));
         router.get("/api/v1/curve").handler(context -> answer(context, "curve", SweepApi.CURVE_PARAMETERS,
                 api::curve));
         router.get("/api/v1/depth").handler(context -> answer(context, "depth", SweepApi.DEPTH_PARAMETERS,
