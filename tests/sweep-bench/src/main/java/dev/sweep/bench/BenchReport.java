@@ -36,7 +36,7 @@ public final class BenchReport {
                 .build();
         Collection<RunResult> results = new Runner(options).run();
         String table = table(results) + "\n" + MemoryFootprint.measure() + "\n"
-                + EndToEndBench.run(100_000, 10) + "\n" + ServeLoadBench.run(10, 64) + "\n"
+                + EndToEndBench.run(100_000, 10) + "\n" + ServeLoadBench.run(10, 16, 4) + "\n"
                 + KafkaFlowBench.run(20_000, 10) + "\n";
         System.out.println();
         System.out.println(table);
