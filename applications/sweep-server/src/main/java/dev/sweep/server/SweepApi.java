@@ -20,13 +20,17 @@ import dev.sweep.report.render.DepthRenderer;
 import dev.sweep.report.render.JsonRenderer;
 import dev.sweep.report.render.NothingLive;
 import dev.sweep.report.render.SweepOutput;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
  * The documents of the JSON API, computed from one copy of the books each: the same renderers as the command
@@ -44,6 +48,7 @@ final class SweepApi {
     private final BookSnapshots snapshots;
     private final Executor renderer;
     private final ServerMetrics metrics;
+    private final SweepDocuments documents = new SweepDocuments();
 
     /**
      * @param renderer where large documents are written, away from the threads that serve requests
@@ -73,9 +78,17 @@ final class SweepApi {
         }
     }
 
-    CompletableFuture<Answer> sweep(Query query) {
+    /**
+     * The sweep document of a query, written once per query for the same copies of the books ({@link SweepDocuments}).
+     *
+     * @param sent the query as sent, which names the document among those written
+     */
+    CompletableFuture<Answer> sweep(Query query, String sent) {
         SweepRequest request = SweepRequest.of(query, source);
-        return swept(request).thenApply(swept -> sweep(request, swept));
+        List<Instrument> needed = needed(request.instrument(), request.conversions());
+        return copies(needed).thenApply(books -> documents.answer(books, sent, () -> sweep(request,
+                swept(request.instrument(), request.venues(), request.conversions(), request.named(), needed,
+                        books))));
     }
 
     /** The books a sweep request takes; see {@link #swept(Instrument, List, Conversions, boolean)}. */
@@ -169,17 +182,28 @@ final class SweepApi {
         return copies(source.followed());
     }
 
-    /** Copies of the books of {@code instruments}, by instrument. */
+    /**
+     * Copies of the books of {@code instruments}, by instrument, handed to the event loop that asks for them: at once
+     * when they are taken already, as they are for nearly every request, else once taken, through that loop's queue.
+     * What a request computes from them is computed there too, never on the thread that copies the books, which would
+     * hold up every request waiting for the next copy.
+     */
     private CompletableFuture<Map<Instrument, List<BookView>>> copies(List<Instrument> instruments) {
         Map<Instrument, CompletableFuture<List<BookView>>> pending = new LinkedHashMap<>();
         for (Instrument instrument : instruments) {
             pending.put(instrument, snapshots.views(instrument));
         }
-        return CompletableFuture.allOf(pending.values().toArray(CompletableFuture[]::new)).thenApply(done -> {
+        CompletableFuture<Void> all = CompletableFuture.allOf(pending.values().toArray(CompletableFuture[]::new));
+        Function<Void, Map<Instrument, List<BookView>>> byInstrument = done -> {
             Map<Instrument, List<BookView>> books = new LinkedHashMap<>();
             pending.forEach((instrument, views) -> books.put(instrument, views.join()));
             return books;
-        });
+        };
+        if (all.isDone()) {
+            return all.thenApply(byInstrument);
+        }
+        Context loop = Objects.requireNonNull(Vertx.currentContext(), "books are asked for on an event loop");
+        return all.thenApplyAsync(byInstrument, task -> loop.runOnContext(ignored -> task.run()));
     }
 
     /**
@@ -191,23 +215,34 @@ final class SweepApi {
      */
     CompletableFuture<SweptViews> swept(Instrument instrument, List<String> venues, Conversions conversions,
                                         boolean named) {
+        List<Instrument> needed = needed(instrument, conversions);
+        return copies(needed).thenApply(books -> swept(instrument, venues, conversions, named, needed, books));
+    }
+
+    /** The instruments whose books a sweep of {@code instrument} may take, converted or not. */
+    private List<Instrument> needed(Instrument instrument, Conversions conversions) {
         Conversions automatic = Conversions.of(instrument, false, List.of());
         List<Instrument> needed = new ArrayList<>(SweptViews.needed(conversions, source.followed()));
         SweptViews.needed(automatic, source.followed()).stream().filter(book -> !needed.contains(book))
                 .forEach(needed::add);
-        return copies(needed).thenApply(books -> {
-            SweptViews swept = SweptViews.of(conversions, needed, books::get);
-            if (named) {
-                for (BookView possible : SweptViews.of(automatic, needed, books::get).only(venues).views()) {
-                    if (!swept.venues().contains(possible.venue())) {
-                        throw ApiException.badRequest("venues", possible.venue() + " has no " + instrument
-                                + " book: it quotes in " + possible.book().instrument().quote()
-                                + ", which this sweep does not convert (convert=false)");
-                    }
+        return needed;
+    }
+
+    /** {@link #swept(Instrument, List, Conversions, boolean)} of copies taken. */
+    private static SweptViews swept(Instrument instrument, List<String> venues, Conversions conversions, boolean named,
+                                    List<Instrument> needed, Map<Instrument, List<BookView>> books) {
+        SweptViews swept = SweptViews.of(conversions, needed, books::get);
+        if (named) {
+            Conversions automatic = Conversions.of(instrument, false, List.of());
+            for (BookView possible : SweptViews.of(automatic, needed, books::get).only(venues).views()) {
+                if (!swept.venues().contains(possible.venue())) {
+                    throw ApiException.badRequest("venues", possible.venue() + " has no " + instrument
+                            + " book: it quotes in " + possible.book().instrument().quote()
+                            + ", which this sweep does not convert (convert=false)");
                 }
             }
-            return swept.only(venues);
-        });
+        }
+        return swept.only(venues);
     }
 
     /**

@@ -46,7 +46,7 @@ public final class BenchReport {
                 .mode(Mode.SampleTime).timeUnit(TimeUnit.NANOSECONDS)
                 .build()).run();
         String table = table(results) + "\n" + latencyTable(latencies) + "\n" + MemoryFootprint.measure() + "\n"
-                + EndToEndBench.report() + "\n" + ServeLoadBench.run(10, 64) + "\n"
+                + EndToEndBench.report() + "\n" + ServeLoadBench.run(10, 16, 4) + "\n"
                 + KafkaFlowBench.run(20_000, 10) + "\n" + ReplayProcessBench.run(RecordingGenerator.DEFAULT_FRAMES)
                 + "\n" + StartupBench.run(10) + "\n";
         System.out.println();
