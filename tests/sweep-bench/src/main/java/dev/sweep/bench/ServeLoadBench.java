@@ -42,6 +42,11 @@ public final class ServeLoadBench {
     private static final int LEVELS = 1_000;
     private static final String PATH = "/api/v1/sweep?side=sell&qty=15";
     private static final String BASELINE = "/api/v1/health";
+    /**
+     * The same sweep with a new quantity each time (15.1, 15.2, …): a query the server has not answered for these
+     * copies of the books, so that every answer is swept and written, not the document of the same query reused.
+     */
+    private static final String NEW_EACH_TIME = "/api/v1/sweep?side=sell&qty=15." + ServeLoadClient.COUNTER;
     private static final int WARM_UP_SECONDS = 3;
     /** The client's collector: the serial one, whose work is all on the client's own threads, none concurrent. */
     private static final List<String> CLIENT_JVM_OPTIONS = List.of("-Xms256m", "-Xmx256m", "-XX:+UseSerialGC");
@@ -68,10 +73,13 @@ public final class ServeLoadBench {
                 int port = server.uri().getPort();
                 Measured baseline = measure(port, BASELINE, seconds, connections, pipelined, 0);
                 Measured sweep = measure(port, PATH, seconds, connections, pipelined, baseline.rate());
+                Measured swept = measure(port, NEW_EACH_TIME, seconds, connections, pipelined, baseline.rate());
                 return String.format(Locale.ROOT, "%s on loopback over three %,d-level books, %d s, %d in flight"
                                 + " (%d connections, %d pipelined on each, the client in a JVM of its own):%n"
-                                + "- baseline %s%n- %s", PATH, LEVELS, seconds, connections * pipelined, connections,
-                        pipelined, baseline.line(), sweep.line());
+                                + "- baseline %s%n- the same query each time (its document reused while the books'"
+                                + " copies are the same) %s%n- a new quantity each time (every answer swept and"
+                                + " written) %s", PATH, LEVELS, seconds, connections * pipelined, connections,
+                        pipelined, baseline.line(), sweep.line(), swept.line());
             }
         } finally {
             Files.deleteIfExists(file);

@@ -23,9 +23,13 @@ import org.HdrHistogram.Recorder;
  * status 200, those with any other status or none, and the histogram of their latencies in nanoseconds (from sending a
  * request to reading its whole answer), compressed and in Base64.
  *
- * <p>Arguments: {@code HOST PORT PATH WARM_UP SECONDS CONNECTIONS PIPELINED}.
+ * <p>Arguments: {@code HOST PORT PATH WARM_UP SECONDS CONNECTIONS PIPELINED}. A path holding {@link #COUNTER} is
+ * asked with a new number in its place each time, so that no two requests in a row are the same query.
  */
 public final class ServeLoadClient {
+
+    /** Replaced by a number from 1 to 999,999, a new one for each request. */
+    static final String COUNTER = "{n}";
 
     private static final long REQUEST_TIMEOUT_MILLIS = 10_000;
 
@@ -71,9 +75,15 @@ public final class ServeLoadClient {
         private final Recorder latency = new Recorder(TimeUnit.SECONDS.toNanos(10), 3);
         private final AtomicLong failed = new AtomicLong();
         private final CountDownLatch done;
+        private final String path;
+        /** Whether each request gets its own path, {@link #COUNTER} replaced by the next number. */
+        private final boolean variable;
+        private long sent;
 
         Load(HttpClientAgent http, String path, int inFlight, long nanos) {
             this.http = http;
+            this.path = path;
+            this.variable = path.contains(COUNTER);
             // A request that gets no connection or no answer in time fails, rather than leaving the run waiting.
             this.request = new RequestOptions().setMethod(HttpMethod.GET).setURI(path)
                     .setConnectTimeout(REQUEST_TIMEOUT_MILLIS).setIdleTimeout(REQUEST_TIMEOUT_MILLIS);
@@ -90,7 +100,8 @@ public final class ServeLoadClient {
                 done.countDown();
                 return;
             }
-            http.request(request)
+            http.request(variable ? new RequestOptions(request).setURI(path.replace(COUNTER,
+                            Long.toString(1 + sent++ % 999_999))) : request)
                     .compose(sending -> sending.send()
                             .compose(response -> response.body().map(body -> response.statusCode())))
                     .onComplete(answer -> {
