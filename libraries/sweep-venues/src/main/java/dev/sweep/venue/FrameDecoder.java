@@ -432,6 +432,33 @@ public abstract class FrameDecoder implements FeedAdapter {
         return false;
     }
 
+    /** Stages a side's levels written as arrays, price and size first, as {@code shape} says the venue writes them. */
+    protected final boolean readArrayLevels(Side side, ArrayLevels shape) {
+        if (!openArray(shape.notSuch())) {
+            return false;
+        }
+        while (nextItem(Token.START_ARRAY, shape.notSuch())) {
+            if (!readArrayLevel(side, shape)) {
+                return false;
+            }
+        }
+        return !failed();
+    }
+
+    /** One level of {@link #readArrayLevels}, the cursor inside its array. */
+    private boolean readArrayLevel(Side side, ArrayLevels shape) {
+        long price = amount(books.priceScale(), "price", false);
+        long size = price < 0 ? -1 : amount(books.sizeScale(), shape.size(), false);
+        if (size < 0) {
+            return false;
+        }
+        Token token = cursor.next();
+        while (shape.moreFields() && (token == Token.STRING || token == Token.NUMBER)) {
+            token = cursor.next();
+        }
+        return token == Token.END_ARRAY ? stage(side, price, size) : fail(shape.notLevel());
+    }
+
     /**
      * Hands every section of a completely decoded frame to the books' listeners: first the live book, then the shared
      * checks and the venue's own, and only a section that passed them to the listeners attached after it.

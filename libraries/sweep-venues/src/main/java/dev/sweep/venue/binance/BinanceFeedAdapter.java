@@ -1,6 +1,7 @@
 package dev.sweep.venue.binance;
 
 import dev.sweep.core.Side;
+import dev.sweep.venue.ArrayLevels;
 import dev.sweep.venue.BookListener;
 import dev.sweep.venue.FrameDecoder;
 import dev.sweep.venue.SnapshotSplice;
@@ -46,13 +47,15 @@ final class BinanceFeedAdapter extends FrameDecoder {
     private static final Vocabulary<Event> EVENTS = Vocabulary.of(Event.class, Event.OTHER, event -> event.word);
     private static final long NO_ID = -1;
 
-    private static final String NOT_BIDS = "bids must be an array of [price, quantity]";
-    private static final String NOT_ASKS = "asks must be an array of [price, quantity]";
+    private static final ArrayLevels BID_LEVELS = new ArrayLevels("bids must be an array of [price, quantity]",
+            "quantity", "a level is [price, quantity]", false);
+    private static final ArrayLevels ASK_LEVELS = new ArrayLevels("asks must be an array of [price, quantity]",
+            "quantity", "a level is [price, quantity]", false);
 
     private final SnapshotSplice splice;
     private final SnapshotFloors floors;
-    private final LevelsField bids = new LevelsField(() -> readLevels(Side.BID, NOT_BIDS));
-    private final LevelsField asks = new LevelsField(() -> readLevels(Side.ASK, NOT_ASKS));
+    private final LevelsField bids = new LevelsField(() -> readArrayLevels(Side.BID, BID_LEVELS));
+    private final LevelsField asks = new LevelsField(() -> readArrayLevels(Side.ASK, ASK_LEVELS));
     private final Range message = new Range();
     private Event event;
     private boolean result;
@@ -163,8 +166,8 @@ final class BinanceFeedAdapter extends FrameDecoder {
             for (Field field = nextField(FIELDS); field != Field.NONE; field = nextField(FIELDS)) {
                 switch (field) {
                     case LAST_UPDATE_ID -> id = id("lastUpdateId");
-                    case BIDS -> readLevels(Side.BID, NOT_BIDS);
-                    case ASKS -> readLevels(Side.ASK, NOT_ASKS);
+                    case BIDS -> readArrayLevels(Side.BID, BID_LEVELS);
+                    case ASKS -> readArrayLevels(Side.ASK, ASK_LEVELS);
                     default -> cursor.skipValue();
                 }
             }
@@ -214,27 +217,5 @@ final class BinanceFeedAdapter extends FrameDecoder {
             }
         }
         return !failed();
-    }
-
-    private boolean readLevels(Side side, String notSuch) {
-        if (!openArray(notSuch)) {
-            return false;
-        }
-        while (nextItem(Token.START_ARRAY, notSuch)) {
-            if (!readLevel(side)) {
-                return false;
-            }
-        }
-        return !failed();
-    }
-
-    /** One {@code [price, quantity]}, both decimal strings. */
-    private boolean readLevel(Side side) {
-        long price = amount(books.priceScale(), "price", false);
-        long size = price < 0 ? -1 : amount(books.sizeScale(), "quantity", false);
-        if (size < 0) {
-            return false;
-        }
-        return cursor.next() == Token.END_ARRAY ? stage(side, price, size) : fail("a level is [price, quantity]");
     }
 }

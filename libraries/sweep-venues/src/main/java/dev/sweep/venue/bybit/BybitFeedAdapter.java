@@ -1,6 +1,7 @@
 package dev.sweep.venue.bybit;
 
 import dev.sweep.core.Side;
+import dev.sweep.venue.ArrayLevels;
 import dev.sweep.venue.BookListener;
 import dev.sweep.venue.FrameDecoder;
 import dev.sweep.venue.StateCause;
@@ -37,8 +38,10 @@ final class BybitFeedAdapter extends FrameDecoder {
     private static final long NO_ID = -1;
     private static final byte[] PONG = "pong".getBytes(StandardCharsets.US_ASCII);
 
-    private static final String NOT_BIDS = "b must be an array of [price, size]";
-    private static final String NOT_ASKS = "a must be an array of [price, size]";
+    private static final ArrayLevels BID_LEVELS = new ArrayLevels("b must be an array of [price, size]", "size",
+            "a level is [price, size]", false);
+    private static final ArrayLevels ASK_LEVELS = new ArrayLevels("a must be an array of [price, size]", "size",
+            "a level is [price, size]", false);
 
     /** The last {@code u} applied to each book, {@link #NO_ID} before its snapshot. */
     private final long[] lastIds;
@@ -154,8 +157,8 @@ final class BybitFeedAdapter extends FrameDecoder {
         for (Field field = nextField(FIELDS); field != Field.NONE; field = nextField(FIELDS)) {
             switch (field) {
                 case S -> readBookName("s");
-                case B -> readLevels(Side.BID, NOT_BIDS);
-                case A -> readLevels(Side.ASK, NOT_ASKS);
+                case B -> readArrayLevels(Side.BID, BID_LEVELS);
+                case A -> readArrayLevels(Side.ASK, ASK_LEVELS);
                 case U -> {
                     if (cursor.next() != Token.NUMBER || (id = cursor.tokenUnsignedLong()) < 1) {
                         fail("u must be a positive integer");
@@ -171,27 +174,5 @@ final class BybitFeedAdapter extends FrameDecoder {
             return fail("orderbook data without s");
         }
         return id != NO_ID || fail("orderbook data without u");
-    }
-
-    private boolean readLevels(Side side, String notSuch) {
-        if (!openArray(notSuch)) {
-            return false;
-        }
-        while (nextItem(Token.START_ARRAY, notSuch)) {
-            if (!readLevel(side)) {
-                return false;
-            }
-        }
-        return !failed();
-    }
-
-    /** One {@code [price, size]}. */
-    private boolean readLevel(Side side) {
-        long price = amount(books.priceScale(), "price", false);
-        long size = price < 0 ? -1 : amount(books.sizeScale(), "size", false);
-        if (size < 0) {
-            return false;
-        }
-        return cursor.next() == Token.END_ARRAY ? stage(side, price, size) : fail("a level is [price, size]");
     }
 }

@@ -2,6 +2,7 @@ package dev.sweep.venue.okx;
 
 import dev.sweep.core.BookState;
 import dev.sweep.core.Side;
+import dev.sweep.venue.ArrayLevels;
 import dev.sweep.venue.BookListener;
 import dev.sweep.venue.FrameDecoder;
 import dev.sweep.venue.SnapshotSplice;
@@ -71,8 +72,11 @@ final class OkxFeedAdapter extends FrameDecoder {
     private static final long NO_ID = JsonCursor.NOT_A_LONG;
 
     private static final String NOT_DATA = "data must be an array of objects";
-    private static final String NOT_BIDS = "bids must be an array of levels";
-    private static final String NOT_ASKS = "asks must be an array of levels";
+    /** {@code [price, size, "0", orders]}: the deprecated field and the order count are not read. */
+    private static final ArrayLevels BID_LEVELS = new ArrayLevels("bids must be an array of levels", "size",
+            "a level is [price, size, \"0\", orders]", true);
+    private static final ArrayLevels ASK_LEVELS = new ArrayLevels("asks must be an array of levels", "size",
+            "a level is [price, size, \"0\", orders]", true);
 
     /** The last {@code seqId} applied to each book, {@link #NO_ID} before its snapshot. */
     private final long[] lastIds;
@@ -277,8 +281,8 @@ final class OkxFeedAdapter extends FrameDecoder {
     private boolean readItem() {
         for (Field field = nextField(FIELDS); field != Field.NONE; field = nextField(FIELDS)) {
             switch (field) {
-                case ASKS -> readLevels(Side.ASK, NOT_ASKS);
-                case BIDS -> readLevels(Side.BID, NOT_BIDS);
+                case ASKS -> readArrayLevels(Side.ASK, ASK_LEVELS);
+                case BIDS -> readArrayLevels(Side.BID, BID_LEVELS);
                 case CHECKSUM -> checksum = readLong("checksum");
                 case PREV_SEQ_ID -> previousId = readLong("prevSeqId");
                 case SEQ_ID -> id = readLong("seqId");
@@ -295,32 +299,5 @@ final class OkxFeedAdapter extends FrameDecoder {
             fail(field + " must be an integer");
         }
         return value;
-    }
-
-    private boolean readLevels(Side side, String notSuch) {
-        if (!openArray(notSuch)) {
-            return false;
-        }
-        while (nextItem(Token.START_ARRAY, notSuch)) {
-            if (!readLevel(side)) {
-                return false;
-            }
-        }
-        return !failed();
-    }
-
-    /** One {@code [price, size, "0", orders]}: the deprecated and the order count are not read. */
-    private boolean readLevel(Side side) {
-        long price = amount(books.priceScale(), "price", false);
-        long size = price < 0 ? -1 : amount(books.sizeScale(), "size", false);
-        if (size < 0) {
-            return false;
-        }
-        for (Token token = cursor.next(); token != Token.END_ARRAY; token = cursor.next()) {
-            if (token != Token.STRING && token != Token.NUMBER) {
-                return fail("a level is [price, size, \"0\", orders]");
-            }
-        }
-        return stage(side, price, size);
     }
 }
