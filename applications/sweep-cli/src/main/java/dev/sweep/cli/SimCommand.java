@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Faults: drop (close the connection), gap (lose an update), checksum (corrupt a checksum),"
                 + " malformed (invalid JSON), stall (8 s of silence), oversized (a 17 MiB frame), restart (a"
                 + " venue that numbers its messages starts over, as after a restart of its service), shutdown (the"
-                + " connection is announced closing, as Binance's serverShutdown does, and closed 10 s later).",
+                + " connection is announced closing, as a venue does before maintenance, and closed 10 s later).",
                 "Example: sweep sim --port 8765 --seed 7 --faults drop=0.001,gap=0.01"})
 final class SimCommand implements Callable<Integer> {
 

@@ -13,7 +13,6 @@ import dev.sweep.venue.Venues;
 import dev.sweep.venue.server.MarketProfile;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -45,11 +44,6 @@ public class SweepBenchmark {
 
     private static final Instrument BTC_USD = Instrument.of("BTC-USD");
     private static final long FIFTEEN_BTC = FixedPoint.parseOrThrow("15", BTC_USD.sizeScale());
-    /**
-     * Decimals of BTC sizes where a venue's lot is not 10^-8: Binance's step 0.00001, Bybit's 0.000001, and Gemini's
-     * sizes of up to 10 decimals.
-     */
-    private static final Map<String, Integer> SIZE_DECIMALS = Map.of("binance", 5, "bybit", 6, "gemini", 10);
 
     private final SweepEngine engine = new SweepEngine();
     private final SweepResult result = new SweepResult();
@@ -97,14 +91,14 @@ public class SweepBenchmark {
 
     /**
      * A 1,000-level book quoted the way the venue quotes BTC: its tick (0.1 or 0.01 USD) and its typical spread and
-     * level size from its market profile, its lot (how many decimals its sizes have), and levels one to three ticks
-     * apart, as the simulator builds them. The mids lie within a dollar of each other, so the venues of one fee
+     * level size from its market profile, sizes in whole satoshis (a market profile names no lot), and levels one to
+     * three ticks apart, as the simulator builds them. The mids lie within a dollar of each other, so the venues of one fee
      * interleave level by level.
      */
     private static OrderBook venueBook(Venue venue, SplittableRandom random) {
         MarketProfile profile = venue.descriptor().market();
         long tick = FixedPoint.powerOfTen(BTC_USD.priceScale() - profile.tickDecimals());
-        long lot = FixedPoint.powerOfTen(BTC_USD.sizeScale() - SIZE_DECIMALS.getOrDefault(venue.name(), 8));
+        long lot = FixedPoint.powerOfTen(BTC_USD.sizeScale() - 8);
         long meanSize = profile.meanSizeCents() * FixedPoint.powerOfTen(BTC_USD.sizeScale() - 2);
         long fair = 67_000L * 100_000_000L + random.nextLong(100_000_000L);
         long halfSpread = Math.max(1, profile.spreadTicks() / 2) * tick;
