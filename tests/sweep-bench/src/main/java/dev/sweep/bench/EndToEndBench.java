@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 
 /**
  * The whole path over loopback, with the simulator in a JVM of its own ({@link SimulatorProcess}): the market moving a
@@ -110,9 +109,7 @@ public final class EndToEndBench {
     static Result run(int updatesPerSecond, int warmUpSeconds, int seconds) throws IOException, InterruptedException {
         Instant wall = Instant.now();
         long epochOffsetNanos = wall.getEpochSecond() * 1_000_000_000L + wall.getNano() - System.nanoTime();
-        Recorder toBook = new Recorder(HIGHEST_NANOS, 3);
-        Recorder toHandler = new Recorder(HIGHEST_NANOS, 3);
-        BookListener timed = new DueToBook(epochOffsetNanos, toBook, toHandler);
+        DueToBook timed = new DueToBook(epochOffsetNanos);
         LongAdder received = new LongAdder();
         FrameTap tap = (venue, connection, receiveEpochNanos, buffer, offset, length) -> received.increment();
         try (SimulatorProcess simulator = SimulatorProcess.start(updatesPerSecond, epochOffsetNanos);
@@ -125,15 +122,15 @@ public final class EndToEndBench {
                 feeds.awaitLive(instrument, Duration.ofSeconds(20), change -> { });
             }
             TimeUnit.SECONDS.sleep(warmUpSeconds);
-            toBook.reset();
-            toHandler.reset();
+            timed.takeInterval();
             SimulatorProcess.Stats before = simulator.stats();
             long receivedBefore = received.sum();
             JvmCosts costsBefore = JvmCosts.now();
             long start = System.nanoTime();
             TimeUnit.SECONDS.sleep(seconds);
-            Histogram bookHistogram = toBook.getIntervalHistogram();
-            Histogram handlerHistogram = toHandler.getIntervalHistogram();
+            Histogram[] interval = timed.takeInterval();
+            Histogram bookHistogram = interval[0];
+            Histogram handlerHistogram = interval[1];
             SimulatorProcess.Stats after = simulator.stats();
             long receivedAfter = received.sum();
             double elapsed = (System.nanoTime() - start) / 1e9;
@@ -151,17 +148,25 @@ public final class EndToEndBench {
     /**
      * Times each update of a book once it has been applied and checked: from the time the simulator says it was due
      * to now, and to when its frame reached the feed's handler. Runs on the connection's thread and allocates nothing.
+     * Both times of an update are recorded under one lock, which the interval is taken under too, so that the two
+     * histograms of an interval always count the same updates.
      */
     private static final class DueToBook implements BookListener {
 
         private final long epochOffsetNanos;
-        private final Recorder toBook;
-        private final Recorder toHandler;
+        private Histogram toBook = new Histogram(HIGHEST_NANOS, 3);
+        private Histogram toHandler = new Histogram(HIGHEST_NANOS, 3);
 
-        DueToBook(long epochOffsetNanos, Recorder toBook, Recorder toHandler) {
+        DueToBook(long epochOffsetNanos) {
             this.epochOffsetNanos = epochOffsetNanos;
-            this.toBook = toBook;
-            this.toHandler = toHandler;
+        }
+
+        /** The times recorded since the last call, to the book then to the handler; recording starts afresh. */
+        synchronized Histogram[] takeInterval() {
+            Histogram[] interval = {toBook, toHandler};
+            toBook = new Histogram(HIGHEST_NANOS, 3);
+            toHandler = new Histogram(HIGHEST_NANOS, 3);
+            return interval;
         }
 
         @Override
@@ -175,7 +180,7 @@ public final class EndToEndBench {
         }
 
         @Override
-        public void onApplied(VenueBook book, long receiveNanos, long venueSeq, long venueNanos) {
+        public synchronized void onApplied(VenueBook book, long receiveNanos, long venueSeq, long venueNanos) {
             if (venueNanos == BookListener.NONE) {
                 return;
             }
