@@ -7,13 +7,8 @@ import dev.sweep.core.Instrument;
 import dev.sweep.sim.ManualClock;
 import dev.sweep.sim.Simulator;
 import dev.sweep.sim.SimulatorConfig;
-import dev.sweep.venue.FeedAdapter;
 import dev.sweep.venue.KeepAlive;
 import dev.sweep.venue.Venue;
-import dev.sweep.venue.VenueBooks;
-import dev.sweep.venue.VenueDescriptor;
-import dev.sweep.venue.server.ServerContext;
-import dev.sweep.venue.server.ServerSession;
 import dev.sweep.venue.testvenue.HeartbeatTestVenue;
 import dev.sweep.venue.testvenue.JsonPingTestVenue;
 import dev.sweep.venue.testvenue.TextPingTestVenue;
@@ -149,36 +144,7 @@ class KeepAliveFeedTest {
 
     /** The venue as a client that ignores its keep-alive rule sees it: the same in all but a rule of none. */
     private static Venue withoutKeepAlive(Venue venue) {
-        VenueDescriptor rules = venue.descriptor();
-        VenueDescriptor none = new VenueDescriptor(rules.name(), rules.webSocket(), rules.rest(), rules.symbols(),
-                rules.takerFee(), rules.depth(), rules.integrity(), KeepAlive.NONE, rules.silenceTimeout(),
-                rules.market());
-        return new Venue() {
-            @Override
-            public VenueDescriptor descriptor() {
-                return none;
-            }
-
-            @Override
-            public int pricePrecision(Instrument instrument) {
-                return venue.pricePrecision(instrument);
-            }
-
-            @Override
-            public List<String> subscribeMessages(List<Instrument> instruments) {
-                return venue.subscribeMessages(instruments);
-            }
-
-            @Override
-            public FeedAdapter newAdapter(VenueBooks books) {
-                return venue.newAdapter(books);
-            }
-
-            @Override
-            public ServerSession newServerSession(ServerContext context) {
-                return venue.newServerSession(context);
-            }
-        };
+        return new RedescribedVenue(venue, venue.descriptor().withKeepAlive(KeepAlive.NONE));
     }
 
     private void await(String what, BooleanSupplier condition) throws InterruptedException {

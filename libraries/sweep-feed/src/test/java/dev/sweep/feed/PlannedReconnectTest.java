@@ -10,22 +10,14 @@ import dev.sweep.sim.Fault;
 import dev.sweep.sim.Simulator;
 import dev.sweep.sim.SimulatorConfig;
 import dev.sweep.venue.BookListener;
-import dev.sweep.venue.FeedAdapter;
-import dev.sweep.venue.RestSnapshots;
 import dev.sweep.venue.StateCause;
 import dev.sweep.venue.Venue;
 import dev.sweep.venue.VenueBook;
-import dev.sweep.venue.VenueBooks;
-import dev.sweep.venue.VenueDescriptor;
 import dev.sweep.venue.VenueHarness;
 import dev.sweep.venue.Venues;
-import dev.sweep.venue.server.ServerContext;
-import dev.sweep.venue.server.ServerSession;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -50,7 +42,7 @@ class PlannedReconnectTest {
     @Test
     void aConnectionReplacedBeforeTheVenuesLimitKeepsItsBookLiveAndTrue() throws InterruptedException {
         Venue binance = Venues.byName("binance").orElseThrow();
-        Venue shortLived = new ShortLived(binance, binance.descriptor().withConnectionLife(LIFE));
+        Venue shortLived = new RedescribedVenue(binance, binance.descriptor().withConnectionLife(LIFE));
         OrderBook followed = new OrderBook("binance", BTC_USDT, 2);
         try (Simulator simulator = Simulator.start(SimulatorConfig.defaults().withRate(100), List.of(binance));
              FeedManager feeds = new FeedManager(List.of(shortLived), Map.of("binance", simulator.endpoint("binance")),
@@ -152,45 +144,6 @@ class PlannedReconnectTest {
         @Override
         public void onApplied(VenueBook venueBook, long receiveNanos, long venueSeq, long venueNanos) {
             // The copy is whole after every call: nothing to finish.
-        }
-    }
-
-    /** A venue as another, but for its descriptor: how a test gives Binance a shorter connection life. */
-    private record ShortLived(Venue venue, VenueDescriptor descriptor) implements Venue {
-
-        @Override
-        public Set<String> quoteCurrencies() {
-            return venue.quoteCurrencies();
-        }
-
-        @Override
-        public int pricePrecision(Instrument instrument) {
-            return venue.pricePrecision(instrument);
-        }
-
-        @Override
-        public String integrity() {
-            return venue.integrity();
-        }
-
-        @Override
-        public Optional<RestSnapshots> restSnapshots() {
-            return venue.restSnapshots();
-        }
-
-        @Override
-        public List<String> subscribeMessages(List<Instrument> instruments) {
-            return venue.subscribeMessages(instruments);
-        }
-
-        @Override
-        public FeedAdapter newAdapter(VenueBooks books) {
-            return venue.newAdapter(books);
-        }
-
-        @Override
-        public ServerSession newServerSession(ServerContext context) {
-            return venue.newServerSession(context);
         }
     }
 }

@@ -50,6 +50,12 @@ public record VenueDescriptor(String name, URI webSocket, Optional<URI> rest, Sy
         }
     }
 
+    /** The same venue with another keep-alive rule: how a test plays a client that ignores the venue's rule. */
+    public VenueDescriptor withKeepAlive(KeepAlive rule) {
+        return new VenueDescriptor(name, webSocket, rest, symbols, takerFee, depth, integrity, rule, silenceTimeout,
+                market, connectionLife);
+    }
+
     /** The same venue with another connection life: how a test makes a day pass in seconds. */
     public VenueDescriptor withConnectionLife(Duration life) {
         return new VenueDescriptor(name, webSocket, rest, symbols, takerFee, depth, integrity, keepAlive,
