@@ -90,6 +90,7 @@ class BadInputTest {
                 Arguments.of(new String[] {"sell", "1", "--from", file("books/duplicate-price.json")}, "kraken BTC-USD bids[2]: price 100.5 is listed twice (first at [0])"),
                 Arguments.of(new String[] {"sell", "1", "--from", file("books/duplicate-key.json")}, "duplicate-key.json: the key \"bids\" appears twice in one object (line 5, column 10)"),
                 Arguments.of(new String[] {"sell", "1", "--from", file("books/bad-size.json")}, "kraken BTC-USD bids[0] size '-1' is not a valid amount: signs are not allowed"),
+                Arguments.of(new String[] {"sell", "1", "--from", file("books/bad-truncated.json")}, "bad-truncated.json: \"truncated\" must be an array of \"bids\" and \"asks\", not 'both' (line 2)"),
                 Arguments.of(new String[] {"sell", "1", "--from", file("books/reserved-name.json")}, "reserved-name.json: books[1]: venue 'merged' is the merged report's name: call the venue something else (line 7)"),
                 Arguments.of(new String[] {"sell", "1", "--from", SMALL, "--frm", "x"}, "Unknown option"),
                 Arguments.of(new String[] {"short", "1"}, "unknown command 'short' (commands: buy, sell, book,"),

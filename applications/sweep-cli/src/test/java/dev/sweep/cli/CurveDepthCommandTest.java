@@ -63,6 +63,67 @@ class CurveDepthCommandTest {
                 """);
     }
 
+    /**
+     * Kraken's bids in this file are only its best three: a size they cannot fill is short of what was seen, not of
+     * the venue, and the curve says so where a book without more levels is simply too thin; the merged book, which
+     * took Kraken's bids to their end, says it too.
+     */
+    @Test
+    void aCurveThatRunsOffATruncatedBookSaysSo() throws IOException {
+        String cut = OrderCommandTest.file("books/depth-cut.json");
+        CliRun run = CliRun.of("curve", "sell", "--sizes", "10,20", "--from", cut, "--fee", "none");
+        JsonNode json = new ObjectMapper().readTree(CliRun.of("curve", "sell", "--sizes", "10,20", "--from", cut,
+                "--json").out());
+
+        assertThat(run.out()).isEqualTo("""
+                SELL BTC-USD · VWAP and slippage at each size (bps, positive = cost)
+
+                kraken  taker fee 0%
+                  size BTC    VWAP   vs best   vs mid
+                  10       truncated book: 4 BTC short of the levels seen; the venue has more, unseen
+                  20       truncated book: 14 BTC short of the levels seen; the venue has more, unseen
+
+                coinbase  taker fee 0%
+                  size BTC    VWAP   vs best   vs mid
+                  10       too thin: 5.5 BTC short
+                  20       too thin: 15.5 BTC short
+
+                merged book  2 venues
+                  size BTC        VWAP   vs best   vs mid
+                  10          100.0250     47.26    67.03
+                  20       truncated book: 9.5 BTC short of the levels seen; a truncated venue has more, unseen
+
+                """);
+        assertThat(json.get("venues")).extracting(venue -> venue.get("venue").asText() + " "
+                + venue.get("points").findValuesAsText("truncated"))
+                .containsExactly("kraken [true, true]", "coinbase [false, false]");
+        assertThat(json.get("merged").get("points").findValuesAsText("truncated")).containsExactly("false", "true");
+    }
+
+    /** A band wider than a truncated side reaches the end of what was seen: its amounts are at least those. */
+    @Test
+    void depthMarksTheBandsATruncatedBookEndsIn() throws IOException {
+        String cut = OrderCommandTest.file("books/depth-cut.json");
+        CliRun run = CliRun.of("depth", "--bands", "0.5,2", "--from", cut, "--venues", "kraken");
+        JsonNode json = new ObjectMapper().readTree(CliRun.of("depth", "--bands", "0.5,2", "--from", cut, "--json")
+                .out());
+
+        assertThat(run.out()).isEqualTo("""
+                BTC-USD · depth within ±X % of the mid
+
+                kraken  mid 100.75
+                  band     bids BTC   bids USD   asks BTC   asks USD
+                  ±0.5%           1     100.50        1.5     151.50
+                  ±2%           ≥ 6   ≥ 599.00        3.5     354.50
+                ≥ a truncated book ends inside the band: the venue has more there, unseen
+
+                """);
+        assertThat(json.get("venues").get(0).get("bands")).extracting(band -> band.get("pct").asText() + " "
+                + band.get("bids").get("truncated").asBoolean() + " " + band.get("asks").get("truncated").asBoolean())
+                .containsExactly("0.5 false false", "2 true false");
+        assertThat(json.get("merged").get("bands").get(1).get("bids").get("truncated").asBoolean()).isTrue();
+    }
+
     @Test
     void withJsonTheyPrintWhatTheApiAnswersForTheSameBooks() throws IOException, InterruptedException {
         try (SweepServer server = SweepServer.start(ServerConfig.on(ServerConfig.LOOPBACK, 0),

@@ -64,4 +64,16 @@ class TruncatedBookTest {
                 + " venue has more, unseen");
         assertThat(report).contains("LIVE · ").contains("ms old · truncated at 200 levels: the venue has more, unseen");
     }
+
+    /** A book file names the sides that are only the venue's best: swept from the file, they say so as live. */
+    @Test
+    void aBookFilesTruncatedSideIsSweptAsTruncated() throws IOException {
+        JsonNode json = mapper.readTree(CliRun.of("sell", "10", "--from", OrderCommandTest.file("books/depth-cut.json"),
+                "--json").out());
+
+        assertThat(json.get("venues")).extracting(venue -> venue.get("venue").asText() + " "
+                + venue.get("truncated").asBoolean() + " " + venue.get("truncatedAt"))
+                .containsExactly("kraken true 3", "coinbase false null");
+        assertThat(json.get("merged").get("truncated").toString()).isEqualTo("[\"kraken\"]");
+    }
 }

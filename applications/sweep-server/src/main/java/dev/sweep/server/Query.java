@@ -223,6 +223,6 @@ final class Query {
     }
 
     static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+        return UserInputException.excerpt(text);
     }
 }

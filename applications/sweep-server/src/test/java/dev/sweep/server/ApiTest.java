@@ -120,11 +120,15 @@ class ApiTest {
         JsonNode depth = http.get("/api/v1/depth?bands=0.5").json();
 
         assertThat(depth.at("/venues/0/mid").asText()).isEqualTo("100.75");
-        assertThat(depth.at("/venues/0/bands/0/bids").toString()).isEqualTo("{\"size\":\"1\",\"notional\":\"100.5\"}");
-        assertThat(depth.at("/venues/0/bands/0/asks").toString()).isEqualTo("{\"size\":\"1.5\",\"notional\":\"151.5\"}");
+        assertThat(depth.at("/venues/0/bands/0/bids").toString())
+                .isEqualTo("{\"size\":\"1\",\"notional\":\"100.5\",\"truncated\":false}");
+        assertThat(depth.at("/venues/0/bands/0/asks").toString())
+                .isEqualTo("{\"size\":\"1.5\",\"notional\":\"151.5\",\"truncated\":false}");
         assertThat(depth.at("/merged/mid").asText()).isEqualTo("100.7");
-        assertThat(depth.at("/merged/bands/0/bids").toString()).isEqualTo("{\"size\":\"5.5\",\"notional\":\"551.5\"}");
-        assertThat(depth.at("/merged/bands/0/asks").toString()).isEqualTo("{\"size\":\"2.5\",\"notional\":\"252.4\"}");
+        assertThat(depth.at("/merged/bands/0/bids").toString())
+                .isEqualTo("{\"size\":\"5.5\",\"notional\":\"551.5\",\"truncated\":false}");
+        assertThat(depth.at("/merged/bands/0/asks").toString())
+                .isEqualTo("{\"size\":\"2.5\",\"notional\":\"252.4\",\"truncated\":false}");
     }
 
     @Test

@@ -144,6 +144,23 @@ class PageBrowserTest {
         }
     }
 
+    /** An order larger than the books, one of them only the best the venue sent, names that venue as having more. */
+    @Test
+    void anIncompleteSweepNamesTheTruncatedBooksItTookToTheirEnd(@TempDir Path folder) throws IOException {
+        Path file = folder.resolve("cut.json");
+        Files.writeString(file, """
+                {"books":[
+                  {"venue":"kraken","symbol":"BTC-USD","truncated":["bids"],"bids":[["100.5","1"]],"asks":[["101","1"]]},
+                  {"venue":"coinbase","symbol":"BTC-USD","bids":[["100.4","1"]],"asks":[["101","1"]]}]}""");
+        try (SweepServer cut = SweepServer.start(ServerConfig.on(ServerConfig.LOOPBACK, 0), FileBooks.read(file,
+                List.of(), List.of()))) {
+            browser.get(cut.uri().resolve("/?side=sell&qty=5&symbol=BTC-USD").toString());
+
+            await("the shortfall explained", () -> text("problem").equals("INCOMPLETE: the books hold only 2 BTC as"
+                    + " seen; truncated, with more unseen: kraken"));
+        }
+    }
+
     private static WebElement row(String venue) {
         return browser.findElement(By.cssSelector("#venues tr[data-venue='" + venue + "']"));
     }

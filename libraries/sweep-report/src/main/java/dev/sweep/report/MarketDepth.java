@@ -134,8 +134,13 @@ public record MarketDepth(Instrument instrument, List<BigDecimal> bands, List<De
     public record Band(BigDecimal percent, Amounts bids, Amounts asks) {
     }
 
-    /** Size and notional (Σ price × size) of the levels in a band. */
-    public record Amounts(BigDecimal size, BigDecimal notional) {
+    /**
+     * Size and notional (Σ price × size) of the levels in a band.
+     *
+     * @param truncated whether a truncated book's side ends inside the band: the venue has levels there that were not
+     *                  seen, so size and notional are at least these
+     */
+    public record Amounts(BigDecimal size, BigDecimal notional, boolean truncated) {
     }
 
     /** Sums of one side's levels within a band, over one or more books. */
@@ -144,6 +149,7 @@ public record MarketDepth(Instrument instrument, List<BigDecimal> bands, List<De
         private final Instrument instrument;
         private long size;
         private BigInteger notional = BigInteger.ZERO;
+        private boolean truncated;
 
         Sum(Instrument instrument) {
             this.instrument = instrument;
@@ -152,14 +158,15 @@ public record MarketDepth(Instrument instrument, List<BigDecimal> bands, List<De
         /**
          * Adds the levels of {@code side} priced within [lowest, highest], walking from the best outwards until the
          * band is behind. A level on the near side of the band is skipped, not an end: around the mid of several
-         * books, one venue's best bid may lie above another's best ask.
+         * books, one venue's best bid may lie above another's best ask. A truncated side whose last level is still
+         * inside the band leaves the sums short of the venue's.
          */
         void add(BookSide side, long lowest, long highest) {
             boolean bids = side.side() == Side.BID;
             for (int i = 0; i < side.depth(); i++) {
                 long price = side.price(i);
                 if (bids ? price < lowest : price > highest) {
-                    break;
+                    return;
                 }
                 if (bids ? price > highest : price < lowest) {
                     continue;
@@ -167,11 +174,12 @@ public record MarketDepth(Instrument instrument, List<BigDecimal> bands, List<De
                 size = Math.addExact(size, side.size(i));
                 notional = notional.add(BigInteger.valueOf(price).multiply(BigInteger.valueOf(side.size(i))));
             }
+            truncated |= side.isTruncated();
         }
 
         Amounts amounts() {
             return new Amounts(FixedPoint.toBigDecimal(size, instrument.sizeScale()),
-                    new BigDecimal(notional, instrument.priceScale() + instrument.sizeScale()));
+                    new BigDecimal(notional, instrument.priceScale() + instrument.sizeScale()), truncated);
         }
     }
 }

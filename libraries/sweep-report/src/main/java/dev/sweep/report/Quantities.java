@@ -19,15 +19,11 @@ public final class Quantities {
         long value = FixedPoint.parse(text, scale);
         if (value < 0) {
             String reason = value == FixedPoint.SIGNED ? "must be a positive number" : FixedPoint.describe(value, scale);
-            throw new UserInputException(name + " '" + abbreviate(text) + "' is not valid: " + reason);
+            throw new UserInputException(name + " '" + UserInputException.excerpt(text) + "' is not valid: " + reason);
         }
         if (value == 0) {
             throw new UserInputException(name + " must be greater than 0");
         }
         return FixedPoint.toBigDecimal(value, scale);
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 }

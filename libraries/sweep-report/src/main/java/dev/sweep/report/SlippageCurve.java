@@ -49,7 +49,9 @@ public record SlippageCurve(OrderSide side, Instrument instrument, List<BigDecim
      * @throws IllegalArgumentException when no view is live
      */
     public static SlippageCurve of(OrderSide side, List<BigDecimal> sizes, List<BookView> views, TakerFees fees) {
-        List<String> labels = views.stream().filter(BookView::isLive).map(BookView::venue).toList();
+        List<BookView> live = views.stream().filter(BookView::isLive).toList();
+        List<String> labels = live.stream().map(BookView::venue).toList();
+        boolean anyTruncated = live.stream().anyMatch(view -> truncated(view, side));
         List<List<Point>> byVenue = new ArrayList<>();
         labels.forEach(label -> byVenue.add(new ArrayList<>()));
         List<Point> merged = new ArrayList<>();
@@ -58,15 +60,20 @@ public record SlippageCurve(OrderSide side, Instrument instrument, List<BigDecim
             SweepAnalysis analysis = Reports.analyze(new OrderRequest(side, size, false), views, fees);
             instrument = analysis.instrument();
             for (int i = 0; i < labels.size(); i++) {
-                byVenue.get(i).add(Point.of(size, analysis.venues().get(i)));
+                byVenue.get(i).add(Point.of(size, analysis.venues().get(i), truncated(live.get(i), side)));
             }
-            merged.add(Point.of(size, analysis.merged()));
+            merged.add(Point.of(size, analysis.merged(), anyTruncated));
         }
         List<Curve> venues = new ArrayList<>();
         for (int i = 0; i < labels.size(); i++) {
             venues.add(new Curve(labels.get(i), TakerFee.toFraction(fees.of(labels.get(i))), byVenue.get(i)));
         }
         return new SlippageCurve(side, instrument, sizes, venues, new Curve(SweepReport.MERGED, null, merged));
+    }
+
+    /** Whether the side an order of {@code side} takes from holds only the venue's best levels. */
+    private static boolean truncated(BookView view, OrderSide side) {
+        return view.book().side(side.bookSide()).isTruncated();
     }
 
     /**
@@ -89,17 +96,22 @@ public record SlippageCurve(OrderSide side, Instrument instrument, List<BigDecim
      * @param complete       whether the book filled it
      * @param filled         the size filled
      * @param shortfall      the size the book could not fill (0 when complete)
+     * @param truncated      whether an incomplete fill took every level of a truncated book (the merged book: of
+     *                       books one of which is truncated), so that the venue has more than was seen: the shortfall
+     *                       is of what was seen, not of the venue
      * @param vwap           as in the sweep report, or null when incomplete
      * @param vwapWithFees   as in the sweep report, or null when incomplete
      * @param slippageVsBest basis points, or null when incomplete
      * @param slippageVsMid  basis points, or null when incomplete or without a mid
      */
-    public record Point(BigDecimal size, boolean complete, BigDecimal filled, BigDecimal shortfall, BigDecimal vwap,
-                        BigDecimal vwapWithFees, BigDecimal slippageVsBest, BigDecimal slippageVsMid) {
+    public record Point(BigDecimal size, boolean complete, BigDecimal filled, BigDecimal shortfall, boolean truncated,
+                        BigDecimal vwap, BigDecimal vwapWithFees, BigDecimal slippageVsBest,
+                        BigDecimal slippageVsMid) {
 
-        static Point of(BigDecimal size, SweepReport report) {
+        /** @param truncatedBook whether the side swept is truncated: it matters only when the fill is incomplete */
+        static Point of(BigDecimal size, SweepReport report, boolean truncatedBook) {
             boolean complete = report.complete();
-            return new Point(size, complete, report.filled(), size.subtract(report.filled()),
+            return new Point(size, complete, report.filled(), size.subtract(report.filled()), !complete && truncatedBook,
                     complete ? report.vwap() : null, complete ? report.vwapWithFees() : null,
                     complete ? report.slippageVsBest() : null, complete ? report.slippageVsMid() : null);
         }

@@ -13,4 +13,9 @@ public final class UserInputException extends RuntimeException {
     public UserInputException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** The user's text as a message quotes it: whole up to 40 characters, so that a hostile input cannot flood it. */
+    public static String excerpt(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+    }
 }

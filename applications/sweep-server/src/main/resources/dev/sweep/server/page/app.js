@@ -92,7 +92,10 @@ function show(doc) {
     return;
   }
   const merged = doc.merged;
-  text('problem', merged.complete ? '' : 'INCOMPLETE: the books hold only ' + merged.filled + ' ' + doc.symbol.split('-')[0]);
+  const truncated = merged.truncated.length === 0 ? ''
+      : ' as seen; truncated, with more unseen: ' + merged.truncated.join(', ');
+  text('problem', merged.complete ? '' : 'INCOMPLETE: the books hold only ' + merged.filled + ' '
+      + doc.symbol.split('-')[0] + truncated);
   text('merged-vwap', merged.vwap);
   text('merged-vwap-fees', merged.vwapWithFees);
   text('merged-slippage', merged.slippageBps.vsBest);

@@ -26,7 +26,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,6 +38,8 @@ import java.util.regex.Pattern;
  * <pre>{"books":[{"venue":"kraken","symbol":"BTC-USD","bids":[["67050.1","1.25"],…],"asks":[…]},…]}</pre>
  *
  * <p>Prices and sizes are decimal strings (JSON numbers are accepted too, read from their text, never as doubles).
+ * A book may name the sides it holds only the best of, {@code "truncated":["bids","asks"]}: a side the venue sends
+ * to a depth, or one written to {@code --depth}; a sweep that runs off its end then says so, as it does live.
  * A file is all or nothing: the first problem stops the read with a {@link UserInputException} that names the file,
  * the book and the level, so no partly-read or inconsistent book is ever swept.
  */
@@ -44,6 +48,7 @@ public final class BookFile {
     /** Upper bound on levels per side, so a hostile file cannot exhaust memory. */
     public static final int MAX_LEVELS_PER_SIDE = 1_000_000;
 
+    private static final String TRUNCATED = "truncated";
     private static final Pattern VENUE = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
     private static final JsonFactory JSON = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(100).maxStringLength(10_000).build())
@@ -111,6 +116,7 @@ public final class BookFile {
                 json.writeStringField("venue", book.venue());
                 json.writeStringField("symbol", book.instrument().symbol());
                 annotation.write(json);
+                writeTruncated(json, book, depth);
                 writeSide(json, "bids", book.bids(), book.instrument(), depth);
                 writeSide(json, "asks", book.asks(), book.instrument(), depth);
                 json.writeEndObject();
@@ -121,6 +127,23 @@ public final class BookFile {
             throw new UncheckedIOException(e);
         }
         return text.toString();
+    }
+
+    /** Names the sides that hold less than the venue's whole side: truncated by its feed, or cut to {@code depth}. */
+    private static void writeTruncated(JsonGenerator json, OrderBook book, int depth) throws IOException {
+        boolean bids = book.bids().isTruncated() || book.bids().depth() > depth;
+        boolean asks = book.asks().isTruncated() || book.asks().depth() > depth;
+        if (!bids && !asks) {
+            return;
+        }
+        json.writeArrayFieldStart(TRUNCATED);
+        if (bids) {
+            json.writeString("bids");
+        }
+        if (asks) {
+            json.writeString("asks");
+        }
+        json.writeEndArray();
     }
 
     private static void writeSide(JsonGenerator json, String name, BookSide side, Instrument instrument, int depth)
@@ -212,6 +235,7 @@ public final class BookFile {
             String symbol = null;
             SideLevels bids = null;
             SideLevels asks = null;
+            Set<Side> truncated = EnumSet.noneOf(Side.class);
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
@@ -220,6 +244,7 @@ public final class BookFile {
                     case "symbol" -> symbol = text(value, "symbol");
                     case "bids" -> bids = levels("bids");
                     case "asks" -> asks = levels("asks");
+                    case TRUNCATED -> truncated = truncatedSides();
                     default -> parser.skipChildren();
                 }
             }
@@ -246,7 +271,10 @@ public final class BookFile {
             if (!bookInstrument.symbol().equals(instrument.symbol())) {
                 return new BookEntry(bookInstrument.symbol(), null);
             }
-            return new BookEntry(instrument.symbol(), build(venue, bids, asks));
+            OrderBook book = build(venue, bids, asks);
+            book.bids().setTruncated(truncated.contains(Side.BID));
+            book.asks().setTruncated(truncated.contains(Side.ASK));
+            return new BookEntry(instrument.symbol(), book);
         }
 
         private OrderBook build(String venue, SideLevels bids, SideLevels asks) {
@@ -284,6 +312,21 @@ public final class BookFile {
                 levels.add(price, size);
             }
             return levels;
+        }
+
+        private Set<Side> truncatedSides() throws IOException {
+            String message = "\"truncated\" must be an array of \"bids\" and \"asks\"";
+            expect(parser.currentToken(), JsonToken.START_ARRAY, message);
+            Set<Side> sides = EnumSet.noneOf(Side.class);
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                expect(parser.currentToken(), JsonToken.VALUE_STRING, message);
+                switch (parser.getText()) {
+                    case "bids" -> sides.add(Side.BID);
+                    case "asks" -> sides.add(Side.ASK);
+                    default -> throw problem(message + ", not '" + UserInputException.excerpt(parser.getText()) + "'");
+                }
+            }
+            return sides;
         }
 
         private String decimal(JsonToken token, String name) throws IOException {

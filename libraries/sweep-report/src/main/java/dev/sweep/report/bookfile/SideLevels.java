@@ -5,6 +5,7 @@ import dev.sweep.core.FixedPoint;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderBook;
 import dev.sweep.core.Side;
+import dev.sweep.report.UserInputException;
 import java.util.Arrays;
 
 /**
@@ -79,7 +80,7 @@ final class SideLevels {
     private long amount(int index, String field, String text, int scale) {
         long value = FixedPoint.parse(text, scale);
         if (value < 0) {
-            remember("[" + index + "] " + field + " '" + abbreviate(text) + "' is not a valid amount: "
+            remember("[" + index + "] " + field + " '" + UserInputException.excerpt(text) + "' is not a valid amount: "
                     + FixedPoint.describe(value, scale));
             return 0;
         }
@@ -99,9 +100,5 @@ final class SideLevels {
             }
         }
         throw new IllegalStateException("price " + price + " is not among the levels");
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 }

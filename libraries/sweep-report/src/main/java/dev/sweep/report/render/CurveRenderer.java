@@ -71,6 +71,7 @@ public final class CurveRenderer {
             json.writeBooleanField("complete", point.complete());
             json.writeStringField("filled", Decimals.exact(point.filled()));
             json.writeStringField("shortfall", Decimals.exact(point.shortfall()));
+            json.writeBooleanField("truncated", point.truncated());
             JsonRenderer.writeRounded(json, "vwap", point.vwap());
             JsonRenderer.writeRounded(json, "vwapWithFees", point.vwapWithFees());
             json.writeObjectFieldStart("slippageBps");
@@ -102,24 +103,29 @@ public final class CurveRenderer {
                     + Conversions.describe(rate, curve.instrument().priceScale()) + ", the " + rate.pair() + " "
                     + curve.side().bookSide().name().toLowerCase(Locale.ROOT) + " on " + rate.source();
             appendCurve(out, venue, venue.label() + "  taker fee " + Decimals.feePercent(venue.takerFee())
-                    + converted, base);
+                    + converted, base, false);
         }
         if (curve.venues().size() > 1) {
-            appendCurve(out, curve.merged(), "merged book  " + Words.count(curve.venues().size(), "venue"), base);
+            appendCurve(out, curve.merged(), "merged book  " + Words.count(curve.venues().size(), "venue"), base,
+                    true);
         }
         appendExcluded(out, views);
         return out.toString();
     }
 
-    private static void appendCurve(StringBuilder out, SlippageCurve.Curve curve, String header, String base) {
+    private static void appendCurve(StringBuilder out, SlippageCurve.Curve curve, String header, String base,
+                                    boolean merged) {
         out.append(header).append('\n');
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"size " + base, "VWAP", "vs best", "vs mid"});
         for (SlippageCurve.Point point : curve.points()) {
             String size = Decimals.readableExact(point.size());
             if (!point.complete()) {
-                rows.add(new String[] {size, "too thin: " + Decimals.readableExact(point.shortfall()) + " " + base
-                        + " short"});
+                String shortfall = Decimals.readableExact(point.shortfall()) + " " + base + " short";
+                rows.add(new String[] {size, point.truncated()
+                        ? "truncated book: " + shortfall + " of the levels seen; " + (merged ? "a truncated venue"
+                        : "the venue") + " has more, unseen"
+                        : "too thin: " + shortfall});
                 continue;
             }
             rows.add(new String[] {size, Decimals.readable(point.vwap(), point.vwap().scale()),

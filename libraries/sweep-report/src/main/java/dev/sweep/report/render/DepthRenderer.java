@@ -18,6 +18,9 @@ import java.util.Map;
  */
 public final class DepthRenderer {
 
+    /** Marks an amount that a truncated book leaves short: the venue's is at least this. */
+    private static final String AT_LEAST = "≥ ";
+
     /**
      * @param source where the books came from, as in the sweep document
      * @param views  every venue asked for: the live ones were measured, the others are listed as excluded
@@ -102,12 +105,21 @@ public final class DepthRenderer {
         int money = Readable.moneyDecimals(quote);
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"band", "bids " + base, "bids " + quote, "asks " + base, "asks " + quote});
+        boolean truncated = false;
         for (MarketDepth.Band band : depth.bands()) {
+            String bids = band.bids().truncated() ? AT_LEAST : "";
+            String asks = band.asks().truncated() ? AT_LEAST : "";
+            truncated |= band.bids().truncated() || band.asks().truncated();
             rows.add(new String[] {"±" + Decimals.exact(band.percent()) + "%",
-                    Decimals.readableExact(band.bids().size()), Decimals.readable(band.bids().notional(), money),
-                    Decimals.readableExact(band.asks().size()), Decimals.readable(band.asks().notional(), money)});
+                    bids + Decimals.readableExact(band.bids().size()),
+                    bids + Decimals.readable(band.bids().notional(), money),
+                    asks + Decimals.readableExact(band.asks().size()),
+                    asks + Decimals.readable(band.asks().notional(), money)});
         }
         Table.append(out, rows);
+        if (truncated) {
+            out.append(AT_LEAST).append("a truncated book ends inside the band: the venue has more there, unseen\n");
+        }
         out.append('\n');
     }
 
@@ -132,6 +144,7 @@ public final class DepthRenderer {
         json.writeObjectFieldStart(field);
         json.writeStringField("size", Decimals.exact(amounts.size()));
         json.writeStringField("notional", Decimals.exact(amounts.notional()));
+        json.writeBooleanField("truncated", amounts.truncated());
         json.writeEndObject();
     }
 }

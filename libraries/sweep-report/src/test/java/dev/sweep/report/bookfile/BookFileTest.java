@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sweep.core.FixedPoint;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.OrderBook;
+import dev.sweep.core.Side;
 import java.io.IOException;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
@@ -89,5 +90,48 @@ class BookFileTest {
 
     private static String format(long price) {
         return FixedPoint.toBigDecimal(price, BTC_USD.priceScale()).setScale(2).toPlainString();
+    }
+
+    /**
+     * A side the venue sends only the best of stays truncated through a book file, and so does a side written to a
+     * depth shorter than it: a sweep of the file that runs off its end says so, as it would have live.
+     */
+    @Test
+    void truncatedSidesAreNamedInTheFileAndReadBackTruncated() throws IOException {
+        OrderBook book = new OrderBook("okx", BTC_USD, 2);
+        book.set(Side.BID, FixedPoint.parseOrThrow("100", BTC_USD.priceScale()), 1);
+        book.set(Side.BID, FixedPoint.parseOrThrow("99", BTC_USD.priceScale()), 1);
+        book.set(Side.ASK, FixedPoint.parseOrThrow("101", BTC_USD.priceScale()), 1);
+        book.asks().setTruncated(true);
+
+        String whole = BookFile.write(List.of(book), Integer.MAX_VALUE);
+        String cut = BookFile.write(List.of(book), 1);
+        OrderBook wholeRead = readBack(whole);
+        OrderBook cutRead = readBack(cut);
+
+        assertThat(whole).contains("\"symbol\":\"BTC-USD\",\"truncated\":[\"asks\"],\"bids\"");
+        assertThat(cut).contains("\"truncated\":[\"bids\",\"asks\"]");
+        assertThat(List.of(wholeRead.bids().isTruncated(), wholeRead.asks().isTruncated(), wholeRead.bids().depth()))
+                .containsExactly(false, true, 2);
+        assertThat(List.of(cutRead.bids().isTruncated(), cutRead.asks().isTruncated(), cutRead.bids().depth()))
+                .containsExactly(true, true, 1);
+    }
+
+    @Test
+    void aBookHeldWholeNamesNoTruncatedSide() throws IOException {
+        OrderBook book = new OrderBook("kraken", BTC_USD, 2);
+        book.set(Side.BID, FixedPoint.parseOrThrow("100", BTC_USD.priceScale()), 1);
+        book.set(Side.ASK, FixedPoint.parseOrThrow("101", BTC_USD.priceScale()), 1);
+
+        String text = BookFile.write(List.of(book), 1);
+
+        assertThat(text).doesNotContain("truncated");
+        assertThat(readBack(text).bids().isTruncated()).isFalse();
+    }
+
+    private OrderBook readBack(String text) throws IOException {
+        Path file = folder.resolve("books.json");
+        Files.writeString(file, text);
+        return BookFile.read(file, BTC_USD).get(0);
     }
 }
