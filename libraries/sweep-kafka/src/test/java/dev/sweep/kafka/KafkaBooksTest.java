@@ -42,6 +42,11 @@ class KafkaBooksTest {
     /** The venues that list BTC-USD (a venue quoting in USDT has no such book to publish). */
     private static final List<Venue> VENUES = Venues.listing(BTC_USD);
     private static final Duration WAIT = Duration.ofSeconds(20);
+    /**
+     * How soon a reader calls a book stale in the tests that wait for that to happen; the others keep 2 s, room for a
+     * heartbeat that comes late on a busy machine.
+     */
+    private static final Duration QUICK_STALE = Duration.ofSeconds(1);
     private static final AtomicInteger TOPICS = new AtomicInteger();
     private static Broker broker;
 
@@ -82,6 +87,8 @@ class KafkaBooksTest {
 
     @Test
     void aLateReaderRebuildsTheBooksFromTheSnapshotsTopic() throws Exception {
+        // Heartbeats every 100 ms: one that comes late still has 0.9 s before the reader would call its book stale.
+        settings = settings().withStaleAfter(QUICK_STALE).withHeartbeatInterval(Duration.ofMillis(100));
         publish(VENUES);
         awaitTruth(read(VENUES), VENUES);
 
@@ -97,6 +104,7 @@ class KafkaBooksTest {
 
     @Test
     void aRestartedPublishersNewEpochIsFollowed() throws Exception {
+        settings = settings().withStaleAfter(QUICK_STALE);
         SimPublisher first = publish(VENUES);
         KafkaBooks books = read(VENUES);
         awaitTruth(books, VENUES);
@@ -217,6 +225,7 @@ class KafkaBooksTest {
 
     @Test
     void aBrokerStoppedMidStreamShowsNoWrongBookAndTheBooksRecoverWhenItIsBack() throws Exception {
+        settings = settings().withStaleAfter(QUICK_STALE);
         publish(VENUES);
         KafkaBooks books = read(VENUES);
         awaitTruth(books, VENUES);
