@@ -39,17 +39,18 @@ class KafkaCommandTest {
 
     @Test
     void sellAndBookReadTheBooksThatPublishWrites() throws Exception {
+        // The venues listing BTC-USD: a venue quoting in USDT has no such book.
+        List<String> venues = Venues.listing(Instrument.of("BTC-USD")).stream().map(Venue::name).toList();
         try (CliWatch publish = CliWatch.start("publish", "--demo", "--kafka", broker.bootstrap(), "--topic-prefix",
                 "cli", "--log-dir", folder("publish"))) {
-            CliRun sell = CliRun.of("sell", "1", "--kafka", broker.bootstrap(), "--topic-prefix", "cli", "--timeout",
-                    "20s", "--log-dir", folder("sell"));
+            // The venues publish writes: a venue with no book there would keep sell waiting for the whole timeout.
+            CliRun sell = CliRun.of("sell", "1", "--kafka", broker.bootstrap(), "--topic-prefix", "cli", "--venues",
+                    String.join(",", venues), "--timeout", "20s", "--log-dir", folder("sell"));
             CliRun book = CliRun.of("book", "kraken", "BTC-USD", "--kafka", broker.bootstrap(), "--topic-prefix",
                     "cli", "--timeout", "20s", "--log-dir", folder("book"));
             // Stopped as Ctrl-C stops it once both have read: it runs as long as they need, not for a guessed time.
             int published = publish.stop(Duration.ofSeconds(10));
 
-            // The venues listing BTC-USD: a venue quoting in USDT has no such book.
-            List<String> venues = Venues.listing(Instrument.of("BTC-USD")).stream().map(Venue::name).toList();
             assertThat(sell.exitCode()).as(sell.err()).isEqualTo(ExitCode.OK);
             for (String venue : venues) {
                 assertThat(sell.out()).containsPattern("(?m)^" + venue + "\\*?  taker fee [0-9.]+% · LIVE · ");
