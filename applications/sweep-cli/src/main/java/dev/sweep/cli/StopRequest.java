@@ -6,7 +6,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Ctrl-C and SIGTERM as a request to the command's own thread: the shutdown hook only asks and then waits until the
  * command has closed what it opened, so that nothing is closed under it. The process still exits with the signal's
- * code.
+ * code. An interrupt of the command's thread while it waits asks the same: that is how a caller that runs the command
+ * on a thread of its own JVM (a test) stops it, and the command's ending as after Ctrl-C is the answer to it.
  */
 final class StopRequest implements AutoCloseable {
 
@@ -40,8 +41,14 @@ final class StopRequest implements AutoCloseable {
      *
      * @return whether stopping was requested
      */
-    boolean await(long nanos) throws InterruptedException {
-        return requested.await(nanos, TimeUnit.NANOSECONDS);
+    boolean await(long nanos) {
+        try {
+            return requested.await(nanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            // Taken as the request, so that the command closes what it opened uninterrupted; later waits end at once.
+            requested.countDown();
+            return true;
+        }
     }
 
     /** The command is done: a waiting hook lets the JVM exit; otherwise the hook is no longer needed. */

@@ -83,6 +83,20 @@ final class CliWatch implements AutoCloseable {
         return thread.isAlive();
     }
 
+    /**
+     * Stops the command as Ctrl-C stops a process (by interrupting it: a stop request) and waits for it to end.
+     *
+     * @return its exit code
+     */
+    int stop(Duration wait) throws InterruptedException {
+        thread.interrupt();
+        thread.join(wait.toMillis());
+        if (thread.isAlive()) {
+            throw new AssertionError("still running " + wait + " after it was stopped; stderr: " + err);
+        }
+        return exitCode;
+    }
+
     @Override
     public void close() throws InterruptedException {
         thread.interrupt();

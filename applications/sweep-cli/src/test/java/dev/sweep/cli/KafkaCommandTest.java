@@ -9,8 +9,8 @@ import dev.sweep.venue.Venues;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,30 +38,30 @@ class KafkaCommandTest {
     }
 
     @Test
-    void sellAndBookReadTheBooksThatPublishWrites() throws IOException {
-        String publishLogs = folder("publish");
-        CompletableFuture<CliRun> publish = CompletableFuture.supplyAsync(() -> CliRun.of("publish", "--demo",
-                "--kafka", broker.bootstrap(), "--topic-prefix", "cli", "--duration", "8s", "--log-dir",
-                publishLogs));
-
-        CliRun sell = CliRun.of("sell", "1", "--kafka", broker.bootstrap(), "--topic-prefix", "cli", "--timeout",
-                "20s", "--log-dir", folder("sell"));
-        CliRun book = CliRun.of("book", "kraken", "BTC-USD", "--kafka", broker.bootstrap(), "--topic-prefix", "cli",
-                "--timeout", "20s", "--log-dir", folder("book"));
-
+    void sellAndBookReadTheBooksThatPublishWrites() throws Exception {
         // The venues listing BTC-USD: a venue quoting in USDT has no such book.
         List<String> venues = Venues.listing(Instrument.of("BTC-USD")).stream().map(Venue::name).toList();
-        assertThat(sell.exitCode()).as(sell.err()).isEqualTo(ExitCode.OK);
-        for (String venue : venues) {
-            assertThat(sell.out()).containsPattern("(?m)^" + venue + "\\*?  taker fee [0-9.]+% · LIVE · ");
+        try (CliWatch publish = CliWatch.start("publish", "--demo", "--kafka", broker.bootstrap(), "--topic-prefix",
+                "cli", "--log-dir", folder("publish"))) {
+            // The venues publish writes: a venue with no book there would keep sell waiting for the whole timeout.
+            CliRun sell = CliRun.of("sell", "1", "--kafka", broker.bootstrap(), "--topic-prefix", "cli", "--venues",
+                    String.join(",", venues), "--timeout", "20s", "--log-dir", folder("sell"));
+            CliRun book = CliRun.of("book", "kraken", "BTC-USD", "--kafka", broker.bootstrap(), "--topic-prefix",
+                    "cli", "--timeout", "20s", "--log-dir", folder("book"));
+            // Stopped as Ctrl-C stops it once both have read: it runs as long as they need, not for a guessed time.
+            int published = publish.stop(Duration.ofSeconds(10));
+
+            assertThat(sell.exitCode()).as(sell.err()).isEqualTo(ExitCode.OK);
+            for (String venue : venues) {
+                assertThat(sell.out()).containsPattern("(?m)^" + venue + "\\*?  taker fee [0-9.]+% · LIVE · ");
+            }
+            assertThat(book.exitCode()).as(book.err()).isEqualTo(ExitCode.OK);
+            assertThat(book.out()).contains("kraken BTC-USD");
+            assertThat(published).as(publish.err()).isEqualTo(ExitCode.OK);
+            assertThat(publish.err()).startsWith("publishing BTC-USD of " + String.join(", ", venues)
+                    + " to cli.book.events and cli.book.snapshots on " + broker.bootstrap() + " (DEMO: the"
+                    + " simulator's books)\n");
         }
-        assertThat(book.exitCode()).as(book.err()).isEqualTo(ExitCode.OK);
-        assertThat(book.out()).contains("kraken BTC-USD");
-        CliRun published = publish.join();
-        assertThat(published.exitCode()).as(published.err()).isEqualTo(ExitCode.OK);
-        assertThat(published.err()).startsWith("publishing BTC-USD of " + String.join(", ", venues)
-                + " to cli.book.events and cli.book.snapshots on " + broker.bootstrap() + " (DEMO: the simulator's"
-                + " books)\n");
     }
 
     /** A log folder of each run: runs in one process at the same time must not share log files. */

@@ -15,8 +15,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,10 +38,9 @@ class ServeKafkaIT {
     @Test
     void servesTheSweepOfTheBooksReadFromKafka(@TempDir Path logs) throws Exception {
         List<String> venues = Venues.listing(Instrument.of("BTC-USD")).stream().map(Venue::name).toList();
-        try (Broker broker = Broker.start()) {
-            Path publishLogs = Files.createDirectories(logs.resolve("publish"));
-            CompletableFuture<CliRun> publish = CompletableFuture.supplyAsync(() -> CliRun.of("publish", "--demo",
-                    "--kafka", broker.bootstrap(), "--duration", "12s", "--log-dir", publishLogs.toString()));
+        try (Broker broker = Broker.start();
+             CliWatch publish = CliWatch.start("publish", "--demo", "--kafka", broker.bootstrap(), "--log-dir",
+                     Files.createDirectories(logs.resolve("publish")).toString())) {
             Path err = logs.resolve("err.txt");
             Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-jar", JAR.toString(), "serve", "--kafka", broker.bootstrap(), "--port", "0", "--log-dir",
@@ -65,7 +64,8 @@ class ServeKafkaIT {
                 assertThat(serve.waitFor(10, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
             }
             assertThat(Files.readString(err)).isEmpty();
-            assertThat(publish.join().exitCode()).isEqualTo(ExitCode.OK);
+            // Stopped as Ctrl-C stops it once the server is done: it runs as long as the server needs.
+            assertThat(publish.stop(Duration.ofSeconds(10))).as(publish.err()).isEqualTo(ExitCode.OK);
         }
     }
 

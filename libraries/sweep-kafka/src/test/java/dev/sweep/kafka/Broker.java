@@ -22,6 +22,9 @@ public final class Broker implements AutoCloseable {
                 .setConfigProp("transaction.state.log.min.isr", "1")
                 // A broker is ready once a heartbeat after its registration unfences it: sooner than every 2 s, the default.
                 .setConfigProp("broker.heartbeat.interval.ms", "200")
+                // A restarted broker registers anew only once the controller let its old session expire: sooner than
+                // after 9 s, the default, and still long enough for a heartbeat late on a busy machine.
+                .setConfigProp("broker.session.timeout.ms", "3000")
                 .build();
         kafka.format();
         kafka.startup();
