@@ -11,9 +11,25 @@ final class Decimals {
     private Decimals() {
     }
 
-    /** An exact value, without trailing fractional zeros: {@code 1005018.05}. */
+    /**
+     * An exact value, without trailing fractional zeros: {@code 1005018.05}, what
+     * {@code stripTrailingZeros().toPlainString()} writes. The zeros are cut from the text rather than divided away:
+     * a notional's fees carry 18 decimals, and stripping them from so large a value takes a division of the whole
+     * number per zero.
+     */
     static String exact(BigDecimal value) {
-        return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
+        if (value.signum() == 0) {
+            return "0";
+        }
+        String plain = value.toPlainString();
+        if (plain.indexOf('.') < 0) {
+            return plain;
+        }
+        int end = plain.length();
+        while (plain.charAt(end - 1) == '0') {
+            end--;
+        }
+        return plain.substring(0, plain.charAt(end - 1) == '.' ? end - 1 : end);
     }
 
     /** A value already rounded to its display scale, which is kept: {@code 67001.2031}, {@code 12.40}. */
