@@ -29,8 +29,8 @@ import org.HdrHistogram.Histogram;
  * ({@link ServeLoadClient}) in a JVM of its own, sweeping 15 BTC as fast as the answers come. Reports requests per
  * second, the latency from sending a request to reading its whole answer, and the CPU time a request took in the
  * server's JVM and in the client's, for the sweep and, first, for {@code /api/v1/health} in the same run: the baseline
- * of the HTTP stack, the book copies and a small JSON answer, without the sweep. Only answers with status 200 count;
- * any other is a failure. The server and the client share the machine's cores: what the client takes, the server
+ * of the HTTP stack and a small JSON answer, without the sweep (the books, a file's, are taken once). Only answers with
+ * status 200 count; any other is a failure. The server and the client share the machine's cores: what the client takes, the server
  * lacks, which is why the client is a lean one and why its CPU time is shown.
  *
  * <p>By default 64 requests are in flight, 4 pipelined on each of 16 keep-alive connections: requests that arrive
