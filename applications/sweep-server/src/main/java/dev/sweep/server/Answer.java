@@ -1,6 +1,8 @@
 package dev.sweep.server;
 
 import dev.sweep.report.render.JsonDocuments;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 
 /**
@@ -10,10 +12,16 @@ import io.vertx.core.http.HttpServerResponse;
  * @param status the HTTP status
  * @param type   the content type
  * @param body   one JSON document, ended by a newline as the command line prints it
+ * @param bytes  the body in UTF-8, encoded once however many requests a document kept answers
  */
-record Answer(int status, String type, String body) {
+record Answer(int status, String type, String body, Buffer bytes) {
 
     static final String JSON_TYPE = "application/json; charset=utf-8";
+    private static final CharSequence NO_STORE = HttpHeaders.createOptimized("no-store");
+
+    Answer(int status, String type, String body) {
+        this(status, type, body, Buffer.buffer(body));
+    }
 
     static Answer ok(String document) {
         return json(200, document);
@@ -42,8 +50,8 @@ record Answer(int status, String type, String body) {
             return;
         }
         response.setStatusCode(status)
-                .putHeader("Content-Type", type)
-                .putHeader("Cache-Control", "no-store")
-                .end(body);
+                .putHeader(HttpHeaders.CONTENT_TYPE, type)
+                .putHeader(HttpHeaders.CACHE_CONTROL, NO_STORE)
+                .end(bytes);
     }
 }

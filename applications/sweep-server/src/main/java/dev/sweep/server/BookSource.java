@@ -31,4 +31,12 @@ public interface BookSource {
      * @throws IllegalStateException when a feed does not answer
      */
     List<BookView> views(Instrument instrument);
+
+    /**
+     * Whether the books never change (a book file's): their views are then taken once, when the server starts, and
+     * every request is answered from them, with no copy taken and no request waiting for one.
+     */
+    default boolean fixed() {
+        return false;
+    }
 }

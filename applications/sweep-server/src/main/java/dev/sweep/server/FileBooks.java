@@ -120,4 +120,9 @@ public final class FileBooks implements BookSource {
     public List<BookView> views(Instrument instrument) {
         return views.get(instrument);
     }
+
+    @Override
+    public boolean fixed() {
+        return true;
+    }
 }

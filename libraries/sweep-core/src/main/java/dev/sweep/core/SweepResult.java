@@ -134,6 +134,10 @@ public final class SweepResult {
     }
 
     private static BigInteger toBigInteger(long high, long low) {
+        // Nearly every notional fits in a long: no text to parse then.
+        if (high == 0 && low >= 0) {
+            return BigInteger.valueOf(low);
+        }
         return BigInteger.valueOf(high).shiftLeft(Long.SIZE).add(new BigInteger(Long.toUnsignedString(low)));
     }
 

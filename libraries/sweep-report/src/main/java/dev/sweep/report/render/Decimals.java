@@ -7,13 +7,64 @@ import java.math.RoundingMode;
 final class Decimals {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** Digits of a value written from a long: fewer than a long holds, so that its magnitude is one too. */
+    private static final int MAX_DIGITS = 18;
 
     private Decimals() {
     }
 
-    /** An exact value, without trailing fractional zeros: {@code 1005018.05}. */
+    /**
+     * An exact value, without trailing fractional zeros: {@code 1005018.05}, what
+     * {@code stripTrailingZeros().toPlainString()} writes. A value of at most {@value #MAX_DIGITS} digits is written
+     * from its digits as a long; a larger one's zeros are cut from its text rather than divided away: a notional's
+     * fees carry 18 decimals, and stripping them from so large a value takes a division of the whole number per zero.
+     */
     static String exact(BigDecimal value) {
-        return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
+        if (value.signum() == 0) {
+            return "0";
+        }
+        if (value.scale() >= 0 && value.scale() <= MAX_DIGITS && value.precision() <= MAX_DIGITS) {
+            return exact(value.unscaledValue().longValue(), value.scale());
+        }
+        String plain = value.toPlainString();
+        if (plain.indexOf('.') < 0) {
+            return plain;
+        }
+        int end = plain.length();
+        while (plain.charAt(end - 1) == '0') {
+            end--;
+        }
+        return plain.substring(0, plain.charAt(end - 1) == '.' ? end - 1 : end);
+    }
+
+    /**
+     * {@code unscaled × 10^−scale} as {@link #exact(BigDecimal)} writes it, digit by digit: a price or a size, the most
+     * of what a document holds, at a fraction of what {@code toPlainString} takes.
+     */
+    private static String exact(long unscaled, int scale) {
+        long rest = Math.abs(unscaled);
+        int decimals = scale;
+        while (decimals > 0 && rest % 10 == 0) {
+            rest /= 10;
+            decimals--;
+        }
+        char[] text = new char[2 * MAX_DIGITS + 3];
+        int at = text.length;
+        for (int i = 0; i < decimals; i++) {
+            text[--at] = (char) ('0' + rest % 10);
+            rest /= 10;
+        }
+        if (decimals > 0) {
+            text[--at] = '.';
+        }
+        do {
+            text[--at] = (char) ('0' + rest % 10);
+            rest /= 10;
+        } while (rest != 0);
+        if (unscaled < 0) {
+            text[--at] = '-';
+        }
+        return new String(text, at, text.length - at);
     }
 
     /** A value already rounded to its display scale, which is kept: {@code 67001.2031}, {@code 12.40}. */

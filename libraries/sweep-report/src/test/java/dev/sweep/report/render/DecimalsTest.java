@@ -3,10 +3,14 @@ package dev.sweep.report.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Random;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Numbers for reading: rounded half-even, with a comma between groups of three digits. */
+/** Exact numbers without trailing zeros; numbers for reading rounded half-even, with commas between thousands. */
 class DecimalsTest {
 
     @ParameterizedTest
@@ -27,5 +31,26 @@ class DecimalsTest {
     @CsvSource(delimiter = '|', value = {"1000|1,000", "1000000.500|1,000,000.5", "0.00000001|0.00000001", "0.0|0"})
     void readableExactKeepsEveryDigit(String value, String expected) {
         assertThat(Decimals.readableExact(new BigDecimal(value))).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"1005018.0500|1005018.05", "100.00|100", "1200|1200", "1.2E+3|1200",
+        "0.000|0", "-0.50|-0.5", "0.05|0.05", "2600.000000000000000000|2600", "-3E-20|-0.00000000000000000003"})
+    void exactDropsTrailingFractionalZerosOnly(String value, String expected) {
+        assertThat(Decimals.exact(new BigDecimal(value))).isEqualTo(expected);
+    }
+
+    /** The text is what stripping the zeros arithmetically writes, for values small and large, at any scale. */
+    @Test
+    void exactWritesWhatStrippingTheZerosWrites() {
+        SplittableRandom random = new SplittableRandom(13);
+        for (int i = 0; i < 100_000; i++) {
+            BigInteger unscaled = new BigInteger(1 + random.nextInt(100), new Random(random.nextLong()))
+                    .multiply(BigInteger.TEN.pow(random.nextInt(20)));
+            BigDecimal value = new BigDecimal(random.nextBoolean() ? unscaled : unscaled.negate(),
+                    random.nextInt(-5, 30));
+            String expected = value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
+            assertThat(Decimals.exact(value)).as(value.toString()).isEqualTo(expected);
+        }
     }
 }
