@@ -165,23 +165,30 @@ public final class KrakenChecksum {
         return estimate > FixedPoint.MAX_SCALE || value >= FixedPoint.powerOfTen(estimate) ? estimate + 1 : estimate;
     }
 
-    /** Appends the digits of {@code value / 10^scale × 10^precision}, which must be a whole number, to the scratch text. */
+    /**
+     * Appends the digits of {@code value / 10^scale × 10^precision}, which must be a whole number, to the scratch text.
+     * The value's own digits are written and the {@code scale - precision} last, which must be zeros, taken back: a
+     * division by a power of ten that is not a constant would cost more than writing the digits.
+     */
     private boolean appendDigits(long value, int scale, int precision) {
-        long digitsValue;
-        if (precision <= scale) {
-            long divisor = FixedPoint.powerOfTen(scale - precision);
-            digitsValue = value / divisor;
-            if (digitsValue * divisor != value) {
-                return false;
-            }
-        } else {
-            long factor = FixedPoint.powerOfTen(precision - scale);
+        if (value == 0) {
+            return true;
+        }
+        int dropped = scale - precision;
+        long digitsValue = value;
+        if (dropped < 0) {
+            long factor = FixedPoint.powerOfTen(-dropped);
             if (value > Long.MAX_VALUE / factor) {
                 return false;
             }
             digitsValue = value * factor;
+            dropped = 0;
         }
-        int end = length + digitCount(digitsValue);
+        int digits = digitCount(digitsValue);
+        if (digits <= dropped) {
+            return false; // a positive value below 10^dropped has decimals beyond the precision
+        }
+        int end = length + digits;
         int position = end;
         long rest = digitsValue;
         while (rest >= 100) {
@@ -194,10 +201,15 @@ public final class KrakenChecksum {
         if (rest >= 10) {
             scratch[--position] = DIGIT_PAIRS[(int) rest * 2 + 1];
             scratch[--position] = DIGIT_PAIRS[(int) rest * 2];
-        } else if (rest > 0) {
+        } else {
             scratch[--position] = (byte) ('0' + rest);
         }
-        length = end;
+        for (int i = end - dropped; i < end; i++) {
+            if (scratch[i] != '0') {
+                return false;
+            }
+        }
+        length = end - dropped;
         return true;
     }
 }
