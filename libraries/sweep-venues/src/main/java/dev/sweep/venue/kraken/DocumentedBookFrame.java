@@ -9,6 +9,9 @@ import dev.sweep.venue.VenueBooks;
 import dev.sweep.venue.json.JsonCursor;
 import dev.sweep.venue.json.JsonCursor.Token;
 import dev.sweep.venue.json.VenueTimes;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -32,15 +35,17 @@ final class DocumentedBookFrame {
     private static final long MAX_CHECKSUM = 0xFFFF_FFFFL;
     private static final int MAX_CHECKSUM_DIGITS = 10;
 
-    private static final byte[] UPDATE = ascii("{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"");
-    private static final byte[] SNAPSHOT = ascii("{\"channel\":\"book\",\"type\":\"snapshot\",\"data\":[{\"symbol\":\"");
-    private static final byte[] BIDS = ascii(",\"bids\":[");
-    private static final byte[] ASKS = ascii("],\"asks\":[");
-    private static final byte[] PRICE = ascii("{\"price\":");
-    private static final byte[] QTY = ascii(",\"qty\":");
-    private static final byte[] CHECKSUM = ascii("],\"checksum\":");
-    private static final byte[] TIMESTAMP = ascii(",\"timestamp\":");
-    private static final byte[] END = ascii("}]}");
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private static final Literal UPDATE = new Literal("{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"");
+    private static final Literal SNAPSHOT = new Literal("{\"channel\":\"book\",\"type\":\"snapshot\",\"data\":[{\"symbol\":\"");
+    private static final Literal BIDS = new Literal(",\"bids\":[");
+    private static final Literal ASKS = new Literal("],\"asks\":[");
+    private static final Literal PRICE = new Literal("{\"price\":");
+    private static final Literal QTY = new Literal(",\"qty\":");
+    private static final Literal CHECKSUM = new Literal("],\"checksum\":");
+    private static final Literal TIMESTAMP = new Literal(",\"timestamp\":");
+    private static final Literal END = new Literal("}]}");
 
     private final VenueBook[] books;
     /** Each book's symbol as the frame writes it between quotes; null for one this reader cannot match byte for byte. */
@@ -241,13 +246,47 @@ final class DocumentedBookFrame {
     }
 
     /** Moves past {@code literal} if it follows. */
-    private boolean skip(byte[] literal) {
-        int next = position + literal.length;
-        if (next > end || !Arrays.equals(frame, position, next, literal, 0, literal.length)) {
+    private boolean skip(Literal literal) {
+        if (!literal.isAt(frame, position, end)) {
             return false;
         }
-        position = next;
+        position += literal.length;
         return true;
+    }
+
+    /**
+     * A fixed text of the layout, compared with the frame eight bytes at a time: the field names between the values
+     * are most of a frame's bytes, and one comparison of a word costs less than a general comparison's set-up.
+     */
+    private static final class Literal {
+
+        final int length;
+        private final byte[] bytes;
+        /** The first eight bytes as a word (those there are, when fewer), and the last eight. */
+        private final long first;
+        private final long last;
+        private final long firstMask;
+
+        Literal(String text) {
+            bytes = ascii(text);
+            length = bytes.length;
+            byte[] padded = Arrays.copyOf(bytes, Math.max(Long.BYTES, length));
+            first = (long) WORDS.get(padded, 0);
+            last = (long) WORDS.get(padded, padded.length - Long.BYTES);
+            firstMask = length >= Long.BYTES ? -1L : (1L << (length * Byte.SIZE)) - 1;
+        }
+
+        boolean isAt(byte[] frame, int position, int end) {
+            if (end - position < length) {
+                return false;
+            }
+            if (length > 2 * Long.BYTES || position + Long.BYTES > end) {
+                return Arrays.equals(frame, position, position + length, bytes, 0, length);
+            }
+            // Up to sixteen bytes: the first word and the last, which overlap when the text is shorter.
+            return ((long) WORDS.get(frame, position) & firstMask) == first
+                    && (length <= Long.BYTES || (long) WORDS.get(frame, position + length - Long.BYTES) == last);
+        }
     }
 
     /** Whether a symbol reads the same as raw bytes and as a JSON string's content: no quote, escape or control. */

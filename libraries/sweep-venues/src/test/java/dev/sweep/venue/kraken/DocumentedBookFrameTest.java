@@ -18,6 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class DocumentedBookFrameTest {
 
+    /** The start of a BTC/USD update in Kraken's layout, up to its bids. */
+    private static final String BTC = "{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"BTC/USD\",";
     private static final String LIVE_CAPTURE = VenueHarness.resource("kraken/update-removal-live-capture.json").strip();
 
     private final VenueBooks books = new KrakenVenue().newBooks(
@@ -61,38 +63,38 @@ class DocumentedBookFrameTest {
     /** Each a small departure from the live capture that the general reader must judge (some it accepts). */
     @ParameterizedTest
     @ValueSource(strings = {
-            "{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"BTC/USD\",\"bids\":[],\"asks\":[]}]}",
+            BTC + "\"bids\":[],\"asks\":[]}]}",
             " {\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"BTC/USD\",\"bids\":[],\"asks\":[],\"checksum\":1}]}",
             "{\"type\":\"update\",\"channel\":\"book\",\"data\":[{\"symbol\":\"BTC/USD\",\"bids\":[],\"asks\":[],\"checksum\":1}]}",
             "{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"SOL/USD\",\"bids\":[],\"asks\":[],\"checksum\":1}]}",
             "{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"BTC/USDT\",\"bids\":[],\"asks\":[],\"checksum\":1}]}",
-            "{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"BTC/USD\",\"asks\":[],\"bids\":[],\"checksum\":1}]}",
-            "{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"BTC/USD\",\"bids\":[],\"asks\":[],\"checksum\":1} ]}",
-            "{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"BTC/USD\",\"bids\":[],\"asks\":[],\"checksum\":1}]} ",
-            "{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"BTC/USD\",\"bids\":[],\"asks\":[],\"checksum\":1}]}}",
-            "{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"BTC/USD\",\"bids\":[],\"asks\":[],\"checksum\":1},{}]}",
-            "{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"BTC/USD\",\"bids\":[],\"asks\":[],\"checksum\":1.0}]}",
-            "{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"BTC/USD\",\"bids\":[],\"asks\":[],\"checksum\":01}]}",
-            "{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"BTC/USD\",\"bids\":[],\"asks\":[],\"checksum\":4294967296}]}",
-            "{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"BTC/USD\",\"bids\":[],\"asks\":[],\"checksum\":12345678901}]}",
-            "{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"BTC/USD\",\"bids\":[],\"asks\":[],\"checksum\":-1}]}",
-            "{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"BTC/USD\",\"bids\":[{\"price\":0,\"qty\":1}],\"asks\":[],\"checksum\":1}]}",
-            "{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"BTC/USD\",\"bids\":[{\"price\":1e3,\"qty\":1}],\"asks\":[],\"checksum\":1}]}",
-            "{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"BTC/USD\",\"bids\":[{\"price\":1.,\"qty\":1}],\"asks\":[],\"checksum\":1}]}",
-            "{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"BTC/USD\",\"bids\":[{\"price\":01,\"qty\":1}],\"asks\":[],\"checksum\":1}]}",
-            "{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"BTC/USD\",\"bids\":[{\"price\":\"1\",\"qty\":1}],\"asks\":[],\"checksum\":1}]}",
-            "{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"BTC/USD\",\"bids\":[{\"price\":1,\"qty\":-1}],\"asks\":[],\"checksum\":1}]}",
-            "{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"BTC/USD\",\"bids\":[{\"price\":1,\"qty\":0.000000000001}],\"asks\":[],\"checksum\":1}]}",
-            "{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"BTC/USD\",\"bids\":[{\"price\":12345678901,\"qty\":1}],\"asks\":[],\"checksum\":1}]}",
-            "{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"BTC/USD\",\"bids\":[{\"qty\":1,\"price\":1}],\"asks\":[],\"checksum\":1}]}",
-            "{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"BTC/USD\",\"bids\":[{\"price\":1,\"qty\":1,\"x\":1}],\"asks\":[],\"checksum\":1}]}",
-            "{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"BTC/USD\",\"bids\":[{\"price\":1,\"qty\":1},],\"asks\":[],\"checksum\":1}]}",
-            "{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"BTC/USD\",\"bids\":[],\"asks\":[],\"checksum\":1,\"timestamp\":\"2026-08-16T23:37:03\\u002e745044Z\"}]}",
-            "{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"BTC/USD\",\"bids\":[],\"asks\":[],\"checksum\":1,\"timestamp\":\"2026-08-16T23:37:03.745044Z}]}",
-            "{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"BTC/USD\",\"bids\":[],\"asks\":[],\"checksum\":1,\"timestamp\":12}]}",
-            "{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"BTC/USD\",\"bids\":[],\"asks\":[],\"timestamp\":\"2026-08-16T23:37:03.745044Z\",\"checksum\":1}]}",
+            BTC + "\"asks\":[],\"bids\":[],\"checksum\":1}]}",
+            BTC + "\"bids\":[],\"asks\":[],\"checksum\":1} ]}",
+            BTC + "\"bids\":[],\"asks\":[],\"checksum\":1}]} ",
+            BTC + "\"bids\":[],\"asks\":[],\"checksum\":1}]}}",
+            BTC + "\"bids\":[],\"asks\":[],\"checksum\":1},{}]}",
+            BTC + "\"bids\":[],\"asks\":[],\"checksum\":1.0}]}",
+            BTC + "\"bids\":[],\"asks\":[],\"checksum\":01}]}",
+            BTC + "\"bids\":[],\"asks\":[],\"checksum\":4294967296}]}",
+            BTC + "\"bids\":[],\"asks\":[],\"checksum\":12345678901}]}",
+            BTC + "\"bids\":[],\"asks\":[],\"checksum\":-1}]}",
+            BTC + "\"bids\":[{\"price\":0,\"qty\":1}],\"asks\":[],\"checksum\":1}]}",
+            BTC + "\"bids\":[{\"price\":1e3,\"qty\":1}],\"asks\":[],\"checksum\":1}]}",
+            BTC + "\"bids\":[{\"price\":1.,\"qty\":1}],\"asks\":[],\"checksum\":1}]}",
+            BTC + "\"bids\":[{\"price\":01,\"qty\":1}],\"asks\":[],\"checksum\":1}]}",
+            BTC + "\"bids\":[{\"price\":\"1\",\"qty\":1}],\"asks\":[],\"checksum\":1}]}",
+            BTC + "\"bids\":[{\"price\":1,\"qty\":-1}],\"asks\":[],\"checksum\":1}]}",
+            BTC + "\"bids\":[{\"price\":1,\"qty\":0.000000000001}],\"asks\":[],\"checksum\":1}]}",
+            BTC + "\"bids\":[{\"price\":12345678901,\"qty\":1}],\"asks\":[],\"checksum\":1}]}",
+            BTC + "\"bids\":[{\"qty\":1,\"price\":1}],\"asks\":[],\"checksum\":1}]}",
+            BTC + "\"bids\":[{\"price\":1,\"qty\":1,\"x\":1}],\"asks\":[],\"checksum\":1}]}",
+            BTC + "\"bids\":[{\"price\":1,\"qty\":1},],\"asks\":[],\"checksum\":1}]}",
+            BTC + "\"bids\":[],\"asks\":[],\"checksum\":1,\"timestamp\":\"2026-08-16T23:37:03\\u002e745044Z\"}]}",
+            BTC + "\"bids\":[],\"asks\":[],\"checksum\":1,\"timestamp\":\"2026-08-16T23:37:03.745044Z}]}",
+            BTC + "\"bids\":[],\"asks\":[],\"checksum\":1,\"timestamp\":12}]}",
+            BTC + "\"bids\":[],\"asks\":[],\"timestamp\":\"2026-08-16T23:37:03.745044Z\",\"checksum\":1}]}",
             "{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"BTC\\/USD\",\"bids\":[],\"asks\":[],\"checksum\":1}]}",
-            "{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"BTC/USD\",\"bids\":[],\"asks\":[],\"checksum\":1"})
+            BTC + "\"bids\":[],\"asks\":[],\"checksum\":1"})
     void anyOtherFrameIsLeftToTheGeneralReader(String frame) {
         assertThat(stage(frame)).isFalse();
     }
