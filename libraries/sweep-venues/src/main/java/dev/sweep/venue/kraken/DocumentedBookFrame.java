@@ -6,9 +6,6 @@ import dev.sweep.venue.BookListener;
 import dev.sweep.venue.LevelBatch;
 import dev.sweep.venue.VenueBook;
 import dev.sweep.venue.VenueBooks;
-import dev.sweep.venue.json.JsonCursor;
-import dev.sweep.venue.json.JsonCursor.Token;
-import dev.sweep.venue.json.VenueTimes;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -53,8 +50,7 @@ final class DocumentedBookFrame {
     private final LevelBatch batch;
     private final int priceScale;
     private final int sizeScale;
-    /** Reads the timestamp string alone, so that it is checked and read exactly as the general reader does. */
-    private final JsonCursor timestamp = new JsonCursor();
+    private final MinuteTimes times = new MinuteTimes();
     private byte[] frame;
     private int position;
     private int end;
@@ -218,9 +214,9 @@ final class DocumentedBookFrame {
     }
 
     /**
-     * The timestamp string that follows, read by a cursor of its own over just that string: nanoseconds since 1970,
-     * {@link BookListener#NONE} for a string that is no time, {@link #NOT_READ} when no string ends within the frame
-     * or the string holds an escape (left to the general reader, which reads it with the frame).
+     * The timestamp string that follows: nanoseconds since 1970, {@link BookListener#NONE} for a string that is no
+     * time, {@link #NOT_READ} when no string ends within the frame or the string holds an escape or a control
+     * character (left to the general reader, which reads it with the frame).
      */
     private long time() {
         if (position >= end || frame[position] != '"') {
@@ -228,7 +224,7 @@ final class DocumentedBookFrame {
         }
         int close = position + 1;
         while (close < end && frame[close] != '"') {
-            if (frame[close] == '\\') {
+            if (frame[close] == '\\' || (frame[close] >= 0 && frame[close] < ' ')) {
                 return NOT_READ;
             }
             close++;
@@ -236,13 +232,9 @@ final class DocumentedBookFrame {
         if (close >= end) {
             return NOT_READ;
         }
-        timestamp.wrap(frame, position, close + 1 - position);
-        if (timestamp.next() != Token.STRING) {
-            return NOT_READ;
-        }
+        long nanos = times.read(frame, position, close);
         position = close + 1;
-        long nanos = timestamp.tokenIsoNanos();
-        return nanos == VenueTimes.INVALID ? BookListener.NONE : nanos;
+        return nanos;
     }
 
     /** Moves past {@code literal} if it follows. */
@@ -262,7 +254,7 @@ final class DocumentedBookFrame {
 
         final int length;
         private final byte[] bytes;
-        /** The first eight bytes as a word (those there are, when fewer), and the last eight. */
+        /** The first eight bytes as a word, the others zero when the text is shorter, and the last eight. */
         private final long first;
         private final long last;
         private final long firstMask;
@@ -280,12 +272,17 @@ final class DocumentedBookFrame {
             if (end - position < length) {
                 return false;
             }
-            if (length > 2 * Long.BYTES || position + Long.BYTES > end) {
-                return Arrays.equals(frame, position, position + length, bytes, 0, length);
+            if (length < Long.BYTES) {
+                return position + Long.BYTES <= end ? ((long) WORDS.get(frame, position) & firstMask) == first
+                        : Arrays.equals(frame, position, position + length, bytes, 0, length);
             }
-            // Up to sixteen bytes: the first word and the last, which overlap when the text is shorter.
-            return ((long) WORDS.get(frame, position) & firstMask) == first
-                    && (length <= Long.BYTES || (long) WORDS.get(frame, position + length - Long.BYTES) == last);
+            // Word by word, the last word ending with the text (overlapping the one before it).
+            for (int i = 0; i < length - Long.BYTES; i += Long.BYTES) {
+                if ((long) WORDS.get(frame, position + i) != (long) WORDS.get(bytes, i)) {
+                    return false;
+                }
+            }
+            return (long) WORDS.get(frame, position + length - Long.BYTES) == last;
         }
     }
 
