@@ -33,6 +33,8 @@ public final class KrakenChecksum {
 
     /** Longest text of one level: two numbers of at most 19 digits. */
     private static final int MAX_LEVEL_TEXT = 2 * 19;
+    /** How far a kept level is looked for from its new place: a frame's one or two inserts or deletes move it. */
+    private static final int MOVES = 2;
     /** Room for one side's text. */
     private static final int SIDE_TEXT = LEVELS * MAX_LEVEL_TEXT;
 
@@ -50,7 +52,10 @@ public final class KrakenChecksum {
     private final long[][] prices = new long[2][LEVELS];
     private final long[][] sizes = new long[2][LEVELS];
     private final int[] counts = new int[2];
+    /** Where each kept level's price digits end, its size's start. */
+    private final int[][] priceEnds = new int[2][LEVELS];
     private final int[] newStarts = new int[LEVELS + 1];
+    private final int[] newPriceEnds = new int[LEVELS];
     private int length;
     private int cachedPricePrecision = -1;
     private int cachedQtyPrecision = -1;
@@ -102,6 +107,7 @@ public final class KrakenChecksum {
             return true;
         }
         int base = index * SIDE_TEXT;
+        int[] oldPriceEnds = priceEnds[index];
         // A run of old levels, back to back in the old text, copied in one go.
         int runFrom = 0;
         int runTo = 0;
@@ -111,9 +117,12 @@ public final class KrakenChecksum {
             long size = side.size(i);
             newStarts[i] = length + runTo - runFrom;
             int old = find(oldPrices, oldSizes, oldCount, i, price, size);
-            if (old >= 0 && runTo == oldStarts[old] && runTo > runFrom) {
-                runTo = oldStarts[old + 1];
-                continue;
+            if (old >= 0) {
+                newPriceEnds[i] = newStarts[i] + oldPriceEnds[old] - oldStarts[old];
+                if (runTo == oldStarts[old] && runTo > runFrom) {
+                    runTo = oldStarts[old + 1];
+                    continue;
+                }
             }
             copyRun(base, runFrom, runTo);
             runFrom = 0;
@@ -121,8 +130,17 @@ public final class KrakenChecksum {
             if (old >= 0) {
                 runFrom = oldStarts[old];
                 runTo = oldStarts[old + 1];
-            } else if (!appendDigits(price, priceScale, pricePrecision)
-                    || !appendDigits(size, sizeScale, qtyPrecision)) {
+                continue;
+            }
+            // Most changes are a new size at a price already listed: its price is written already.
+            int samePrice = findPrice(oldPrices, oldCount, i, price);
+            if (samePrice >= 0) {
+                copyRun(base, oldStarts[samePrice], oldPriceEnds[samePrice]);
+            } else if (!appendDigits(price, priceScale, pricePrecision)) {
+                return false;
+            }
+            newPriceEnds[i] = length;
+            if (!appendDigits(size, sizeScale, qtyPrecision)) {
                 return false;
             }
         }
@@ -131,6 +149,7 @@ public final class KrakenChecksum {
         System.arraycopy(scratch, 0, text, base + from, length);
         for (int i = first; i < levels; i++) {
             oldStarts[i] = from + newStarts[i];
+            oldPriceEnds[i] = from + newPriceEnds[i];
             oldPrices[i] = side.price(i);
             oldSizes[i] = side.size(i);
         }
@@ -139,10 +158,23 @@ public final class KrakenChecksum {
         return true;
     }
 
-    /** Where the old text had the level at {@code index} or one place either side of it (an insert or delete moved it). */
+    /**
+     * Where the old text had the level at {@code index}, or up to {@link #MOVES} places either side of it (as many
+     * inserts or deletes above it moved it).
+     */
     private static int find(long[] prices, long[] sizes, int count, int index, long price, long size) {
-        for (int candidate = Math.max(0, index - 1); candidate <= Math.min(count - 1, index + 1); candidate++) {
+        for (int candidate = Math.max(0, index - MOVES); candidate <= Math.min(count - 1, index + MOVES); candidate++) {
             if (prices[candidate] == price && sizes[candidate] == size) {
+                return candidate;
+            }
+        }
+        return -1;
+    }
+
+    /** Where the old text had a level at {@code price}, near {@code index} as {@link #find} looks; -1 if nowhere. */
+    private static int findPrice(long[] prices, int count, int index, long price) {
+        for (int candidate = Math.max(0, index - MOVES); candidate <= Math.min(count - 1, index + MOVES); candidate++) {
+            if (prices[candidate] == price) {
                 return candidate;
             }
         }
