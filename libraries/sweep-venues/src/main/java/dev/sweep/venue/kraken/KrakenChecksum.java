@@ -21,9 +21,6 @@ public final class KrakenChecksum {
     /** Returned when a level has more decimals than the precision: the precision is stale, the book cannot match. */
     public static final long PRECISION_MISMATCH = -1;
 
-    /** The longest checksum text: 2 sides × 10 levels × 2 numbers × 19 digits. */
-    private static final int MAX_TEXT = 2 * LEVELS * 2 * 19;
-
     /** "00", "01", … "99": two digits per division, as the checksum text is the hot part of a Kraken update. */
     private static final byte[] DIGIT_PAIRS = new byte[200];
 
@@ -36,39 +33,32 @@ public final class KrakenChecksum {
 
     /** Longest text of one level: two numbers of at most 19 digits. */
     private static final int MAX_LEVEL_TEXT = 2 * 19;
+    /** How far a kept level is looked for from its new place: a frame's one or two inserts or deletes move it. */
+    private static final int MOVES = 2;
+    /** Room for one side's text. */
+    private static final int SIDE_TEXT = LEVELS * MAX_LEVEL_TEXT;
 
     private final CRC32 crc = new CRC32();
-    private final byte[] text = new byte[MAX_TEXT];
-    private int length;
     /**
-     * Each side's text from the previous computation: an update changes one or two levels, so the text of the others
-     * is copied from here, in runs, rather than formatted again.
+     * The text of the last computation, kept: the asks' from 0, the bids' from {@link #SIDE_TEXT}. An update changes
+     * one or two levels, so a side's text is kept up to its first changed level, and after it the levels that only
+     * moved up or down a place are copied from the old text, in runs; only the new levels are formatted.
      */
-    private final SideText[] previous = {new SideText(), new SideText()};
-    private final int[] starts = new int[LEVELS + 1];
-    private final long[] prices = new long[LEVELS];
-    private final long[] sizes = new long[LEVELS];
+    private final byte[] text = new byte[2 * SIDE_TEXT];
+    /** The text of a side's changed levels, before it replaces the old. */
+    private final byte[] scratch = new byte[SIDE_TEXT];
+    /** Where each kept level's text starts in its side's part of {@link #text}, and where the last one ends. */
+    private final int[][] starts = new int[2][LEVELS + 1];
+    private final long[][] prices = new long[2][LEVELS];
+    private final long[][] sizes = new long[2][LEVELS];
+    private final int[] counts = new int[2];
+    /** Where each kept level's price digits end, its size's start. */
+    private final int[][] priceEnds = new int[2][LEVELS];
+    private final int[] newStarts = new int[LEVELS + 1];
+    private final int[] newPriceEnds = new int[LEVELS];
+    private int length;
     private int cachedPricePrecision = -1;
     private int cachedQtyPrecision = -1;
-
-    /** The text of a side's top levels, contiguous, with where each level starts and what it was made from. */
-    private static final class SideText {
-        final byte[] text = new byte[LEVELS * MAX_LEVEL_TEXT];
-        final int[] starts = new int[LEVELS + 1];
-        final long[] prices = new long[LEVELS];
-        final long[] sizes = new long[LEVELS];
-        int count;
-
-        /** Where this side had the level at {@code index} or one place either side of it (an insert or delete moved it). */
-        int find(int index, long price, long size) {
-            for (int candidate = Math.max(0, index - 1); candidate <= Math.min(count - 1, index + 1); candidate++) {
-                if (prices[candidate] == price && sizes[candidate] == size) {
-                    return candidate;
-                }
-            }
-            return -1;
-        }
-    }
 
     /**
      * @param pricePrecision the pair's {@code price_precision}
@@ -76,71 +66,125 @@ public final class KrakenChecksum {
      * @return the unsigned CRC32, or {@link #PRECISION_MISMATCH}
      */
     public long compute(OrderBook book, int pricePrecision, int qtyPrecision) {
-        length = 0;
         if (pricePrecision != cachedPricePrecision || qtyPrecision != cachedQtyPrecision) {
-            previous[0].count = 0;
-            previous[1].count = 0;
+            forget();
             cachedPricePrecision = pricePrecision;
             cachedQtyPrecision = qtyPrecision;
         }
         int priceScale = book.instrument().priceScale();
         int sizeScale = book.instrument().sizeScale();
-        if (!appendSide(0, book.asks(), priceScale, pricePrecision, sizeScale, qtyPrecision)
-                || !appendSide(1, book.bids(), priceScale, pricePrecision, sizeScale, qtyPrecision)) {
-            previous[0].count = 0;
-            previous[1].count = 0;
+        if (!updateSide(0, book.asks(), priceScale, pricePrecision, sizeScale, qtyPrecision)
+                || !updateSide(1, book.bids(), priceScale, pricePrecision, sizeScale, qtyPrecision)) {
+            forget();
             return PRECISION_MISMATCH;
         }
-        // One CRC update over the whole text: far cheaper than one per number.
+        // One CRC update per side: far cheaper than one per number.
         crc.reset();
-        crc.update(text, 0, length);
+        crc.update(text, 0, starts[0][counts[0]]);
+        crc.update(text, SIDE_TEXT, starts[1][counts[1]]);
         return crc.getValue();
     }
 
-    private boolean appendSide(int index, BookSide side, int priceScale, int pricePrecision, int sizeScale,
+    private void forget() {
+        counts[0] = 0;
+        counts[1] = 0;
+    }
+
+    /** Brings a side's kept text up to the book's top levels. */
+    private boolean updateSide(int index, BookSide side, int priceScale, int pricePrecision, int sizeScale,
                                int qtyPrecision) {
-        SideText before = previous[index];
-        int sideStart = length;
+        long[] oldPrices = prices[index];
+        long[] oldSizes = sizes[index];
+        int[] oldStarts = starts[index];
+        int oldCount = counts[index];
         int levels = Math.min(LEVELS, side.depth());
-        // A run of levels whose text lies back to back in the previous text, copied in one go.
+        int first = 0;
+        int common = Math.min(levels, oldCount);
+        while (first < common && side.price(first) == oldPrices[first] && side.size(first) == oldSizes[first]) {
+            first++;
+        }
+        if (first == levels && levels == oldCount) {
+            return true;
+        }
+        int base = index * SIDE_TEXT;
+        int[] oldPriceEnds = priceEnds[index];
+        // A run of old levels, back to back in the old text, copied in one go.
         int runFrom = 0;
         int runTo = 0;
-        for (int i = 0; i < levels; i++) {
+        length = 0;
+        for (int i = first; i < levels; i++) {
             long price = side.price(i);
             long size = side.size(i);
-            starts[i] = length - sideStart + (runTo - runFrom);
-            prices[i] = price;
-            sizes[i] = size;
-            int cached = before.find(i, price, size);
-            if (cached >= 0 && runTo == before.starts[cached] && runTo > runFrom) {
-                runTo = before.starts[cached + 1];
-                continue;
+            newStarts[i] = length + runTo - runFrom;
+            int old = find(oldPrices, oldSizes, oldCount, i, price, size);
+            if (old >= 0) {
+                newPriceEnds[i] = newStarts[i] + oldPriceEnds[old] - oldStarts[old];
+                if (runTo == oldStarts[old] && runTo > runFrom) {
+                    runTo = oldStarts[old + 1];
+                    continue;
+                }
             }
-            length = copyRun(before, runFrom, runTo);
+            copyRun(base, runFrom, runTo);
             runFrom = 0;
             runTo = 0;
-            if (cached >= 0) {
-                runFrom = before.starts[cached];
-                runTo = before.starts[cached + 1];
-            } else if (!appendDigits(price, priceScale, pricePrecision)
-                    || !appendDigits(size, sizeScale, qtyPrecision)) {
+            if (old >= 0) {
+                runFrom = oldStarts[old];
+                runTo = oldStarts[old + 1];
+                continue;
+            }
+            // Most changes are a new size at a price already listed: its price is written already.
+            int samePrice = findPrice(oldPrices, oldCount, i, price);
+            if (samePrice >= 0) {
+                copyRun(base, oldStarts[samePrice], oldPriceEnds[samePrice]);
+            } else if (!appendDigits(price, priceScale, pricePrecision)) {
+                return false;
+            }
+            newPriceEnds[i] = length;
+            if (!appendDigits(size, sizeScale, qtyPrecision)) {
                 return false;
             }
         }
-        length = copyRun(before, runFrom, runTo);
-        starts[levels] = length - sideStart;
-        System.arraycopy(text, sideStart, before.text, 0, length - sideStart);
-        System.arraycopy(starts, 0, before.starts, 0, levels + 1);
-        System.arraycopy(prices, 0, before.prices, 0, levels);
-        System.arraycopy(sizes, 0, before.sizes, 0, levels);
-        before.count = levels;
+        copyRun(base, runFrom, runTo);
+        int from = oldStarts[first];
+        System.arraycopy(scratch, 0, text, base + from, length);
+        for (int i = first; i < levels; i++) {
+            oldStarts[i] = from + newStarts[i];
+            oldPriceEnds[i] = from + newPriceEnds[i];
+            oldPrices[i] = side.price(i);
+            oldSizes[i] = side.size(i);
+        }
+        oldStarts[levels] = from + length;
+        counts[index] = levels;
         return true;
     }
 
-    /** Appends {@code before.text[from, to)} and returns the new length. */
-    private int copyRun(SideText before, int from, int to) {
-        System.arraycopy(before.text, from, text, length, to - from);
-        return length + to - from;
+    /**
+     * Where the old text had the level at {@code index}, or up to {@link #MOVES} places either side of it (as many
+     * inserts or deletes above it moved it).
+     */
+    private static int find(long[] prices, long[] sizes, int count, int index, long price, long size) {
+        for (int candidate = Math.max(0, index - MOVES); candidate <= Math.min(count - 1, index + MOVES); candidate++) {
+            if (prices[candidate] == price && sizes[candidate] == size) {
+                return candidate;
+            }
+        }
+        return -1;
+    }
+
+    /** Where the old text had a level at {@code price}, near {@code index} as {@link #find} looks; -1 if nowhere. */
+    private static int findPrice(long[] prices, int count, int index, long price) {
+        for (int candidate = Math.max(0, index - MOVES); candidate <= Math.min(count - 1, index + MOVES); candidate++) {
+            if (prices[candidate] == price) {
+                return candidate;
+            }
+        }
+        return -1;
+    }
+
+    /** Appends the old text {@code [from, to)} of the side whose text starts at {@code base} to the scratch text. */
+    private void copyRun(int base, int from, int to) {
+        System.arraycopy(text, base + from, scratch, length, to - from);
+        length += to - from;
     }
 
     /** Decimal digits of a non-negative value, 0 having none (leading zeros are stripped, so zero writes nothing). */
@@ -153,39 +197,51 @@ public final class KrakenChecksum {
         return estimate > FixedPoint.MAX_SCALE || value >= FixedPoint.powerOfTen(estimate) ? estimate + 1 : estimate;
     }
 
-    /** Appends the digits of {@code value / 10^scale × 10^precision}, which must be a whole number. */
+    /**
+     * Appends the digits of {@code value / 10^scale × 10^precision}, which must be a whole number, to the scratch text.
+     * The value's own digits are written and the {@code scale - precision} last, which must be zeros, taken back: a
+     * division by a power of ten that is not a constant would cost more than writing the digits.
+     */
     private boolean appendDigits(long value, int scale, int precision) {
-        long digitsValue;
-        if (precision <= scale) {
-            long divisor = FixedPoint.powerOfTen(scale - precision);
-            digitsValue = value / divisor;
-            if (digitsValue * divisor != value) {
-                return false;
-            }
-        } else {
-            long factor = FixedPoint.powerOfTen(precision - scale);
+        if (value == 0) {
+            return true;
+        }
+        int dropped = scale - precision;
+        long digitsValue = value;
+        if (dropped < 0) {
+            long factor = FixedPoint.powerOfTen(-dropped);
             if (value > Long.MAX_VALUE / factor) {
                 return false;
             }
             digitsValue = value * factor;
+            dropped = 0;
         }
-        int end = length + digitCount(digitsValue);
+        int digits = digitCount(digitsValue);
+        if (digits <= dropped) {
+            return false; // a positive value below 10^dropped has decimals beyond the precision
+        }
+        int end = length + digits;
         int position = end;
         long rest = digitsValue;
         while (rest >= 100) {
             long quotient = rest / 100;
             int pair = (int) (rest - quotient * 100) * 2;
-            text[--position] = DIGIT_PAIRS[pair + 1];
-            text[--position] = DIGIT_PAIRS[pair];
+            scratch[--position] = DIGIT_PAIRS[pair + 1];
+            scratch[--position] = DIGIT_PAIRS[pair];
             rest = quotient;
         }
         if (rest >= 10) {
-            text[--position] = DIGIT_PAIRS[(int) rest * 2 + 1];
-            text[--position] = DIGIT_PAIRS[(int) rest * 2];
-        } else if (rest > 0) {
-            text[--position] = (byte) ('0' + rest);
+            scratch[--position] = DIGIT_PAIRS[(int) rest * 2 + 1];
+            scratch[--position] = DIGIT_PAIRS[(int) rest * 2];
+        } else {
+            scratch[--position] = (byte) ('0' + rest);
         }
-        length = end;
+        for (int i = end - dropped; i < end; i++) {
+            if (scratch[i] != '0') {
+                return false;
+            }
+        }
+        length = end - dropped;
         return true;
     }
 }

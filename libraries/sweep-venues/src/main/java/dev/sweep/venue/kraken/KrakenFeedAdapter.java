@@ -17,6 +17,9 @@ import java.util.EnumSet;
  * channel and type came first. Only a frame that decoded completely is applied; then each book is cut to the
  * subscribed depth and its checksum verified. Kraken numbers no message; the listeners get a book message's
  * {@code timestamp} as its time.
+ *
+ * <p>A book frame in Kraken's own layout, nearly every frame of a feed, is first offered to a reader of that layout
+ * alone ({@link DocumentedBookFrame}), which stages it in one pass; any other frame is read the general way.
  */
 final class KrakenFeedAdapter extends FrameDecoder {
 
@@ -37,6 +40,14 @@ final class KrakenFeedAdapter extends FrameDecoder {
             EnumSet.of(Method.SUBSCRIBE, Method.UNSUBSCRIBE, Method.PONG), Method.OTHER);
     private static final Vocabulary<BookType> BOOK_TYPES = Vocabulary.of(BookType.class, BookType.OTHER);
 
+    /** How frames are read. */
+    enum Reading {
+        /** A book frame in Kraken's own layout by {@link DocumentedBookFrame}, every other one the general way. */
+        DOCUMENTED_LAYOUT_FIRST,
+        /** Every frame the general way, whatever the order of its fields. */
+        GENERAL
+    }
+
     private static final long MAX_CHECKSUM = 0xFFFF_FFFFL;
 
     private static final String NOT_BOOK_DATA = "book data must be an array of objects";
@@ -45,6 +56,10 @@ final class KrakenFeedAdapter extends FrameDecoder {
 
     private final PairPrecisions precisions;
     private final VerifiedChecksums checksums;
+    private final Reading reading;
+    private final DocumentedBookFrame documented;
+    /** Whether the frame was staged whole by {@link #documented}. */
+    private boolean stagedDocumented;
 
     // The envelope.
     private Channel channel;
@@ -57,13 +72,23 @@ final class KrakenFeedAdapter extends FrameDecoder {
 
 
     KrakenFeedAdapter(VenueBooks books) {
+        this(books, Reading.DOCUMENTED_LAYOUT_FIRST);
+    }
+
+    KrakenFeedAdapter(VenueBooks books, Reading reading) {
         super(books);
         this.precisions = new PairPrecisions(books);
         this.checksums = new VerifiedChecksums(books.size());
+        this.reading = reading;
+        this.documented = new DocumentedBookFrame(books, batch);
     }
 
     @Override
     protected void onEnvelope(long receiveNanos) {
+        if (stagedDocumented) {
+            applyBatch(receiveNanos);
+            return;
+        }
         if (method != Method.NONE) {
             onMethodResponse();
             return;
@@ -78,6 +103,10 @@ final class KrakenFeedAdapter extends FrameDecoder {
 
     @Override
     protected boolean readEnvelope(int offset, int length) {
+        stagedDocumented = reading == Reading.DOCUMENTED_LAYOUT_FIRST && documented.stage(buffer, offset, length);
+        if (stagedDocumented) {
+            return true;
+        }
         channel = Channel.OTHER;
         method = Method.NONE;
         bookType = BookType.OTHER;

@@ -72,6 +72,29 @@ class KrakenChecksumTest {
         }
     }
 
+    /**
+     * As above, with several levels changing between two computations, as a frame changes them: inserts and deletes
+     * that move the kept levels by more than one place, and new sizes at prices already listed.
+     */
+    @Property(tries = 300)
+    void staysExactWhenSeveralLevelsChangeAtOnce(
+            @ForAll @Size(max = 30) List<@Size(min = 1, max = 4) List<@LongRange(min = 0, max = 10_000_000) Long>> frames) {
+        KrakenChecksum checksum = new KrakenChecksum();
+        OrderBook book = new OrderBook("kraken", PAIR, 1);
+        long tick = FixedPoint.powerOfTen(PAIR.priceScale() - 1);
+        long lot = FixedPoint.powerOfTen(PAIR.sizeScale() - 8);
+        long mid = 60_000L * FixedPoint.powerOfTen(PAIR.priceScale());
+        for (List<Long> frame : frames) {
+            for (long step : frame) {
+                Side side = step % 2 == 0 ? Side.BID : Side.ASK;
+                long offset = 1 + (step / 2) % 14;
+                long size = (step / 50) % 4 == 0 ? 0 : (1 + (step / 200) % 1_000) * lot;
+                book.set(side, side == Side.BID ? mid - offset * tick : mid + offset * tick, size);
+            }
+            assertThat(checksum.compute(book, 1, 8)).isEqualTo(reference(book, 1, 8));
+        }
+    }
+
     private static long reference(OrderBook book, int pricePrecision, int qtyPrecision) {
         StringBuilder text = new StringBuilder();
         for (Side side : List.of(Side.ASK, Side.BID)) {
