@@ -52,6 +52,9 @@ public final class Session implements ServerContext {
     private final ServerSession dialect;
     private final ArrayDeque<Fault> injected = new ArrayDeque<>();
     private final ArrayDeque<String> held = new ArrayDeque<>();
+    private final Runnable flush = this::flush;
+    /** Whether a flush is queued on the loop for the frames written since the last one. */
+    private boolean flushQueued;
     private long stalledUntil;
     private long lastSentNanos;
     private long behindSinceNanos;
@@ -112,7 +115,6 @@ public final class Session implements ServerContext {
             while (!held.isEmpty() && channel.isActive()) {
                 write(held.poll());
             }
-            channel.flush();
         }
         dialect.onTimer(now);
     }
@@ -210,7 +212,6 @@ public final class Session implements ServerContext {
             return;
         }
         write(frame);
-        channel.flush();
     }
 
     /**
@@ -229,9 +230,22 @@ public final class Session implements ServerContext {
         return now - behindSinceNanos > SLOW_CONSUMER_NANOS || channel.bytesBeforeWritable() > MAX_PENDING_BYTES;
     }
 
+    /**
+     * Writes a frame and queues one flush on the loop for it and every frame written before that flush runs: the
+     * frames of one pace of the market, or of one request's answer, go out in one write to the socket, not one each.
+     */
     private void write(String frame) {
         channel.write(new TextWebSocketFrame(frame));
         lastSentNanos = context.nowNanos();
         context.countSent();
+        if (!flushQueued) {
+            flushQueued = true;
+            channel.eventLoop().execute(flush);
+        }
+    }
+
+    private void flush() {
+        flushQueued = false;
+        channel.flush();
     }
 }
