@@ -268,7 +268,47 @@ public final class FixedPoint {
 
     /** Formats a scaled value as plain decimal text without trailing fractional zeros ({@code "67050.1"}). */
     public static String format(long value, int scale) {
-        return toBigDecimal(value, scale).stripTrailingZeros().toPlainString();
+        return appendPlain(new StringBuilder(24), value, scale).toString();
+    }
+
+    /**
+     * Appends a scaled value as {@link #format} writes it, without creating a {@code BigDecimal}: the simulator writes
+     * every level of its venues' frames so.
+     */
+    public static StringBuilder appendPlain(StringBuilder out, long value, int scale) {
+        if (scale < 0 || scale > MAX_SCALE || value == Long.MIN_VALUE) {
+            // Beyond the powers of ten kept here, or without a positive counterpart: rare enough to take the long way.
+            return out.append(toBigDecimal(value, scale).stripTrailingZeros().toPlainString());
+        }
+        if (value < 0) {
+            out.append('-');
+        }
+        long magnitude = Math.abs(value);
+        long unit = POWERS_OF_TEN[scale];
+        out.append(magnitude / unit);
+        long fraction = magnitude % unit;
+        if (fraction != 0) {
+            int decimals = scale;
+            while (fraction % 10 == 0) {
+                fraction /= 10;
+                decimals--;
+            }
+            out.append('.');
+            for (int zeros = decimals - digits(fraction); zeros > 0; zeros--) {
+                out.append('0');
+            }
+            out.append(fraction);
+        }
+        return out;
+    }
+
+    /** Decimal digits of a positive value. */
+    private static int digits(long value) {
+        int digits = 1;
+        while (digits <= MAX_SCALE && value >= POWERS_OF_TEN[digits]) {
+            digits++;
+        }
+        return digits;
     }
 
     /**

@@ -60,6 +60,17 @@ public record Instrument(String symbol, String base, String quote, int priceScal
         return FixedPoint.parse(text, sizeScale);
     }
 
+    /**
+     * The symbol's hash, which the string keeps once computed: instruments key the maps that every book update looks up
+     * (the simulator's, the dialects' subscriptions), and a record's generated hash combines all five components
+     * through method handles, which is slow until the JIT has compiled them, long after start on a busy machine.
+     * Equal instruments have equal symbols, so equal hashes.
+     */
+    @Override
+    public int hashCode() {
+        return symbol.hashCode();
+    }
+
     @Override
     public String toString() {
         return symbol;

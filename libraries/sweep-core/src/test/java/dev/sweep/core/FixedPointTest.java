@@ -81,6 +81,13 @@ class FixedPointTest {
         assertThat(FixedPoint.format(0, 8)).isEqualTo("0");
     }
 
+    /** Negative values and the extremes too, which the books never hold, are written as BigDecimal writes them. */
+    @Property(tries = 3000)
+    void formatsAnyValueAsBigDecimalWritesIt(@ForAll long unscaled, @ForAll @IntRange(min = 0, max = 18) int scale) {
+        assertThat(FixedPoint.format(unscaled, scale))
+                .isEqualTo(BigDecimal.valueOf(unscaled, scale).stripTrailingZeros().toPlainString());
+    }
+
     @Property
     void parsesAnyPlainDecimalToItsUnscaledValue(@ForAll @LongRange(min = 0) long unscaled,
                                                  @ForAll @IntRange(min = 0, max = 18) int scale,

@@ -84,6 +84,11 @@ public final class Simulator implements AutoCloseable, SimContext {
     private final RestDesk rest;
     private final SplittableRandom faultRandom;
     private final List<Session> sessions = new ArrayList<>();
+    /**
+     * The sessions as they were when one last opened or closed: what a market step goes through, without copying the
+     * list at every step, and undisturbed by a session that closes during the step.
+     */
+    private Session[] stepped = new Session[0];
     /** Every accepted connection, to close them all when the simulator stops, as a restarting exchange does. */
     private final ChannelGroup connections = new DefaultChannelGroup(loop);
     private final AtomicLong framesSent = new AtomicLong();
@@ -383,11 +388,13 @@ public final class Simulator implements AutoCloseable, SimContext {
 
     void opened(Session session) {
         sessions.add(session);
+        stepped = sessions.toArray(Session[]::new);
         session.onOpen();
     }
 
     void closed(Session session) {
         sessions.remove(session);
+        stepped = sessions.toArray(Session[]::new);
     }
 
     /** Whether a request path is one of a venue's REST requests; on the loop. */
@@ -435,7 +442,7 @@ public final class Simulator implements AutoCloseable, SimContext {
         MarketEvent event = market.step();
         marketSteps.incrementAndGet();
         rest.onMarketEvent(event, config.clock().epochNanos());
-        for (Session session : List.copyOf(sessions)) {
+        for (Session session : stepped) {
             session.onMarketEvent(event, dueNanos);
         }
     }

@@ -42,6 +42,11 @@ public final class EndToEndBench {
     /** Time for the JIT to compile the path, in both JVMs, before the measured run. */
     private static final int WARM_UP_SECONDS = 4;
     private static final long HIGHEST_NANOS = TimeUnit.SECONDS.toNanos(60);
+    /**
+     * How far below its schedule the simulator may end a run and still be said to have kept it: the updates made are
+     * counted between two readings of its counters, taken a few milliseconds apart from the measured interval's ends.
+     */
+    static final double SHORTFALL = 0.01;
 
     private EndToEndBench() {
     }
@@ -81,15 +86,31 @@ public final class EndToEndBench {
                   double receivedPerSecond, long behind, List<String> notLive, Histogram toBook, Histogram toHandler,
                   JvmCosts client, JvmCosts simulator) {
 
+        /** Book updates a second the simulator was set to make: the rate per book times the books. */
+        long scheduled() {
+            return (long) ratePerBook * books;
+        }
+
+        /**
+         * Whether the simulator made fewer updates than scheduled, by more than {@link #SHORTFALL}: it then falls
+         * further behind its schedule all through the run, and the latencies measure mostly that lateness.
+         */
+        boolean fellShort() {
+            return stepsPerSecond < (1 - SHORTFALL) * scheduled();
+        }
+
         String describe() {
             return String.format(Locale.ROOT, "end to end on loopback, the simulator in its own JVM, %,d updates/s asked"
-                            + " (%d books at %,d), %d s: %,.0f updates/s made, %,.0f frames/s sent, %,.0f received (%,d"
-                            + " behind at the end); books not live at the end: %s%n"
+                            + " (%d books at %,d), %d s: %,.0f updates/s made (%.1f %% of the %,d scheduled), %,.0f"
+                            + " frames/s sent, %,.0f received (%,d behind at the end); books not live at the end: %s%n"
+                            + "%s"
                             + "  due → book updated (µs, %s's %,.0f updates/s): %s%n"
                             + "  due → frame at the feed's handler, before decoding (baseline, same frames): %s%n"
                             + "  spent in the run: client %s; simulator %s",
-                    asked, books, ratePerBook, seconds, stepsPerSecond, sentPerSecond, receivedPerSecond, behind,
-                    notLive.isEmpty() ? "none" : notLive,
+                    asked, books, ratePerBook, seconds, stepsPerSecond, 100 * stepsPerSecond / scheduled(),
+                    scheduled(), sentPerSecond, receivedPerSecond, behind, notLive.isEmpty() ? "none" : notLive,
+                    fellShort() ? "  the simulator fell short of the rate asked: the latencies below are mostly its"
+                            + " own lateness, which grew all through the run" + System.lineSeparator() : "",
                     TIMED_VENUE, (double) toBook.getTotalCount() / seconds, percentiles(toBook),
                     percentiles(toHandler), client.describe(seconds), simulator.describe(seconds));
         }

@@ -2,6 +2,8 @@ package dev.sweep.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -28,5 +30,35 @@ class EndToEndBenchTest {
         assertThat(result.toBook().getValueAtPercentile(50)).as("p50 to the book, ns")
                 .isGreaterThanOrEqualTo(result.toHandler().getValueAtPercentile(50))
                 .isBetween(1L, 59_000_000_000L);
+    }
+
+    /** A run in which the simulator made fewer updates than scheduled says so, before its latencies. */
+    @Test
+    void aRunInWhichTheSimulatorFellShortOfItsScheduleSaysSo() {
+        EndToEndBench.Result result = result(25_120);
+
+        assertThat(result.fellShort()).as("fell short").isTrue();
+        assertThat(result.describe().lines().toList()).element(1).isEqualTo("  the simulator fell short of the rate"
+                + " asked: the latencies below are mostly its own lateness, which grew all through the run");
+        assertThat(result.describe()).contains("25,120 updates/s made (50.3 % of the 49,980 scheduled)");
+    }
+
+    /** A run within 1 % of its schedule reports the rate made and nothing more. */
+    @Test
+    void aRunThatKeptItsScheduleSaysNothingOfAShortfall() {
+        EndToEndBench.Result result = result(49_600);
+
+        assertThat(result.fellShort()).as("fell short").isFalse();
+        assertThat(result.describe()).doesNotContain("fell short")
+                .contains("49,600 updates/s made (99.2 % of the 49,980 scheduled)");
+    }
+
+    /** 50,000 updates/s asked of 21 books: 2,380 a book, 49,980 scheduled. */
+    private static EndToEndBench.Result result(double made) {
+        Histogram latencies = new Histogram(3);
+        latencies.recordValue(50_000);
+        JvmCosts costs = new JvmCosts(8_000_000_000L, 1, 5);
+        return new EndToEndBench.Result(50_000, 21, 2_380, 8, made, made, made, 0, List.of(), latencies, latencies,
+                costs, costs);
     }
 }

@@ -37,6 +37,8 @@ public final class SyntheticMarket {
     private final SplittableRandom random;
     private final List<VenueMarket> books = new ArrayList<>();
     private final Map<Instrument, long[]> fairPrices = new LinkedHashMap<>();
+    /** Each book's instrument's fair price, the book's index into it: a step looks up no map. */
+    private final List<long[]> fairPriceOfBook = new ArrayList<>();
     private int next;
 
     /**
@@ -59,7 +61,8 @@ public final class SyntheticMarket {
         for (String symbol : SYMBOLS) {
             Instrument instrument = Instrument.of(symbol);
             long fair = FixedPoint.parseOrThrow(STARTING_PRICES.get(symbol), instrument.priceScale());
-            fairPrices.put(instrument, new long[] {fair});
+            long[] fairPrice = {fair};
+            fairPrices.put(instrument, fairPrice);
             int extraDecimals = EXTRA_TICK_DECIMALS.getOrDefault(symbol, 0);
             venues.forEach((venue, profile) -> {
                 // Split for every venue, listing or not, so that each book draws what it would if all listed.
@@ -68,6 +71,7 @@ public final class SyntheticMarket {
                     books.add(new VenueMarket(venue, new MarketProfile(profile.tickDecimals() + extraDecimals,
                             profile.spreadTicks(), profile.minLevels(), profile.maxLevels(), profile.meanSizeCents()),
                             instrument, fair, bookRandom));
+                    fairPriceOfBook.add(fairPrice);
                 }
             });
         }
@@ -112,8 +116,8 @@ public final class SyntheticMarket {
     /** Moves the next book in turn one step. */
     public MarketEvent step() {
         VenueMarket market = books.get(next);
+        long[] fair = fairPriceOfBook.get(next);
         next = (next + 1) % books.size();
-        long[] fair = fairPrices.get(market.book().instrument());
         if (random.nextInt(20) == 0) {
             // A tick of the shared fair price: a hundredth of a basis point of it, up or down.
             long move = Math.max(1, fair[0] / 1_000_000);

@@ -115,7 +115,7 @@ final class BybitServerSession implements ServerSession {
 
     @Override
     public void onBookChange(Instrument instrument, List<Level> changes, long nowNanos) {
-        subscriptions.follow(instrument, context, (subscription, visible) -> {
+        subscriptions.follow(instrument, changes, context, (subscription, visible) -> {
             switch (context.nextFault()) {
                 case LOST -> subscription.id(subscription.id() + 1); // a delta the client never sees
                 case RESTART -> {

@@ -9,6 +9,7 @@ import dev.sweep.core.OrderBook;
 import dev.sweep.core.Side;
 import dev.sweep.venue.json.JsonWriter;
 import dev.sweep.venue.json.QuotedStrings;
+import dev.sweep.venue.json.VenueTimes;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -44,7 +45,8 @@ public final class CoinbaseProxy {
     public String update(String productId, List<Level> changes, Instrument instrument, long sequence,
                          Instant timestamp) {
         startEvent("update", productId, sequence, timestamp);
-        String eventTime = timestamp.toString();
+        String eventTime = VenueTimes.appendIso(new StringBuilder(32), timestamp.getEpochSecond(), timestamp.getNano())
+                .toString();
         for (int i = 0; i < changes.size(); i++) {
             Level change = changes.get(i);
             appendUpdate(i == 0, change.side(), change.price(), change.size(), instrument, eventTime);
@@ -110,9 +112,10 @@ public final class CoinbaseProxy {
 
     private void startEvent(String type, String productId, long sequence, Instant timestamp) {
         out.setLength(0);
-        out.append("{\"channel\":\"l2_data\",\"client_id\":\"\",\"timestamp\":\"").append(timestamp)
-                .append("\",\"sequence_num\":").append(sequence).append(",\"events\":[{\"type\":\"").append(type)
-                .append("\",\"product_id\":").append(products.of(productId)).append(",\"updates\":[");
+        out.append("{\"channel\":\"l2_data\",\"client_id\":\"\",\"timestamp\":\"");
+        VenueTimes.appendIso(out, timestamp.getEpochSecond(), timestamp.getNano()).append("\",\"sequence_num\":")
+                .append(sequence).append(",\"events\":[{\"type\":\"").append(type).append("\",\"product_id\":")
+                .append(products.of(productId)).append(",\"updates\":[");
     }
 
     private String endEvent() {
@@ -130,8 +133,8 @@ public final class CoinbaseProxy {
 
     private void appendUpdate(boolean first, Side side, long price, long size, Instrument instrument, String eventTime) {
         out.append(first ? "" : ",").append("{\"side\":\"").append(side == Side.BID ? "bid" : "offer")
-                .append("\",\"event_time\":\"").append(eventTime).append("\",\"price_level\":\"")
-                .append(FixedPoint.format(price, instrument.priceScale())).append("\",\"new_quantity\":\"")
-                .append(FixedPoint.format(size, instrument.sizeScale())).append("\"}");
+                .append("\",\"event_time\":\"").append(eventTime).append("\",\"price_level\":\"");
+        FixedPoint.appendPlain(out, price, instrument.priceScale()).append("\",\"new_quantity\":\"");
+        FixedPoint.appendPlain(out, size, instrument.sizeScale()).append("\"}");
     }
 }

@@ -47,12 +47,12 @@ public final class GeminiV2Proxy {
     public String trade(String symbol, long eventId, long timestampMillis, Side takerSide, long price, long quantity,
                         Instrument instrument) {
         out.setLength(0);
-        return out.append("{\"type\":\"trade\",\"symbol\":").append(symbols.of(symbol)).append(",\"event_id\":")
-                .append(eventId).append(",\"timestamp\":").append(timestampMillis).append(",\"price\":\"")
-                .append(FixedPoint.format(price, instrument.priceScale())).append("\",\"quantity\":\"")
-                .append(FixedPoint.format(quantity, instrument.sizeScale())).append("\",\"side\":\"")
-                .append(takerSide == Side.BID ? "buy" : "sell").append("\",\"tid\":").append(eventId).append('}')
-                .toString();
+        out.append("{\"type\":\"trade\",\"symbol\":").append(symbols.of(symbol)).append(",\"event_id\":")
+                .append(eventId).append(",\"timestamp\":").append(timestampMillis).append(",\"price\":\"");
+        FixedPoint.appendPlain(out, price, instrument.priceScale()).append("\",\"quantity\":\"");
+        FixedPoint.appendPlain(out, quantity, instrument.sizeScale()).append("\",\"side\":\"")
+                .append(takerSide == Side.BID ? "buy" : "sell").append("\",\"tid\":").append(eventId).append('}');
+        return out.toString();
     }
 
     public String heartbeat(long timestampMillis) {
@@ -91,8 +91,8 @@ public final class GeminiV2Proxy {
     }
 
     private void appendChange(boolean first, Side side, long price, long size, Instrument instrument) {
-        out.append(first ? "[\"" : ",[\"").append(side == Side.BID ? "buy" : "sell").append("\",\"")
-                .append(FixedPoint.format(price, instrument.priceScale())).append("\",\"")
-                .append(FixedPoint.format(size, instrument.sizeScale())).append("\"]");
+        out.append(first ? "[\"" : ",[\"").append(side == Side.BID ? "buy" : "sell").append("\",\"");
+        FixedPoint.appendPlain(out, price, instrument.priceScale()).append("\",\"");
+        FixedPoint.appendPlain(out, size, instrument.sizeScale()).append("\"]");
     }
 }

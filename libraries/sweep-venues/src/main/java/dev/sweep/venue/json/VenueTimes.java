@@ -1,5 +1,7 @@
 package dev.sweep.venue.json;
 
+import java.time.Instant;
+
 /**
  * The times venues put on their messages, read as nanoseconds since 1970-01-01T00:00Z without allocating: an
  * RFC 3339 timestamp (Coinbase's {@code 2023-02-09T20:32:50.714964855Z}, Kraken's {@code 2023-10-06T17:35:55.440295Z}),
@@ -20,6 +22,9 @@ public final class VenueTimes {
     /** {@code YYYY-MM-DDTHH:MM:SSZ}, the shortest form read. */
     private static final int SHORTEST = 20;
     private static final int MAX_FRACTION_DIGITS = 9;
+    private static final long SECONDS_PER_DAY = 86_400;
+    /** 9999-12-31T23:59:59Z: the last second written in four digits of year. */
+    private static final long LAST_SECOND_OF_9999 = 253_402_300_799L;
 
     private VenueTimes() {
     }
@@ -87,6 +92,59 @@ public final class VenueTimes {
             return INVALID;
         }
         return millis * NANOS_PER_MILLI;
+    }
+
+    /**
+     * Appends an instant as {@link Instant#toString} writes it ({@code 2023-10-06T17:35:55.440295Z}: UTC, the
+     * fraction in groups of three digits, as many as it needs, none when it is zero), without going through a
+     * {@code DateTimeFormatter}: the simulator times every frame of its Kraken and Coinbase streams so. Instants before
+     * 1970 or after 9999 are written by {@code Instant} itself.
+     */
+    public static StringBuilder appendIso(StringBuilder out, long epochSecond, int nano) {
+        if (epochSecond < 0 || epochSecond > LAST_SECOND_OF_9999) {
+            return out.append(Instant.ofEpochSecond(epochSecond, nano));
+        }
+        long days = epochSecond / SECONDS_PER_DAY;
+        int secondOfDay = (int) (epochSecond % SECONDS_PER_DAY);
+        // H. Hinnant's civil_from_days, for days on or after 1970-01-01.
+        long shifted = days + 719_468;
+        long era = shifted / 146_097;
+        long dayOfEra = shifted - era * 146_097;
+        long yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        long monthIndex = (5 * dayOfYear + 2) / 153;
+        int day = (int) (dayOfYear - (153 * monthIndex + 2) / 5 + 1);
+        int month = (int) (monthIndex < 10 ? monthIndex + 3 : monthIndex - 9);
+        int year = (int) (yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
+        appendDigits(out, year, 4).append('-');
+        appendDigits(out, month, 2).append('-');
+        appendDigits(out, day, 2).append('T');
+        appendDigits(out, secondOfDay / 3_600, 2).append(':');
+        appendDigits(out, secondOfDay / 60 % 60, 2).append(':');
+        appendDigits(out, secondOfDay % 60, 2);
+        if (nano != 0) {
+            out.append('.');
+            if (nano % 1_000_000 == 0) {
+                appendDigits(out, nano / 1_000_000, 3);
+            } else if (nano % 1_000 == 0) {
+                appendDigits(out, nano / 1_000, 6);
+            } else {
+                appendDigits(out, nano, 9);
+            }
+        }
+        return out.append('Z');
+    }
+
+    /** Appends a non-negative value in exactly {@code count} digits, with leading zeros. */
+    private static StringBuilder appendDigits(StringBuilder out, int value, int count) {
+        int divisor = 1;
+        for (int i = 1; i < count; i++) {
+            divisor *= 10;
+        }
+        for (; divisor > 0; divisor /= 10) {
+            out.append((char) ('0' + value / divisor % 10));
+        }
+        return out;
     }
 
     /** The zone offset that ends the text at {@code position}, in seconds east of UTC; Long.MIN_VALUE if malformed. */

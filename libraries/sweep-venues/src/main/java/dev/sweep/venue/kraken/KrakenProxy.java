@@ -8,6 +8,7 @@ import dev.sweep.core.OrderBook;
 import dev.sweep.core.Side;
 import dev.sweep.venue.json.JsonWriter;
 import dev.sweep.venue.json.QuotedStrings;
+import dev.sweep.venue.json.VenueTimes;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -219,7 +220,10 @@ public final class KrakenProxy {
 
     private String endBook(OrderBook book, int pricePrecision, int qtyPrecision, Instant timestamp) {
         out.append("\"checksum\":").append(checksum.compute(book, pricePrecision, qtyPrecision))
-                .append(",\"timestamp\":\"").append(micros(timestamp)).append("\"}]}");
+                .append(",\"timestamp\":\"");
+        // Kraken writes times to the microsecond.
+        VenueTimes.appendIso(out, timestamp.getEpochSecond(), timestamp.getNano() - timestamp.getNano() % 1_000)
+                .append("\"}]}");
         return out.toString();
     }
 

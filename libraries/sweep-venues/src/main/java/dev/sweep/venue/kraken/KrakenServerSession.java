@@ -158,7 +158,7 @@ final class KrakenServerSession implements ServerSession {
         if (subscription == null) {
             return;
         }
-        List<Level> visible = subscription.view().follow(context.book(instrument));
+        List<Level> visible = subscription.view().follow(context.book(instrument), changes);
         if (visible.isEmpty()) {
             return;
         }

@@ -116,7 +116,7 @@ final class OkxServerSession implements ServerSession {
 
     @Override
     public void onBookChange(Instrument instrument, List<Level> changes, long nowNanos) {
-        subscriptions.follow(instrument, context, (subscription, visible) -> {
+        subscriptions.follow(instrument, changes, context, (subscription, visible) -> {
             long previous = subscription.id();
             // The book's change count: it rises by the changes since the last message (some beyond the 400 levels,
             // so ids jump), and is the id the REST snapshot of the same book carries, as OKX's seqId is per

@@ -27,17 +27,18 @@ public final class DepthSubscriptions {
     }
 
     /**
-     * Brings the instrument's subscription up to the truth in {@code context} and hands it, with the levels its client
-     * sees change, to {@code changed}; does nothing when the instrument is not subscribed or no level the client sees
-     * changed (a change beyond the depth), as the venue then sends nothing.
+     * Brings the instrument's subscription up to the truth in {@code context}, which {@code changes} moved (see
+     * {@link DepthView#follow}), and hands it, with the levels its client sees change, to {@code changed}; does nothing
+     * when the instrument is not subscribed or no level the client sees changed (a change beyond the depth), as the
+     * venue then sends nothing.
      */
-    public void follow(Instrument instrument, ServerContext context,
+    public void follow(Instrument instrument, List<Level> changes, ServerContext context,
                        BiConsumer<DepthSubscription, List<Level>> changed) {
         DepthSubscription subscription = byInstrument.get(instrument);
         if (subscription == null) {
             return;
         }
-        List<Level> visible = subscription.view().follow(context.book(instrument));
+        List<Level> visible = subscription.view().follow(context.book(instrument), changes);
         if (!visible.isEmpty()) {
             changed.accept(subscription, visible);
         }

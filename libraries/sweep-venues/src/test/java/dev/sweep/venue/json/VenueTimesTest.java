@@ -95,4 +95,25 @@ class VenueTimesTest {
         cursor.next();
         assertThat(cursor.tokenIsoNanos()).isEqualTo(VenueTimes.INVALID);
     }
+
+    /** Every instant of 1970 to 9999 is written as {@code Instant.toString} writes it, fraction included. */
+    @Property(tries = 3000)
+    void writesAnInstantAsInstantWritesIt(@ForAll @LongRange(min = 0, max = 253_402_300_799L) long epochSecond,
+                                          @ForAll @LongRange(min = 0, max = 999_999_999) long nano) {
+        for (int truncated : new int[] {(int) nano, (int) (nano - nano % 1_000), (int) (nano - nano % 1_000_000), 0}) {
+            assertThat(VenueTimes.appendIso(new StringBuilder(), epochSecond, truncated).toString())
+                    .isEqualTo(Instant.ofEpochSecond(epochSecond, truncated).toString());
+        }
+    }
+
+    @Test
+    void writesTheTimesTheSimulatorStampsAndTheEdgesOfItsRange() {
+        assertThat(VenueTimes.appendIso(new StringBuilder(), 1_696_613_755L, 440_295_000).toString())
+                .isEqualTo("2023-10-06T17:35:55.440295Z");
+        assertThat(VenueTimes.appendIso(new StringBuilder(), 0, 0).toString()).isEqualTo("1970-01-01T00:00:00Z");
+        assertThat(VenueTimes.appendIso(new StringBuilder(), -1, 500_000_000).toString())
+                .isEqualTo("1969-12-31T23:59:59.500Z");
+        assertThat(VenueTimes.appendIso(new StringBuilder(), 253_402_300_800L, 0).toString())
+                .isEqualTo("+10000-01-01T00:00:00Z");
+    }
 }
