@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -96,11 +95,12 @@ final class ReplayCommand implements Callable<Integer> {
         }
         long elapsed = Math.max(1, timed.nanosSince());
         if (orderSide == null || !json) {
-            console.out().printf(Locale.ROOT, "replayed %d frames (%d KB) in %d ms from the first frame to the last:"
-                            + " %.0f frames/s; %d rejected,"
-                            + " %d books broken%n", replay.frames(), replay.bytes() / 1024,
-                    TimeUnit.NANOSECONDS.toMillis(elapsed), replay.frames() * 1e9 / elapsed, replay.rejected(),
-                    replay.broken());
+            // Written without a Formatter, whose first use loads the JVM's locale data (50 classes): measured on a
+            // busy 2-core machine, replay of the shipped recording took 30 ms less CPU of its 580 (README, "Start-up").
+            console.out().println("replayed " + replay.frames() + " frames (" + replay.bytes() / 1024 + " KB) in "
+                    + TimeUnit.NANOSECONDS.toMillis(elapsed) + " ms from the first frame to the last: "
+                    + Math.round(replay.frames() * 1e9 / elapsed) + " frames/s; " + replay.rejected() + " rejected, "
+                    + replay.broken() + " books broken");
         }
         if (orderSide != null) {
             sweep(replay, orderSide, problem);

@@ -3,6 +3,7 @@ package dev.sweep.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -26,6 +27,7 @@ class LauncherIT {
     private static final Path LAUNCHER = Path.of("..", "..", "sweep");
     private static final Path JAR = Path.of("target", "sweep.jar").toAbsolutePath();
     private static final Path EXAMPLE = Path.of("..", "..", "examples", "books.json").toAbsolutePath();
+    private static final Path RECORDING = Path.of("..", "..", "recordings", "sim-btc-eth-10s.swr").toAbsolutePath();
     private static final String BUILD = "echo built >> builds.txt; sleep 2; mkdir -p applications/sweep-cli/target"
             + " && cp '" + JAR + "' applications/sweep-cli/target/sweep.jar";
 
@@ -105,6 +107,45 @@ class LauncherIT {
             assertThat(run.err()).isEmpty();
             assertThat(run.out()).isEqualTo(report);
         }
+    }
+
+    @Test
+    void theShortCommandsRunWithC1Alone() throws Exception {
+        freshJar();
+
+        assertThat(compilerLevel("sell", "15", "--from", EXAMPLE.toString())).containsExactly("1");
+        assertThat(compilerLevel("buy", "2", "--from=" + EXAMPLE)).containsExactly("1");
+        assertThat(compilerLevel("depth", "--from", EXAMPLE.toString())).containsExactly("1");
+        assertThat(compilerLevel("replay", RECORDING.toString())).containsExactly("1");
+        assertThat(compilerLevel("replay", "--speed", "max", RECORDING.toString(), "sell", "15")).containsExactly("1");
+    }
+
+    @Test
+    void commandsThatKeepRunningAndLargeRecordingsKeepBothCompilers() throws Exception {
+        freshJar();
+        // Its size alone counts: the replay fails at once on its header, after the JVM said which compilers it runs.
+        Path large = tree.resolve("large.swr");
+        try (RandomAccessFile file = new RandomAccessFile(large.toFile(), "rw")) {
+            file.setLength(16L * 1024 * 1024);
+        }
+        Path missing = tree.resolve("missing.json");
+
+        assertThat(compilerLevel("replay", large.toString())).containsExactly("4");
+        assertThat(compilerLevel("sell", "15", "--from", missing.toString(), "--watch")).containsExactly("4");
+        assertThat(compilerLevel("serve", "--from", missing.toString())).containsExactly("4");
+        assertThat(compilerLevel("--version")).containsExactly("4");
+    }
+
+    /**
+     * The highest tier the JIT compiles to in a run of the command through the launcher (1: C1 alone, 4: C2 too), as
+     * the JVM reports it; the commands here end at once, whether they succeed or fail.
+     */
+    private List<String> compilerLevel(String... args) throws Exception {
+        Run run = Run.start(tree, Map.of("SWEEP_JAVA_OPTS", "-XX:+PrintFlagsFinal"), args);
+        run.exitCode();
+        // A line reads "     intx TieredStopAtLevel                        = 1                    {C1 product} {…}".
+        return run.out().lines().filter(line -> line.matches("\\s*intx TieredStopAtLevel\\s+=.*"))
+                .map(line -> line.replaceFirst("^.*= (\\d+).*$", "$1")).toList();
     }
 
     /** A tree whose jar is newer than every source: the launcher runs it without building. */
