@@ -114,6 +114,9 @@ final class KrakenFeedAdapter extends FrameDecoder {
         data.clear();
         result.clear();
         error.clear();
+        // The batch may hold the frame before's levels, or what the documented-layout reader staged before it stepped
+        // aside: a book message whose data stages nothing must not be charged to those books.
+        batch.clear();
         if (!openFrame(offset, length)) {
             return false;
         }

@@ -201,6 +201,23 @@ class KrakenFeedAdapterTest {
         assertThat(kraken.book("ETH-USD").state()).isEqualTo(BookState.SYNCING);
     }
 
+    /**
+     * A book message without data names no book, so every book may have missed it: all break, not only the book of the
+     * frame before, whose levels the decoder still held.
+     */
+    @Test
+    void aBookMessageWithoutDataBreaksEveryBook() {
+        kraken.feedResource("kraken/checksum-vector-snapshot.json");
+        kraken.events().drain();
+
+        kraken.feed("{\"channel\":\"book\",\"type\":\"update\"}");
+
+        assertThat(kraken.events().drain()).containsExactly(
+                new Rejected("book message without data"),
+                new Broken("BTC-USD", "book message without data"),
+                new Broken("ETH-USD", "book message without data"));
+    }
+
     @Test
     void anUnparseableFrameBreaksEveryBook() {
         kraken.feedResource("kraken/checksum-vector-snapshot.json");
