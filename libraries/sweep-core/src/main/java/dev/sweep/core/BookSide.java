@@ -102,7 +102,7 @@ public final class BookSide {
      */
     public int set(long price, long size) {
         long key = keySign * price;
-        int index = searchFromBest(key);
+        int index = Arrays.binarySearch(keys, 0, count, key);
         if (index >= 0) {
             int level = count - 1 - index;
             if (size == 0) {
@@ -128,20 +128,6 @@ public final class BookSide {
         sizes[insertion] = size;
         count++;
         return count - 1 - insertion;
-    }
-
-    /**
-     * Where {@code key} is among the levels, or where it would go, as {@link Arrays#binarySearch} says: searched from
-     * the best end, in a range that doubles until it holds the key, because most changes are within a few levels of
-     * the best, found there in a few steps rather than in a search over the whole side.
-     */
-    private int searchFromBest(long key) {
-        int distance = 1;
-        while (distance <= count && keys[count - distance] > key) {
-            distance <<= 1;
-        }
-        int from = distance > count ? 0 : count - distance;
-        return Arrays.binarySearch(keys, from, count - (distance >> 1), key);
     }
 
     /**
