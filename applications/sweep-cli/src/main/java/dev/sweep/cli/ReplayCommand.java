@@ -178,6 +178,13 @@ final class ReplayCommand implements Callable<Integer> {
             this.target = target;
         }
 
+        /** Notes the time of the first frame or snapshot; later ones leave it. */
+        private void markFirst() {
+            if (firstNanos < 0) {
+                firstNanos = System.nanoTime();
+            }
+        }
+
         /** Nanoseconds from the first frame until now; 0 before any. */
         long nanosSince() {
             return firstNanos < 0 ? 0 : System.nanoTime() - firstNanos;
@@ -191,18 +198,14 @@ final class ReplayCommand implements Callable<Integer> {
         @Override
         public void onFrame(String venue, int connection, long receiveEpochNanos, byte[] buffer, int offset,
                             int length) {
-            if (firstNanos < 0) {
-                firstNanos = System.nanoTime();
-            }
+            markFirst();
             target.onFrame(venue, connection, receiveEpochNanos, buffer, offset, length);
         }
 
         @Override
         public void onSnapshot(String venue, int connection, long receiveEpochNanos, String symbol, byte[] buffer,
                                int offset, int length) {
-            if (firstNanos < 0) {
-                firstNanos = System.nanoTime();
-            }
+            markFirst();
             target.onSnapshot(venue, connection, receiveEpochNanos, symbol, buffer, offset, length);
         }
     }
