@@ -156,6 +156,13 @@ public final class KafkaBooks implements LiveBooks {
             long now = System.nanoTime();
             Map<String, BookEvent> latest = snapshots.readAll(snapshotPartitions, now);
             eventPartitions = events;
+            String unpublished = "the topics exist; waiting for this book's first snapshot on "
+                    + settings.snapshotsTopic() + " (is a publisher writing it?)";
+            books.forEach((key, book) -> {
+                if (!latest.containsKey(key)) {
+                    book.waiting(unpublished);
+                }
+            });
             latest.forEach((key, snapshot) -> {
                 books.get(key).apply(snapshot, now);
                 books.get(key).nextOffset = snapshot.eventsOffset() + 1;

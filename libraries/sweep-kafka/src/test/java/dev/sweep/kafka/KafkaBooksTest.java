@@ -292,6 +292,17 @@ class KafkaBooksTest {
         assertThat(pauses).containsOnly(1_000L);
     }
 
+    @Test
+    void aBookNoPublisherWritesSaysSoOnceTheTopicsExist() throws Exception {
+        KafkaTopics.ensure(settings(), KafkaStatus.NONE, KafkaTopics.Pause.SLEEP);
+
+        KafkaBooks books = read(List.of(Venues.byName("kraken").orElseThrow()));
+
+        await(books, "the reason of a book without a snapshot", view -> view.lastProblem().equals(
+                "the topics exist; waiting for this book's first snapshot on " + settings().snapshotsTopic()
+                        + " (is a publisher writing it?)"));
+    }
+
     private SimPublisher publish(List<Venue> venues) throws InterruptedException {
         SimPublisher publisher = new SimPublisher(simulator, venues, List.of(BTC_USD), settings());
         running.add(publisher);
