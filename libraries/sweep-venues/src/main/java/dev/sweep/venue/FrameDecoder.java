@@ -88,6 +88,8 @@ public abstract class FrameDecoder implements FeedAdapter {
     protected final void startText(byte[] text) {
         buffer = text;
         problem = null;
+        // The batch may hold the last text's sections: a text rejected before it staged any must not break their books.
+        batch.clear();
         namedBook = NO_BOOK;
         unknownBook = false;
     }
