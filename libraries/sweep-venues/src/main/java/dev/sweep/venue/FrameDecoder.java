@@ -267,6 +267,11 @@ public abstract class FrameDecoder implements FeedAdapter {
             return staging == Staging.STAGED || staging == Staging.SKIPPED;
         }
 
+        /** Notes that the field's levels were staged whole by other means: a reader of the venue's own layout. */
+        public void staged() {
+            staging = Staging.STAGED;
+        }
+
         /** Whether the levels were rejected in the envelope pass: the frame was readable up to them. */
         public boolean isRejected() {
             return staging == Staging.REJECTED;
