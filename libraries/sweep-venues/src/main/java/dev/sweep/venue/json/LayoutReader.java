@@ -1,9 +1,6 @@
 package dev.sweep.venue.json;
 
 import dev.sweep.core.FixedPoint;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -27,8 +24,6 @@ public final class LayoutReader {
     public static final long NOT_READ = Long.MIN_VALUE;
     /** Most digits a value may span at its scale (integer digits plus the scale) to be read here without overflow. */
     public static final int MAX_DIGITS = 18;
-
-    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private byte[] frame;
     private int position;
@@ -158,14 +153,27 @@ public final class LayoutReader {
 
     /**
      * Moves past the string that follows, quotes included, if it holds no escape and no control character, and
-     * returns where its opening quote is; -1 (without moving) for anything else.
+     * returns where its opening quote is; -1 (without moving) for anything else. Its plain run is skipped eight bytes
+     * at a time ({@link Words}), as {@link JsonCursor} skips it.
      */
     public int skipPlainString() {
         int quote = position;
         if (quote >= end || frame[quote] != '"') {
             return -1;
         }
-        for (int i = quote + 1; i < end; i++) {
+        int i = quote + 1;
+        while (true) {
+            if (i + Words.SIZE <= end) {
+                long specials = Words.stringSpecials(Words.at(frame, i));
+                if (specials == 0) {
+                    i += Words.SIZE;
+                    continue;
+                }
+                i += Words.firstByte(specials);
+            }
+            if (i >= end) {
+                return -1;
+            }
             byte c = frame[i];
             if (c == '"') {
                 position = i + 1;
@@ -174,8 +182,8 @@ public final class LayoutReader {
             if (c == '\\' || (c >= 0 && c < ' ')) {
                 return -1;
             }
+            i++;
         }
-        return -1;
     }
 
     /**
@@ -222,18 +230,21 @@ public final class LayoutReader {
 
         private final int length;
         private final byte[] bytes;
-        /** The first eight bytes as a word, the others zero when the text is shorter, and the last eight. */
-        private final long first;
+        /** The words before the last; the last eight bytes (overlapping them), or a short text zero-padded. */
+        private final long[] words;
         private final long last;
         private final long firstMask;
 
         private Literal(String text) {
             bytes = text.getBytes(StandardCharsets.US_ASCII);
             length = bytes.length;
-            byte[] padded = Arrays.copyOf(bytes, Math.max(Long.BYTES, length));
-            first = (long) WORDS.get(padded, 0);
-            last = (long) WORDS.get(padded, padded.length - Long.BYTES);
-            firstMask = length >= Long.BYTES ? -1L : (1L << (length * Byte.SIZE)) - 1;
+            byte[] padded = Arrays.copyOf(bytes, Math.max(Words.SIZE, length));
+            words = new long[Math.max(0, (length - 1) / Words.SIZE)];
+            for (int i = 0; i < words.length; i++) {
+                words[i] = Words.at(padded, i * Words.SIZE);
+            }
+            last = length >= Words.SIZE ? Words.at(padded, padded.length - Words.SIZE) : Words.at(padded, 0);
+            firstMask = length >= Words.SIZE ? -1L : (1L << (length * Byte.SIZE)) - 1;
         }
 
         /** The text, ASCII. */
@@ -245,17 +256,17 @@ public final class LayoutReader {
             if (end - position < length) {
                 return false;
             }
-            if (length < Long.BYTES) {
-                return position + Long.BYTES <= end ? ((long) WORDS.get(frame, position) & firstMask) == first
+            if (length < Words.SIZE) {
+                return position + Words.SIZE <= end ? (Words.at(frame, position) & firstMask) == last
                         : Arrays.equals(frame, position, position + length, bytes, 0, length);
             }
             // Word by word, the last word ending with the text (overlapping the one before it).
-            for (int i = 0; i < length - Long.BYTES; i += Long.BYTES) {
-                if ((long) WORDS.get(frame, position + i) != (long) WORDS.get(bytes, i)) {
+            for (int i = 0; i < words.length; i++) {
+                if (Words.at(frame, position + i * Words.SIZE) != words[i]) {
                     return false;
                 }
             }
-            return (long) WORDS.get(frame, position + length - Long.BYTES) == last;
+            return Words.at(frame, position + length - Words.SIZE) == last;
         }
     }
 }

@@ -1,7 +1,5 @@
 package dev.sweep.venue.json;
 
-import java.util.Arrays;
-
 /**
  * Reads the timestamps of a venue's messages ({@code 2023-10-06T17:35:55.440295Z}), which within a minute differ only
  * in their seconds and fraction: the first of a minute is read whole by {@link VenueTimes}, and the time at which that
@@ -22,7 +20,10 @@ public final class MinuteTimes {
 
     /** Reads a timestamp whole, as a JSON string, exactly as the general reader does. */
     private final JsonCursor cursor = new JsonCursor();
-    private final byte[] minute = new byte[MINUTE];
+    /** The kept minute's seventeen bytes: two words and the last byte. */
+    private long minuteStart;
+    private long minuteMiddle;
+    private byte minuteLast;
     /** When the kept minute starts, in nanoseconds since 1970; -1 while none is kept. */
     private long minuteNanos = -1;
 
@@ -33,8 +34,9 @@ public final class MinuteTimes {
     public long read(byte[] frame, int quote, int close) {
         int start = quote + 1;
         int length = close - start;
-        if (minuteNanos >= 0 && length >= MINUTE + 3
-                && Arrays.equals(frame, start, start + MINUTE, minute, 0, MINUTE)) {
+        // The minute is compared as two words and a byte: the string is at least 20 bytes long, its quote follows.
+        if (minuteNanos >= 0 && length >= MINUTE + 3 && Words.at(frame, start) == minuteStart
+                && Words.at(frame, start + Words.SIZE) == minuteMiddle && frame[start + MINUTE - 1] == minuteLast) {
             long withinMinute = withinMinute(frame, start + MINUTE, close);
             if (withinMinute >= 0) {
                 return minuteNanos + withinMinute;
@@ -49,7 +51,9 @@ public final class MinuteTimes {
         long withinMinute = length >= MINUTE + 3 ? withinMinute(frame, start + MINUTE, close) : -1;
         // A minute within a minute of the last time a long holds could not take every second added to it.
         if (withinMinute >= 0 && nanos - withinMinute <= Long.MAX_VALUE - 60 * NANOS_PER_SECOND) {
-            System.arraycopy(frame, start, minute, 0, MINUTE);
+            minuteStart = Words.at(frame, start);
+            minuteMiddle = Words.at(frame, start + Words.SIZE);
+            minuteLast = frame[start + MINUTE - 1];
             minuteNanos = nanos - withinMinute;
         }
         return nanos;

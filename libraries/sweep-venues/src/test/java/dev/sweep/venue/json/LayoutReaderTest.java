@@ -74,7 +74,12 @@ class LayoutReaderTest {
         wrap("\"abc\",");
         assertThat(reader.skipPlainString()).as("where its quote is").isEqualTo(4);
         assertThat(reader.at(',')).isTrue();
-        for (String string : new String[] {"\"a\\\"b\"", "\"a\u0001\"", "\"abc", "abc\""}) {
+        wrap("\"2026-11-27T12:00:00.123456789Z\",");
+        assertThat(reader.skipPlainString()).as("a string longer than a word").isEqualTo(4);
+        assertThat(reader.at(',')).isTrue();
+        for (String string : new String[] {"\"a\\\"b\"", "\"a\u0001\"", "\"abc", "abc\"",
+            "\"2026-11-27T12:00:00.1234\\u0035Z\"", "\"2026-11-27T12:00:00.12345\u001fZ\"",
+            "\"2026-11-27T12:00:00.123456789Z"}) {
             wrap(string);
 
             assertThat(reader.skipPlainString()).as(string).isEqualTo(-1);
