@@ -88,6 +88,8 @@ public abstract class FrameDecoder implements FeedAdapter {
     protected final void startText(byte[] text) {
         buffer = text;
         problem = null;
+        // The batch may hold the last text's sections: a text rejected before it staged any must not break their books.
+        batch.clear();
         namedBook = NO_BOOK;
         unknownBook = false;
     }
@@ -263,6 +265,11 @@ public abstract class FrameDecoder implements FeedAdapter {
                 staging = range.skip() ? Staging.SKIPPED : Staging.MALFORMED;
             }
             return staging == Staging.STAGED || staging == Staging.SKIPPED;
+        }
+
+        /** Notes that the field's levels were staged whole by other means: a reader of the venue's own layout. */
+        public void staged() {
+            staging = Staging.STAGED;
         }
 
         /** Whether the levels were rejected in the envelope pass: the frame was readable up to them. */

@@ -3,6 +3,7 @@ package dev.sweep.venue.coinbase;
 import dev.sweep.core.Side;
 import dev.sweep.venue.BookListener;
 import dev.sweep.venue.FrameDecoder;
+import dev.sweep.venue.Reading;
 import dev.sweep.venue.StateCause;
 import dev.sweep.venue.VenueBook;
 import dev.sweep.venue.VenueBooks;
@@ -14,6 +15,9 @@ import dev.sweep.venue.json.Vocabulary;
  * channel: a jump means a frame was lost, and since it could have been any book's update, every book of the
  * connection is broken. A number at or below the last one is a duplicate and is dropped. The listeners get the frame's
  * {@code sequence_num} as the venue's sequence of each book's message, and its {@code timestamp} as its time.
+ *
+ * <p>An {@code l2_data} frame in Coinbase's own layout, nearly every frame of a feed, is first offered to a reader of
+ * that layout alone ({@link DocumentedL2Frame}), which stages it in one pass; any other frame is read the general way.
  */
 final class CoinbaseFeedAdapter extends FrameDecoder {
 
@@ -48,6 +52,9 @@ final class CoinbaseFeedAdapter extends FrameDecoder {
     private static final String NOT_EVENTS = "events must be an array of objects";
     private static final String NOT_UPDATES = "updates must be an array of objects";
 
+    private final DocumentedL2Frame documented;
+    private final Reading reading;
+
     private long lastSequence = NO_SEQUENCE;
 
     // The envelope.
@@ -66,8 +73,14 @@ final class CoinbaseFeedAdapter extends FrameDecoder {
     private final boolean[] confirmed;
 
     CoinbaseFeedAdapter(VenueBooks books) {
+        this(books, Reading.DOCUMENTED_LAYOUT_FIRST);
+    }
+
+    CoinbaseFeedAdapter(VenueBooks books, Reading reading) {
         super(books);
         this.confirmed = new boolean[books.size()];
+        this.reading = reading;
+        this.documented = new DocumentedL2Frame(books, batch);
     }
 
     @Override
@@ -99,6 +112,15 @@ final class CoinbaseFeedAdapter extends FrameDecoder {
 
     @Override
     protected boolean readEnvelope(int offset, int length) {
+        if (reading == Reading.DOCUMENTED_LAYOUT_FIRST && documented.stage(buffer, offset, length)) {
+            channel = Channel.L2_DATA;
+            error = false;
+            sequence = documented.sequence();
+            timestamp = documented.time();
+            events.staged();
+            message.clear();
+            return true;
+        }
         channel = Channel.OTHER;
         error = false;
         sequence = NO_SEQUENCE;

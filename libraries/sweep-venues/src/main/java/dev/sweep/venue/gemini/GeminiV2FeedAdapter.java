@@ -2,6 +2,8 @@ package dev.sweep.venue.gemini;
 
 import dev.sweep.core.Side;
 import dev.sweep.venue.FrameDecoder;
+import dev.sweep.venue.Reading;
+import dev.sweep.venue.VenueBook;
 import dev.sweep.venue.VenueBooks;
 import dev.sweep.venue.json.JsonCursor.Token;
 import dev.sweep.venue.json.Vocabulary;
@@ -11,6 +13,9 @@ import dev.sweep.venue.json.Vocabulary;
  * only one with {@code trades}: it replaces the book, so that a reconnect never leaves levels of the old book
  * behind. v2 has no sequence numbers; integrity rests on the snapshot and the crossed-book check. Its book messages
  * carry no time either: the listeners get neither.
+ *
+ * <p>An update in Gemini's own layout, nearly every frame of a feed, is first offered to a reader of that layout alone
+ * ({@link DocumentedUpdateFrame}), which stages it in one pass; any other frame is read the general way.
  */
 final class GeminiV2FeedAdapter extends FrameDecoder {
 
@@ -30,6 +35,9 @@ final class GeminiV2FeedAdapter extends FrameDecoder {
     private static final String NOT_CHANGES = "changes must be an array of arrays";
     private static final Vocabulary<SideWord> SIDES = Vocabulary.of(SideWord.class, SideWord.OTHER);
 
+    private final DocumentedUpdateFrame documented;
+    private final Reading reading;
+
     private Type type;
     private boolean error;
     private boolean hasTrades;
@@ -38,7 +46,13 @@ final class GeminiV2FeedAdapter extends FrameDecoder {
 
 
     GeminiV2FeedAdapter(VenueBooks books) {
+        this(books, Reading.DOCUMENTED_LAYOUT_FIRST);
+    }
+
+    GeminiV2FeedAdapter(VenueBooks books, Reading reading) {
         super(books);
+        this.reading = reading;
+        this.documented = new DocumentedUpdateFrame(books, batch);
     }
 
     @Override
@@ -61,6 +75,14 @@ final class GeminiV2FeedAdapter extends FrameDecoder {
         hasTrades = false;
         changes.clear();
         reason.clear();
+        VenueBook updated = reading == Reading.DOCUMENTED_LAYOUT_FIRST ? documented.stage(buffer, offset, length)
+                : NO_BOOK;
+        if (updated != NO_BOOK) {
+            type = Type.L2_UPDATES;
+            namedBook = updated;
+            changes.staged();
+            return true;
+        }
         if (!openFrame(offset, length)) {
             return false;
         }

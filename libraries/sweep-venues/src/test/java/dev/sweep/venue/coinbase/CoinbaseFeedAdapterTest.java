@@ -90,6 +90,20 @@ class CoinbaseFeedAdapterTest {
     }
 
     @Test
+    void anL2DataFrameWithoutEventsBreaksEveryBookNotOnlyThoseOfTheFrameBefore() {
+        coinbase.feedResource("coinbase/snapshot-docs.json");
+        coinbase.feed(VenueHarness.resource("coinbase/snapshot-docs.json").replace("\"BTC-USD\"", "\"ETH-USD\"")
+                .replace("\"sequence_num\": 0", "\"sequence_num\": 1"));
+        coinbase.events().drain();
+
+        coinbase.feed("{\"channel\":\"l2_data\",\"client_id\":\"\",\"timestamp\":\"2023-02-09T20:32:51Z\","
+                + "\"sequence_num\":2}");
+
+        assertThat(coinbase.events().drain()).containsExactly(new Rejected("l2_data without events"),
+                new Broken("BTC-USD", "l2_data without events"), new Broken("ETH-USD", "l2_data without events"));
+    }
+
+    @Test
     void aDuplicateFrameIsDropped() {
         coinbase.feedResource("coinbase/snapshot-docs.json");
         coinbase.feedResource("coinbase/update.json");

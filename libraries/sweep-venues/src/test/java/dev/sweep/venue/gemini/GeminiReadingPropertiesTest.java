@@ -1,0 +1,126 @@
+package dev.sweep.venue.gemini;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sweep.core.Instrument;
+import dev.sweep.core.Level;
+import dev.sweep.venue.DialectHarness;
+import dev.sweep.venue.FrameEdits;
+import dev.sweep.venue.LevelArbitraries;
+import dev.sweep.venue.Reading;
+import dev.sweep.venue.ReadingWitness;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.Size;
+
+/**
+ * The adapter does the same with its reader of Gemini's own layout as without it, on any frame: Gemini's frames as the
+ * venue's server side writes them, and the same frames edited the ways a frame can depart from that layout — fields
+ * reordered, white space, numbers written otherwise, other or odd changes, trades that make it a snapshot, another or
+ * no symbol, any byte replaced, inserted or deleted. Both adapters must tell the same events, hand the same changes to
+ * an attached listener, and leave the same books.
+ */
+class GeminiReadingPropertiesTest {
+
+    private static final Instrument BTC_USD = Instrument.of("BTC-USD");
+    private static final Instrument ETH_USD = Instrument.of("ETH-USD");
+
+    /** Ways a frame is edited before it is fed. */
+    private enum Edit { NONE, BYTE, REORDER, WHITE_SPACE, NUMBER, FIELDS, CHANGES }
+
+    @Property(tries = 1000)
+    void theDocumentedLayoutReaderChangesNothingTheAdapterDoes(
+            @ForAll("books") List<Level> levels,
+            @ForAll @Size(min = 1, max = 8) List<@Size(min = 1, max = 6) List<@From("changes") Level>> updates,
+            @ForAll @Size(min = 8, max = 8) List<Edit> edits, @ForAll long seed) {
+        GeminiVenue venue = new GeminiVenue();
+        List<Instrument> instruments = List.of(BTC_USD, ETH_USD);
+        DialectHarness server = new DialectHarness(venue, "BTC-USD", "ETH-USD");
+        LevelArbitraries.set(server.truth(BTC_USD), levels);
+        LevelArbitraries.set(server.truth(ETH_USD), levels);
+        ReadingWitness documented = new ReadingWitness(venue, instruments,
+                books -> new GeminiV2FeedAdapter(books, Reading.DOCUMENTED_LAYOUT_FIRST));
+        ReadingWitness general = new ReadingWitness(venue, instruments,
+                books -> new GeminiV2FeedAdapter(books, Reading.GENERAL));
+        SplittableRandom random = new SplittableRandom(seed);
+        List<String> frames = new ArrayList<>(server.connect());
+        frames.addAll(server.subscribe(instruments));
+        for (int i = 0; i < updates.size(); i++) {
+            for (String frame : server.change(i % 3 == 2 ? ETH_USD : BTC_USD, updates.get(i))) {
+                frames.add(edit(frame, edits.get(i), random));
+            }
+        }
+
+        for (String frame : frames) {
+            byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
+            documented.feed(bytes);
+            general.feed(bytes);
+
+            assertThat(documented.seen()).as(frame).isEqualTo(general.seen());
+        }
+    }
+
+    private static String edit(String frame, Edit edit, SplittableRandom random) {
+        return switch (edit) {
+            case NONE -> frame;
+            case BYTE -> FrameEdits.mutateByte(frame, random);
+            case REORDER -> FrameEdits.reorder(frame, random);
+            case WHITE_SPACE -> FrameEdits.whiteSpace(frame, random);
+            case NUMBER -> FrameEdits.number(frame, random);
+            case FIELDS -> fields(frame, random);
+            case CHANGES -> changes(frame, random);
+        };
+    }
+
+    /** The frame with trades (a snapshot then), or a field of it dropped or changed. */
+    private static String fields(String frame, SplittableRandom random) {
+        ObjectNode tree = (ObjectNode) FrameEdits.read(frame);
+        switch (random.nextInt(5)) {
+            case 0 -> tree.putArray("trades");
+            case 1 -> tree.remove(List.of("type", "symbol", "changes").get(random.nextInt(3)));
+            case 2 -> tree.put("symbol", List.of("ETHUSD", "SOLUSD", "btcusd", "").get(random.nextInt(4)));
+            case 3 -> tree.put("type", List.of("l2_updates", "trade", "heartbeat", "L2_updates")
+                    .get(random.nextInt(4)));
+            default -> tree.put("result", "error");
+        }
+        return FrameEdits.write(tree);
+    }
+
+    /** The frame with one change written otherwise, more or fewer of them, or none. */
+    private static String changes(String frame, SplittableRandom random) {
+        JsonNode tree = FrameEdits.read(frame);
+        if (!(tree.get("changes") instanceof ArrayNode changes) || changes.isEmpty()) {
+            return frame;
+        }
+        ArrayNode change = (ArrayNode) changes.get(random.nextInt(changes.size()));
+        switch (random.nextInt(6)) {
+            case 0 -> change.set(0, List.of("buy", "sell", "bid", "ask", "Buy").get(random.nextInt(5)));
+            case 1 -> change.remove(random.nextInt(change.size()));
+            case 2 -> change.add("x");
+            case 3 -> change.set(1 + random.nextInt(2), List.of("0", "0.0", "", "1e3", " 1").get(random.nextInt(5)));
+            case 4 -> changes.add(change.deepCopy());
+            default -> changes.removeAll();
+        }
+        return FrameEdits.write(tree);
+    }
+
+    @Provide
+    Arbitrary<List<Level>> books() {
+        return LevelArbitraries.books();
+    }
+
+    @Provide
+    Arbitrary<Level> changes() {
+        return LevelArbitraries.changes();
+    }
+}
