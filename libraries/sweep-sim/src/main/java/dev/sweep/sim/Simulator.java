@@ -386,6 +386,11 @@ public final class Simulator implements AutoCloseable, SimContext {
         faultsInjected.get(fault).increment();
     }
 
+    @Override
+    public FlushProbe flushes() {
+        return config.flushes();
+    }
+
     void opened(Session session) {
         sessions.add(session);
         stepped = sessions.toArray(Session[]::new);

@@ -46,6 +46,9 @@ public final class Session implements ServerContext {
     /** Most frames written to a client between two flushes. */
     private static final int MAX_UNFLUSHED = 32;
 
+    /** {@link #stepDueNanos} outside a market step: the frames written then are not updates, and are not timed. */
+    private static final long NO_STEP = Long.MIN_VALUE;
+
     /** Not JSON: cut off in the middle of a string, as a truncated frame is. */
     private static final String MALFORMED = "{\"type\":\"update\",\"data\":[{\"pri";
 
@@ -60,6 +63,12 @@ public final class Session implements ServerContext {
     private boolean flushQueued;
     /** Frames written since the last flush. */
     private int unflushed;
+    /** When the market step being forwarded was due; {@link #NO_STEP} outside one. */
+    private long stepDueNanos = NO_STEP;
+    /** The updates among the frames written since the last flush: when each was due and when it was written. */
+    private final long[] unflushedDueNanos = new long[MAX_UNFLUSHED];
+    private final long[] unflushedWrittenNanos = new long[MAX_UNFLUSHED];
+    private int unflushedUpdates;
     private long stalledUntil;
     private long lastSentNanos;
     private long behindSinceNanos;
@@ -97,8 +106,13 @@ public final class Session implements ServerContext {
         if (!event.venue().equals(venue.name())) {
             return;
         }
-        event.trade().ifPresent(trade -> dialect.onTrade(event.instrument(), trade, eventNanos));
-        dialect.onBookChange(event.instrument(), event.changes(), eventNanos);
+        stepDueNanos = eventNanos;
+        try {
+            event.trade().ifPresent(trade -> dialect.onTrade(event.instrument(), trade, eventNanos));
+            dialect.onBookChange(event.instrument(), event.changes(), eventNanos);
+        } finally {
+            stepDueNanos = NO_STEP;
+        }
     }
 
     /**
@@ -245,6 +259,10 @@ public final class Session implements ServerContext {
         channel.write(new TextWebSocketFrame(frame));
         lastSentNanos = context.nowNanos();
         context.countSent();
+        if (stepDueNanos != NO_STEP) {
+            unflushedDueNanos[unflushedUpdates] = stepDueNanos;
+            unflushedWrittenNanos[unflushedUpdates++] = lastSentNanos;
+        }
         if (++unflushed >= MAX_UNFLUSHED) {
             flush();
         } else if (!flushQueued) {
@@ -261,5 +279,12 @@ public final class Session implements ServerContext {
     private void flush() {
         unflushed = 0;
         channel.flush();
+        if (unflushedUpdates > 0) {
+            long flushedNanos = context.nowNanos();
+            for (int i = 0; i < unflushedUpdates; i++) {
+                context.flushes().onFlushed(venue.name(), unflushedDueNanos[i], unflushedWrittenNanos[i], flushedNanos);
+            }
+            unflushedUpdates = 0;
+        }
     }
 }
