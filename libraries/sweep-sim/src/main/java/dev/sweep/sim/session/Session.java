@@ -8,6 +8,7 @@ import dev.sweep.venue.Venue;
 import dev.sweep.venue.server.ServerContext;
 import dev.sweep.venue.server.ServerSession;
 import dev.sweep.venue.server.UpdateFault;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -256,7 +257,9 @@ public final class Session implements ServerContext {
      * reads while it goes on, rather than after it, all at once.
      */
     private void write(String frame) {
-        channel.write(new TextWebSocketFrame(frame));
+        // Encoded into a buffer of the connection's pool: TextWebSocketFrame(String) encodes into a new heap buffer of
+        // three bytes a character, garbage once the frame's encoder has copied it to a direct one.
+        channel.write(new TextWebSocketFrame(ByteBufUtil.writeUtf8(channel.alloc(), frame)));
         lastSentNanos = context.nowNanos();
         context.countSent();
         if (stepDueNanos != NO_STEP) {
