@@ -1,5 +1,6 @@
 package dev.sweep.feed;
 
+import dev.sweep.core.IoFailures;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.ssl.NotSslRecordException;
 import java.net.ConnectException;
@@ -39,7 +40,10 @@ final class Endpoints {
         return null;
     }
 
-    /** The root cause's message, or what it means when its message would not help. */
+    /**
+     * The root cause's message, the system's own where Netty's native transport names the call that failed first, or
+     * what it means when its message would not help.
+     */
     static String describe(Throwable cause, URI endpoint) {
         Throwable root = cause;
         while (root.getCause() != null && root.getCause() != root) {
@@ -52,6 +56,6 @@ final class Endpoints {
                     ? "WebSocket? (then use ws:// instead of wss://)" : "HTTP? (then use http:// instead of https://)");
         }
         String message = root.getMessage();
-        return message == null ? root.getClass().getSimpleName() : message;
+        return message == null ? root.getClass().getSimpleName() : IoFailures.systemMessage(message);
     }
 }

@@ -7,7 +7,6 @@ import dev.sweep.venue.Venue;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.io.IOException;
@@ -84,7 +83,7 @@ public final class FeedManager implements LiveBooks {
     public FeedManager(List<Venue> venues, Map<String, URI> endpoints, Map<String, URI> restEndpoints,
                        Map<String, List<Instrument>> instruments, FeedSettings settings, FrameTap tap) {
         this.group = new MultiThreadIoEventLoopGroup(Math.max(1, Math.min(venues.size(),
-                Runtime.getRuntime().availableProcessors())), NioIoHandler.newFactory());
+                Runtime.getRuntime().availableProcessors())), Transport.ioHandlers());
         SslContext ssl = tls(settings);
         for (Venue venue : venues) {
             List<Instrument> followed = List.copyOf(instruments.getOrDefault(venue.name(), List.of()));

@@ -1,77 +1,41 @@
 package dev.sweep.sim;
 
 import io.netty.channel.EventLoop;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
 
 /**
- * Wakes the simulator's loop to make the market's due steps between its 1 ms ticks: a loop on Java's selector waits in
- * whole milliseconds, so without this a fast market goes out in one burst a millisecond, and the last frame of each
- * burst waits for every frame before it. A thread of its own that parks for {@link #PACE_NANOS}, which the kernel's
- * timer slack (50 µs by default on Linux) stretches to about 70 µs: a fast market goes out in small batches spread
- * over each millisecond, and the loop itself never spins.
+ * Runs the simulator's pace of a fast market on its loop between the loop's 1 ms ticks, so that the market goes out
+ * in small batches spread over each millisecond rather than in one burst a millisecond, in which the last frame waits
+ * for every frame before it.
  */
-final class MarketPacer implements AutoCloseable {
+interface MarketPacer extends AutoCloseable {
 
     /** Below this many steps a second the 1 ms tick makes a handful of steps at a time: no pacer is needed. */
-    static final long STEPS_PER_SECOND = 10_000;
+    long STEPS_PER_SECOND = 10_000;
 
-    private static final long PACE_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
-
-    private final EventLoop loop;
-    private final Runnable pace;
     /**
-     * A pace task waits on the loop or runs there: no other is queued until it has run, so that the loop, which runs
-     * every task queued before it turns back to its sockets, always reads them between two paces, however long a pace
-     * takes when the market is too fast for the loop.
+     * How often a loop on epoll paces itself: its timer wakes it to the microsecond, with no thread of its own and no
+     * wake-up from another. A few steps a pace at the rates measured (50,000 to 100,000 a second over every book).
      */
-    private final AtomicBoolean queued = new AtomicBoolean();
-    private final Thread thread;
-    private volatile boolean closed;
+    long LOOP_PACE_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
 
-    private MarketPacer(EventLoop loop, Runnable pace) {
-        this.loop = loop;
-        this.pace = pace;
-        this.thread = new Thread(this::run, "sweep-sim-pacer");
-        thread.setDaemon(true);
-    }
-
-    /** Runs {@code pace} on {@code loop} about every 70 µs until closed. */
+    /**
+     * Runs {@code pace} on {@code loop} many times a millisecond until closed: on a timer of the loop's own when it runs
+     * on epoll, else woken by a {@link ParkingPacer}. A pace is never queued while another waits or runs, so that the
+     * loop reads its sockets between two paces however long a pace takes.
+     */
     static MarketPacer start(EventLoop loop, Runnable pace) {
-        MarketPacer pacer = new MarketPacer(loop, pace);
-        pacer.thread.start();
-        return pacer;
-    }
-
-    private void run() {
-        while (!closed) {
-            LockSupport.parkNanos(PACE_NANOS);
-            if (queued.compareAndSet(false, true)) {
-                try {
-                    loop.execute(() -> {
-                        try {
-                            pace.run();
-                        } finally {
-                            queued.set(false);
-                        }
-                    });
-                } catch (RejectedExecutionException e) {
-                    return; // the loop is shutting down: so is the simulator
-                }
-            }
+        if (Transport.isEpoll(loop)) {
+            // With a fixed delay, the next pace is timed from the end of this one: never two in a row.
+            ScheduledFuture<?> paces = loop.scheduleWithFixedDelay(pace, LOOP_PACE_NANOS, LOOP_PACE_NANOS,
+                    TimeUnit.NANOSECONDS);
+            return () -> paces.cancel(false);
         }
+        return ParkingPacer.start(loop, pace);
     }
 
+    /** Stops pacing: at most a pace already queued still runs. */
     @Override
-    public void close() {
-        closed = true;
-        LockSupport.unpark(thread);
-        try {
-            thread.join(TimeUnit.SECONDS.toMillis(1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
+    void close();
 }

@@ -1,6 +1,7 @@
 package dev.sweep.sim;
 
 import dev.sweep.core.Instrument;
+import dev.sweep.core.IoFailures;
 import dev.sweep.core.OrderBook;
 import dev.sweep.core.Side;
 import dev.sweep.sim.market.MarketEvent;
@@ -21,9 +22,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.SslContext;
@@ -78,7 +77,7 @@ public final class Simulator implements AutoCloseable, SimContext {
     private final SimulatorConfig config;
     /** The venues served, by path. */
     private final Map<String, Venue> venuesByPath = new LinkedHashMap<>();
-    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, Transport.ioHandlers());
     private final EventLoop loop = group.next();
     private final SyntheticMarket market;
     private final RestDesk rest;
@@ -148,7 +147,9 @@ public final class Simulator implements AutoCloseable, SimContext {
         SslContext ssl = config.tls() == null ? null : serverTls(config.tls());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
-                .channel(NioServerSocketChannel.class)
+                .channel(Transport.serverChannel(loop))
+                // Netty's default too, said here because a frame must go out at its flush, not wait for an ack.
+                .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
                         new WriteBufferWaterMark(HIGH_WATER_MARK / 2, HIGH_WATER_MARK))
                 .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -174,8 +175,10 @@ public final class Simulator implements AutoCloseable, SimContext {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while binding " + config.host() + ":" + config.port(), e);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port() + ": "
-                    + e.getMessage(), e);
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName()
+                    : IoFailures.systemMessage(e.getMessage());
+            throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port() + ": " + reason,
+                    e);
         }
         run(() -> {
             scheduleStartNanos = config.clock().epochNanos();
@@ -384,6 +387,11 @@ public final class Simulator implements AutoCloseable, SimContext {
     @Override
     public void countFault(Fault fault) {
         faultsInjected.get(fault).increment();
+    }
+
+    @Override
+    public FlushProbe flushes() {
+        return config.flushes();
     }
 
     void opened(Session session) {

@@ -15,9 +15,10 @@ import java.time.Duration;
  * @param clock  the simulator's one clock
  * @param restLag how far the REST snapshots lag behind the WebSocket streams: each answers with the book as it was
  *                this long before (a venue's REST cache, as Binance's, trails its stream); zero for none
+ * @param flushes told when each update's frame went out, for a benchmark; {@link FlushProbe#NONE} for nobody
  */
 public record SimulatorConfig(String host, int port, long seed, int rate, FaultPlan faults, TlsIdentity tls,
-                              SimClock clock, Duration restLag) {
+                              SimClock clock, Duration restLag, FlushProbe flushes) {
 
     /**
      * A server certificate and its key, in a PKCS#12 key store.
@@ -31,6 +32,12 @@ public record SimulatorConfig(String host, int port, long seed, int rate, FaultP
     /** Loopback, any free port, seed 7, 25 updates per second per book, no faults, no TLS, the system's clock. */
     public static SimulatorConfig defaults() {
         return new SimulatorConfig("127.0.0.1", 0, 7, 25, FaultPlan.NONE, null);
+    }
+
+    /** Told nobody of the frames' flushes. */
+    public SimulatorConfig(String host, int port, long seed, int rate, FaultPlan faults, TlsIdentity tls,
+                           SimClock clock, Duration restLag) {
+        this(host, port, seed, rate, faults, tls, clock, restLag, FlushProbe.NONE);
     }
 
     /** REST snapshots that do not lag the streams. */
@@ -54,33 +61,40 @@ public record SimulatorConfig(String host, int port, long seed, int rate, FaultP
         if (restLag.isNegative()) {
             throw new IllegalArgumentException("the REST lag must not be negative: " + restLag);
         }
+        if (flushes == null) {
+            throw new IllegalArgumentException("the flush probe must be given (FlushProbe.NONE for none)");
+        }
     }
 
     public SimulatorConfig withPort(int port) {
-        return new SimulatorConfig(host, port, seed, rate, faults, tls, clock, restLag);
+        return new SimulatorConfig(host, port, seed, rate, faults, tls, clock, restLag, flushes);
     }
 
     public SimulatorConfig withRate(int rate) {
-        return new SimulatorConfig(host, port, seed, rate, faults, tls, clock, restLag);
+        return new SimulatorConfig(host, port, seed, rate, faults, tls, clock, restLag, flushes);
     }
 
     public SimulatorConfig withSeed(long seed) {
-        return new SimulatorConfig(host, port, seed, rate, faults, tls, clock, restLag);
+        return new SimulatorConfig(host, port, seed, rate, faults, tls, clock, restLag, flushes);
     }
 
     public SimulatorConfig withFaults(FaultPlan faults) {
-        return new SimulatorConfig(host, port, seed, rate, faults, tls, clock, restLag);
+        return new SimulatorConfig(host, port, seed, rate, faults, tls, clock, restLag, flushes);
     }
 
     public SimulatorConfig withTls(TlsIdentity tls) {
-        return new SimulatorConfig(host, port, seed, rate, faults, tls, clock, restLag);
+        return new SimulatorConfig(host, port, seed, rate, faults, tls, clock, restLag, flushes);
     }
 
     public SimulatorConfig withClock(SimClock clock) {
-        return new SimulatorConfig(host, port, seed, rate, faults, tls, clock, restLag);
+        return new SimulatorConfig(host, port, seed, rate, faults, tls, clock, restLag, flushes);
     }
 
     public SimulatorConfig withRestLag(Duration restLag) {
-        return new SimulatorConfig(host, port, seed, rate, faults, tls, clock, restLag);
+        return new SimulatorConfig(host, port, seed, rate, faults, tls, clock, restLag, flushes);
+    }
+
+    public SimulatorConfig withFlushes(FlushProbe flushes) {
+        return new SimulatorConfig(host, port, seed, rate, faults, tls, clock, restLag, flushes);
     }
 }

@@ -3,7 +3,9 @@ package dev.sweep.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.nio.NioIoHandler;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,12 +16,23 @@ import org.junit.jupiter.api.Timeout;
 class MarketPacerTest {
 
     /**
-     * The pacer wakes the loop many times a millisecond (about every 70 µs), where the loop's own timer wakes it at
-     * most once: more than two paces a millisecond on average, even on a busy machine, and each on the loop.
+     * On Java's selector, a thread of the pacer's own wakes the loop many times a millisecond (about every 70 µs),
+     * where the loop's own timer wakes it at most once: more than two paces a millisecond on average, even on a busy
+     * machine, and each on the loop.
      */
     @Test
-    void pacesTheLoopBetweenItsMillisecondTicks() throws InterruptedException {
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    void pacesALoopOnJavasSelectorBetweenItsMillisecondTicks() throws InterruptedException {
+        assertPacesBetweenTicks(NioIoHandler.newFactory());
+    }
+
+    /** On epoll, the loop's own timer wakes it to the microsecond: it paces itself, as often. */
+    @Test
+    void aLoopOnEpollPacesItselfBetweenItsMillisecondTicks() throws InterruptedException {
+        assertPacesBetweenTicks(EpollIoHandler.newFactory());
+    }
+
+    private static void assertPacesBetweenTicks(IoHandlerFactory ioHandlers) throws InterruptedException {
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, ioHandlers);
         try {
             AtomicLong paces = new AtomicLong();
             AtomicLong offLoop = new AtomicLong();

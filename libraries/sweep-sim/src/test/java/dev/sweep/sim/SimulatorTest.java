@@ -13,6 +13,8 @@ import dev.sweep.venue.kraken.KrakenVenue;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -103,6 +105,54 @@ class SimulatorTest {
             assertThat(micros.stream().map(time -> (time - micros.get(0)) % 10).distinct().toList())
                     .as("µs past a multiple of 10 µs after the first").containsExactly(0L);
         }
+    }
+
+    /**
+     * The flush probe is told of every update's frame once it is flushed, with the time its step was due (the time
+     * the frame carries) and the times it was written and flushed: here all at the moment the clock jumped to, when
+     * the loop made that millisecond's steps at once. Frames that are not updates (the snapshot) are not timed.
+     */
+    @Test
+    void theFlushProbeTimesEachUpdatesFrameFromItsDueTime() throws InterruptedException {
+        Instant start = Instant.parse("2026-11-27T12:00:00Z");
+        ManualClock clock = new ManualClock(start);
+        List<Flush> flushes = Collections.synchronizedList(new ArrayList<>());
+        KrakenVenue venue = new KrakenVenue(10);
+        try (Simulator paced = Simulator.start(SimulatorConfig.defaults().withRate(100_000).withClock(clock)
+                .withFlushes((name, due, written, flushed) -> flushes.add(new Flush(name, due, written, flushed))));
+             WsClient client = WsClient.connect(paced.endpoint("kraken"), venue, "BTC-USD")) {
+            client.subscribe(venue);
+            client.await("live", WAIT, c -> c.book("BTC-USD").state() == BookState.LIVE);
+            int framesBefore = client.frames().size();
+            int flushesBefore = flushes.size();
+
+            clock.advance(Duration.ofMillis(1));
+            awaitSteps(paced, 100L * paced.books());
+            int flushed = flushes.size() - flushesBefore;
+            client.await("every update flushed", WAIT, c -> updates(c, framesBefore).size() == flushed);
+
+            long startNanos = start.getEpochSecond() * 1_000_000_000L;
+            long jumpedTo = startNanos + Duration.ofMillis(1).toNanos();
+            List<Long> framesDue = updates(client, framesBefore).stream()
+                    .map(frame -> ChronoUnit.MICROS.between(start, Instant.parse(
+                            frame.replaceFirst(".*\"timestamp\":\"([^\"]+)\".*", "$1"))))
+                    .toList();
+            List<Flush> timed = List.copyOf(flushes.subList(flushesBefore, flushes.size()));
+            assertThat(flushesBefore).as("frames timed before the market moved").isZero();
+            assertThat(timed.stream().map(flush -> (flush.dueNanos() - startNanos) / 1_000).toList())
+                    .as("due times, µs").isEqualTo(framesDue);
+            assertThat(timed).allSatisfy(flush -> assertThat(flush)
+                    .isEqualTo(new Flush("kraken", flush.dueNanos(), jumpedTo, jumpedTo)));
+        }
+    }
+
+    private static List<String> updates(WsClient client, int framesBefore) {
+        return client.frames().subList(framesBefore, client.frames().size()).stream()
+                .filter(frame -> frame.contains("\"type\":\"update\"")).toList();
+    }
+
+    /** What the flush probe was told of one frame. */
+    private record Flush(String venue, long dueNanos, long writtenNanos, long flushedNanos) {
     }
 
     /** Waits for the market to have made {@code steps} steps and for the tick that made them to end. */

@@ -24,7 +24,8 @@ import org.HdrHistogram.Histogram;
  * client falls behind), and for Kraken's updates, whose frames carry their time to the microsecond, the latency from
  * the time the update was due to its book having been updated and checked (a listener attached to the books sees it
  * then), beside the latency of the same frames to the feed's handler, before decoding: the baseline of what loopback,
- * Netty and the simulator cost.
+ * Netty and the simulator cost. The simulator's own part is measured in its JVM ({@link FlushTimes}): from the time
+ * each update was due to its frame written, then flushed to the socket.
  *
  * <p>The simulator paces its market on a fixed schedule and stamps each update with the time its step was due, not
  * the time it went out, so the latencies count the simulator's lateness too: they are free of coordinated omission.
@@ -77,14 +78,16 @@ public final class EndToEndBench {
      * @param receivedPerSecond frames the feeds received per second
      * @param behind          frames sent and not received at the end
      * @param notLive         the books not live at the end, each as {@code venue SYMBOL STATE (resyncs, problem)}
-     * @param toBook          from an update's due time to its book updated, nanoseconds
-     * @param toHandler       from the same updates' due time to their frame reaching the feed's handler
+     * @param toWritten       from an update's due time to its frame written by the simulator, nanoseconds
+     * @param toFlushed       from an update's due time to the simulator's flush of its frame to the socket
+     * @param toHandler       from an update's due time to its frame reaching the feed's handler
+     * @param toBook          from the same updates' due time to their book updated
      * @param client          what this JVM spent in the measured time: CPU, collections
      * @param simulator       what the simulator's JVM spent
      */
     record Result(int asked, int books, int ratePerBook, long seconds, double stepsPerSecond, double sentPerSecond,
-                  double receivedPerSecond, long behind, List<String> notLive, Histogram toBook, Histogram toHandler,
-                  JvmCosts client, JvmCosts simulator) {
+                  double receivedPerSecond, long behind, List<String> notLive, Histogram toWritten,
+                  Histogram toFlushed, Histogram toHandler, Histogram toBook, JvmCosts client, JvmCosts simulator) {
 
         /** Book updates a second the simulator was set to make: the rate per book times the books. */
         long scheduled() {
@@ -104,15 +107,20 @@ public final class EndToEndBench {
                             + " (%d books at %,d), %d s: %,.0f updates/s made (%.1f %% of the %,d scheduled), %,.0f"
                             + " frames/s sent, %,.0f received (%,d behind at the end); books not live at the end: %s%n"
                             + "%s"
-                            + "  due → book updated (µs, %s's %,.0f updates/s): %s%n"
-                            + "  due → frame at the feed's handler, before decoding (baseline, same frames): %s%n"
+                            + "  latency of %s's %,.0f updates/s from the time each was due, µs:%n"
+                            + "  → frame written by the simulator (its pacing and its step): %s%n"
+                            + "  → flushed to the socket by the simulator (all of its own part): %s%n"
+                            + "  → frame at the feed's handler, before decoding (loopback and the client's loop"
+                            + " too): %s%n"
+                            + "  → book updated and checked: %s%n"
                             + "  spent in the run: client %s; simulator %s",
                     asked, books, ratePerBook, seconds, stepsPerSecond, 100 * stepsPerSecond / scheduled(),
                     scheduled(), sentPerSecond, receivedPerSecond, behind, notLive.isEmpty() ? "none" : notLive,
                     fellShort() ? "  the simulator fell short of the rate asked: the latencies below are mostly its"
                             + " own lateness, which grew all through the run" + System.lineSeparator() : "",
-                    TIMED_VENUE, (double) toBook.getTotalCount() / seconds, percentiles(toBook),
-                    percentiles(toHandler), client.describe(seconds), simulator.describe(seconds));
+                    TIMED_VENUE, (double) toBook.getTotalCount() / seconds, percentiles(toWritten),
+                    percentiles(toFlushed), percentiles(toHandler), percentiles(toBook), client.describe(seconds),
+                    simulator.describe(seconds));
         }
 
         private static String percentiles(Histogram histogram) {
@@ -133,7 +141,8 @@ public final class EndToEndBench {
         DueToBook timed = new DueToBook(epochOffsetNanos);
         LongAdder received = new LongAdder();
         FrameTap tap = (venue, connection, receiveEpochNanos, buffer, offset, length) -> received.increment();
-        try (SimulatorProcess simulator = SimulatorProcess.start(updatesPerSecond, epochOffsetNanos);
+        try (SimulatorProcess simulator = SimulatorProcess.start(updatesPerSecond, epochOffsetNanos,
+                TIMED_VENUE);
              FeedManager feeds = new FeedManager(Venues.all(), simulator.endpoints(), simulator.restEndpoints(),
                      simulator.instruments(), FeedSettings.defaults(), tap)
                      .attach(venue -> venue.name().equals(TIMED_VENUE) ? timed : NoBookListener.INSTANCE).start()) {
@@ -162,7 +171,8 @@ public final class EndToEndBench {
             return new Result(updatesPerSecond, simulator.books(), simulator.ratePerBook(), seconds,
                     (after.steps() - before.steps()) / elapsed, (after.framesSent() - before.framesSent()) / elapsed,
                     (receivedAfter - receivedBefore) / elapsed, after.framesSent() - receivedAfter, notLive,
-                    bookHistogram, handlerHistogram, client, after.costs().since(before.costs()));
+                    after.toWritten(), after.toFlushed(), handlerHistogram, bookHistogram, client,
+                    after.costs().since(before.costs()));
         }
     }
 

@@ -20,13 +20,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
 
 /**
  * The simulator in a JVM of its own, so that a benchmark's client shares neither its heap, its collections nor its
  * JIT with it: {@link #start} launches it from this JVM's class path and reads where it listens; {@link #main} is the
  * simulator's side. They speak in lines: the child writes {@code ws VENUE URI SYMBOL,…} and {@code rest VENUE URI}
  * for each venue, then {@code ready BOOKS RATE}; it answers each {@code stats} line on its input with
- * {@code stats STEPS FRAMES CPU_NANOS GC_COUNT GC_MILLIS}, and stops when its input closes (so it never outlives its parent).
+ * {@code stats STEPS FRAMES CPU_NANOS GC_COUNT GC_MILLIS TO_WRITTEN TO_FLUSHED}, the last two the timed venue's
+ * {@link FlushTimes} since the last {@code stats}, and stops when its input closes (so it never outlives its parent).
  *
  * <p>Both JVMs time frames with one clock: the parent's wall-clock epoch minus its {@link System#nanoTime()}, handed
  * to the child, plus each JVM's own {@code nanoTime}. On Linux {@code nanoTime} is {@code CLOCK_MONOTONIC}, one clock
@@ -42,8 +44,10 @@ final class SimulatorProcess implements AutoCloseable {
      * @param steps       market steps since start
      * @param framesSent  frames sent since start, to every client
      * @param costs       the child's CPU time and garbage collections since start
+     * @param toWritten   the timed venue's updates since the last stats: from their due time to their frame written
+     * @param toFlushed   the same updates, from their due time to the flush that took their frame to the socket
      */
-    record Stats(long steps, long framesSent, JvmCosts costs) {
+    record Stats(long steps, long framesSent, JvmCosts costs, Histogram toWritten, Histogram toFlushed) {
     }
 
     private final Process process;
@@ -66,13 +70,14 @@ final class SimulatorProcess implements AutoCloseable {
      * to a whole rate per book), and waits until it listens.
      *
      * @param epochOffsetNanos the wall-clock epoch minus {@link System#nanoTime()}, in this JVM
+     * @param timedVenue       the venue whose updates' flushes the child times
      */
-    static SimulatorProcess start(int updatesPerSecond, long epochOffsetNanos) throws IOException {
+    static SimulatorProcess start(int updatesPerSecond, long epochOffsetNanos, String timedVenue) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(JVM_OPTIONS);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), SimulatorProcess.class.getName(),
-                Integer.toString(updatesPerSecond), Long.toString(epochOffsetNanos)));
+                Integer.toString(updatesPerSecond), Long.toString(epochOffsetNanos), timedVenue));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         SimulatorProcess simulator = new SimulatorProcess(process);
         try {
@@ -143,7 +148,8 @@ final class SimulatorProcess implements AutoCloseable {
             throw new IllegalStateException("the simulator process said: " + String.join(" ", line));
         }
         return new Stats(Long.parseLong(line[1]), Long.parseLong(line[2]),
-                new JvmCosts(Long.parseLong(line[3]), Long.parseLong(line[4]), Long.parseLong(line[5])));
+                new JvmCosts(Long.parseLong(line[3]), Long.parseLong(line[4]), Long.parseLong(line[5])),
+                FlushTimes.decode(line[6]), FlushTimes.decode(line[7]));
     }
 
     /** Closes the child's input, which stops it; kills it if it has not stopped within 5 s. */
@@ -161,8 +167,8 @@ final class SimulatorProcess implements AutoCloseable {
     }
 
     /**
-     * The simulator's side: {@code UPDATES_PER_SECOND EPOCH_OFFSET_NANOS}. Serves every registered venue on loopback
-     * until its input closes.
+     * The simulator's side: {@code UPDATES_PER_SECOND EPOCH_OFFSET_NANOS TIMED_VENUE}. Serves every registered venue on
+     * loopback until its input closes.
      */
     public static void main(String[] args) throws IOException {
         // The lines to the parent have the standard output to themselves: whatever else prints goes to the errors.
@@ -170,10 +176,11 @@ final class SimulatorProcess implements AutoCloseable {
         System.setOut(System.err);
         int updatesPerSecond = Integer.parseInt(args[0]);
         long epochOffsetNanos = Long.parseLong(args[1]);
+        FlushTimes flushes = new FlushTimes(args[2]);
         long books = Venues.all().stream().mapToLong(venue -> SyntheticMarket.STARTING_PRICES.keySet().stream()
                 .filter(symbol -> venue.lists(Instrument.of(symbol))).count()).sum();
         SimulatorConfig config = SimulatorConfig.defaults().withRate((int) Math.max(1, updatesPerSecond / books))
-                .withClock(() -> epochOffsetNanos + System.nanoTime());
+                .withClock(() -> epochOffsetNanos + System.nanoTime()).withFlushes(flushes);
         try (Simulator simulator = Simulator.start(config)) {
             for (Venue venue : simulator.venues()) {
                 out.println("ws " + venue.name() + " " + simulator.endpoint(venue.name()) + " " + String.join(",",
@@ -189,7 +196,8 @@ final class SimulatorProcess implements AutoCloseable {
                 if (line.equals("stats")) {
                     JvmCosts costs = JvmCosts.now();
                     out.println("stats " + simulator.marketSteps() + " " + simulator.framesSent() + " "
-                            + costs.cpuNanos() + " " + costs.collections() + " " + costs.millis());
+                            + costs.cpuNanos() + " " + costs.collections() + " " + costs.millis() + " "
+                            + flushes.takeInterval());
                     out.flush();
                 }
             }

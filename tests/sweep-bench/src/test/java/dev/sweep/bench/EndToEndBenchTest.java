@@ -16,7 +16,8 @@ class EndToEndBenchTest {
      * {@code SimulatorTest}'s to check, on a clock the test moves), the feeds here follow every book it moves, and
      * Kraken's updates are timed on the clock both JVMs share: each reaches its book after its frame reached the
      * handler, and after the time it was due by less than the minute the histograms hold (two clocks that did not
-     * agree would put it at 0 or at that minute, where values are capped).
+     * agree would put it at 0 or at that minute, where values are capped). The simulator's JVM times the same venue's
+     * updates to their frames written and flushed, on the same clock: every update flushed was written first.
      */
     @Test
     void theSimulatorInItsOwnJvmFeedsEveryBookAndKrakenUpdatesAreTimed() throws Exception {
@@ -29,6 +30,11 @@ class EndToEndBenchTest {
                 .isEqualTo(result.toHandler().getTotalCount());
         assertThat(result.toBook().getValueAtPercentile(50)).as("p50 to the book, ns")
                 .isGreaterThanOrEqualTo(result.toHandler().getValueAtPercentile(50))
+                .isBetween(1L, 59_000_000_000L);
+        assertThat(result.toFlushed().getTotalCount()).as("Kraken updates flushed by the simulator").isPositive()
+                .isEqualTo(result.toWritten().getTotalCount());
+        assertThat(result.toFlushed().getValueAtPercentile(50)).as("p50 to the simulator's flush, ns")
+                .isGreaterThanOrEqualTo(result.toWritten().getValueAtPercentile(50))
                 .isBetween(1L, 59_000_000_000L);
     }
 
@@ -59,6 +65,6 @@ class EndToEndBenchTest {
         latencies.recordValue(50_000);
         JvmCosts costs = new JvmCosts(8_000_000_000L, 1, 5);
         return new EndToEndBench.Result(50_000, 21, 2_380, 8, made, made, made, 0, List.of(), latencies, latencies,
-                costs, costs);
+                latencies, latencies, costs, costs);
     }
 }

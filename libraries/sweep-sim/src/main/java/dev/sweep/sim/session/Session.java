@@ -8,6 +8,7 @@ import dev.sweep.venue.Venue;
 import dev.sweep.venue.server.ServerContext;
 import dev.sweep.venue.server.ServerSession;
 import dev.sweep.venue.server.UpdateFault;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -46,6 +47,9 @@ public final class Session implements ServerContext {
     /** Most frames written to a client between two flushes. */
     private static final int MAX_UNFLUSHED = 32;
 
+    /** {@link #stepDueNanos} outside a market step: the frames written then are not updates, and are not timed. */
+    private static final long NO_STEP = Long.MIN_VALUE;
+
     /** Not JSON: cut off in the middle of a string, as a truncated frame is. */
     private static final String MALFORMED = "{\"type\":\"update\",\"data\":[{\"pri";
 
@@ -60,6 +64,12 @@ public final class Session implements ServerContext {
     private boolean flushQueued;
     /** Frames written since the last flush. */
     private int unflushed;
+    /** When the market step being forwarded was due; {@link #NO_STEP} outside one. */
+    private long stepDueNanos = NO_STEP;
+    /** The updates among the frames written since the last flush: when each was due and when it was written. */
+    private final long[] unflushedDueNanos = new long[MAX_UNFLUSHED];
+    private final long[] unflushedWrittenNanos = new long[MAX_UNFLUSHED];
+    private int unflushedUpdates;
     private long stalledUntil;
     private long lastSentNanos;
     private long behindSinceNanos;
@@ -97,8 +107,13 @@ public final class Session implements ServerContext {
         if (!event.venue().equals(venue.name())) {
             return;
         }
-        event.trade().ifPresent(trade -> dialect.onTrade(event.instrument(), trade, eventNanos));
-        dialect.onBookChange(event.instrument(), event.changes(), eventNanos);
+        stepDueNanos = eventNanos;
+        try {
+            event.trade().ifPresent(trade -> dialect.onTrade(event.instrument(), trade, eventNanos));
+            dialect.onBookChange(event.instrument(), event.changes(), eventNanos);
+        } finally {
+            stepDueNanos = NO_STEP;
+        }
     }
 
     /**
@@ -242,9 +257,15 @@ public final class Session implements ServerContext {
      * reads while it goes on, rather than after it, all at once.
      */
     private void write(String frame) {
-        channel.write(new TextWebSocketFrame(frame));
+        // Encoded into a buffer of the connection's pool: TextWebSocketFrame(String) encodes into a new heap buffer of
+        // three bytes a character, garbage once the frame's encoder has copied it to a direct one.
+        channel.write(new TextWebSocketFrame(ByteBufUtil.writeUtf8(channel.alloc(), frame)));
         lastSentNanos = context.nowNanos();
         context.countSent();
+        if (stepDueNanos != NO_STEP) {
+            unflushedDueNanos[unflushedUpdates] = stepDueNanos;
+            unflushedWrittenNanos[unflushedUpdates++] = lastSentNanos;
+        }
         if (++unflushed >= MAX_UNFLUSHED) {
             flush();
         } else if (!flushQueued) {
@@ -261,5 +282,12 @@ public final class Session implements ServerContext {
     private void flush() {
         unflushed = 0;
         channel.flush();
+        if (unflushedUpdates > 0) {
+            long flushedNanos = context.nowNanos();
+            for (int i = 0; i < unflushedUpdates; i++) {
+                context.flushes().onFlushed(venue.name(), unflushedDueNanos[i], unflushedWrittenNanos[i], flushedNanos);
+            }
+            unflushedUpdates = 0;
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.sweep.sim.session;
 
 import dev.sweep.sim.Fault;
 import dev.sweep.sim.FaultPlan;
+import dev.sweep.sim.FlushProbe;
 import dev.sweep.sim.market.SyntheticMarket;
 import java.util.SplittableRandom;
 
@@ -23,4 +24,7 @@ public interface SimContext {
 
     /** Counts one fault injected. */
     void countFault(Fault fault);
+
+    /** Told when each update's frame went out. */
+    FlushProbe flushes();
 }
