@@ -142,6 +142,11 @@ public final class MergedLevels {
         long[] sourceSizes = sizes[source];
         long threshold = active > 1 ? lowestKeyBefore(source, order[1]) : Long.MIN_VALUE;
         int head = heads[source];
+        // The run's fills go straight into the result's arrays, room for all of them made at once.
+        int fill = result.startRun(head + 1);
+        long[] fillPrices = result.fillPrices();
+        long[] fillSizes = result.fillSizes();
+        int[] fillSources = result.fillSources();
         long filled = 0;
         long notionalHigh = 0;
         long notionalLow = 0;
@@ -149,7 +154,10 @@ public final class MergedLevels {
         while (true) {
             long price = keySign * sourceKeys[head];
             long take = Math.min(remaining, sourceSizes[head]);
-            result.addFill(source, price, take);
+            fillPrices[fill] = price;
+            fillSizes[fill] = take;
+            fillSources[fill] = source;
+            fill++;
             filled += take;
             long productLow = price * take;
             long sum = notionalLow + productLow;
@@ -166,7 +174,7 @@ public final class MergedLevels {
             }
         }
         heads[source] = head;
-        result.addToSource(source, filled, notionalHigh, notionalLow);
+        result.endRun(fill, source, filled, notionalHigh, notionalLow);
         if (overtaken) {
             overtaken(source);
         } else {
