@@ -43,25 +43,40 @@ public final class SweepResult {
         }
     }
 
-    /** Records a fill; {@link #addToSource} counts it. */
-    void addFill(int source, long price, long size) {
-        if (fillCount == fillPrices.length) {
-            fillPrices = Arrays.copyOf(fillPrices, fillCount * 2);
-            fillSizes = Arrays.copyOf(fillSizes, fillCount * 2);
-            fillSources = Arrays.copyOf(fillSources, fillCount * 2);
+    /**
+     * Makes room for a run of up to {@code count} fills, written straight into {@link #fillPrices}, {@link #fillSizes}
+     * and {@link #fillSources} from the index returned, then ended by {@link #endRun}.
+     */
+    int startRun(int count) {
+        if (fillCount + count > fillPrices.length) {
+            int length = Math.max(fillCount + count, fillPrices.length * 2);
+            fillPrices = Arrays.copyOf(fillPrices, length);
+            fillSizes = Arrays.copyOf(fillSizes, length);
+            fillSources = Arrays.copyOf(fillSources, length);
         }
-        fillPrices[fillCount] = price;
-        fillSizes[fillCount] = size;
-        fillSources[fillCount] = source;
-        fillCount++;
+        return fillCount;
+    }
+
+    long[] fillPrices() {
+        return fillPrices;
+    }
+
+    long[] fillSizes() {
+        return fillSizes;
+    }
+
+    int[] fillSources() {
+        return fillSources;
     }
 
     /**
-     * Counts fills of one source: their size and notional, Σ price × size as a 128-bit number. The sizes added up
-     * never exceed the size requested (the engine takes at most what remains), so no sum overflows: filled sizes stay
-     * below 2^63, and a notional, below the highest price times the size filled, below 2^126.
+     * Ends a run of one source's fills, written up to {@code end}: their size and notional, Σ price × size as a
+     * 128-bit number, are counted. The sizes added up never exceed the size requested (the engine takes at most what
+     * remains), so no sum overflows: filled sizes stay below 2^63, and a notional, below the highest price times the
+     * size filled, below 2^126.
      */
-    void addToSource(int source, long size, long notionalHigh, long notionalLow) {
+    void endRun(int end, int source, long size, long notionalHigh, long notionalLow) {
+        fillCount = end;
         filled += size;
         filledBySource[source] += size;
         long low = this.notionalLow[source] + notionalLow;

@@ -1,15 +1,11 @@
 package dev.sweep.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Start-up of the short commands, run as users run them: {@code ./sweep sell 15 --from examples/books.json} and
@@ -24,12 +20,10 @@ import java.util.regex.Pattern;
  */
 public final class StartupBench {
 
-    private static final Path LAUNCHER = Path.of("sweep");
     private static final Path JAR = Path.of("applications", "sweep-cli", "target", "sweep.jar");
     private static final List<List<String>> COMMANDS = List.of(
             List.of("sell", "15", "--from", "examples/books.json"),
             List.of("replay", "recordings/sim-btc-eth-10s.swr"));
-    private static final Pattern FRAMES_PER_SECOND = Pattern.compile(": (\\d+) frames/s");
 
     private StartupBench() {
     }
@@ -44,15 +38,14 @@ public final class StartupBench {
         StringBuilder table = new StringBuilder("| start-up (" + runs + " runs, median wall) | ./sweep | baseline:"
                 + " java -jar sweep.jar | vs baseline |\n|---|---|---|---|\n");
         for (List<String> command : COMMANDS) {
-            List<String> launched = new ArrayList<>(List.of("bash", LAUNCHER.toString()));
-            launched.addAll(command);
+            List<String> launched = Launcher.command(command);
             List<String> baseline = new ArrayList<>(List.of(java, "-jar", JAR.toString()));
             baseline.addAll(command);
             Runs sweep = new Runs(runs);
             Runs plain = new Runs(runs);
             // One unmeasured run each, then alternating runs: a machine busier for a while slows both alike.
-            Runs.once(launched);
-            Runs.once(baseline);
+            Launcher.run(launched);
+            Launcher.run(baseline);
             for (int i = 0; i < runs; i++) {
                 sweep.measure(i, launched);
                 plain.measure(i, baseline);
@@ -74,26 +67,9 @@ public final class StartupBench {
         /** Times run {@code i} of the command. */
         void measure(int i, List<String> command) throws IOException, InterruptedException {
             long start = System.nanoTime();
-            String out = once(command);
+            String out = Launcher.run(command);
             millis[i] = (System.nanoTime() - start) / 1e6;
-            Matcher figure = FRAMES_PER_SECOND.matcher(out);
-            framesPerSecond[i] = figure.find() ? Double.parseDouble(figure.group(1)) : Double.NaN;
-        }
-
-        /** One run to its exit, its output returned; the bench stops with what the command printed if it fails. */
-        static String once(List<String> command) throws IOException, InterruptedException {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-            // The launcher runs the JVM that runs the bench, the one the baseline runs too.
-            Map<String, String> environment = builder.environment();
-            environment.put("JAVA_HOME", System.getProperty("java.home"));
-            environment.remove("SWEEP_JAVA_OPTS");
-            Process process = builder.start();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (process.waitFor() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " exited " + process.exitValue() + ":\n"
-                        + out);
-            }
-            return out;
+            framesPerSecond[i] = ReplayProcessBench.printedFramesPerSecond(out);
         }
 
         double medianMillis() {
