@@ -122,6 +122,8 @@ final class Decimals {
         private static final long BILLION = 1_000_000_000L;
         private static final int BILLION_DIGITS = 9;
         private static final long LOW_32_BITS = 0xFFFF_FFFFL;
+        /** The digits of 00 to 99, two by two: a division by 100 writes two digits. */
+        private static final char[] PAIRS = pairs();
         /** Digits of 2^128 (39), a point, zeros after it up to the largest scale, and a sign, with room to spare. */
         private final char[] chars = new char[2 * MAX_SCALE + 16];
         private int start;
@@ -145,9 +147,18 @@ final class Decimals {
             if (bits > 127) {
                 return false;
             }
-            end = chars.length;
-            start = digits(bits > 63 ? magnitude.shiftRight(64).longValue() : 0, magnitude.longValue());
+            long high = bits > 63 ? magnitude.shiftRight(64).longValue() : 0;
+            long low = magnitude.longValue();
             int decimals = scale;
+            if (stripZeros && bits > 0 && bits <= 63) {
+                // Zeros divided away before the digits are written, rather than written and then cut.
+                while (decimals > 0 && low % 10 == 0) {
+                    low /= 10;
+                    decimals--;
+                }
+            }
+            end = chars.length;
+            start = digits(high, low);
             if (stripZeros && magnitude.signum() == 0) {
                 // Its one digit, a zero, is the whole text.
                 decimals = 0;
@@ -195,11 +206,28 @@ final class Decimals {
                     nine /= 10;
                 }
             }
-            do {
-                chars[--at] = (char) ('0' + low % 10);
-                low /= 10;
-            } while (low != 0);
+            while (low >= 100) {
+                int pair = 2 * (int) (low % 100);
+                low /= 100;
+                chars[--at] = PAIRS[pair + 1];
+                chars[--at] = PAIRS[pair];
+            }
+            if (low >= 10) {
+                chars[--at] = PAIRS[2 * (int) low + 1];
+                chars[--at] = PAIRS[2 * (int) low];
+            } else {
+                chars[--at] = (char) ('0' + low);
+            }
             return at;
+        }
+
+        private static char[] pairs() {
+            char[] pairs = new char[200];
+            for (int i = 0; i < 100; i++) {
+                pairs[2 * i] = (char) ('0' + i / 10);
+                pairs[2 * i + 1] = (char) ('0' + i % 10);
+            }
+            return pairs;
         }
 
         void writeTo(JsonGenerator json) throws IOException {
