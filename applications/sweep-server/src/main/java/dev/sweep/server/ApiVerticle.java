@@ -55,6 +55,12 @@ final class ApiVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         Router router = Router.router(vertx);
+        ServerMetrics.Endpoint sweep = metrics.endpoint("sweep");
+        ServerMetrics.Endpoint curve = metrics.endpoint("curve");
+        ServerMetrics.Endpoint depth = metrics.endpoint("depth");
+        ServerMetrics.Endpoint health = metrics.endpoint("health");
+        ServerMetrics.Endpoint books = metrics.endpoint("books");
+        ServerMetrics.Endpoint scrape = metrics.endpoint("metrics");
         router.route().handler(context -> {
             if (context.request().method() == HttpMethod.GET) {
                 context.next();
@@ -62,17 +68,17 @@ final class ApiVerticle extends VerticleBase {
                 Answer.error(405, "only GET is served", null).send(context.response().putHeader("Allow", "GET"));
             }
         });
-        router.get("/api/v1/sweep").handler(context -> answer(context, "sweep", SweepApi.SWEEP_PARAMETERS,
+        router.get("/api/v1/sweep").handler(context -> answer(context, sweep, SweepApi.SWEEP_PARAMETERS,
                 query -> api.sweep(query, String.valueOf(context.request().query()))));
-        router.get("/api/v1/curve").handler(context -> answer(context, "curve", SweepApi.CURVE_PARAMETERS,
+        router.get("/api/v1/curve").handler(context -> answer(context, curve, SweepApi.CURVE_PARAMETERS,
                 api::curve));
-        router.get("/api/v1/depth").handler(context -> answer(context, "depth", SweepApi.DEPTH_PARAMETERS,
+        router.get("/api/v1/depth").handler(context -> answer(context, depth, SweepApi.DEPTH_PARAMETERS,
                 api::depth));
-        router.get("/api/v1/health").handler(context -> answer(context, "health", List.of(), query -> api.health()));
-        router.get("/api/v1/books/:venue/:symbol").handler(context -> answer(context, "books", SweepApi.BOOK_PARAMETERS,
+        router.get("/api/v1/health").handler(context -> answer(context, health, List.of(), query -> api.health()));
+        router.get("/api/v1/books/:venue/:symbol").handler(context -> answer(context, books, SweepApi.BOOK_PARAMETERS,
                 query -> api.book(context.pathParam("venue"), context.pathParam("symbol"), query)));
         router.get("/api/v1/stream").handler(stream::handle);
-        router.get("/metrics").handler(context -> answer(context, "metrics", List.of(), query -> api.metrics()));
+        router.get("/metrics").handler(context -> answer(context, scrape, List.of(), query -> api.metrics()));
         router.get().handler(page);
         router.errorHandler(404, context -> Answer.error(404, "no such resource: " + Query.abbreviate(
                 context.request().path()) + " (the API is under /api/v1/, the page at /)", null)
@@ -89,6 +95,10 @@ final class ApiVerticle extends VerticleBase {
                         .setMaxHeaderSize(MAX_HEADERS)
                         .setMaxWebSocketFrameSize(MAX_REQUEST_LINE)
                         .setMaxWebSocketMessageSize(MAX_REQUEST_LINE)
+                        // Without, every connection carries a WebSocket extension handler that each HTTP request and
+                        // answer passes through; the stream's one document a refresh goes uncompressed instead.
+                        .setPerMessageWebSocketCompressionSupported(false)
+                        .setPerFrameWebSocketCompressionSupported(false)
                         .setCompressionSupported(true))
                 .requestHandler(router)
                 .invalidRequestHandler(ApiVerticle::invalidRequest)
@@ -119,7 +129,7 @@ final class ApiVerticle extends VerticleBase {
      * answered at once, while its connection is being read, so that the answers to requests that arrived together
      * leave together, in one write.
      */
-    private void answer(RoutingContext context, String endpoint, List<String> parameters,
+    private void answer(RoutingContext context, ServerMetrics.Endpoint endpoint, List<String> parameters,
                         Function<Query, CompletableFuture<Answer>> compute) {
         long start = System.nanoTime();
         CompletableFuture<Answer> answer;
@@ -139,7 +149,8 @@ final class ApiVerticle extends VerticleBase {
     }
 
     /** Sends a computed answer, or the answer to its failure. */
-    private void finish(RoutingContext context, String endpoint, long start, CompletableFuture<Answer> answer) {
+    private void finish(RoutingContext context, ServerMetrics.Endpoint endpoint, long start,
+                        CompletableFuture<Answer> answer) {
         Answer result;
         try {
             result = answer.join();
@@ -151,7 +162,7 @@ final class ApiVerticle extends VerticleBase {
                 // A feed that does not answer: the books cannot be read now.
                 send(context, endpoint, start, Answer.error(503, cause.getMessage(), null));
             } else {
-                metrics.answered(endpoint, 500, start);
+                endpoint.answered(500, start);
                 context.fail(cause);
             }
             return;
@@ -159,9 +170,9 @@ final class ApiVerticle extends VerticleBase {
         send(context, endpoint, start, result);
     }
 
-    private void send(RoutingContext context, String endpoint, long start, Answer answer) {
+    private void send(RoutingContext context, ServerMetrics.Endpoint endpoint, long start, Answer answer) {
         answer.send(context.response());
-        metrics.answered(endpoint, answer.status(), start);
+        endpoint.answered(answer.status(), start);
     }
 
     static MultiMap queryParams(RoutingContext context) {

@@ -3,6 +3,7 @@ package dev.sweep.server;
 import dev.sweep.core.BookState;
 import dev.sweep.core.ConversionRate;
 import dev.sweep.core.Instrument;
+import dev.sweep.core.MarketSweep;
 import dev.sweep.core.OrderRequest;
 import dev.sweep.core.OrderSide;
 import dev.sweep.feed.BookView;
@@ -49,6 +50,8 @@ final class SweepApi {
     private final Executor renderer;
     private final ServerMetrics metrics;
     private final SweepDocuments documents = new SweepDocuments();
+    /** Each event loop's sweeper, reused request after request: a sweep is not to be shared between threads. */
+    private final ThreadLocal<MarketSweep> sweeps = ThreadLocal.withInitial(MarketSweep::new);
 
     /**
      * @param renderer where large documents are written, away from the threads that serve requests
@@ -104,11 +107,12 @@ final class SweepApi {
         Rates rates = Rates.choose(request.conversions(), request.order().side(), swept.rateViews());
         List<BookView> views = Reports.withRates(request.instrument(), swept.views(), rates);
         if (views.stream().noneMatch(BookView::isLive)) {
-            return Answer.json(503, new JsonRenderer().render(new NothingLive(source.kind(), request.order(),
-                    request.instrument(), views)));
+            NothingLive nothing = new NothingLive(source.kind(), request.order(), request.instrument(), views);
+            return Answer.json(503, out -> new JsonRenderer().render(nothing, out));
         }
-        return Answer.ok(new JsonRenderer().render(new SweepOutput(source.kind(), Reports.analyze(request.order(),
-                request.instrument(), views, request.fees(), rates), views)));
+        SweepOutput output = new SweepOutput(source.kind(), Reports.analyze(sweeps.get(), request.order(),
+                request.instrument(), views, request.fees(), rates), views);
+        return Answer.json(200, out -> new JsonRenderer().render(output, out));
     }
 
     CompletableFuture<Answer> curve(Query query) {

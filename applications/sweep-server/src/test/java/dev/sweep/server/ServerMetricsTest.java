@@ -31,6 +31,24 @@ class ServerMetricsTest {
                 .contains("sweep_sequence_failures_total{symbol=\"BTC-USDT\",venue=\"binance\"} 0");
     }
 
+    @Test
+    void answersCountByEndpointAndStatusAndAnEndpointNotYetAnsweredShowsNothing() {
+        ServerMetrics.Endpoint sweep = metrics.endpoint("sweep");
+        metrics.endpoint("depth");
+        long start = System.nanoTime();
+
+        sweep.answered(200, start);
+        metrics.endpoint("sweep").answered(200, start);
+        sweep.answered(400, start);
+
+        String scrape = metrics.scrape(Map.of());
+        assertThat(metrics.endpoint("sweep")).isSameAs(sweep);
+        assertThat(scrape).contains("sweep_requests_total{endpoint=\"sweep\",status=\"200\"} 2")
+                .contains("sweep_requests_total{endpoint=\"sweep\",status=\"400\"} 1")
+                .contains("sweep_request_duration_seconds_count{endpoint=\"sweep\"} 3")
+                .doesNotContain("endpoint=\"depth\"");
+    }
+
     private static BookStateChange change(BookState from, BookState to, StateCause cause) {
         return new BookStateChange("binance", BTC_USDT, "BTCUSDT", from, to, cause, cause.name());
     }

@@ -38,6 +38,15 @@ public final class Reports {
      */
     public static SweepAnalysis analyze(OrderRequest request, Instrument instrument, List<BookView> views,
                                         TakerFees takerFees, Rates rates) {
+        return analyze(new MarketSweep(), request, instrument, views, takerFees, rates);
+    }
+
+    /**
+     * As {@link #analyze(OrderRequest, Instrument, List, TakerFees, Rates)}, with a sweeper the caller keeps for its
+     * thread: a server answering request after request reuses its arrays rather than growing new ones each time.
+     */
+    public static SweepAnalysis analyze(MarketSweep sweeper, OrderRequest request, Instrument instrument,
+                                        List<BookView> views, TakerFees takerFees, Rates rates) {
         List<SweepSource> sources = new ArrayList<>();
         for (BookView view : views) {
             if (!view.isLive()) {
@@ -53,7 +62,7 @@ public final class Reports {
                 sources.add(SweepSource.converted(view.book(), instrument, rate, fee));
             }
         }
-        return new MarketSweep().analyze(request, sources);
+        return sweeper.analyze(request, sources);
     }
 
     /**

@@ -18,8 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;
@@ -27,8 +29,8 @@ import org.HdrHistogram.Histogram;
 /**
  * {@code /api/v1/sweep} under load on loopback: the server over three 1,000-level books in this JVM, and a load client
  * ({@link ServeLoadClient}) in a JVM of its own, sweeping 15 BTC as fast as the answers come. Reports requests per
- * second, the latency from sending a request to reading its whole answer, and the CPU time a request took in the
- * server's JVM and in the client's, for the sweep and, first, for {@code /api/v1/health} in the same run: the baseline
+ * second, the latency from sending a request to reading its whole answer, the CPU time a request took in the
+ * server's JVM and in the client's, and the bytes the server allocated for it, for the sweep and, first, for {@code /api/v1/health} in the same run: the baseline
  * of the HTTP stack and a small JSON answer, without the sweep (the books, a file's, are taken once). Only answers with
  * status 200 count; any other is a failure. The server and the client share the machine's cores: what the client takes, the server
  * lacks, which is why the client is a lean one and why its CPU time is shown.
@@ -113,11 +115,13 @@ public final class ServeLoadBench {
         // Its result is its last line: the libraries it shares with the server may log to its standard output too.
         List<String> lines = new ArrayList<>();
         long measuredFrom = -1;
+        Map<Long, Long> allocatedFrom = Map.of();
         try (BufferedReader output = new BufferedReader(new InputStreamReader(client.getInputStream(),
                 StandardCharsets.UTF_8))) {
             for (String line = output.readLine(); line != null; line = output.readLine()) {
                 if (line.equals(ServeLoadClient.MEASURING)) {
                     measuredFrom = cpuTime();
+                    allocatedFrom = allocated();
                 } else {
                     lines.add(line);
                 }
@@ -125,6 +129,7 @@ public final class ServeLoadBench {
         }
         // Until the client has ended: after its last answer the server is idle.
         long serverCpu = measuredFrom < 0 ? -1 : cpuTime() - measuredFrom;
+        long serverAllocated = allocatedSince(allocatedFrom);
         String answer = lines.isEmpty() ? "" : lines.get(lines.size() - 1).trim();
         String[] fields = answer.split(" ");
         if (client.waitFor() != 0 || fields.length != 4 || serverCpu < 0) {
@@ -133,7 +138,8 @@ public final class ServeLoadBench {
         }
         try {
             return new Measured(path, seconds, Long.parseLong(fields[1]), Histogram.decodeFromCompressedByteBuffer(
-                    ByteBuffer.wrap(Base64.getDecoder().decode(fields[3])), 0), serverCpu, Long.parseLong(fields[2]));
+                    ByteBuffer.wrap(Base64.getDecoder().decode(fields[3])), 0), serverCpu, Long.parseLong(fields[2]),
+                    serverAllocated);
         } catch (DataFormatException e) {
             throw new IllegalStateException("the load client of " + path + " wrote no histogram: " + answer, e);
         }
@@ -146,9 +152,11 @@ public final class ServeLoadBench {
      * @param latency         the latencies of the answers with status 200, in nanoseconds
      * @param serverCpuNanos  the CPU time the server's JVM took over the measured seconds
      * @param clientCpuNanos  the CPU time the client's JVM took over the measured seconds
+     * @param serverAllocated the bytes the server's threads allocated over the measured seconds: like the CPU time,
+     *                        a figure that holds on a busy machine, and one that does not vary from run to run
      */
     record Measured(String path, int seconds, long failed, Histogram latency, long serverCpuNanos,
-                    long clientCpuNanos) {
+                    long clientCpuNanos, long serverAllocated) {
 
         double rate() {
             return (double) latency.getTotalCount() / seconds;
@@ -162,12 +170,37 @@ public final class ServeLoadBench {
         String line(double baselineRate) {
             double answered = Math.max(1, latency.getTotalCount());
             return String.format(Locale.ROOT, "%s: %,.0f requests/s (%,d failed)%s; latency (ms): p50 %.2f, p90"
-                            + " %.2f, p99 %.2f, p99.9 %.2f, max %.2f; CPU a request (µs): server %.0f, client %.0f",
+                            + " %.2f, p99 %.2f, p99.9 %.2f, max %.2f; CPU a request (µs): server %.0f, client %.0f;"
+                            + " allocated a request in the server: %.1f KB",
                     path, rate(), failed, baselineRate > 0 ? String.format(Locale.ROOT, ", %.2f× the baseline's",
                             rate() / baselineRate) : "",
                     millis(latency, 50), millis(latency, 90), millis(latency, 99), millis(latency, 99.9),
-                    latency.getMaxValue() / 1e6, serverCpuNanos / 1e3 / answered, clientCpuNanos / 1e3 / answered);
+                    latency.getMaxValue() / 1e6, serverCpuNanos / 1e3 / answered, clientCpuNanos / 1e3 / answered,
+                    serverAllocated / 1e3 / answered);
         }
+    }
+
+    /** The bytes each thread of this JVM, the server's, has allocated so far, by thread id. */
+    private static Map<Long, Long> allocated() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long[] ids = threads.getAllThreadIds();
+        long[] bytes = threads.getThreadAllocatedBytes(ids);
+        Map<Long, Long> allocated = new HashMap<>();
+        for (int i = 0; i < ids.length; i++) {
+            if (bytes[i] >= 0) {
+                allocated.put(ids[i], bytes[i]);
+            }
+        }
+        return allocated;
+    }
+
+    /** The bytes allocated since {@code before} by the threads alive now (a thread started since, all its bytes). */
+    private static long allocatedSince(Map<Long, Long> before) {
+        long since = 0;
+        for (Map.Entry<Long, Long> thread : allocated().entrySet()) {
+            since += thread.getValue() - before.getOrDefault(thread.getKey(), 0L);
+        }
+        return since;
     }
 
     /** The CPU time this JVM, the server's, has taken so far, in nanoseconds. */

@@ -42,6 +42,7 @@ class ServeLoadBenchTest {
         assertThat(measured.latency().getMinValue()).as("fastest answer, ns").isPositive();
         assertThat(measured.serverCpuNanos()).as("server CPU, ns").isPositive();
         assertThat(measured.clientCpuNanos()).as("client CPU, ns").isPositive();
+        assertThat(measured.serverAllocated()).as("server allocation, bytes").isPositive();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.sweep.report.render;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 
@@ -29,5 +30,17 @@ public final class JsonDocuments {
             throw new UncheckedIOException(e);
         }
         return text.toString();
+    }
+
+    /**
+     * Writes the document {@code content} writes into {@code out} in UTF-8, as {@link #write(Content)} would write its
+     * text: the bytes go straight from the generator's buffer to {@code out}, with no text to encode afterwards.
+     */
+    public static void write(Content content, OutputStream out) {
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            content.write(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.sweep.report.render;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sweep.core.ConversionRate;
 import dev.sweep.core.FixedPoint;
@@ -11,8 +10,7 @@ import dev.sweep.feed.BookView;
 import dev.sweep.core.SweepReport;
 import dev.sweep.core.VenueConversion;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -25,61 +23,62 @@ import java.util.concurrent.TimeUnit;
  */
 public final class JsonRenderer {
 
-    private static final JsonFactory JSON = new JsonFactory();
-
     public String render(SweepOutput output) {
+        return JsonDocuments.write(json -> write(json, output));
+    }
+
+    /** Writes the document {@link #render(SweepOutput)} renders into {@code out}, in UTF-8. */
+    public void render(SweepOutput output, OutputStream out) {
+        JsonDocuments.write(json -> write(json, output), out);
+    }
+
+    private static void write(JsonGenerator json, SweepOutput output) throws IOException {
         SweepAnalysis analysis = output.analysis();
-        StringWriter text = new StringWriter();
-        try (JsonGenerator json = JSON.createGenerator(text)) {
+        json.writeStartObject();
+        writeRequest(json, output.source(), analysis.request(), analysis.instrument());
+        json.writeArrayFieldStart("venues");
+        for (SweepReport venue : analysis.venues()) {
             json.writeStartObject();
-            writeRequest(json, output.source(), analysis.request(), analysis.instrument());
-            json.writeArrayFieldStart("venues");
-            for (SweepReport venue : analysis.venues()) {
-                json.writeStartObject();
-                json.writeStringField("venue", venue.label());
-                json.writeStringField("takerFeePct", Decimals.feePercentNumber(venue.takerFee()));
-                writeState(json, output.view(venue.label()));
-                writeReport(json, venue);
-                writeQuote(json, output.view(venue.label()), analysis.conversion(venue.label()));
-                writeTruncated(json, output, venue);
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            writeExcluded(json, output.excluded());
-            json.writeObjectFieldStart("merged");
-            json.writeBooleanField("verified", output.unverified().isEmpty());
-            writeReport(json, analysis.merged());
-            json.writeArrayFieldStart("split");
-            for (SweepReport.VenueShare share : analysis.merged().split()) {
-                json.writeStartObject();
-                json.writeStringField("venue", share.venue());
-                json.writeStringField("takerFeePct", Decimals.feePercentNumber(share.takerFee()));
-                json.writeStringField("filled", Decimals.exact(share.filled()));
-                json.writeStringField("notional", Decimals.exact(share.notional()));
-                json.writeStringField("fees", Decimals.exact(share.fees()));
-                json.writeStringField("share", Decimals.rounded(share.share()));
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("conversions");
-            for (VenueConversion conversion : analysis.conversions()) {
-                json.writeStartObject();
-                json.writeStringField("venue", conversion.venue());
-                writeRate(json, conversion.rate(), analysis.instrument().priceScale());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("truncated");
-            for (String venue : output.truncatedInMerged()) {
-                json.writeString(venue);
-            }
-            json.writeEndArray();
+            json.writeStringField("venue", venue.label());
+            json.writeStringField("takerFeePct", Decimals.feePercentNumber(venue.takerFee()));
+            writeState(json, output.view(venue.label()));
+            writeReport(json, venue);
+            writeQuote(json, output.view(venue.label()), analysis.conversion(venue.label()));
+            writeTruncated(json, output, venue);
             json.writeEndObject();
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return text.toString();
+        json.writeEndArray();
+        writeExcluded(json, output.excluded());
+        json.writeObjectFieldStart("merged");
+        json.writeBooleanField("verified", output.unverified().isEmpty());
+        writeReport(json, analysis.merged());
+        json.writeArrayFieldStart("split");
+        for (SweepReport.VenueShare share : analysis.merged().split()) {
+            json.writeStartObject();
+            json.writeStringField("venue", share.venue());
+            json.writeStringField("takerFeePct", Decimals.feePercentNumber(share.takerFee()));
+            writeExact(json, "filled", share.filled());
+            writeExact(json, "notional", share.notional());
+            writeExact(json, "fees", share.fees());
+            writeRounded(json, "share", share.share());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("conversions");
+        for (VenueConversion conversion : analysis.conversions()) {
+            json.writeStartObject();
+            json.writeStringField("venue", conversion.venue());
+            writeRate(json, conversion.rate(), analysis.instrument().priceScale());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("truncated");
+        for (String venue : output.truncatedInMerged()) {
+            json.writeString(venue);
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+        json.writeEndObject();
     }
 
     /**
@@ -87,19 +86,22 @@ public final class JsonRenderer {
      * reason, and {@code merged} null, so that a reader of a {@code --watch} stream keeps getting one line a refresh.
      */
     public String render(NothingLive output) {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator json = JSON.createGenerator(text)) {
-            json.writeStartObject();
-            writeRequest(json, output.source(), output.request(), output.instrument());
-            json.writeArrayFieldStart("venues");
-            json.writeEndArray();
-            writeExcluded(json, output.views());
-            json.writeNullField("merged");
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return text.toString();
+        return JsonDocuments.write(json -> write(json, output));
+    }
+
+    /** Writes the document {@link #render(NothingLive)} renders into {@code out}, in UTF-8. */
+    public void render(NothingLive output, OutputStream out) {
+        JsonDocuments.write(json -> write(json, output), out);
+    }
+
+    private static void write(JsonGenerator json, NothingLive output) throws IOException {
+        json.writeStartObject();
+        writeRequest(json, output.source(), output.request(), output.instrument());
+        json.writeArrayFieldStart("venues");
+        json.writeEndArray();
+        writeExcluded(json, output.views());
+        json.writeNullField("merged");
+        json.writeEndObject();
     }
 
     private static void writeRequest(JsonGenerator json, String source, OrderRequest request, Instrument instrument)
@@ -107,7 +109,7 @@ public final class JsonRenderer {
         json.writeStringField("source", source);
         json.writeStringField("side", request.side().label());
         json.writeStringField("symbol", instrument.symbol());
-        json.writeStringField("requested", Decimals.exact(request.amount()));
+        writeExact(json, "requested", request.amount());
         json.writeStringField("unit", request.unit(instrument));
     }
 
@@ -140,7 +142,7 @@ public final class JsonRenderer {
         writeRate(json, conversion.get().rate(), view.book().instrument().priceScale());
         json.writeEndObject();
         writeRounded(json, "nativeVwap", conversion.get().nativeVwap());
-        json.writeStringField("nativeNotional", Decimals.exact(conversion.get().nativeNotional()));
+        writeExact(json, "nativeNotional", conversion.get().nativeNotional());
     }
 
     /**
@@ -196,7 +198,7 @@ public final class JsonRenderer {
     /** A rate's pair, value, source and age ({@code null} for a book file or a stated rate). */
     private static void writeRate(JsonGenerator json, ConversionRate rate, int priceScale) throws IOException {
         json.writeStringField("pair", rate.pair());
-        json.writeStringField("rate", Decimals.exact(FixedPoint.toBigDecimal(rate.rate(), priceScale)));
+        writeExact(json, "rate", FixedPoint.toBigDecimal(rate.rate(), priceScale));
         json.writeStringField("source", rate.source());
         if (rate.ageNanos() < 0) {
             json.writeNullField("ageMs");
@@ -220,8 +222,8 @@ public final class JsonRenderer {
     }
 
     private static void writeReport(JsonGenerator json, SweepReport report) throws IOException {
-        json.writeStringField("sizeToFill", Decimals.exact(report.sizeToFill()));
-        json.writeStringField("filled", Decimals.exact(report.filled()));
+        writeExact(json, "sizeToFill", report.sizeToFill());
+        writeExact(json, "filled", report.filled());
         json.writeBooleanField("complete", report.complete());
         json.writeNumberField("levels", report.levels());
         writeRounded(json, "vwap", report.vwap());
@@ -229,9 +231,9 @@ public final class JsonRenderer {
         writeExact(json, "best", report.best());
         writeExact(json, "worst", report.worst());
         writeExact(json, "mid", report.mid());
-        json.writeStringField("notional", Decimals.exact(report.notional()));
-        json.writeStringField("fees", Decimals.exact(report.fees()));
-        json.writeStringField("notionalWithFees", Decimals.exact(report.notionalWithFees()));
+        writeExact(json, "notional", report.notional());
+        writeExact(json, "fees", report.fees());
+        writeExact(json, "notionalWithFees", report.notionalWithFees());
         writeExact(json, "quoteShortfall", report.quoteShortfall());
         json.writeObjectFieldStart("slippageBps");
         writeRounded(json, "vsBest", report.slippageVsBest());
@@ -240,8 +242,8 @@ public final class JsonRenderer {
         json.writeArrayFieldStart("fills");
         for (SweepReport.Fill fill : report.fills()) {
             json.writeStartArray();
-            json.writeString(Decimals.exact(fill.price()));
-            json.writeString(Decimals.exact(fill.size()));
+            Decimals.writeExact(json, fill.price());
+            Decimals.writeExact(json, fill.size());
             if (report.isMerged()) {
                 json.writeString(fill.venue());
             }
@@ -251,18 +253,20 @@ public final class JsonRenderer {
     }
 
     static void writeExact(JsonGenerator json, String field, BigDecimal value) throws IOException {
+        json.writeFieldName(field);
         if (value == null) {
-            json.writeNullField(field);
+            json.writeNull();
         } else {
-            json.writeStringField(field, Decimals.exact(value));
+            Decimals.writeExact(json, value);
         }
     }
 
     static void writeRounded(JsonGenerator json, String field, BigDecimal value) throws IOException {
+        json.writeFieldName(field);
         if (value == null) {
-            json.writeNullField(field);
+            json.writeNull();
         } else {
-            json.writeStringField(field, Decimals.rounded(value));
+            Decimals.writeRounded(json, value);
         }
     }
 }

@@ -5,7 +5,9 @@ import dev.sweep.core.BookState;
 import dev.sweep.core.SweepAnalysis;
 import dev.sweep.core.SweepReport;
 import dev.sweep.feed.BookView;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
  * Everything a report shows: where the books came from, the analysis of the live ones, and the state of every
@@ -26,19 +28,36 @@ public record SweepOutput(String source, SweepAnalysis analysis, List<BookView> 
         views = List.copyOf(views);
     }
 
-    /** The view of a venue that was swept. */
+    /** The view of a venue that was swept. Loops, as the methods below do: a document is written per request. */
     BookView view(String venue) {
-        return views.stream().filter(view -> view.venue().equals(venue)).findFirst().orElseThrow();
+        for (BookView view : views) {
+            if (view.venue().equals(venue)) {
+                return view;
+            }
+        }
+        throw new NoSuchElementException("no view of " + venue);
     }
 
     /** Venues swept whose books are unverified, in order: the merged book includes them. */
     List<String> unverified() {
-        return analysis.venues().stream().map(SweepReport::label).filter(venue -> !view(venue).verified()).toList();
+        List<String> unverified = new ArrayList<>();
+        for (SweepReport venue : analysis.venues()) {
+            if (!view(venue.label()).verified()) {
+                unverified.add(venue.label());
+            }
+        }
+        return unverified;
     }
 
     /** Venues asked for whose books were not live: shown, never swept. */
     List<BookView> excluded() {
-        return views.stream().filter(view -> view.state() != BookState.LIVE).toList();
+        List<BookView> excluded = new ArrayList<>();
+        for (BookView view : views) {
+            if (view.state() != BookState.LIVE) {
+                excluded.add(view);
+            }
+        }
+        return excluded;
     }
 
     /**
@@ -63,10 +82,23 @@ public record SweepOutput(String source, SweepAnalysis analysis, List<BookView> 
      * and the venue has more beyond, unknown here.
      */
     List<String> truncatedInMerged() {
-        return analysis.venues().stream().filter(this::truncated)
-                .filter(venue -> analysis.merged().split().stream().anyMatch(share -> share.venue()
-                        .equals(venue.label()) && share.filled().compareTo(venue.filled()) == 0))
-                .map(SweepReport::label).toList();
+        List<String> truncated = new ArrayList<>();
+        for (SweepReport venue : analysis.venues()) {
+            if (truncated(venue) && tookAll(venue)) {
+                truncated.add(venue.label());
+            }
+        }
+        return truncated;
+    }
+
+    /** Whether the merged sweep took from the venue all that its own sweep filled. */
+    private boolean tookAll(SweepReport venue) {
+        for (SweepReport.VenueShare share : analysis.merged().split()) {
+            if (share.venue().equals(venue.label()) && share.filled().compareTo(venue.filled()) == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the books are a fixed picture (a file, the end of a replay) rather than live feeds with an age. */

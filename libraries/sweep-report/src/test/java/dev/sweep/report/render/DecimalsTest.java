@@ -2,6 +2,7 @@ package dev.sweep.report.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Random;
@@ -52,5 +53,37 @@ class DecimalsTest {
             String expected = value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
             assertThat(Decimals.exact(value)).as(value.toString()).isEqualTo(expected);
         }
+    }
+
+    /**
+     * The JSON string written from a reused array is the text of {@link Decimals#exact} and of
+     * {@link Decimals#rounded}, for values of every size, zeros at any scale among them.
+     */
+    @Test
+    void writtenIntoJsonTheTextIsTheSame() throws IOException {
+        SplittableRandom random = new SplittableRandom(21);
+        for (int i = 0; i < 100_000; i++) {
+            BigInteger unscaled = random.nextInt(10) == 0 ? BigInteger.ZERO
+                    : new BigInteger(1 + random.nextInt(140), new Random(random.nextLong()));
+            BigDecimal value = new BigDecimal(random.nextBoolean() ? unscaled : unscaled.negate(),
+                    random.nextInt(-5, 45));
+            assertThat(written(json -> Decimals.writeExact(json, value))).as(value.toString())
+                    .isEqualTo("\"" + Decimals.exact(value) + "\"");
+            assertThat(written(json -> Decimals.writeRounded(json, value))).as(value.toString())
+                    .isEqualTo("\"" + value.toPlainString() + "\"");
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"0.0000000000|0", "0|0", "-0.0500|-0.05",
+        "170141183460469231731.687303715884105727|170141183460469231731.687303715884105727",
+        "0.00000000000000000000000000000000000001|0.00000000000000000000000000000000000001", "18446744073709551616|18446744073709551616"})
+    void writtenIntoJsonAnExactValueDropsItsTrailingZeros(String value, String expected) throws IOException {
+        assertThat(written(json -> Decimals.writeExact(json, new BigDecimal(value))))
+                .isEqualTo("\"" + expected + "\"");
+    }
+
+    private static String written(JsonDocuments.Content content) {
+        return JsonDocuments.write(content);
     }
 }
