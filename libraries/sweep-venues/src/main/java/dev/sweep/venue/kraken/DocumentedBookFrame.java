@@ -6,9 +6,7 @@ import dev.sweep.venue.BookListener;
 import dev.sweep.venue.LevelBatch;
 import dev.sweep.venue.VenueBook;
 import dev.sweep.venue.VenueBooks;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import dev.sweep.venue.json.Words;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -32,8 +30,6 @@ final class DocumentedBookFrame {
     private static final long MAX_CHECKSUM = 0xFFFF_FFFFL;
     private static final int MAX_CHECKSUM_DIGITS = 10;
 
-    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
     private static final Literal UPDATE = new Literal("{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"");
     private static final Literal SNAPSHOT = new Literal("{\"channel\":\"book\",\"type\":\"snapshot\",\"data\":[{\"symbol\":\"");
     private static final Literal BIDS = new Literal(",\"bids\":[");
@@ -45,8 +41,11 @@ final class DocumentedBookFrame {
     private static final Literal END = new Literal("}]}");
 
     private final VenueBook[] books;
-    /** Each book's symbol as the frame writes it between quotes; null for one this reader cannot match byte for byte. */
-    private final byte[][] symbols;
+    /**
+     * Each book's symbol as the frame writes it, with its closing quote, compared as the layout's other texts are;
+     * null for one this reader cannot match byte for byte.
+     */
+    private final Literal[] symbols;
     private final LevelBatch batch;
     private final int priceScale;
     private final int sizeScale;
@@ -57,11 +56,11 @@ final class DocumentedBookFrame {
 
     DocumentedBookFrame(VenueBooks books, LevelBatch batch) {
         this.books = new VenueBook[books.size()];
-        this.symbols = new byte[books.size()][];
+        this.symbols = new Literal[books.size()];
         for (int i = 0; i < books.size(); i++) {
             this.books[i] = books.get(i);
-            byte[] symbol = ascii(books.get(i).venueSymbol());
-            this.symbols[i] = isPlain(symbol) ? symbol : null;
+            String symbol = books.get(i).venueSymbol();
+            this.symbols[i] = isPlain(ascii(symbol)) ? new Literal(symbol + '"') : null;
         }
         this.batch = batch;
         this.priceScale = books.priceScale();
@@ -114,11 +113,7 @@ final class DocumentedBookFrame {
     /** The book whose symbol and closing quote follow, or null. */
     private VenueBook symbol() {
         for (int i = 0; i < symbols.length; i++) {
-            byte[] symbol = symbols[i];
-            if (symbol != null && end - position > symbol.length
-                    && Arrays.equals(frame, position, position + symbol.length, symbol, 0, symbol.length)
-                    && frame[position + symbol.length] == '"') {
-                position += symbol.length + 1;
+            if (symbols[i] != null && skip(symbols[i])) {
                 return books[i];
             }
         }
@@ -222,6 +217,10 @@ final class DocumentedBookFrame {
         if (position >= end || frame[position] != '"') {
             return NOT_READ;
         }
+        if (times.readKept(frame, position, end)) {
+            position = times.keptClose() + 1;
+            return times.keptNanos();
+        }
         int close = position + 1;
         while (close < end && frame[close] != '"') {
             if (frame[close] == '\\' || (frame[close] >= 0 && frame[close] < ' ')) {
@@ -257,32 +256,30 @@ final class DocumentedBookFrame {
         /** The first eight bytes as a word, the others zero when the text is shorter, and the last eight. */
         private final long first;
         private final long last;
-        private final long firstMask;
 
         Literal(String text) {
             bytes = ascii(text);
             length = bytes.length;
-            byte[] padded = Arrays.copyOf(bytes, Math.max(Long.BYTES, length));
-            first = (long) WORDS.get(padded, 0);
-            last = (long) WORDS.get(padded, padded.length - Long.BYTES);
-            firstMask = length >= Long.BYTES ? -1L : (1L << (length * Byte.SIZE)) - 1;
+            byte[] padded = Arrays.copyOf(bytes, Math.max(Words.SIZE, length));
+            first = Words.first(Words.at(padded, 0), length);
+            last = Words.at(padded, padded.length - Words.SIZE);
         }
 
         boolean isAt(byte[] frame, int position, int end) {
             if (end - position < length) {
                 return false;
             }
-            if (length < Long.BYTES) {
-                return position + Long.BYTES <= end ? ((long) WORDS.get(frame, position) & firstMask) == first
+            if (length < Words.SIZE) {
+                return position + Words.SIZE <= end ? Words.first(Words.at(frame, position), length) == first
                         : Arrays.equals(frame, position, position + length, bytes, 0, length);
             }
             // Word by word, the last word ending with the text (overlapping the one before it).
-            for (int i = 0; i < length - Long.BYTES; i += Long.BYTES) {
-                if ((long) WORDS.get(frame, position + i) != (long) WORDS.get(bytes, i)) {
+            for (int i = 0; i < length - Words.SIZE; i += Words.SIZE) {
+                if (Words.at(frame, position + i) != Words.at(bytes, i)) {
                     return false;
                 }
             }
-            return (long) WORDS.get(frame, position + length - Long.BYTES) == last;
+            return Words.at(frame, position + length - Words.SIZE) == last;
         }
     }
 
