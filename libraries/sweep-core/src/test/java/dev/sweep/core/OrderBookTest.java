@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -249,7 +250,16 @@ class OrderBookTest {
         assertThat(prices).containsExactlyElementsOf(expected.keySet());
         assertThat(sizes).containsExactlyElementsOf(expected.values());
         assertThat(side.bestPrice()).isEqualTo(expected.isEmpty() ? BookSide.NO_PRICE : expected.firstKey());
+        long[] topPrices = new long[TOP];
+        long[] topSizes = new long[TOP];
+        int top = side.top(topPrices, topSizes, TOP);
+        assertThat(top).isEqualTo(Math.min(TOP, expected.size()));
+        assertThat(Arrays.copyOf(topPrices, top)).containsExactly(prices.stream().limit(TOP).mapToLong(Long::longValue).toArray());
+        assertThat(Arrays.copyOf(topSizes, top)).containsExactly(sizes.stream().limit(TOP).mapToLong(Long::longValue).toArray());
     }
+
+    /** Levels {@link BookSide#top} is asked for in the reference model test: fewer than its sides often hold. */
+    private static final int TOP = 10;
 
     enum Kind { SET, TRUNCATE, CLEAR }
 
