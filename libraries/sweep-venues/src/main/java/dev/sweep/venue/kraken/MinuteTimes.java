@@ -29,9 +29,10 @@ final class MinuteTimes {
 
     /** Reads a timestamp whole, as a JSON string, exactly as the general reader does. */
     private final JsonCursor cursor = new JsonCursor();
-    /** The kept minute's first eight bytes, and its last eight (the two words overlap). */
+    /** The kept minute's first eight bytes, its next eight, and its last byte. */
     private long minuteHead;
-    private long minuteTail;
+    private long minuteMiddle;
+    private byte minuteLast;
     /** When the kept minute starts, in nanoseconds since 1970; -1 while none is kept. */
     private long minuteNanos = -1;
     /** What the last {@link #readKept} that succeeded read: the time, and where the string's closing quote is. */
@@ -81,7 +82,8 @@ final class MinuteTimes {
 
     /** Whether the {@link #MINUTE} bytes at {@code start}, which must lie in the frame, are the kept minute's. */
     private boolean isKeptMinute(byte[] frame, int start) {
-        return Words.at(frame, start) == minuteHead && Words.at(frame, start + MINUTE - Words.SIZE) == minuteTail;
+        return Words.at(frame, start) == minuteHead && Words.at(frame, start + Words.SIZE) == minuteMiddle
+                && frame[start + MINUTE - 1] == minuteLast;
     }
 
     /**
@@ -107,7 +109,8 @@ final class MinuteTimes {
         // A minute within a minute of the last time a long holds could not take every second added to it.
         if (withinMinute >= 0 && nanos - withinMinute <= Long.MAX_VALUE - 60 * NANOS_PER_SECOND) {
             minuteHead = Words.at(frame, start);
-            minuteTail = Words.at(frame, start + MINUTE - Words.SIZE);
+            minuteMiddle = Words.at(frame, start + Words.SIZE);
+            minuteLast = frame[start + MINUTE - 1];
             minuteNanos = nanos - withinMinute;
         }
         return nanos;

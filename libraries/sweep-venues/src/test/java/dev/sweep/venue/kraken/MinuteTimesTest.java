@@ -79,6 +79,7 @@ class MinuteTimesTest {
     @Provide
     Arbitrary<List<String>> timestamps() {
         Arbitrary<String> minutes = Arbitraries.of("2026-11-27T12:00:", "2026-11-27T12:01:", "2026-11-28T12:00:",
+                "2026-11-17T12:00:",
                 "2024-02-29T23:59:", "2023-02-29T00:00:", "1970-01-01T00:00:", "2262-04-11T23:46:", "2262-04-11T23:47:",
                 "2026-11-27T24:00:");
         Arbitrary<String> seconds = Arbitraries.integers().between(0, 61).map(second -> String.format("%02d", second));
