@@ -100,7 +100,7 @@ public final class BookSide {
 
     /** The size resting at {@code price}, or 0 when there is no such level. */
     public long sizeAt(long price) {
-        int index = find(keySign * price);
+        int index = Arrays.binarySearch(keys, 0, count, keySign * price);
         return index >= 0 ? sizes[index] : 0;
     }
 
@@ -118,7 +118,7 @@ public final class BookSide {
      */
     public int set(long price, long size) {
         long key = keySign * price;
-        int index = find(key);
+        int index = Arrays.binarySearch(keys, 0, count, key);
         if (index >= 0) {
             int level = count - 1 - index;
             if (size == 0) {
@@ -249,30 +249,6 @@ public final class BookSide {
         System.arraycopy(other.sizes, other.count - levels, sizes, 0, levels);
         count = levels;
         truncated = other.truncated || levels < other.count;
-    }
-
-    /**
-     * Where {@code key} is among the levels' keys, as {@link Arrays#binarySearch} says it: its index, or
-     * {@code -(insertion point) - 1}. Each step halves the range by a conditional move rather than a branch: a change
-     * may fall anywhere in a deep side, so a branch on the comparison is mispredicted about every other step, and the
-     * misses cost more than the steps; nor does the search stop early on an equal key, which would be a branch too.
-     */
-    private int find(long key) {
-        if (count == 0) {
-            return -1;
-        }
-        int base = 0;
-        for (int range = count; range > 1; ) {
-            int half = range >>> 1;
-            base = keys[base + half] <= key ? base + half : base;
-            range -= half;
-        }
-        long found = keys[base];
-        if (found == key) {
-            return base;
-        }
-        // Only the first key can be above the key sought: every step moved past keys at or below it.
-        return found < key ? -(base + 1) - 1 : -1;
     }
 
     private int checkedIndex(int level) {
