@@ -59,6 +59,22 @@ public final class BookSide {
     }
 
     /**
+     * Copies the prices and sizes of the best {@code levels} levels, or of every level when the side holds fewer, best
+     * first into {@code prices} and {@code sizes}: for a reader of the top of the book, such as a checksum over it, that
+     * would otherwise check and convert each index.
+     *
+     * @return how many levels were copied
+     */
+    public int top(long[] prices, long[] sizes, int levels) {
+        int copied = Math.min(levels, count);
+        for (int i = 0; i < copied; i++) {
+            prices[i] = keySign * keys[count - 1 - i];
+            sizes[i] = this.sizes[count - 1 - i];
+        }
+        return copied;
+    }
+
+    /**
      * The levels' keys in place, worst first and best at {@code depth() - 1}: a bid's key is its price, an ask's its
      * negated price, so that a greater key is a better level on either side and {@link #price} is the key times
      * {@link #keySign}. For the sweep, which reads level after level; valid until the side next changes.

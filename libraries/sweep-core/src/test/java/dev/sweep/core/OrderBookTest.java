@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -191,7 +192,10 @@ class OrderBookTest {
                 .flatMap(levels -> Arbitraries.shuffle(levels));
     }
 
-    /** A book after any sequence of snapshots, updates and truncations equals a TreeMap reference model. */
+    /**
+     * A book after any sequence of snapshots, updates and truncations equals a TreeMap reference model; each change
+     * says how deep it was, and each price's size is found, as the model says.
+     */
     @Property(tries = 500)
     void equalsTheReferenceModelAfterRandomCommands(@ForAll("commands") List<Command> commands) {
         OrderBook book = new OrderBook("venue", BTC_USD, 1);
@@ -201,11 +205,20 @@ class OrderBookTest {
         for (Command command : commands) {
             switch (command.kind()) {
                 case SET -> {
-                    book.set(command.side(), command.price(), command.size());
+                    TreeMap<Long, Long> levels = model.get(command.side());
+                    int changed = book.set(command.side(), command.price(), command.size());
+                    int better = levels.headMap(command.price()).size();
                     if (command.size() == 0) {
-                        model.get(command.side()).remove(command.price());
+                        assertThat(changed).isEqualTo(levels.containsKey(command.price()) ? better : BookSide.UNCHANGED);
+                        levels.remove(command.price());
                     } else {
-                        model.get(command.side()).put(command.price(), command.size());
+                        assertThat(changed).isEqualTo(better);
+                        levels.put(command.price(), command.size());
+                    }
+                    // Each price listed, and one between every two: found, and not found, as the model says.
+                    for (long price = command.price() - 50_000_000L; price <= command.price() + 50_000_000L;
+                         price += 25_000_000L) {
+                        assertThat(book.side(command.side()).sizeAt(price)).isEqualTo(levels.getOrDefault(price, 0L));
                     }
                 }
                 case TRUNCATE -> {
@@ -237,7 +250,16 @@ class OrderBookTest {
         assertThat(prices).containsExactlyElementsOf(expected.keySet());
         assertThat(sizes).containsExactlyElementsOf(expected.values());
         assertThat(side.bestPrice()).isEqualTo(expected.isEmpty() ? BookSide.NO_PRICE : expected.firstKey());
+        long[] topPrices = new long[TOP];
+        long[] topSizes = new long[TOP];
+        int top = side.top(topPrices, topSizes, TOP);
+        assertThat(top).isEqualTo(Math.min(TOP, expected.size()));
+        assertThat(Arrays.copyOf(topPrices, top)).containsExactly(prices.stream().limit(TOP).mapToLong(Long::longValue).toArray());
+        assertThat(Arrays.copyOf(topSizes, top)).containsExactly(sizes.stream().limit(TOP).mapToLong(Long::longValue).toArray());
     }
+
+    /** Levels {@link BookSide#top} is asked for in the reference model test: fewer than its sides often hold. */
+    private static final int TOP = 10;
 
     enum Kind { SET, TRUNCATE, CLEAR }
 

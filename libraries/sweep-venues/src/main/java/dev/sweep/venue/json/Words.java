@@ -9,10 +9,10 @@ import java.nio.ByteOrder;
  * that run on every token of every frame: one load and a few arithmetic operations instead of eight bounds-checked
  * byte loads and comparisons.
  */
-final class Words {
+public final class Words {
 
     /** Bytes in a word. */
-    static final int SIZE = Long.BYTES;
+    public static final int SIZE = Long.BYTES;
 
     private static final VarHandle LITTLE_ENDIAN = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
@@ -26,12 +26,12 @@ final class Words {
     }
 
     /** The eight bytes at {@code offset}, the first in the lowest bits; {@code offset + 8} must not pass the array. */
-    static long at(byte[] text, int offset) {
+    public static long at(byte[] text, int offset) {
         return (long) LITTLE_ENDIAN.get(text, offset);
     }
 
     /** The first {@code length} (0 to 8) bytes of {@code word}, the others zero. */
-    static long first(long word, int length) {
+    public static long first(long word, int length) {
         return length >= SIZE ? word : word & ((1L << (length << 3)) - 1);
     }
 

@@ -6,9 +6,7 @@ import dev.sweep.venue.BookListener;
 import dev.sweep.venue.LevelBatch;
 import dev.sweep.venue.VenueBook;
 import dev.sweep.venue.VenueBooks;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import dev.sweep.venue.json.Words;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -31,8 +29,10 @@ final class DocumentedBookFrame {
     private static final int MAX_DIGITS = 18;
     private static final long MAX_CHECKSUM = 0xFFFF_FFFFL;
     private static final int MAX_CHECKSUM_DIGITS = 10;
-
-    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** Each byte of a word {@code '0'}, {@code 6}, and its high half: for {@link #leadingDigits}. */
+    private static final long ZEROS = 0x3030_3030_3030_3030L;
+    private static final long SIXES = 0x0606_0606_0606_0606L;
+    private static final long HIGH_HALVES = 0xF0F0_F0F0_F0F0_F0F0L;
 
     private static final Literal UPDATE = new Literal("{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"");
     private static final Literal SNAPSHOT = new Literal("{\"channel\":\"book\",\"type\":\"snapshot\",\"data\":[{\"symbol\":\"");
@@ -45,8 +45,11 @@ final class DocumentedBookFrame {
     private static final Literal END = new Literal("}]}");
 
     private final VenueBook[] books;
-    /** Each book's symbol as the frame writes it between quotes; null for one this reader cannot match byte for byte. */
-    private final byte[][] symbols;
+    /**
+     * Each book's symbol as the frame writes it, with its closing quote, compared as the layout's other texts are;
+     * null for one this reader cannot match byte for byte.
+     */
+    private final Literal[] symbols;
     private final LevelBatch batch;
     private final int priceScale;
     private final int sizeScale;
@@ -57,11 +60,11 @@ final class DocumentedBookFrame {
 
     DocumentedBookFrame(VenueBooks books, LevelBatch batch) {
         this.books = new VenueBook[books.size()];
-        this.symbols = new byte[books.size()][];
+        this.symbols = new Literal[books.size()];
         for (int i = 0; i < books.size(); i++) {
             this.books[i] = books.get(i);
-            byte[] symbol = ascii(books.get(i).venueSymbol());
-            this.symbols[i] = isPlain(symbol) ? symbol : null;
+            String symbol = books.get(i).venueSymbol();
+            this.symbols[i] = isPlain(ascii(symbol)) ? new Literal(symbol + '"') : null;
         }
         this.batch = batch;
         this.priceScale = books.priceScale();
@@ -114,11 +117,7 @@ final class DocumentedBookFrame {
     /** The book whose symbol and closing quote follow, or null. */
     private VenueBook symbol() {
         for (int i = 0; i < symbols.length; i++) {
-            byte[] symbol = symbols[i];
-            if (symbol != null && end - position > symbol.length
-                    && Arrays.equals(frame, position, position + symbol.length, symbol, 0, symbol.length)
-                    && frame[position + symbol.length] == '"') {
-                position += symbol.length + 1;
+            if (symbols[i] != null && skip(symbols[i])) {
                 return books[i];
             }
         }
@@ -154,42 +153,94 @@ final class DocumentedBookFrame {
      * The JSON number that follows, {@code 0} or digits not starting with 0, then optionally a point and digits, as a
      * long at {@code scale}, read as {@link FixedPoint#parse} reads it; -1 for any other number, for one with non-zero
      * digits beyond the scale, and for one too long to be sure that it fits.
+     *
+     * <p>Its digits are read eight at a time ({@link #leadingDigits}, {@link #digitsValue}), so each word read must lie
+     * in the frame: a number with fewer than eight bytes after it is left to the general reader, which the layout
+     * never needs (a field name or {@code "],"checksum":"} follows every one).
      */
     private long amount(int scale) {
         int i = position;
-        if (i >= end || !isDigit(frame[i])) {
+        if (end - i < Words.SIZE) {
+            return -1;
+        }
+        long word = Words.at(frame, i);
+        int digits = leadingDigits(word);
+        if (digits == 0) {
             return -1;
         }
         long value = 0;
         if (frame[i] == '0') {
             i++;
         } else {
-            while (i < end && isDigit(frame[i])) {
-                value = value * 10 + (frame[i++] - '0');
-            }
-            if (i - position + scale > MAX_DIGITS) {
-                return -1;
+            int start = i;
+            while (true) {
+                if (i + digits - start + scale > MAX_DIGITS) {
+                    return -1;
+                }
+                value = value * FixedPoint.powerOfTen(digits) + digitsValue(word, digits);
+                i += digits;
+                if (digits < Words.SIZE) {
+                    break;
+                }
+                if (end - i < Words.SIZE) {
+                    return -1;
+                }
+                word = Words.at(frame, i);
+                digits = leadingDigits(word);
+                if (digits == 0) {
+                    break;
+                }
             }
         }
         int kept = 0;
-        if (i < end && frame[i] == '.') {
+        if (frame[i] == '.') {
             int start = ++i;
-            while (i < end && isDigit(frame[i])) {
-                int digit = frame[i] - '0';
-                if (i - start < scale) {
-                    value = value * 10 + digit;
-                } else if (digit != 0) {
+            do {
+                if (end - i < Words.SIZE) {
                     return -1;
                 }
-                i++;
-            }
+                word = Words.at(frame, i);
+                digits = leadingDigits(word);
+                int keep = Math.min(digits, scale - kept);
+                if (keep == digits) {
+                    value = digits == 0 ? value : value * FixedPoint.powerOfTen(digits) + digitsValue(word, digits);
+                } else {
+                    // Digits beyond the scale must be zeros.
+                    long chunk = digitsValue(word, digits);
+                    long dropped = FixedPoint.powerOfTen(digits - keep);
+                    if (chunk % dropped != 0) {
+                        return -1;
+                    }
+                    value = value * FixedPoint.powerOfTen(keep) + chunk / dropped;
+                }
+                kept += keep;
+                i += digits;
+            } while (digits == Words.SIZE);
             if (i == start) {
                 return -1;
             }
-            kept = Math.min(i - start, scale);
         }
         position = i;
         return value * FixedPoint.powerOfTen(scale - kept);
+    }
+
+    /** How many of the word's bytes, from its first, are digits before one that is not: 0 to 8. */
+    private static int leadingDigits(long word) {
+        // A byte is a digit when its high half is 3 both as it is and with 6 added (0x3A to 0x3F become 0x40 to 0x45). A
+        // carry out of a byte comes only from a byte that is not a digit, and spoils only the bytes after it.
+        long notDigits = ((word ^ ZEROS) | ((word + SIXES) ^ ZEROS)) & HIGH_HALVES;
+        return Long.numberOfTrailingZeros(notDigits) >>> 3;
+    }
+
+    /**
+     * The value of the first {@code digits} (1 to 8) bytes of the word, which are digits: shifted to the word's end behind
+     * zeros, then added up in pairs, fours and eights with three multiplications instead of one per digit.
+     */
+    private static long digitsValue(long word, int digits) {
+        long value = (word - ZEROS) << ((Words.SIZE - digits) * Byte.SIZE);
+        value = (value * 10 + (value >>> 8)) & 0x00FF_00FF_00FF_00FFL;
+        value = (value * 100 + (value >>> 16)) & 0x0000_FFFF_0000_FFFFL;
+        return (value * 10_000 + (value >>> 32)) & 0xFFFF_FFFFL;
     }
 
     /** The checksum that follows, an unsigned 32-bit integer written as digits alone; -1 for anything else. */
@@ -221,6 +272,10 @@ final class DocumentedBookFrame {
     private long time() {
         if (position >= end || frame[position] != '"') {
             return NOT_READ;
+        }
+        if (times.readKept(frame, position, end)) {
+            position = times.keptClose() + 1;
+            return times.keptNanos();
         }
         int close = position + 1;
         while (close < end && frame[close] != '"') {
@@ -257,32 +312,30 @@ final class DocumentedBookFrame {
         /** The first eight bytes as a word, the others zero when the text is shorter, and the last eight. */
         private final long first;
         private final long last;
-        private final long firstMask;
 
         Literal(String text) {
             bytes = ascii(text);
             length = bytes.length;
-            byte[] padded = Arrays.copyOf(bytes, Math.max(Long.BYTES, length));
-            first = (long) WORDS.get(padded, 0);
-            last = (long) WORDS.get(padded, padded.length - Long.BYTES);
-            firstMask = length >= Long.BYTES ? -1L : (1L << (length * Byte.SIZE)) - 1;
+            byte[] padded = Arrays.copyOf(bytes, Math.max(Words.SIZE, length));
+            first = Words.first(Words.at(padded, 0), length);
+            last = Words.at(padded, padded.length - Words.SIZE);
         }
 
         boolean isAt(byte[] frame, int position, int end) {
             if (end - position < length) {
                 return false;
             }
-            if (length < Long.BYTES) {
-                return position + Long.BYTES <= end ? ((long) WORDS.get(frame, position) & firstMask) == first
+            if (length < Words.SIZE) {
+                return position + Words.SIZE <= end ? Words.first(Words.at(frame, position), length) == first
                         : Arrays.equals(frame, position, position + length, bytes, 0, length);
             }
             // Word by word, the last word ending with the text (overlapping the one before it).
-            for (int i = 0; i < length - Long.BYTES; i += Long.BYTES) {
-                if ((long) WORDS.get(frame, position + i) != (long) WORDS.get(bytes, i)) {
+            for (int i = 0; i < length - Words.SIZE; i += Words.SIZE) {
+                if (Words.at(frame, position + i) != Words.at(bytes, i)) {
                     return false;
                 }
             }
-            return (long) WORDS.get(frame, position + length - Long.BYTES) == last;
+            return Words.at(frame, position + length - Words.SIZE) == last;
         }
     }
 

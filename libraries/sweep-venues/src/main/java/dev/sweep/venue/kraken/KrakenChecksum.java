@@ -49,8 +49,12 @@ public final class KrakenChecksum {
     private final byte[] scratch = new byte[SIDE_TEXT];
     /** Where each kept level's text starts in its side's part of {@link #text}, and where the last one ends. */
     private final int[][] starts = new int[2][LEVELS + 1];
+    /** Each side's kept levels, best first. */
     private final long[][] prices = new long[2][LEVELS];
     private final long[][] sizes = new long[2][LEVELS];
+    /** A side's levels now, read from the book; they become the side's kept levels when they changed. */
+    private long[] topPrices = new long[LEVELS];
+    private long[] topSizes = new long[LEVELS];
     private final int[] counts = new int[2];
     /** Where each kept level's price digits end, its size's start. */
     private final int[][] priceEnds = new int[2][LEVELS];
@@ -95,12 +99,14 @@ public final class KrakenChecksum {
                                int qtyPrecision) {
         long[] oldPrices = prices[index];
         long[] oldSizes = sizes[index];
+        long[] newPrices = topPrices;
+        long[] newSizes = topSizes;
         int[] oldStarts = starts[index];
         int oldCount = counts[index];
-        int levels = Math.min(LEVELS, side.depth());
+        int levels = side.top(newPrices, newSizes, LEVELS);
         int first = 0;
         int common = Math.min(levels, oldCount);
-        while (first < common && side.price(first) == oldPrices[first] && side.size(first) == oldSizes[first]) {
+        while (first < common && newPrices[first] == oldPrices[first] && newSizes[first] == oldSizes[first]) {
             first++;
         }
         if (first == levels && levels == oldCount) {
@@ -108,30 +114,34 @@ public final class KrakenChecksum {
         }
         int base = index * SIDE_TEXT;
         int[] oldPriceEnds = priceEnds[index];
-        // A run of old levels, back to back in the old text, copied in one go.
+        // A run of old levels, back to back in the old text, copied in one go; the old level after it, which the next
+        // level usually is, is tried before any other.
         int runFrom = 0;
         int runTo = 0;
+        int runNext = oldCount;
         length = 0;
         for (int i = first; i < levels; i++) {
-            long price = side.price(i);
-            long size = side.size(i);
+            long price = newPrices[i];
+            long size = newSizes[i];
             newStarts[i] = length + runTo - runFrom;
-            int old = find(oldPrices, oldSizes, oldCount, i, price, size);
-            if (old >= 0) {
-                newPriceEnds[i] = newStarts[i] + oldPriceEnds[old] - oldStarts[old];
-                if (runTo == oldStarts[old] && runTo > runFrom) {
-                    runTo = oldStarts[old + 1];
-                    continue;
-                }
-            }
-            copyRun(base, runFrom, runTo);
-            runFrom = 0;
-            runTo = 0;
-            if (old >= 0) {
-                runFrom = oldStarts[old];
-                runTo = oldStarts[old + 1];
+            if (runNext < oldCount && oldPrices[runNext] == price && oldSizes[runNext] == size) {
+                newPriceEnds[i] = newStarts[i] + oldPriceEnds[runNext] - oldStarts[runNext];
+                runNext++;
+                runTo = oldStarts[runNext];
                 continue;
             }
+            copyRun(base, runFrom, runTo);
+            int old = find(oldPrices, oldSizes, oldCount, i, price, size);
+            if (old >= 0) {
+                newPriceEnds[i] = length + oldPriceEnds[old] - oldStarts[old];
+                runFrom = oldStarts[old];
+                runTo = oldStarts[old + 1];
+                runNext = old + 1;
+                continue;
+            }
+            runFrom = 0;
+            runTo = 0;
+            runNext = oldCount;
             // Most changes are a new size at a price already listed: its price is written already.
             int samePrice = findPrice(oldPrices, oldCount, i, price);
             if (samePrice >= 0) {
@@ -150,11 +160,14 @@ public final class KrakenChecksum {
         for (int i = first; i < levels; i++) {
             oldStarts[i] = from + newStarts[i];
             oldPriceEnds[i] = from + newPriceEnds[i];
-            oldPrices[i] = side.price(i);
-            oldSizes[i] = side.size(i);
         }
         oldStarts[levels] = from + length;
         counts[index] = levels;
+        // The levels read are the side's now: they are kept, and the old arrays take the next reading.
+        prices[index] = newPrices;
+        sizes[index] = newSizes;
+        topPrices = oldPrices;
+        topSizes = oldSizes;
         return true;
     }
 

@@ -4,7 +4,7 @@ import dev.sweep.venue.BookListener;
 import dev.sweep.venue.json.JsonCursor;
 import dev.sweep.venue.json.JsonCursor.Token;
 import dev.sweep.venue.json.VenueTimes;
-import java.util.Arrays;
+import dev.sweep.venue.json.Words;
 
 /**
  * Reads the timestamps of Kraken's book messages ({@code 2023-10-06T17:35:55.440295Z}), which within a minute differ
@@ -14,6 +14,9 @@ import java.util.Arrays;
  * <p>Only what {@link VenueTimes#isoNanos} reads the same way is added up here: the same minute, written byte for
  * byte as the one kept, then two digits of seconds up to 59, an optional fraction of 1 to 9 digits, and {@code Z}.
  * Every other string is read whole, as the general reader reads it.
+ *
+ * <p>A string of the kept minute is also read without first looking for its end ({@link #readKept}): its closing quote
+ * is where the {@code Z} after its seconds and fraction is.
  */
 final class MinuteTimes {
 
@@ -26,9 +29,62 @@ final class MinuteTimes {
 
     /** Reads a timestamp whole, as a JSON string, exactly as the general reader does. */
     private final JsonCursor cursor = new JsonCursor();
-    private final byte[] minute = new byte[MINUTE];
+    /** The kept minute's first eight bytes, its next eight, and its last byte. */
+    private long minuteHead;
+    private long minuteMiddle;
+    private byte minuteLast;
     /** When the kept minute starts, in nanoseconds since 1970; -1 while none is kept. */
     private long minuteNanos = -1;
+    /** What the last {@link #readKept} that succeeded read: the time, and where the string's closing quote is. */
+    private long keptNanos;
+    private int keptClose;
+
+    /**
+     * Reads the JSON string whose opening quote is at {@code quote}, within {@code frame[quote, end)}, when it is a time
+     * of the kept minute written as {@link #read} adds it up, {@code Z} and the closing quote right after its seconds
+     * and fraction: then true, with its time in {@link #keptNanos} and its closing quote at {@link #keptClose}, as
+     * {@link #read} would have read it. False for any other string, whose end is then to be found and read by
+     * {@link #read}.
+     */
+    boolean readKept(byte[] frame, int quote, int end) {
+        int start = quote + 1;
+        // The minute, two digits of seconds, Z and the closing quote at least.
+        if (minuteNanos < 0 || end - start < MINUTE + 4 || !isKeptMinute(frame, start)) {
+            return false;
+        }
+        int zone = start + MINUTE + 2;
+        if (frame[zone] == '.') {
+            do {
+                zone++;
+            } while (zone < end && frame[zone] >= '0' && frame[zone] <= '9');
+        }
+        if (zone + 1 >= end || frame[zone] != 'Z' || frame[zone + 1] != '"') {
+            return false;
+        }
+        long withinMinute = withinMinute(frame, start + MINUTE, zone + 1);
+        if (withinMinute < 0) {
+            return false;
+        }
+        keptNanos = minuteNanos + withinMinute;
+        keptClose = zone + 1;
+        return true;
+    }
+
+    /** The time the last {@link #readKept} that returned true read. */
+    long keptNanos() {
+        return keptNanos;
+    }
+
+    /** Where the closing quote of the string the last {@link #readKept} that returned true read is. */
+    int keptClose() {
+        return keptClose;
+    }
+
+    /** Whether the {@link #MINUTE} bytes at {@code start}, which must lie in the frame, are the kept minute's. */
+    private boolean isKeptMinute(byte[] frame, int start) {
+        return Words.at(frame, start) == minuteHead && Words.at(frame, start + Words.SIZE) == minuteMiddle
+                && frame[start + MINUTE - 1] == minuteLast;
+    }
 
     /**
      * The time of the JSON string {@code frame[quote, close]}, its quotes included, which holds no escape and no
@@ -37,8 +93,7 @@ final class MinuteTimes {
     long read(byte[] frame, int quote, int close) {
         int start = quote + 1;
         int length = close - start;
-        if (minuteNanos >= 0 && length >= MINUTE + 3
-                && Arrays.equals(frame, start, start + MINUTE, minute, 0, MINUTE)) {
+        if (minuteNanos >= 0 && length >= MINUTE + 3 && isKeptMinute(frame, start)) {
             long withinMinute = withinMinute(frame, start + MINUTE, close);
             if (withinMinute >= 0) {
                 return minuteNanos + withinMinute;
@@ -53,7 +108,9 @@ final class MinuteTimes {
         long withinMinute = length >= MINUTE + 3 ? withinMinute(frame, start + MINUTE, close) : -1;
         // A minute within a minute of the last time a long holds could not take every second added to it.
         if (withinMinute >= 0 && nanos - withinMinute <= Long.MAX_VALUE - 60 * NANOS_PER_SECOND) {
-            System.arraycopy(frame, start, minute, 0, MINUTE);
+            minuteHead = Words.at(frame, start);
+            minuteMiddle = Words.at(frame, start + Words.SIZE);
+            minuteLast = frame[start + MINUTE - 1];
             minuteNanos = nanos - withinMinute;
         }
         return nanos;

@@ -2,6 +2,7 @@ package dev.sweep.venue.kraken;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sweep.core.FixedPoint;
 import dev.sweep.core.Instrument;
 import dev.sweep.core.Side;
 import dev.sweep.venue.BookListener;
@@ -58,6 +59,31 @@ class DocumentedBookFrameTest {
         assertThat(batch.venueNanos(0)).isEqualTo(BookListener.NONE);
         assertThat(staged()).containsExactly(new Staged(Side.BID, 300_025_000_000L, 20_000_000_000L),
                 new Staged(Side.BID, 50_000_000L, 1_000_000_000L));
+    }
+
+    /**
+     * Numbers of every length around the eight digits read at a time, before and after the point, and with zeros beyond
+     * the scale, stage as {@link FixedPoint#parse} reads them; those too long to be sure that they fit, and those it
+     * rejects, are left to the general reader.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"1", "9", "12345678", "123456789", "1234567890", "1234567812345678", "0", "0.5",
+            "0.12345678", "0.1234567812", "67000.1", "67000.10000000", "67000.100000000000000000000", "99999999.99999999",
+            "10000000000.000000001000", "0.00000000000000000000", "12345678.1", "1.0"})
+    void anAmountStagesAsItIsParsed(String amount) {
+        String frame = BTC + "\"bids\":[{\"price\":" + amount + ",\"qty\":" + amount
+                + "}],\"asks\":[],\"checksum\":1}]}";
+        long price = FixedPoint.parse(amount, books.priceScale());
+        long qty = FixedPoint.parse(amount, books.sizeScale());
+
+        boolean staged = stage(frame);
+
+        if (price > 0 && qty >= 0 && surelyFits(amount, books.priceScale()) && surelyFits(amount, books.sizeScale())) {
+            assertThat(staged).isTrue();
+            assertThat(staged()).containsExactly(new Staged(Side.BID, price, qty));
+        } else {
+            assertThat(staged).isFalse();
+        }
     }
 
     /** Each a small departure from the live capture that the general reader must judge (some it accepts). */
@@ -118,6 +144,12 @@ class DocumentedBookFrameTest {
         assertThat(reader.stage(buffer, 10, capture.length)).isTrue();
         assertThat(reader.stage(buffer, 10, capture.length - 1)).isFalse();
         assertThat(reader.stage(buffer, 10, capture.length + 1)).isFalse();
+    }
+
+    /** Whether the layout reader reads the number itself: its integer digits and the scale make at most 18 digits. */
+    private static boolean surelyFits(String amount, int scale) {
+        int point = amount.indexOf('.');
+        return amount.startsWith("0") || (point < 0 ? amount.length() : point) + scale <= 18;
     }
 
     private boolean stage(String frame) {
