@@ -6,6 +6,7 @@ import dev.sweep.venue.BookListener;
 import dev.sweep.venue.LevelBatch;
 import dev.sweep.venue.VenueBook;
 import dev.sweep.venue.VenueBooks;
+import dev.sweep.venue.json.MinuteTimes;
 import dev.sweep.venue.json.Words;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
