@@ -14,6 +14,7 @@ import dev.sweep.venue.BookListener;
 import dev.sweep.venue.DialectHarness;
 import dev.sweep.venue.FeedEvents;
 import dev.sweep.venue.LevelArbitraries;
+import dev.sweep.venue.Reading;
 import dev.sweep.venue.VenueBook;
 import dev.sweep.venue.VenueBooks;
 import dev.sweep.venue.VenueHarness;
@@ -63,8 +64,8 @@ class KrakenReadingPropertiesTest {
         DialectHarness server = new DialectHarness(venue, "BTC-USD", "ETH-USD");
         LevelArbitraries.set(server.truth(BTC_USD), levels);
         LevelArbitraries.set(server.truth(ETH_USD), levels);
-        Client documented = new Client(venue, KrakenFeedAdapter.Reading.DOCUMENTED_LAYOUT_FIRST);
-        Client general = new Client(venue, KrakenFeedAdapter.Reading.GENERAL);
+        Client documented = new Client(venue, Reading.DOCUMENTED_LAYOUT_FIRST);
+        Client general = new Client(venue, Reading.GENERAL);
         SplittableRandom random = new SplittableRandom(seed);
         List<String> frames = new ArrayList<>(server.connect());
         frames.addAll(server.subscribe(List.of(BTC_USD, ETH_USD)));
@@ -216,7 +217,7 @@ class KrakenReadingPropertiesTest {
         private final KrakenFeedAdapter adapter;
         private long clock;
 
-        Client(KrakenVenue venue, KrakenFeedAdapter.Reading reading) {
+        Client(KrakenVenue venue, Reading reading) {
             books = venue.newBooks(List.of(BTC_USD, ETH_USD), events);
             books.attach(handed);
             adapter = new KrakenFeedAdapter(books, reading);
