@@ -1,7 +1,10 @@
 package dev.sweep.venue;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.sweep.core.Instrument;
 import dev.sweep.core.Side;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -30,6 +33,20 @@ public final class ReadingWitness {
         byte[] buffer = new byte[frame.length + 16];
         System.arraycopy(frame, 0, buffer, 7, frame.length);
         adapter.onFrame(buffer, 7, frame.length, ++clock);
+    }
+
+    /**
+     * Feeds each frame to a witness that reads it with the venue's own layout reader first and to one that reads it the
+     * general way, and requires that after each frame both have seen the same; the frame names any difference.
+     */
+    public static void requireTheSame(ReadingWitness documented, ReadingWitness general, List<String> frames) {
+        for (String frame : frames) {
+            byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
+            documented.feed(bytes);
+            general.feed(bytes);
+
+            assertThat(documented.seen()).as(frame).isEqualTo(general.seen());
+        }
     }
 
     /** Everything told, handed on and kept so far. */

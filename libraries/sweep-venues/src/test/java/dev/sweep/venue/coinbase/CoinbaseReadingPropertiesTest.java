@@ -1,7 +1,5 @@
 package dev.sweep.venue.coinbase;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,7 +10,6 @@ import dev.sweep.venue.FrameEdits;
 import dev.sweep.venue.LevelArbitraries;
 import dev.sweep.venue.Reading;
 import dev.sweep.venue.ReadingWitness;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -63,13 +60,7 @@ class CoinbaseReadingPropertiesTest {
             }
         }
 
-        for (String frame : frames) {
-            byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
-            documented.feed(bytes);
-            general.feed(bytes);
-
-            assertThat(documented.seen()).as(frame).isEqualTo(general.seen());
-        }
+        ReadingWitness.requireTheSame(documented, general, frames);
     }
 
     private static String edit(String frame, Edit edit, SplittableRandom random) {
