@@ -217,15 +217,15 @@ public final class LayoutReader {
 
     /** How many of the word's bytes, from its first, are digits before one that is not: 0 to 8. */
     private static int leadingDigits(long word) {
-        // A byte is a digit when its high half is 3 both as it is and with 6 added (0x3A to 0x3F become 0x40 to 0x45). A
-        // carry out of a byte comes only from a byte that is not a digit, and spoils only the bytes after it.
+        // A byte is a digit when its high half is 3 both as it is and with 6 added (0x3A to 0x3F become 0x40 to 0x45).
+        // A carry out of a byte comes only from a byte that is not a digit, and spoils only the bytes after it.
         long notDigits = ((word ^ ZEROS) | ((word + SIXES) ^ ZEROS)) & HIGH_HALVES;
         return Long.numberOfTrailingZeros(notDigits) >>> 3;
     }
 
     /**
-     * The value of the first {@code digits} (1 to 8) bytes of the word, which are digits: shifted to the word's end behind
-     * zeros, then added up in pairs, fours and eights with three multiplications instead of one per digit.
+     * The value of the first {@code digits} (1 to 8) bytes of the word, which are digits: shifted to the word's end
+     * behind zeros, then added up in pairs, fours and eights with three multiplications instead of one per digit.
      */
     private static long digitsValue(long word, int digits) {
         long value = (word - ZEROS) << ((Words.SIZE - digits) * Byte.SIZE);

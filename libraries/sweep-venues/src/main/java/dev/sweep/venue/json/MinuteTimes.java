@@ -34,11 +34,11 @@ public final class MinuteTimes {
     private int keptClose;
 
     /**
-     * Reads the JSON string whose opening quote is at {@code quote}, within {@code frame[quote, end)}, when it is a time
-     * of the kept minute written as {@link #read} adds it up, {@code Z} and the closing quote right after its seconds
-     * and fraction: then true, with its time in {@link #keptNanos} and its closing quote at {@link #keptClose}, as
-     * {@link #read} would have read it. False for any other string, whose end is then to be found and read by
-     * {@link #read}.
+     * Reads the JSON string whose opening quote is at {@code quote}, within {@code frame[quote, end)}, when it is a
+     * time of the kept minute written as {@link #read} adds it up, {@code Z} and the closing quote right after its
+     * seconds and fraction: then true, with its time in {@link #keptNanos} and its closing quote at
+     * {@link #keptClose}, as {@link #read} would have read it. False for any other string, whose end is then to be
+     * found and read by {@link #read}.
      */
     public boolean readKept(byte[] frame, int quote, int end) {
         int start = quote + 1;
