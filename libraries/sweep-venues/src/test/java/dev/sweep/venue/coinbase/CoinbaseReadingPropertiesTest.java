@@ -9,11 +9,9 @@ import dev.sweep.venue.LevelArbitraries;
 import dev.sweep.venue.ReadingWitness;
 import java.util.List;
 import java.util.SplittableRandom;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.From;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 
 /**
@@ -30,8 +28,9 @@ class CoinbaseReadingPropertiesTest {
 
     @Property(tries = 1000)
     void theDocumentedLayoutReaderChangesNothingTheAdapterDoes(
-            @ForAll("books") List<Level> levels,
-            @ForAll @Size(min = 1, max = 8) List<@Size(min = 1, max = 6) List<@From("changes") Level>> updates,
+            @ForAll(supplier = LevelArbitraries.Books.class) List<Level> levels,
+            @ForAll @Size(min = 1, max = 8)
+            List<@Size(min = 1, max = 6) List<@From(supplier = LevelArbitraries.Changes.class) Level>> updates,
             @ForAll @Size(min = 8, max = 8) List<Edit> edits, @ForAll long seed) {
         CoinbaseVenue venue = new CoinbaseVenue();
         ReadingWitness.requireTheSameOnEditedFrames(venue, CoinbaseFeedAdapter::new, levels, updates, edits, seed, true,
@@ -93,15 +92,5 @@ class CoinbaseReadingPropertiesTest {
             default -> update.putNull("event_time");
         }
         return FrameEdits.write(tree);
-    }
-
-    @Provide
-    Arbitrary<List<Level>> books() {
-        return LevelArbitraries.books();
-    }
-
-    @Provide
-    Arbitrary<Level> changes() {
-        return LevelArbitraries.changes();
     }
 }

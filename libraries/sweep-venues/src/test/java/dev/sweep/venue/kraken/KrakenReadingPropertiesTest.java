@@ -9,11 +9,9 @@ import dev.sweep.venue.LevelArbitraries;
 import dev.sweep.venue.ReadingWitness;
 import java.util.List;
 import java.util.SplittableRandom;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.From;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
@@ -31,8 +29,9 @@ class KrakenReadingPropertiesTest {
 
     @Property(tries = 1000)
     void theDocumentedLayoutReaderChangesNothingTheAdapterDoes(
-            @ForAll("books") List<Level> levels,
-            @ForAll @Size(min = 1, max = 8) List<@Size(min = 1, max = 6) List<@From("changes") Level>> updates,
+            @ForAll(supplier = LevelArbitraries.Books.class) List<Level> levels,
+            @ForAll @Size(min = 1, max = 8)
+            List<@Size(min = 1, max = 6) List<@From(supplier = LevelArbitraries.Changes.class) Level>> updates,
             @ForAll @Size(min = 8, max = 8) List<Edit> edits, @ForAll long seed,
             @ForAll @IntRange(min = 0, max = 1) int depthChoice) {
         KrakenVenue venue = new KrakenVenue(depthChoice == 0 ? 10 : 1000);
@@ -66,15 +65,5 @@ class KrakenReadingPropertiesTest {
             default -> first.put("symbol", "SOL/USD");
         }
         return FrameEdits.write(tree);
-    }
-
-    @Provide
-    Arbitrary<List<Level>> books() {
-        return LevelArbitraries.books();
-    }
-
-    @Provide
-    Arbitrary<Level> changes() {
-        return LevelArbitraries.changes();
     }
 }
