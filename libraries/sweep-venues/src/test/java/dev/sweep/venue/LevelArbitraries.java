@@ -7,6 +7,7 @@ import dev.sweep.core.Side;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ArbitrarySupplier;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 
@@ -37,6 +38,22 @@ public final class LevelArbitraries {
     /** The levels of a book, set in order onto an empty one. */
     public static Arbitrary<List<Level>> books() {
         return changes().list().ofMaxSize(60);
+    }
+
+    /** {@link #books()}, for a property's {@code @ForAll(supplier = ...)}. */
+    public static final class Books implements ArbitrarySupplier<List<Level>> {
+        @Override
+        public Arbitrary<List<Level>> get() {
+            return books();
+        }
+    }
+
+    /** {@link #changes()}, for a property's {@code @From(supplier = ...)}. */
+    public static final class Changes implements ArbitrarySupplier<Level> {
+        @Override
+        public Arbitrary<Level> get() {
+            return changes();
+        }
     }
 
     /** Sets the levels onto the book, in order. */

@@ -24,6 +24,12 @@ public final class LayoutReader {
     public static final long NOT_READ = Long.MIN_VALUE;
     /** Most digits a value may span at its scale (integer digits plus the scale) to be read here without overflow. */
     public static final int MAX_DIGITS = 18;
+    /** What {@link #decimalByWords} returns when the number is too near the frame's end to be read a word at a time. */
+    private static final long NEAR_END = -2;
+    /** Each byte of a word {@code '0'}, {@code 6}, and its high half: for {@link #leadingDigits}. */
+    private static final long ZEROS = 0x3030_3030_3030_3030L;
+    private static final long SIXES = 0x0606_0606_0606_0606L;
+    private static final long HIGH_HALVES = 0xF0F0_F0F0_F0F0_F0F0L;
 
     private byte[] frame;
     private int position;
@@ -86,8 +92,90 @@ public final class LayoutReader {
      * at {@code scale}, read as {@link FixedPoint#parse} reads it; -1 for any other number, for one with non-zero
      * digits beyond the scale, and for one too long to be sure that it fits. A digit, point or exponent right after
      * what was read (as in {@code 0123} or {@code 1e5}) is another number: -1.
+     *
+     * <p>Its digits are read eight at a time ({@link #decimalByWords}): every price and quantity of every frame is read
+     * here. A number too near the frame's end for that is read digit by digit, to the same value.
      */
     public long decimal(int scale) {
+        long value = decimalByWords(scale);
+        return value != NEAR_END ? value : decimalByDigits(scale);
+    }
+
+    /**
+     * {@link #decimal} with its digits read eight at a time ({@link #leadingDigits}, {@link #digitsValue}), or
+     * {@link #NEAR_END} (without moving) when a word it would read does not lie in the frame.
+     */
+    private long decimalByWords(int scale) {
+        int i = position;
+        if (end - i < Words.SIZE) {
+            return NEAR_END;
+        }
+        long word = Words.at(frame, i);
+        int digits = leadingDigits(word);
+        if (digits == 0) {
+            return -1;
+        }
+        long value = 0;
+        if (frame[i] == '0') {
+            i++;
+        } else {
+            int start = i;
+            while (true) {
+                if (i + digits - start + scale > MAX_DIGITS) {
+                    return -1;
+                }
+                value = value * FixedPoint.powerOfTen(digits) + digitsValue(word, digits);
+                i += digits;
+                if (digits < Words.SIZE) {
+                    break;
+                }
+                if (end - i < Words.SIZE) {
+                    return NEAR_END;
+                }
+                word = Words.at(frame, i);
+                digits = leadingDigits(word);
+                if (digits == 0) {
+                    break;
+                }
+            }
+        }
+        int kept = 0;
+        if (frame[i] == '.') {
+            int start = ++i;
+            do {
+                if (end - i < Words.SIZE) {
+                    return NEAR_END;
+                }
+                word = Words.at(frame, i);
+                digits = leadingDigits(word);
+                int keep = Math.min(digits, scale - kept);
+                if (keep == digits) {
+                    value = digits == 0 ? value : value * FixedPoint.powerOfTen(digits) + digitsValue(word, digits);
+                } else {
+                    // Digits beyond the scale must be zeros.
+                    long chunk = digitsValue(word, digits);
+                    long dropped = FixedPoint.powerOfTen(digits - keep);
+                    if (chunk % dropped != 0) {
+                        return -1;
+                    }
+                    value = value * FixedPoint.powerOfTen(keep) + chunk / dropped;
+                }
+                kept += keep;
+                i += digits;
+            } while (digits == Words.SIZE);
+            if (i == start) {
+                return -1;
+            }
+        }
+        if (continuesNumber(i)) {
+            return -1;
+        }
+        position = i;
+        return value * FixedPoint.powerOfTen(scale - kept);
+    }
+
+    /** {@link #decimal} with its digits read one at a time, for a number near the frame's end. */
+    private long decimalByDigits(int scale) {
         int i = position;
         if (i >= end || !isDigit(frame[i])) {
             return -1;
@@ -125,6 +213,25 @@ public final class LayoutReader {
         }
         position = i;
         return value * FixedPoint.powerOfTen(scale - kept);
+    }
+
+    /** How many of the word's bytes, from its first, are digits before one that is not: 0 to 8. */
+    private static int leadingDigits(long word) {
+        // A byte is a digit when its high half is 3 both as it is and with 6 added (0x3A to 0x3F become 0x40 to 0x45).
+        // A carry out of a byte comes only from a byte that is not a digit, and spoils only the bytes after it.
+        long notDigits = ((word ^ ZEROS) | ((word + SIXES) ^ ZEROS)) & HIGH_HALVES;
+        return Long.numberOfTrailingZeros(notDigits) >>> 3;
+    }
+
+    /**
+     * The value of the first {@code digits} (1 to 8) bytes of the word, which are digits: shifted to the word's end
+     * behind zeros, then added up in pairs, fours and eights with three multiplications instead of one per digit.
+     */
+    private static long digitsValue(long word, int digits) {
+        long value = (word - ZEROS) << ((Words.SIZE - digits) * Byte.SIZE);
+        value = (value * 10 + (value >>> 8)) & 0x00FF_00FF_00FF_00FFL;
+        value = (value * 100 + (value >>> 16)) & 0x0000_FFFF_0000_FFFFL;
+        return (value * 10_000 + (value >>> 32)) & 0xFFFF_FFFFL;
     }
 
     /**
@@ -192,6 +299,11 @@ public final class LayoutReader {
      * plain string ({@link #skipPlainString}) follows.
      */
     public long time(MinuteTimes times) {
+        // A time of the minute last read is read without first looking for the string's end.
+        if (at('"') && times.readKept(frame, position, end)) {
+            position = times.keptClose() + 1;
+            return times.keptNanos();
+        }
         int quote = skipPlainString();
         return quote < 0 ? NOT_READ : times.read(frame, quote, position - 1);
     }

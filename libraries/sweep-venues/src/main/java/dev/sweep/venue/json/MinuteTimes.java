@@ -8,6 +8,9 @@ package dev.sweep.venue.json;
  * <p>Only what {@link VenueTimes#isoNanos} reads the same way is added up here: the same minute, written byte for
  * byte as the one kept, then two digits of seconds up to 59, an optional fraction of 1 to 9 digits, and {@code Z}.
  * Every other string is read whole, as the general reader reads it. Not thread-safe: one per decoder.
+ *
+ * <p>A string of the kept minute is also read without first looking for its end ({@link #readKept}): its closing quote
+ * is where the {@code Z} after its seconds and fraction is.
  */
 public final class MinuteTimes {
 
@@ -20,12 +23,65 @@ public final class MinuteTimes {
 
     /** Reads a timestamp whole, as a JSON string, exactly as the general reader does. */
     private final JsonCursor cursor = new JsonCursor();
-    /** The kept minute's seventeen bytes: two words and the last byte. */
-    private long minuteStart;
+    /** The kept minute's seventeen bytes: its first eight, its next eight, and its last byte. */
+    private long minuteHead;
     private long minuteMiddle;
     private byte minuteLast;
     /** When the kept minute starts, in nanoseconds since 1970; -1 while none is kept. */
     private long minuteNanos = -1;
+    /** What the last {@link #readKept} that succeeded read: the time, and where the string's closing quote is. */
+    private long keptNanos;
+    private int keptClose;
+
+    /**
+     * Reads the JSON string whose opening quote is at {@code quote}, within {@code frame[quote, end)}, when it is a
+     * time of the kept minute written as {@link #read} adds it up, {@code Z} and the closing quote right after its
+     * seconds and fraction: then true, with its time in {@link #keptNanos} and its closing quote at
+     * {@link #keptClose}, as {@link #read} would have read it. False for any other string, whose end is then to be
+     * found and read by {@link #read}.
+     */
+    public boolean readKept(byte[] frame, int quote, int end) {
+        int start = quote + 1;
+        // The minute, two digits of seconds, Z and the closing quote at least.
+        if (minuteNanos < 0 || end - start < MINUTE + 4 || !isKeptMinute(frame, start)) {
+            return false;
+        }
+        int zone = start + MINUTE + 2;
+        if (frame[zone] == '.') {
+            do {
+                zone++;
+            } while (zone < end && frame[zone] >= '0' && frame[zone] <= '9');
+        }
+        if (zone + 1 >= end || frame[zone] != 'Z' || frame[zone + 1] != '"') {
+            return false;
+        }
+        long withinMinute = withinMinute(frame, start + MINUTE, zone + 1);
+        if (withinMinute < 0) {
+            return false;
+        }
+        keptNanos = minuteNanos + withinMinute;
+        keptClose = zone + 1;
+        return true;
+    }
+
+    /** The time the last {@link #readKept} that returned true read. */
+    public long keptNanos() {
+        return keptNanos;
+    }
+
+    /** Where the closing quote of the string the last {@link #readKept} that returned true read is. */
+    public int keptClose() {
+        return keptClose;
+    }
+
+    /**
+     * Whether the {@link #MINUTE} bytes at {@code start}, which must lie in the frame, are the kept minute's: all
+     * seventeen are compared, as two words and a byte.
+     */
+    private boolean isKeptMinute(byte[] frame, int start) {
+        return Words.at(frame, start) == minuteHead && Words.at(frame, start + Words.SIZE) == minuteMiddle
+                && frame[start + MINUTE - 1] == minuteLast;
+    }
 
     /**
      * The time of the JSON string {@code frame[quote, close]}, its quotes included, which holds no escape and no
@@ -34,9 +90,8 @@ public final class MinuteTimes {
     public long read(byte[] frame, int quote, int close) {
         int start = quote + 1;
         int length = close - start;
-        // The minute is compared as two words and a byte: the string is at least 20 bytes long, its quote follows.
-        if (minuteNanos >= 0 && length >= MINUTE + 3 && Words.at(frame, start) == minuteStart
-                && Words.at(frame, start + Words.SIZE) == minuteMiddle && frame[start + MINUTE - 1] == minuteLast) {
+        // The string is at least 20 bytes long and its quote follows, so the minute's words lie in the frame.
+        if (minuteNanos >= 0 && length >= MINUTE + 3 && isKeptMinute(frame, start)) {
             long withinMinute = withinMinute(frame, start + MINUTE, close);
             if (withinMinute >= 0) {
                 return minuteNanos + withinMinute;
@@ -51,7 +106,7 @@ public final class MinuteTimes {
         long withinMinute = length >= MINUTE + 3 ? withinMinute(frame, start + MINUTE, close) : -1;
         // A minute within a minute of the last time a long holds could not take every second added to it.
         if (withinMinute >= 0 && nanos - withinMinute <= Long.MAX_VALUE - 60 * NANOS_PER_SECOND) {
-            minuteStart = Words.at(frame, start);
+            minuteHead = Words.at(frame, start);
             minuteMiddle = Words.at(frame, start + Words.SIZE);
             minuteLast = frame[start + MINUTE - 1];
             minuteNanos = nanos - withinMinute;

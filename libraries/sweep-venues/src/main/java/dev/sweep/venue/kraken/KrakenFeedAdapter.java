@@ -4,6 +4,7 @@ import dev.sweep.core.FixedPoint;
 import dev.sweep.core.Side;
 import dev.sweep.venue.BookListener;
 import dev.sweep.venue.FrameDecoder;
+import dev.sweep.venue.Reading;
 import dev.sweep.venue.StateCause;
 import dev.sweep.venue.VenueBook;
 import dev.sweep.venue.VenueBooks;
@@ -39,14 +40,6 @@ final class KrakenFeedAdapter extends FrameDecoder {
     private static final Vocabulary<Method> METHODS = Vocabulary.of(
             EnumSet.of(Method.SUBSCRIBE, Method.UNSUBSCRIBE, Method.PONG), Method.OTHER);
     private static final Vocabulary<BookType> BOOK_TYPES = Vocabulary.of(BookType.class, BookType.OTHER);
-
-    /** How frames are read. */
-    enum Reading {
-        /** A book frame in Kraken's own layout by {@link DocumentedBookFrame}, every other one the general way. */
-        DOCUMENTED_LAYOUT_FIRST,
-        /** Every frame the general way, whatever the order of its fields. */
-        GENERAL
-    }
 
     private static final long MAX_CHECKSUM = 0xFFFF_FFFFL;
 

@@ -1,26 +1,17 @@
 package dev.sweep.venue.gemini;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sweep.core.Instrument;
 import dev.sweep.core.Level;
-import dev.sweep.venue.DialectHarness;
 import dev.sweep.venue.FrameEdits;
 import dev.sweep.venue.LevelArbitraries;
-import dev.sweep.venue.Reading;
 import dev.sweep.venue.ReadingWitness;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.From;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 
 /**
@@ -32,42 +23,18 @@ import net.jqwik.api.constraints.Size;
  */
 class GeminiReadingPropertiesTest {
 
-    private static final Instrument BTC_USD = Instrument.of("BTC-USD");
-    private static final Instrument ETH_USD = Instrument.of("ETH-USD");
-
     /** Ways a frame is edited before it is fed. */
     private enum Edit { NONE, BYTE, REORDER, WHITE_SPACE, NUMBER, FIELDS, CHANGES }
 
     @Property(tries = 1000)
     void theDocumentedLayoutReaderChangesNothingTheAdapterDoes(
-            @ForAll("books") List<Level> levels,
-            @ForAll @Size(min = 1, max = 8) List<@Size(min = 1, max = 6) List<@From("changes") Level>> updates,
+            @ForAll(supplier = LevelArbitraries.Books.class) List<Level> levels,
+            @ForAll @Size(min = 1, max = 8)
+            List<@Size(min = 1, max = 6) List<@From(supplier = LevelArbitraries.Changes.class) Level>> updates,
             @ForAll @Size(min = 8, max = 8) List<Edit> edits, @ForAll long seed) {
         GeminiVenue venue = new GeminiVenue();
-        List<Instrument> instruments = List.of(BTC_USD, ETH_USD);
-        DialectHarness server = new DialectHarness(venue, "BTC-USD", "ETH-USD");
-        LevelArbitraries.set(server.truth(BTC_USD), levels);
-        LevelArbitraries.set(server.truth(ETH_USD), levels);
-        ReadingWitness documented = new ReadingWitness(venue, instruments,
-                books -> new GeminiV2FeedAdapter(books, Reading.DOCUMENTED_LAYOUT_FIRST));
-        ReadingWitness general = new ReadingWitness(venue, instruments,
-                books -> new GeminiV2FeedAdapter(books, Reading.GENERAL));
-        SplittableRandom random = new SplittableRandom(seed);
-        List<String> frames = new ArrayList<>(server.connect());
-        frames.addAll(server.subscribe(instruments));
-        for (int i = 0; i < updates.size(); i++) {
-            for (String frame : server.change(i % 3 == 2 ? ETH_USD : BTC_USD, updates.get(i))) {
-                frames.add(edit(frame, edits.get(i), random));
-            }
-        }
-
-        for (String frame : frames) {
-            byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
-            documented.feed(bytes);
-            general.feed(bytes);
-
-            assertThat(documented.seen()).as(frame).isEqualTo(general.seen());
-        }
+        ReadingWitness.requireTheSameOnEditedFrames(venue, GeminiV2FeedAdapter::new, levels, updates, edits, seed,
+                false, GeminiReadingPropertiesTest::edit);
     }
 
     private static String edit(String frame, Edit edit, SplittableRandom random) {
@@ -112,15 +79,5 @@ class GeminiReadingPropertiesTest {
             default -> changes.removeAll();
         }
         return FrameEdits.write(tree);
-    }
-
-    @Provide
-    Arbitrary<List<Level>> books() {
-        return LevelArbitraries.books();
-    }
-
-    @Provide
-    Arbitrary<Level> changes() {
-        return LevelArbitraries.changes();
     }
 }

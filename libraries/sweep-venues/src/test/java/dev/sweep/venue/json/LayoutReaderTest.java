@@ -33,6 +33,23 @@ class LayoutReaderTest {
         }
     }
 
+    /**
+     * A number with more of the frame after it, as a layout's next field follows it, is read eight digits at a time: to
+     * the same value, or not at all, as one at the frame's end, which is read digit by digit.
+     */
+    @Property(tries = 3000)
+    void aDecimalReadAWordAtATimeIsTheOneReadDigitByDigit(@ForAll("numbers") String number,
+            @ForAll @IntRange(max = 18) int scale) {
+        wrap(number + "\",\"quantity\":\"");
+        long byWords = reader.decimal(scale);
+        boolean byWordsAtQuote = reader.at('"');
+        wrap(number + "\"");
+        long byDigits = reader.decimal(scale);
+
+        assertThat(byWords).as(number).isEqualTo(byDigits);
+        assertThat(byWordsAtQuote).as(number).isEqualTo(reader.at('"'));
+    }
+
     @Property(tries = 1000)
     void anIntegerReadIsWhatFixedPointReads(@ForAll("numbers") String number) {
         wrap(number + ",");
